@@ -1,0 +1,119 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { fetchGreenhouseToken } from '../nodes/Greenhouse/transport/token';
+
+/**
+ * Greenhouse Harvest v3 (v1/v2 were switched off on 2026-08-31). OAuth 2.0 client credentials:
+ * preAuthentication trades Client ID + Secret (+ acting user as `sub`) for a JWT, which n8n keeps in
+ * the expirable hidden field below and fetches again whenever an API call answers 401.
+ */
+export class GreenhouseHarvestApi implements ICredentialType {
+	name = 'greenhouseHarvestApi';
+
+	displayName = 'Greenhouse Harvest V3 API';
+
+	icon: Icon = { light: 'file:../nodes/Greenhouse/greenhouse.svg', dark: 'file:../nodes/Greenhouse/greenhouse.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#greenhouse-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'In Greenhouse: Configure › Dev Center › API Credentials › Create new API credentials › type "Harvest V3 (OAuth)". Grant the scopes listed in the README (e.g. harvest:candidates:list, harvest:candidates:create, harvest:applications:create, harvest:jobs:list, harvest:users:list, harvest:attachments:create, harvest:notes:create, harvest:candidate_employments:create).',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'Client ID',
+			name: 'clientId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. 7b1c2d3e-123',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'Acting User ID',
+			name: 'actingUserId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 4080123',
+			description:
+				'Numeric Greenhouse user ID that API actions are recorded as (sent as "sub" when fetching the token). It must be a Site Admin, because Harvest v3 list endpoints only answer Site Admins. Find it with this node\'s User › Get Many operation, or in Greenhouse under Configure › Users (the number in the user\'s URL). Leave empty to act as the credential\'s own service user.',
+		},
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: 'https://harvest.greenhouse.io',
+			description: 'Change only for testing against a sandbox',
+		},
+		{
+			displayName: 'Token URL',
+			name: 'tokenUrl',
+			type: 'string',
+			default: 'https://auth.greenhouse.io/token',
+			description: 'Change only for testing against a sandbox',
+		},
+		{
+			displayName: 'App URL',
+			name: 'appUrl',
+			type: 'string',
+			default: 'https://app.greenhouse.io',
+			description: 'Base of candidate profile links in the output, e.g. https://app2.greenhouse.io for accounts on that host',
+		},
+	];
+
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return { accessToken: await fetchGreenhouseToken(this, credentials) };
+	}
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: { baseURL: '={{$credentials.apiBaseUrl}}', url: '/v3/users', qs: { per_page: 1 } },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message: 'Greenhouse did not accept the token. Check the Client ID, Client Secret and Acting User ID.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The credential works but may not list users: grant the scope harvest:users:list (Dev Center › API Credentials › Manage scopes) and make sure the Acting User is a Site Admin.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,60 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { type Candidate, linkedinSlug } from '../../../shared/candidate';
+import { runState } from '../../../shared/runState';
+import { hasLinkedin } from '../../mapping';
+import { ghList } from '../../transport';
+import type { GhCandidate } from '../../types';
+
+export interface Match {
+	candidate: GhCandidate;
+	matchedBy: 'email' | 'linkedin' | 'email+linkedin';
+	otherIds: number[];
+}
+
+/** Candidates created earlier in this run, by email and LinkedIn slug, so an input with the same
+ * person twice is caught even before Greenhouse's search shows the first one. */
+export function createdThisRun(ctx: IExecuteFunctions): Map<string, GhCandidate> {
+	return runState(ctx, 'greenhouse:created', () => new Map<string, GhCandidate>());
+}
+
+export function rememberCreated(ctx: IExecuteFunctions, c: Candidate, created: GhCandidate): void {
+	const memo = createdThisRun(ctx);
+	for (const e of c.emails) memo.set(`email:${e.value}`, created);
+	const slug = linkedinSlug(c.linkedinUrl);
+	if (slug) memo.set(`linkedin:${slug}`, created);
+}
+
+/**
+ * Every email is looked up (v3 matches any of a candidate's addresses, case-insensitively).
+ * v3 has no LinkedIn filter, so LinkedIn counts where a found candidate carries it, and, when the
+ * user opts in, by paging through recently updated candidates.
+ */
+export async function findExisting(
+	ctx: IExecuteFunctions,
+	c: Candidate,
+	itemIndex: number,
+	linkedinScanDays = 0,
+): Promise<Match | undefined> {
+	const slug = linkedinSlug(c.linkedinUrl);
+	const memo = createdThisRun(ctx);
+	const remembered = c.emails.map((e) => memo.get(`email:${e.value}`)).find(Boolean) ?? (slug ? memo.get(`linkedin:${slug}`) : undefined);
+	if (remembered) return { candidate: remembered, matchedBy: c.emails.some((e) => memo.get(`email:${e.value}`)) ? 'email' : 'linkedin', otherIds: [] };
+
+	const found = new Map<number, GhCandidate>();
+	for (const email of c.emails) {
+		for (const cand of await ghList<GhCandidate>(ctx, '/v3/candidates', { email: email.value }, 5, itemIndex)) found.set(cand.id, cand);
+	}
+	if (found.size > 0) {
+		const list = [...found.values()].sort((a, b) => a.id - b.id);
+		const best = list.find((cand) => hasLinkedin(cand, slug)) ?? list[0];
+		return { candidate: best, matchedBy: hasLinkedin(best, slug) ? 'email+linkedin' : 'email', otherIds: list.filter((x) => x !== best).map((x) => x.id) };
+	}
+	if (slug && linkedinScanDays > 0) {
+		const since = new Date(Date.now() - linkedinScanDays * 86_400_000).toISOString();
+		const recent = await ghList<GhCandidate>(ctx, '/v3/candidates', { updated_at: `gte|${since}` }, undefined, itemIndex);
+		const hit = recent.find((cand) => hasLinkedin(cand, slug));
+		if (hit) return { candidate: hit, matchedBy: 'linkedin', otherIds: [] };
+	}
+	return undefined;
+}

@@ -1,0 +1,62 @@
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { RetryPolicy } from '../transport';
+
+/** Retry and rate-limit bounds, shown on every operation of every action node. */
+export const requestOptionsProperty: INodeProperties = {
+	displayName: 'Request Options',
+	name: 'requestOptions',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	description: 'How hard to retry when the API is slow, failing or rate-limiting',
+	options: [
+		{
+			displayName: 'Max Rate-Limit Retries',
+			name: 'maxRateLimitRetries',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 20,
+			description: 'How many HTTP 429 answers to wait out for one request before failing the item',
+		},
+		{
+			displayName: 'Max Rate-Limit Wait (Seconds)',
+			name: 'maxRateLimitWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 120,
+			description: 'The longest single wait a Retry-After header may ask for; longer waits fail the item instead',
+		},
+		{
+			displayName: 'Max Retries',
+			name: 'maxRetries',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 4,
+			description: 'Retries after a server error or a dropped connection. Creates are never resent blindly: the record is looked up first.',
+		},
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 30,
+			description: 'How long to wait for one response',
+		},
+	],
+};
+
+export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy> {
+	const o = ctx.getNodeParameter('requestOptions', 0, {}) as {
+		maxRetries?: number;
+		maxRateLimitRetries?: number;
+		maxRateLimitWaitSeconds?: number;
+		timeoutSeconds?: number;
+	};
+	return {
+		maxRetries: o.maxRetries,
+		maxRateLimitRetries: o.maxRateLimitRetries,
+		maxRateLimitWaitMs: o.maxRateLimitWaitSeconds === undefined ? undefined : o.maxRateLimitWaitSeconds * 1000,
+		timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
+	};
+}
