@@ -38,8 +38,9 @@ export async function findExisting(
 ): Promise<Match | undefined> {
 	const slug = linkedinSlug(c.linkedinUrl);
 	const memo = createdThisRun(ctx);
-	const remembered = c.emails.map((e) => memo.get(`email:${e.value}`)).find(Boolean) ?? (slug ? memo.get(`linkedin:${slug}`) : undefined);
-	if (remembered) return { candidate: remembered, matchedBy: c.emails.some((e) => memo.get(`email:${e.value}`)) ? 'email' : 'linkedin', otherIds: [] };
+	const byEmail = c.emails.map((e) => memo.get(`email:${e.value}`)).find(Boolean);
+	const remembered = byEmail ?? (slug ? memo.get(`linkedin:${slug}`) : undefined);
+	if (remembered) return { candidate: remembered, matchedBy: matchKind(Boolean(byEmail), hasLinkedin(remembered, slug)), otherIds: [] };
 
 	const found = new Map<number, GhCandidate>();
 	for (const email of c.emails) {
@@ -48,7 +49,7 @@ export async function findExisting(
 	if (found.size > 0) {
 		const list = [...found.values()].sort((a, b) => a.id - b.id);
 		const best = list.find((cand) => hasLinkedin(cand, slug)) ?? list[0];
-		return { candidate: best, matchedBy: hasLinkedin(best, slug) ? 'email+linkedin' : 'email', otherIds: list.filter((x) => x !== best).map((x) => x.id) };
+		return { candidate: best, matchedBy: matchKind(true, hasLinkedin(best, slug)), otherIds: list.filter((x) => x !== best).map((x) => x.id) };
 	}
 	if (slug && linkedinScanDays > 0) {
 		const since = new Date(Date.now() - linkedinScanDays * 86_400_000).toISOString();
@@ -57,4 +58,9 @@ export async function findExisting(
 		if (hit) return { candidate: hit, matchedBy: 'linkedin', otherIds: [] };
 	}
 	return undefined;
+}
+
+function matchKind(byEmail: boolean, byLinkedin: boolean): Match['matchedBy'] {
+	if (byEmail) return byLinkedin ? 'email+linkedin' : 'email';
+	return 'linkedin';
 }

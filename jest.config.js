@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+module.exports = {
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	// The real-n8n suite has its own config (jest.e2e.config.js): it needs the n8n runtime.
+	testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/'],
+	globalSetup: '<rootDir>/test/global-setup.js',
+	globalTeardown: '<rootDir>/test/global-teardown.js',
+	setupFilesAfterEnv: ['<rootDir>/test/nock-setup.ts'],
+	transform: {
+		// tsconfig.test.json sets isolatedModules: ts-jest only transpiles; `npm run typecheck` checks types.
+		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
+	},
+	testTimeout: 30000,
+};

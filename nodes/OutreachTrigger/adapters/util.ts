@@ -1,0 +1,165 @@
+import { createHash } from 'crypto';
+
+import { type LooseCandidate, MalformedBodyError, type OutreachEvent, type Tool } from './types';
+
+export type Rec = Record<string, unknown>;
+
+export function isRecord(v: unknown): v is Rec {
+	return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A non-empty trimmed string, or undefined. Numbers become strings (ids are often numeric). */
+export function str(v: unknown): string | undefined {
+	if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+	if (typeof v !== 'string') return undefined;
+	const t = v.trim();
+	return t === '' ? undefined : t;
+}
+
+export function num(v: unknown): number | undefined {
+	if (typeof v === 'number' && Number.isFinite(v)) return v;
+	if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+	return undefined;
+}
+
+export function rec(v: unknown): Rec {
+	return isRecord(v) ? v : {};
+}
+
+/** The first value that str() accepts. */
+export function first(...values: unknown[]): string | undefined {
+	for (const v of values) {
+		const s = str(v);
+		if (s !== undefined) return s;
+	}
+	return undefined;
+}
+
+/** Tools batch events as JSON arrays (Woodpecker always, others sometimes): one element each. */
+export function elements(body: unknown): Rec[] {
+	const list = Array.isArray(body) ? body : [body];
+	if (list.length === 0) throw new MalformedBodyError('the body is an empty list');
+	return list.map((item, i) => {
+		if (!isRecord(item)) {
+			throw new MalformedBodyError(Array.isArray(body) ? `element ${i} of the body is not a JSON object` : 'the body is not a JSON object');
+		}
+		return item;
+	});
+}
+
+/** A stable id for payloads without one: redeliveries of the same bytes hash the same. */
+export function contentId(tool: Tool, raw: unknown): string {
+	return `${tool}:sha256:${createHash('sha256').update(stableJson(raw)).digest('hex').slice(0, 32)}`;
+}
+
+function stableJson(v: unknown): string {
+	if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+	if (isRecord(v)) {
+		return `{${Object.keys(v)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
+			.join(',')}}`;
+	}
+	return JSON.stringify(v) ?? 'null';
+}
+
+/** Joins id parts into a dedupe key, or undefined when any part is missing. */
+export function idOf(tool: Tool, ...parts: unknown[]): string | undefined {
+	const values = parts.map(str);
+	return values.every((v) => v !== undefined) ? [tool, ...values].join(':') : undefined;
+}
+
+export function emails(...values: unknown[]): LooseCandidate['emails'] {
+	const list = values.map(str).filter((v): v is string => v !== undefined && v.includes('@'));
+	return [...new Set(list.map((v) => v.toLowerCase()))].map((value) => ({ value }));
+}
+
+export function phones(...values: unknown[]): LooseCandidate['phones'] {
+	const list = values.map(str).filter((v): v is string => v !== undefined);
+	return [...new Set(list)].map((value) => ({ value }));
+}
+
+export function tagList(v: unknown): string[] {
+	if (Array.isArray(v)) return v.map(str).filter((t): t is string => t !== undefined);
+	const s = str(v);
+	return s ? s.split(/[,;]/).map((t) => t.trim().replace(/^#/, '')).filter(Boolean) : [];
+}
+
+/** Keeps only the keys whose value is set, so outputs and `extra` stay small. */
+export function compact<T extends Rec>(obj: T): T {
+	const out: Rec = {};
+	for (const [k, v] of Object.entries(obj)) {
+		if (v === undefined || v === null || v === '') continue;
+		if (Array.isArray(v) && v.length === 0) continue;
+		if (isRecord(v) && Object.keys(v).length === 0) continue;
+		out[k] = v;
+	}
+	return out as T;
+}
+
+/** Normalizes an event name so "EMAIL_REPLY", "email-reply" and "emailReply" look alike. */
+export function eventKey(v: unknown): string | undefined {
+	const s = str(v);
+	return s?.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[\s.-]+/g, '_').toLowerCase();
+}
+
+/** Fills in what every adapter needs: name fallbacks, `missing`, and empty parts removed. */
+export function finish(event: Omit<OutreachEvent, 'missing'> & { missing?: string[] }): OutreachEvent {
+	const c = { ...event.candidate };
+	if (!c.fullName && c.firstName && !c.lastName) c.fullName = c.firstName;
+	if (!c.fullName && !c.firstName && c.lastName) c.fullName = c.lastName;
+	const missing = new Set(event.missing ?? []);
+	if (!c.fullName && !(c.firstName && c.lastName)) missing.add('name');
+	if (!c.emails?.length) missing.add('email');
+	if ((event.event === 'replied' || event.event === 'interested') && !event.reply?.text) missing.add('reply.text');
+	const out: OutreachEvent = {
+		event: event.event,
+		tool: event.tool,
+		toolEvent: event.toolEvent,
+		eventId: event.eventId,
+		candidate: compact({ ...c, extra: c.extra ? compact(c.extra) : undefined }),
+		missing: [...missing],
+		raw: event.raw,
+	};
+	const optional = compact({
+		occurredAt: event.occurredAt,
+		campaign: event.campaign && compact(event.campaign),
+		sequence: event.sequence && compact(event.sequence),
+		reply: event.reply && compact(event.reply),
+		label: event.label,
+		enrichmentHint: event.enrichmentHint,
+	});
+	return { ...out, ...optional };
+}
+
+/** Plain text from an HTML email body, for tools that only send HTML. */
+export function htmlToText(html: unknown): string | undefined {
+	const s = str(html);
+	if (!s) return undefined;
+	return str(
+		s
+			.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+			.replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
+			.replace(/<[^>]+>/g, ' ')
+			.replace(/&nbsp;/g, ' ')
+			.replace(/&amp;/g, '&')
+			.replace(/&lt;/g, '<')
+			.replace(/&gt;/g, '>')
+			.replace(/&#39;|&apos;/g, "'")
+			.replace(/&quot;/g, '"')
+			.replace(/[ \t]+/g, ' ')
+			.replace(/\s*\n\s*/g, '\n'),
+	);
+}
+
+/** ISO-8601 for a date string or epoch (seconds or milliseconds); the input unchanged if unparseable. */
+export function isoDate(v: unknown): string | undefined {
+	if (typeof v === 'number' && Number.isFinite(v)) {
+		const d = new Date(v < 1e12 ? v * 1000 : v);
+		return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
+	}
+	const s = str(v);
+	if (!s) return undefined;
+	const d = new Date(s);
+	return Number.isNaN(d.getTime()) ? s : d.toISOString();
+}
