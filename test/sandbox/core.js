@@ -1,4 +1,3 @@
-// @ts-check
 'use strict';
 /**
  * The shared machinery of every sandbox ATS server: an HTTP server on 127.0.0.1, a rate limiter

@@ -1,4 +1,3 @@
-// @ts-check
 'use strict';
 /**
  * Sandbox Greenhouse Harvest v3, close to the real thing for what our nodes use:
