@@ -62,7 +62,7 @@ export function formatApiError(input: ApiErrorInput): string {
 	const { summary, details } = describeErrorBody(input.body);
 	const what = input.status
 		? `${input.system} answered ${input.method} ${input.path} with HTTP ${input.status}`
-		: `${input.system} could not be reached for ${input.method} ${input.path}`;
+		: `${input.system} did not answer ${input.method} ${input.path}`;
 	const said = [summary, ...details].filter(Boolean).join('; ');
 	const parts = [said ? `${what}: ${said}` : what];
 	if (input.retryAfterSeconds !== undefined) parts.push(`(Retry-After ${input.retryAfterSeconds} s)`);
@@ -89,7 +89,9 @@ export function inputError(node: INode, itemIndex: number, field: string, proble
 
 /** Prefixes `[item N]` once, so every error a user sees says which item it belongs to. */
 export function withItem(message: string, itemIndex: number): string {
-	return /^\[item \d+\]/.test(message) ? message : `[item ${itemIndex}] ${message}`;
+	// An error can be shared by several items (e.g. a cached lookup that failed), so the prefix is
+	// replaced rather than trusted.
+	return `[item ${itemIndex}] ${message.replace(/^\[item \d+\] /, '')}`;
 }
 
 // Tokens and keys must never reach an output or an error, even when an API echoes them back.

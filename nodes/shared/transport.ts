@@ -9,9 +9,9 @@ import type {
 	IPollFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { apiError } from './errors';
+import { apiError, redact } from './errors';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
 import { runState } from './runState';
 
@@ -160,14 +160,15 @@ export async function apiRequest<T = unknown>(ctx: Context, api: ApiDefinition, 
 				throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, status: f.status, body: f.body, hint: api.hint?.(f.status, req.method, req.path ?? '') }, req.itemIndex);
 			}
 			if (f.kind === 'network') {
-				if (!idempotent && f.mayHaveArrived) throw new AmbiguousWriteError(api.system, label, f.code);
+				if (!idempotent && f.mayHaveArrived) throw new AmbiguousWriteError(api.system, label, networkWords(f.code));
 				if (failures < policy.maxRetries) {
 					await sleep(backoffMs(++failures, policy), signal);
 					continue;
 				}
-				throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, body: { message: `${f.code} after ${failures + 1} attempts` }, hint: `Check that ${session.baseUrl} is reachable from n8n, or raise the retry limits under Request Options` }, req.itemIndex);
+				throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, body: { message: `${networkWords(f.code)} (${failures + 1} attempts)` }, hint: `Check that ${session.baseUrl} is reachable from n8n, or raise the retry limits under Request Options` }, req.itemIndex);
 			}
-			throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, body: { message: f.message } }, req.itemIndex);
+			// Not an HTTP answer: e.g. the credential's token exchange refused; its message says what to fix.
+			throw new NodeApiError(ctx.getNode(), { message: redact(f.message) }, { message: redact(f.message), itemIndex: req.itemIndex });
 		}
 
 		const headers = lowerCaseKeys(response.headers);
@@ -276,6 +277,28 @@ function classifyThrown(error: unknown): ThrownFailure {
 	const httpCode = chain.map((e) => e.httpCode).find((c) => typeof c === 'string' && /^\d{3}$/.test(c));
 	if (httpCode) return { kind: 'http', status: Number(httpCode), body: { message: String(deepest?.message ?? '') } };
 	return { kind: 'other', message: String(deepest?.message ?? error) };
+}
+
+// Plain words, not Node's error codes: n8n replaces any message containing a code such as
+// ECONNRESET with its own generic sentence, which would hide which API and request it was.
+const NETWORK_WORDS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	EPIPE: 'the connection closed while sending',
+	ETIMEDOUT: 'no answer within the timeout',
+	ECONNABORTED: 'no answer within the timeout',
+	ESOCKETTIMEDOUT: 'no answer within the timeout',
+	ENOTFOUND: 'the host name could not be resolved',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+	ENETDOWN: 'the network is down',
+};
+
+function networkWords(code: string): string {
+	if (NETWORK_WORDS[code]) return NETWORK_WORDS[code];
+	if (/timeout|TIMEOUT/.test(code)) return 'no answer within the timeout';
+	return 'the connection dropped';
 }
 
 function resolveUrl(baseUrl: string, req: ApiRequest, system: string): string {

@@ -160,6 +160,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		const allowed = ['first_name', 'last_name', 'preferred_name', 'company', 'title', 'email_addresses', 'phone_numbers', 'addresses', 'website_addresses', 'social_media_addresses', 'tags', 'custom_fields', 'application'];
 		for (const k of Object.keys(b || {})) if (!allowed.includes(k)) errors.push({ [k]: 'is not a permitted attribute' });
 		if (!partial) for (const k of ['first_name', 'last_name']) if (!b || typeof b[k] !== 'string' || !b[k].trim()) errors.push({ [k]: 'is required' });
+		for (const k of ['first_name', 'last_name', 'company', 'title']) if (typeof b?.[k] === 'string' && b[k].length > 255) errors.push({ [k]: 'is too long (maximum is 255 characters)' });
 		const typed = { email_addresses: ['personal', 'work', 'other'], phone_numbers: ['home', 'work', 'mobile', 'skype', 'other'], addresses: ['home', 'work', 'other'] };
 		for (const [k, types] of Object.entries(typed)) {
 			(b?.[k] || []).forEach((v, i) => {

@@ -12,7 +12,12 @@ import type { GhApplication, GhJob } from '../../types';
 /** Checks a job exists once per run, so an unknown job ID fails with a clear message before any write. */
 export async function ensureJob(ctx: IExecuteFunctions, jobId: number, itemIndex: number): Promise<GhJob> {
 	const jobs = runState(ctx, 'greenhouse:jobs', () => new Map<number, Promise<GhJob | undefined>>());
-	if (!jobs.has(jobId)) jobs.set(jobId, ghList<GhJob>(ctx, '/v3/jobs', { ids: String(jobId) }, 1, itemIndex).then((l) => l[0]));
+	if (!jobs.has(jobId)) {
+		const lookup = ghList<GhJob>(ctx, '/v3/jobs', { ids: String(jobId) }, 1, itemIndex).then((l) => l[0]);
+		// A failed lookup (e.g. a network problem) is not remembered: the next item asks again.
+		lookup.catch(() => jobs.delete(jobId));
+		jobs.set(jobId, lookup);
+	}
 	const job = await jobs.get(jobId);
 	if (!job) {
 		jobs.delete(jobId);
