@@ -1,0 +1,69 @@
+/**
+ * Bulk export against a rate-limited sandbox: how close do we get to what the limit allows?
+ * throughput % = (requests made ÷ elapsed seconds) ÷ (allowed requests per second).
+ */
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { sampleCandidates } from '../fixtures/candidates';
+import { outputOf, WorkflowHarness } from '../harness/runWorkflow';
+
+export interface SandboxLike {
+	credentials: IDataObject;
+	state: () => IDataObject;
+	stats: () => { requests: number; status429: number; faults: number };
+	reset: () => void;
+	setRateLimit: (cfg: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' } | undefined) => void;
+}
+
+export interface BulkResult {
+	system: string;
+	candidates: number;
+	requests: number;
+	seconds: number;
+	allowedPerSecond: number;
+	throughputPct: number;
+	created: number;
+	failed: number;
+	duplicates: number;
+	status429: number;
+	perCandidateMs: number;
+}
+
+export interface BulkSpec {
+	system: string;
+	sandbox: SandboxLike;
+	exportNode: INode;
+	credentialType: string;
+	/** Count of records in the sandbox state, and the dedupe key of each. */
+	records: (state: IDataObject) => string[];
+	rateLimit?: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' };
+}
+
+export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Promise<BulkResult> {
+	spec.sandbox.reset();
+	spec.sandbox.setRateLimit(spec.rateLimit);
+	const wf = new WorkflowHarness({ nodes: [spec.exportNode], connections: {} }, { [spec.credentialType]: { accessToken: '', ...spec.sandbox.credentials } as never });
+	const items = sampleCandidates(count, tag);
+	const started = process.hrtime.bigint();
+	const run = await wf.run(spec.exportNode.name, items);
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const out = outputOf(run, spec.exportNode.name);
+	const keys = spec.records(spec.sandbox.state());
+	const stats = spec.sandbox.stats();
+	const allowed = spec.rateLimit ? spec.rateLimit.limit / (spec.rateLimit.windowMs / 1000) : Infinity;
+	// Requests the sandbox counted (including 429s), i.e. the load the limit was asked to carry.
+	const accepted = stats.requests - stats.status429;
+	return {
+		system: spec.system,
+		candidates: count,
+		requests: accepted,
+		seconds,
+		allowedPerSecond: allowed,
+		throughputPct: Number.isFinite(allowed) ? (100 * accepted) / seconds / allowed : NaN,
+		created: out.filter((o) => o.status === 'created').length,
+		failed: out.filter((o) => o.status === 'failed' || o.error).length,
+		duplicates: keys.length - new Set(keys).size,
+		status429: stats.status429,
+		perCandidateMs: (seconds * 1000) / count,
+	};
+}
