@@ -5,7 +5,7 @@ export type Tool = (typeof TOOLS)[number];
 
 /** How the tool names itself in the candidate's `source`, e.g. "lemlist: Backend hires". */
 export const TOOL_NAMES: Record<Tool, string> = {
-	generic: 'Outreach',
+	generic: 'Webhook',
 	heyreach: 'HeyReach',
 	instantly: 'Instantly',
 	lemlist: 'lemlist',

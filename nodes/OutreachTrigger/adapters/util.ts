@@ -82,7 +82,10 @@ export function phones(...values: unknown[]): LooseCandidate['phones'] {
 export function tagList(v: unknown): string[] {
 	if (Array.isArray(v)) return v.map(str).filter((t): t is string => t !== undefined);
 	const s = str(v);
-	return s ? s.split(/[,;]/).map((t) => t.trim().replace(/^#/, '')).filter(Boolean) : [];
+	if (!s) return [];
+	// "#vip #cto" (hashtag style) or "vip, cto".
+	const parts = s.includes('#') ? s.split(/[\s,;]+/) : s.split(/[,;]/);
+	return parts.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
 }
 
 /** Keeps only the keys whose value is set, so outputs and `extra` stay small. */

@@ -104,4 +104,8 @@ export const ifExistsProperty: INodeProperties = {
 };
 
 /** Keys a trigger adds around the candidate; they describe the event, not the person. */
-export const EVENT_ENVELOPE_KEYS = ['event', 'tool', 'eventId', 'campaign', 'sequence', 'reply', 'interested', 'raw', 'receivedAt', 'application', 'job', 'stage', 'candidate', 'ats', 'status', 'candidateId', 'applicationId', 'profileUrl', 'matchedBy'];
+export const EVENT_ENVELOPE_KEYS = [
+	'event', 'tool', 'toolEvent', 'eventId', 'occurredAt', 'receivedAt', 'campaign', 'sequence', 'reply', 'interested',
+	'missing', 'enrichment', 'candidateErrors', 'raw', 'application', 'job', 'stage', 'candidate',
+	'ats', 'status', 'candidateId', 'applicationId', 'profileUrl', 'matchedBy',
+];

@@ -1,0 +1,102 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { properties } from './description';
+import { handleDelivery, type Outcome } from './handler';
+import { readSettings, settingsProblems } from './settings';
+
+export class OutreachTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Outreach Trigger',
+		name: 'outreachTrigger',
+		icon: { light: 'file:outreach.svg', dark: 'file:outreach.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
+		description:
+			'Starts a workflow when a contact is added to a sequence, replies, or replies with interest in lemlist, Instantly, Smartlead, Outreach.io, Woodpecker, Reply.io, HeyReach or any tool that posts our JSON format',
+		defaults: { name: 'Outreach Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: '={{$parameter["path"]}}',
+				isFullPath: true,
+			},
+		],
+		properties,
+	};
+
+	// Webhooks are registered by hand in each tool (the node shows how), so there is nothing to
+	// create or delete remotely. checkExists is where settings that would reject every delivery
+	// (no secret, a broken regex) stop the activation with a clear message instead.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const problems = settingsProblems(readSettings(this));
+				if (problems.length) {
+					throw new NodeOperationError(this.getNode(), `Outreach Trigger settings: ${problems.join('; ')}`, {
+						description: 'Fix these settings and activate the workflow again',
+					});
+				}
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const state = this.getWorkflowStaticData('node');
+		let outcome: Outcome;
+		try {
+			const request = this.getRequestObject();
+			if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+			outcome = handleDelivery(
+				{
+					rawBody: request.rawBody,
+					body: this.getBodyData(),
+					headers: lowerCaseHeaders(this.getHeaderData() as IDataObject),
+					query: (this.getQueryData() ?? {}) as IDataObject,
+				},
+				readSettings(this),
+				Array.isArray(state.seenEventIds) ? (state.seenEventIds as string[]) : [],
+				new Date().toISOString(),
+			);
+		} catch {
+			// Random bodies must never crash the webhook: answer 400 and start nothing.
+			outcome = { status: 400, message: 'Bad request: the delivery could not be read' };
+		}
+		if (outcome.status !== 200) {
+			this.getResponseObject().status(outcome.status).send(outcome.message).end();
+			return { noWebhookResponse: true };
+		}
+		if (outcome.items.length === 0) return {};
+		// Assigned, not mutated, so n8n notices the change and saves it.
+		state.seenEventIds = outcome.seen;
+		return { workflowData: [this.helpers.returnJsonArray(outcome.items)] };
+	}
+}
+
+function lowerCaseHeaders(headers: IDataObject): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [key, value] of Object.entries(headers ?? {})) {
+		const v = Array.isArray(value) ? value[0] : value;
+		if (typeof v === 'string') out[key.toLowerCase()] = v;
+	}
+	return out;
+}

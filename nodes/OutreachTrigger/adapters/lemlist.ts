@@ -1,0 +1,99 @@
+import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
+import { MalformedBodyError } from './types';
+import { elements, emails, finish, first, htmlToText, idOf, contentId, isoDate, num, phones, type Rec, str } from './util';
+
+/*
+ * lemlist webhook `type` → our events (reference §1):
+ * - addedToSequence: lemlist has no "lead added" webhook. Stand-ins: `contacted` (first contact on any
+ *   channel) and `emailsSent` when it is the first step (sequenceStep 0 or isFirst true). Their id is
+ *   campaign + lead, so a lead counts as "added" once per campaign however many steps follow.
+ * - replied: emailsReplied, linkedinReplied, whatsappReplied, smsReplied, warmed (replied on any channel).
+ * - interested: interested (any channel), emailsInterested, linkedinInterested, aircallInterested,
+ *   apiInterested, manualInterested. The type itself is lemlist's label.
+ * - *NotInterested: `other`, carrying lemlist's negative label. Everything else is `other`.
+ * The reply-text field is UNCONFIRMED in lemlist's docs, so several likely names are tried.
+ */
+
+const REPLIED: Record<string, Channel | undefined> = {
+	emailsreplied: 'email',
+	linkedinreplied: 'linkedin',
+	whatsappreplied: 'whatsapp',
+	smsreplied: 'sms',
+	warmed: undefined,
+};
+
+const INTERESTED: Record<string, Channel | undefined> = {
+	interested: undefined,
+	emailsinterested: 'email',
+	linkedininterested: 'linkedin',
+	aircallinterested: 'call',
+	apiinterested: undefined,
+	manualinterested: undefined,
+};
+
+function kindOf(type: string, el: Rec): OutreachEventName {
+	const t = type.toLowerCase();
+	if (t === 'contacted') return 'addedToSequence';
+	if (t === 'emailssent' && (num(el.sequenceStep) === 0 || el.isFirst === true)) return 'addedToSequence';
+	if (t in REPLIED) return 'replied';
+	if (t in INTERESTED) return 'interested';
+	return 'other';
+}
+
+function toEvent(el: Rec): OutreachEvent {
+	const type = str(el.type);
+	if (!type) throw new MalformedBodyError('lemlist payloads carry a "type" field, and this one has none');
+	const event = kindOf(type, el);
+	const lower = type.toLowerCase();
+	const leadKey = first(el.leadId, el.leadEmail);
+	const step = num(el.sequenceStep);
+	const campaign = { id: str(el.campaignId), name: str(el.campaignName) };
+	return finish({
+		event,
+		tool: 'lemlist',
+		toolEvent: type,
+		eventId:
+			(event === 'addedToSequence' ? idOf('lemlist', 'added', el.campaignId, leadKey) : idOf('lemlist', el._id)) ??
+			contentId('lemlist', el),
+		occurredAt: isoDate(el.createdAt),
+		candidate: {
+			firstName: first(el.leadFirstName, el.firstName),
+			lastName: first(el.leadLastName, el.lastName),
+			emails: emails(el.leadEmail, el.email),
+			phones: phones(el.leadPhone, el.phone),
+			linkedinUrl: first(el.linkedinUrl, el.leadLinkedinUrl, el.linkedinUrlSalesNav),
+			currentCompany: first(el.companyName, el.leadCompanyName),
+			currentTitle: first(el.jobTitle, el.leadJobTitle),
+			extra: { lemlistLeadId: str(el.leadId), companyDomain: str(el.companyDomain) },
+		},
+		campaign,
+		// sequenceStep is 0-based in lemlist; our step is 1-based like the other tools.
+		sequence: { id: str(el.sequenceId), step: step === undefined ? undefined : step + 1 },
+		reply:
+			event === 'replied' || event === 'interested'
+				? {
+						text: first(el.text, el.replyText, el.message, el.body) ?? htmlToText(el.html),
+						subject: str(el.subject),
+						date: isoDate(el.createdAt),
+						channel: REPLIED[lower] ?? INTERESTED[lower] ?? channelOf(el),
+					}
+				: undefined,
+		label:
+			event === 'interested'
+				? { raw: type, sentiment: 'positive' }
+				: /notinterested$/i.test(type)
+					? { raw: type, sentiment: 'negative' }
+					: undefined,
+		enrichmentHint:
+			'lemlist webhooks carry the lead email and name only. To get LinkedIn URL, company or phone, add an HTTP Request node that reads the lead from the lemlist API using raw.leadId or raw.leadEmail.',
+		raw: el,
+	});
+}
+
+function channelOf(el: Rec): Channel | undefined {
+	const c = str(el.channel)?.toLowerCase();
+	if (!c) return undefined;
+	return (['email', 'linkedin', 'sms', 'whatsapp', 'call'] as const).find((v) => c.includes(v)) ?? 'other';
+}
+
+export const lemlist: Adapter = (body) => elements(body).map(toEvent);

@@ -1,0 +1,258 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { signatureAlgorithmProperty, signatureEncodingProperty } from '../shared/descriptions/signature';
+import { DEFAULT_DEDUPE_SIZE } from './handler';
+
+const SETUP: Record<string, string> = {
+	generic:
+		'POST JSON in our documented format (docs/outreach-generic-schema.json), e.g. {"event":"replied","eventId":"r-1","contact":{"fullName":"Jane Doe","email":"jane@example.com"},"reply":{"text":"Sounds good"}} to the Production URL above. Sign with X-Signature: sha256= followed by the hex HMAC-SHA256 of the body (Authentication: HMAC Signature, Source Default) or send a header or URL token.',
+	heyreach:
+		'In HeyReach: Settings › Integrations › Webhooks › add a webhook with the Production URL above plus ?token=YOUR_TOKEN (a long random value). Events: MESSAGE_REPLY_RECEIVED and INMAIL_REPLY_RECEIVED (Replied), LEAD_AUTO_TAGGED_INTERESTED or LEAD_TAG_UPDATED (Interested), CONNECTION_REQUEST_SENT (Added to Sequence, stand-in: first contact). HeyReach does not sign requests: use Authentication: Query Token.',
+	instantly:
+		'In Instantly: Settings › Integrations › Webhooks › Add webhook with the Production URL above. Events: reply_received (Replied), lead_interested and lead_meeting_booked (Interested), email_sent (Added to Sequence, stand-in: step 1 only). Add a custom header such as X-Webhook-Token with a random value and use Authentication: Header Token.',
+	lemlist:
+		'In lemlist: Settings › Integrations › Webhooks, or POST https://api.lemlist.com/api/hooks with {"targetUrl": "PRODUCTION_URL", "secret": "YOUR_SECRET"}. Events: emailsReplied, linkedinReplied or warmed (Replied), interested or emailsInterested (Interested), contacted (Added to Sequence, stand-in: first contact). lemlist echoes the secret in the body: use Authentication: Body Secret.',
+	outreachIo:
+		'Outreach.io webhooks are created through its API: POST https://api.outreach.io/api/v2/webhooks with url = Production URL above, a secret, and resource/action sequenceState/created (Added to Sequence) and mailing/replied (Replied). Use Authentication: HMAC Signature (Source Default: Outreach-Webhook-Signature, hex SHA-256). Outreach.io sends ids only; the output says what is missing and how to fetch it.',
+	replyIo:
+		'In Reply.io: Settings › Integrations › Webhooks (or POST https://api.reply.io/v3/webhooks) with the Production URL above plus ?token=YOUR_TOKEN (a long random value). Events: email_replied and linkedin_message_replied (Replied), meeting_booked (Interested). Turn on "include email text" so replies can be classified. Use Authentication: Query Token.',
+	smartlead:
+		'In Smartlead: Campaign › Settings › Webhooks (or the webhook API) with the Production URL above. Events: EMAIL_REPLY (Replied), LEAD_CATEGORY_UPDATED (Interested when the category is Interested or Meeting Request), FIRST_EMAIL_SENT (Added to Sequence, stand-in). Smartlead echoes secret_key in the body: use Authentication: Body Secret.',
+	woodpecker:
+		'In Woodpecker (API & integrations add-on): POST https://api.woodpecker.co/rest/v1/webhooks/subscribe with {"target_url": "PRODUCTION_URL?token=YOUR_TOKEN", "event": "prospect_replied"}, and again for prospect_interested. Woodpecker has no Added to Sequence event and does not sign requests: use Authentication: Query Token.',
+};
+
+const setupNotices: INodeProperties[] = Object.entries(SETUP).map(([source, text]) => ({
+	displayName: text,
+	name: `setupNotice_${source}`,
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { source: [source] } },
+}));
+
+const secretFor = (modes: string[]) => ({ show: { authentication: modes } });
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Path',
+		name: 'path',
+		type: 'string',
+		default: 'outreach',
+		required: true,
+		placeholder: 'e.g. outreach-lemlist',
+		description: 'Last part of the webhook URL. Use a different path for each workflow.',
+	},
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		noDataExpression: true,
+		default: 'generic',
+		description: 'The tool that calls this webhook. Each tool is set up by hand in that tool; see the notice below.',
+		options: [
+			{ name: 'Generic (Documented JSON)', value: 'generic', description: 'Our own format, for any other tool or your own code' },
+			{ name: 'HeyReach', value: 'heyreach' },
+			{ name: 'Instantly', value: 'instantly' },
+			{ name: 'Lemlist', value: 'lemlist' },
+			{ name: 'Outreach.io', value: 'outreachIo' },
+			{ name: 'Reply.io', value: 'replyIo' },
+			{ name: 'Smartlead', value: 'smartlead' },
+			{ name: 'Woodpecker', value: 'woodpecker' },
+		],
+	},
+	...setupNotices,
+	{
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: ['replied'],
+		description:
+			'Which events start the workflow. "Replied" fires for every reply, interested or not. "Replied and Interested" fires only for replies that are interested: the tool labelled them so, or the reply text reads as interested.',
+		options: [
+			{ name: 'Added to Sequence', value: 'addedToSequence', description: 'A contact was added to a sequence or campaign (or first contacted, for tools without that event)' },
+			{ name: 'Replied', value: 'replied', description: 'A contact replied, interested or not' },
+			{ name: 'Replied and Interested', value: 'interested', description: 'A contact replied and is interested' },
+		],
+	},
+	{
+		displayName:
+			'Interest is read from the tool\'s own label when it sends one (e.g. Smartlead category, lemlist "interested"), otherwise from the reply text with built-in phrases in English, German, French, Spanish, Dutch and Portuguese. Auto-replies, out-of-office notes and unsubscribe requests never count. The phrases are listed in the README (Outreach Trigger › Interest detection); add your own under Options.',
+		name: 'interestNotice',
+		type: 'notice',
+		default: '',
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
+		default: 'none',
+		options: [
+			{ name: 'Body Secret (Lemlist, Smartlead)', value: 'bodySecret', description: 'The tool copies your secret into every JSON body' },
+			{ name: 'Header Token', value: 'headerToken', description: 'A header with a fixed secret value, e.g. Instantly custom headers' },
+			{ name: 'HMAC Signature', value: 'hmac', description: 'A header with an HMAC of the raw body, e.g. Outreach.io' },
+			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
+			{ name: 'Query Token', value: 'queryToken', description: 'A secret in the URL, e.g. ?token=…, for tools that cannot sign (Woodpecker, HeyReach, Reply.io)' },
+		],
+	},
+	{
+		displayName: 'Secret',
+		name: 'secret',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description: 'The shared secret, token or signing key. Requests without it are answered with 401 and start nothing.',
+		displayOptions: secretFor(['bodySecret', 'headerToken', 'hmac', 'queryToken']),
+	},
+	{
+		displayName: 'Header Name',
+		name: 'headerName',
+		type: 'string',
+		default: 'X-Webhook-Token',
+		description: 'Header that carries the token. For "Authorization", a "Bearer " prefix is accepted.',
+		displayOptions: secretFor(['headerToken']),
+	},
+	{
+		displayName: 'Query Parameter Name',
+		name: 'queryParameter',
+		type: 'string',
+		default: 'token',
+		description: 'Add ?token=YOUR_SECRET to the URL you paste into the tool, using the name set here',
+		displayOptions: secretFor(['queryToken']),
+	},
+	{
+		displayName: 'Body Field',
+		name: 'bodyField',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. secret',
+		description: 'JSON field holding the secret. Leave empty for the source\'s own field: "secret" for lemlist, "secret_key" for Smartlead.',
+		displayOptions: secretFor(['bodySecret']),
+	},
+	{
+		displayName: 'Signature Format',
+		name: 'signatureFormat',
+		type: 'options',
+		default: 'sourceDefault',
+		displayOptions: secretFor(['hmac']),
+		options: [
+			{
+				name: 'Source Default',
+				value: 'sourceDefault',
+				description:
+					'Outreach.io: Outreach-Webhook-Signature, hex SHA-256. Smartlead: X-Smartlead-Signature, sha256=hex. Others: X-Signature, sha256=hex.',
+			},
+			{ name: 'Custom', value: 'custom', description: 'Choose header, algorithm, encoding and prefix' },
+		],
+	},
+	{
+		displayName: 'Signature Header',
+		name: 'signatureHeader',
+		type: 'string',
+		default: 'X-Signature',
+		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+	},
+	{ ...signatureAlgorithmProperty, displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } } },
+	{ ...signatureEncodingProperty, displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } } },
+	{
+		displayName: 'Signature Prefix',
+		name: 'signaturePrefix',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. sha256=',
+		description: 'Text before the digest in the header, if any',
+		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+	},
+	{
+		displayName: 'Conditions',
+		name: 'conditions',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Condition',
+		default: {},
+		description:
+			'Only start the workflow for events that match. Fields are dot paths into the output, e.g. campaign.name, sequence.step, tags, emailDomain, reply.text, currentCompany, raw.campaign_id. Text comparisons ignore case.',
+		options: [
+			{
+				name: 'rules',
+				displayName: 'Condition',
+				values: [
+					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'e.g. campaign.name' },
+					{
+						displayName: 'Operator',
+						name: 'operator',
+						type: 'options',
+						default: 'contains',
+						options: [
+							{ name: 'Contains', value: 'contains' },
+							{ name: 'Ends With', value: 'endsWith' },
+							{ name: 'Equals', value: 'equals' },
+							{ name: 'Greater Than', value: 'greaterThan' },
+							{ name: 'Is Empty', value: 'isEmpty' },
+							{ name: 'Is Not Empty', value: 'isNotEmpty' },
+							{ name: 'Less Than', value: 'lessThan' },
+							{ name: 'Matches Regex', value: 'regex' },
+							{ name: 'Not Contains', value: 'notContains' },
+							{ name: 'Not Equals', value: 'notEquals' },
+							{ name: 'Starts With', value: 'startsWith' },
+						],
+					},
+					{
+						displayName: 'Value',
+						name: 'value',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. Backend',
+						displayOptions: { hide: { operator: ['isEmpty', 'isNotEmpty'] } },
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Combine Conditions',
+		name: 'combine',
+		type: 'options',
+		default: 'and',
+		options: [
+			{ name: 'All Must Match (AND)', value: 'and' },
+			{ name: 'Any Must Match (OR)', value: 'or' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Extra Interested Phrases',
+				name: 'extraInterestedPhrases',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+				placeholder: 'e.g. send me the job description',
+				description: 'One phrase per line. A reply containing one (not negated) counts as interested. Checked after your not-interested phrases and before the built-in ones.',
+			},
+			{
+				displayName: 'Extra Not-Interested Phrases',
+				name: 'extraNotInterestedPhrases',
+				type: 'string',
+				typeOptions: { rows: 4 },
+				default: '',
+				placeholder: 'e.g. already found a job',
+				description: 'One phrase per line. A reply containing one is never interested.',
+			},
+			{
+				displayName: 'Remember Last Events',
+				name: 'dedupeSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 10000 },
+				default: DEFAULT_DEDUPE_SIZE,
+				description: 'How many event IDs are kept to ignore redelivered events. Older IDs are forgotten first.',
+			},
+		],
+	},
+];
