@@ -26,7 +26,8 @@ export function describeErrorBody(body: unknown): { summary?: string; details: s
 	} else if (isRecord(errors)) {
 		details.push(...fieldMessages(errors));
 	}
-	if (summary && details.includes(summary)) summary = undefined;
+	// A bare "error" (IntelliHR's documented 400 message) says nothing the details don't.
+	if (summary && (details.includes(summary) || (details.length > 0 && /^(error|errors?)\.?$/i.test(summary.trim())))) summary = undefined;
 	return { summary, details: details.filter(Boolean) };
 }
 

@@ -235,7 +235,7 @@ export async function createOnce<T>(
 		const found = await steps.find();
 		if (found !== undefined) return { value: found, recovered: true };
 	}
-	throw new AmbiguousWriteError('', steps.what, `${lastReason}; a lookup afterwards did not find it, and the retry limit was reached. Nothing was created twice; run the item again`);
+	throw new Error(`${lastReason}. A lookup afterwards did not find the ${steps.what}, and the retry limit was reached. Nothing was created twice; run the item again`);
 }
 
 export function backoffMs(attempt: number, policy: RetryPolicy): number {

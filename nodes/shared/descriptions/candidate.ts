@@ -107,5 +107,6 @@ export const ifExistsProperty: INodeProperties = {
 export const EVENT_ENVELOPE_KEYS = [
 	'event', 'tool', 'toolEvent', 'eventId', 'occurredAt', 'receivedAt', 'campaign', 'sequence', 'reply', 'interested',
 	'missing', 'enrichment', 'candidateErrors', 'raw', 'application', 'job', 'stage', 'candidate',
+	'positionTitle', 'startDate', 'offer',
 	'ats', 'status', 'candidateId', 'applicationId', 'profileUrl', 'matchedBy',
 ];

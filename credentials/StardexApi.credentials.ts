@@ -1,0 +1,73 @@
+import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+
+/**
+ * Stardex v1 API key, sent as `Authorization: Bearer <key>`. Stardex allows 60 requests per minute
+ * per key; the node paces itself from the X-RateLimit-* headers.
+ */
+export class StardexApi implements ICredentialType {
+	name = 'stardexApi';
+
+	displayName = 'Stardex API';
+
+	icon: Icon = { light: 'file:../nodes/Stardex/stardex.svg', dark: 'file:../nodes/Stardex/stardex.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#stardex-credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName:
+				'Create an API key in Stardex under Settings (Stardex\'s docs say only "from the Stardex Settings"; look for an API or Integrations section there). Requests made with the key count against its limit of 60 per minute.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'API Base URL',
+			name: 'apiBaseUrl',
+			type: 'string',
+			default: 'https://api.stardex.ai',
+			description: 'Change only for testing against a sandbox',
+		},
+		{
+			displayName: 'App URL',
+			name: 'appUrl',
+			type: 'string',
+			default: 'https://app.stardex.ai',
+			description:
+				'Base of the profile and job links in the output (e.g. <App URL>/persons/<ID>). Stardex documents no link format, so these links are a best guess; change the base if your Stardex opens elsewhere.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{$credentials.apiBaseUrl}}',
+			url: '/v1/jobs/search',
+			method: 'POST',
+			body: { limit: 1 },
+			json: true,
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Stardex did not accept the API key. Check that it was copied whole, and create a new one in Stardex under Settings if it was revoked.' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The API key works but may not search jobs. Ask a Stardex admin for a key with access to jobs and persons.' },
+			},
+		],
+	};
+}

@@ -1,0 +1,177 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { type CandidateEmail, type CandidatePhone, normalizeLinkedinUrl } from '../shared/candidate';
+import { compact, id, isRecord, normalizeLoose, rec, str, type Rec } from './delivery';
+
+/**
+ * One Greenhouse webhook body → one output item: the normalized candidate's fields at the top level,
+ * then what the event is about (application, job, stage, offer). Pure, so every documented example
+ * is tested without n8n. Every payload field is optional: the documented examples are not uniform
+ * (reference greenhouse-v3-verified.md §6).
+ */
+
+export interface ItemContext {
+	eventId: string;
+	receivedAt: string;
+}
+
+export interface Reference {
+	id?: string | number;
+	name?: string;
+}
+
+export function greenhouseItem(body: Rec, ctx: ItemContext): IDataObject {
+	const action = str(body.action) ?? 'unknown';
+	const payload = rec(body.payload);
+	const app = rec(payload.application);
+	const offerBody = isRecord(app.offer) ? app.offer : isRecord(payload.offer) ? payload.offer : action.startsWith('offer_') ? payload : undefined;
+	const person = [app.candidate, payload.candidate, payload.person].find(isRecord);
+
+	const jobs = jobList(app);
+	const job = jobs[0] ?? reference(payload.job) ?? reference({ id: app.job_id ?? offerBody?.job_id ?? payload.job_id ?? rec(payload.job_post).job_id ?? rec(payload.job_interview_stage).job_id });
+	const stage = reference(app.current_stage) ?? reference(rec(app.prospect_detail).prospect_stage) ?? reference(payload.job_interview_stage);
+	const offer = offerBody ? offerOf(offerBody) : undefined;
+	const candidateId = id(person?.id ?? app.candidate_id ?? payload.candidate_id ?? rec(payload.scorecard).candidate_id);
+	const applicationId = id(app.id ?? offerBody?.application_id);
+	const applicationUrl = cleanUrl(app.url);
+
+	const candidate = person ? normalizeCandidate(person, job?.name) : { fields: {}, errors: [] };
+	const envelope = compact({
+		event: action,
+		eventId: ctx.eventId,
+		receivedAt: ctx.receivedAt,
+		candidateId,
+		applicationId,
+		profileUrl: cleanUrl(person?.url) ?? profileFromApplicationUrl(applicationUrl),
+		application: Object.keys(app).length
+			? compact({
+					id: applicationId,
+					status: str(app.status) ?? (action === 'hire_candidate' ? 'hired' : undefined),
+					prospect: typeof app.prospect === 'boolean' ? app.prospect : undefined,
+					url: applicationUrl,
+					stage,
+					jobs,
+					source: reference({ id: rec(app.source).id, name: rec(app.source).name ?? rec(app.source).public_name }),
+				})
+			: undefined,
+		job,
+		stage,
+		offer,
+		startDate: offer?.startDate,
+		positionTitle: job?.name,
+		candidateErrors: candidate.errors,
+	});
+	return { ...candidate.fields, ...envelope, raw: body } as IDataObject;
+}
+
+function jobList(app: Rec): Reference[] {
+	const list = Array.isArray(app.jobs) ? app.jobs : isRecord(app.job) ? [app.job] : [];
+	return list.map(reference).filter((j): j is Reference => j !== undefined);
+}
+
+function reference(v: unknown): Reference | undefined {
+	if (!isRecord(v)) return undefined;
+	const ref = compact({ id: id(v.id), name: str(v.name) });
+	return Object.keys(ref).length ? ref : undefined;
+}
+
+function offerOf(o: Rec): IDataObject {
+	return compact({
+		id: id(o.id),
+		version: typeof o.version === 'number' ? o.version : undefined,
+		status: str(o.offer_status),
+		startDate: isoDate(o.starts_at ?? o.start_date),
+		sentAt: str(o.sent_at ?? o.sent_on),
+		resolvedAt: str(o.resolved_at),
+		customFields: isRecord(o.custom_fields) ? customFieldValues(o.custom_fields) : undefined,
+	});
+}
+
+/** `{salary: {name, type, value}}` → `{salary: value}`: what a mapping expression needs. */
+function customFieldValues(fields: Rec): IDataObject {
+	return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isRecord(v) ? (v.value as IDataObject[keyof IDataObject]) ?? null : null]));
+}
+
+/** The Greenhouse person, in the shape parseCandidate reads. */
+function normalizeCandidate(p: Rec, jobName: string | undefined): { fields: IDataObject; errors: string[] } {
+	const links = [...listOf(p.social_media_addresses), ...listOf(p.website_addresses)].map((a) => str(a.value));
+	const address = str(listOf(p.addresses)[0]?.value);
+	const resume = listOf(p.attachments).find((a) => str(a.type) === 'resume');
+	return normalizeLoose({
+		firstName: str(p.first_name),
+		lastName: str(p.last_name),
+		emails: listOf(p.email_addresses).map((e, i) => ({ value: e.value, type: emailType(e.type), from: `email_addresses[${i}]` })),
+		phones: listOf(p.phone_numbers).map((ph, i) => ({ value: ph.value, type: phoneType(ph.type), from: `phone_numbers[${i}]` })),
+		linkedinUrl: links.map((l) => (l ? normalizeLinkedinUrl(l) : undefined)).find(Boolean),
+		location: address ? locationOf(address) : {},
+		currentTitle: str(p.title),
+		currentCompany: str(p.company),
+		previousJobs: listOf(p.employments).map((e) =>
+			compact({ title: str(e.title), company: str(e.company_name), startDate: isoDate(e.start_date), endDate: isoDate(e.end_date) }),
+		),
+		source: jobName ? `greenhouse: ${jobName}` : 'greenhouse',
+		tags: Array.isArray(p.tags) ? p.tags.map(str).filter(Boolean) : [],
+		extra: compact({ externalId: str(p.external_id), address, resumeUrl: str(resume?.url), resumeFilename: str(resume?.filename) }),
+	});
+}
+
+function listOf(v: unknown): Rec[] {
+	return Array.isArray(v) ? v.filter(isRecord) : [];
+}
+
+function emailType(v: unknown): CandidateEmail['type'] {
+	const t = str(v)?.toLowerCase();
+	return t === 'personal' || t === 'work' ? t : 'other';
+}
+
+/** Greenhouse phone types are home|work|mobile|skype|other (one documented example has "other "). */
+function phoneType(v: unknown): CandidatePhone['type'] {
+	const t = str(v)?.toLowerCase();
+	return t === 'mobile' || t === 'home' || t === 'work' ? t : 'other';
+}
+
+/**
+ * Best effort on a free-text address. Greenhouse examples: "123 Test Street\nNew York, NY 10001",
+ * "455 Broadway New York, NY 10280", "123 Fake St.". The last line is read as "City, Region Postcode",
+ * "City, Country" (as splitLocation reads two parts) or "City, Region, Country". A part that starts
+ * with a house number is never taken for a city.
+ */
+export function locationOf(address: string): { city?: string; state?: string; country?: string } {
+	const lines = address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+	const parts = (lines[lines.length - 1] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+	if (parts.length < 2) return {};
+	const postcode = /\s+\d[\d\s-]*$/;
+	const city = /^\d/.test(parts[0]) ? undefined : parts[0];
+	const isName = (s: string) => /^[\p{L} .'-]+$/u.test(s);
+	if (parts.length > 2) {
+		const state = parts[1].replace(postcode, '');
+		const country = parts.slice(2).join(', ').replace(postcode, '');
+		return compact({ city, state: isName(state) ? state : undefined, country: isName(country) ? country : undefined });
+	}
+	const region = parts[1].replace(postcode, '');
+	if (!isName(region)) return compact({ city });
+	// "NY 10001" or a 2-letter code is a state; "United Kingdom" is a country.
+	const isState = postcode.test(parts[1]) || /^[A-Z]{2,3}$/.test(region);
+	return compact(isState ? { city, state: region } : { city, country: region });
+}
+
+/** "2015-01-23" stays; "04/15/2013" (Greenhouse's MM/DD/YYYY) becomes "2013-04-15"; anything else is kept as given. */
+export function isoDate(v: unknown): string | undefined {
+	const s = str(v);
+	if (!s) return undefined;
+	const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
+	if (us) return `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
+	return s;
+}
+
+/** Links in the documented examples can carry stray spaces ("application_id= 265277"). */
+function cleanUrl(v: unknown): string | undefined {
+	const s = str(v);
+	return s ? s.replace(/\s+/g, '') : undefined;
+}
+
+/** The new_prospect_application candidate has no url; its application url names the person. */
+function profileFromApplicationUrl(url: string | undefined): string | undefined {
+	const m = url ? /^(https?:\/\/[^/]+\/people\/\d+)/.exec(url) : null;
+	return m ? m[1] : undefined;
+}

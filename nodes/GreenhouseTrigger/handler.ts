@@ -1,0 +1,59 @@
+import { verifyHmacSignature } from '../shared/signature';
+import { greenhouseItem } from './adapter';
+import { contentKey, type Delivery, header, type Outcome, parseBody, remember, str } from './delivery';
+import { isSelected } from './events';
+
+/**
+ * The whole Greenhouse webhook as one pure function: signature → ping → event filter → dedupe → item.
+ *
+ * Greenhouse signs every delivery: `Signature: sha256 <hex>`, an HMAC-SHA256 of the raw body keyed by
+ * the web hook's Secret Key. Whether the ping sent when a web hook is saved is signed is UNCONFIRMED,
+ * so a ping is answered 200 when it carries no signature or a valid one, and never starts the
+ * workflow. A ping whose signature does not match is refused: the real events would be refused too,
+ * and Greenhouse then shows the web hook as disabled right away instead of failing silently later.
+ * Every other action needs a valid signature, whatever its body says.
+ */
+
+export interface GreenhouseSettings {
+	secretKey: string;
+	events: string[];
+	dedupeSize?: number;
+}
+
+export const SIGNATURE_HEADER = 'Signature';
+export const EVENT_ID_HEADER = 'Greenhouse-Event-ID';
+
+export function handleGreenhouseDelivery(delivery: Delivery, settings: GreenhouseSettings, seen: string[], receivedAt: string): Outcome {
+	const received = header(delivery, SIGNATURE_HEADER);
+	const signed = received !== undefined && received.trim() !== '';
+	const valid = signed && verifyHmacSignature({ rawBody: delivery.rawBody, secret: settings.secretKey, algorithm: 'sha256', encoding: 'hex', received, prefix: 'sha256 ' });
+
+	const parsed = parseBody(delivery);
+	if (!parsed.ok) return valid ? { status: 400, message: `Bad request: ${parsed.reason}` } : unauthorized(signed, settings, delivery);
+	const action = str(parsed.body.action);
+
+	if (action === 'ping') {
+		if (signed && !valid) return unauthorized(signed, settings, delivery);
+		return { status: 200, message: 'pong: Greenhouse web hook reached n8n', items: [] };
+	}
+	if (!valid) return unauthorized(signed, settings, delivery);
+	if (!action) return { status: 400, message: 'Bad request: the body has no "action"' };
+	if (!isSelected(settings.events, action)) {
+		return { status: 200, message: `"${action}" is not one of the events this trigger listens to; nothing was started`, items: [] };
+	}
+
+	const eventId = str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', delivery);
+	if (seen.includes(eventId)) return { status: 200, message: `Delivery ${eventId} was already received; nothing was started`, items: [] };
+	const item = greenhouseItem(parsed.body, { eventId, receivedAt });
+	return { status: 200, message: 'Workflow was started', items: [item], seen: remember(seen, [eventId], settings.dedupeSize) };
+}
+
+function unauthorized(signed: boolean, settings: GreenhouseSettings, delivery: Delivery): Outcome {
+	if (!settings.secretKey) return { status: 401, message: 'Unauthorized: no Secret Key is set in the n8n credential for this trigger' };
+	if (delivery.rawBody === undefined) return { status: 401, message: 'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked' };
+	if (!signed) return { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` };
+	return {
+		status: 401,
+		message: `Unauthorized: the ${SIGNATURE_HEADER} header does not match the body. Use the same Secret Key in Greenhouse and in n8n`,
+	};
+}

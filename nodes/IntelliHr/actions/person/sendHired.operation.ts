@@ -1,0 +1,171 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { readCandidate } from '../../../shared/candidateInput';
+import { candidateInputProperties } from '../../../shared/descriptions/candidate';
+import { inputError } from '../../../shared/errors';
+import { type JobFields, type Parsed, parseDateOfBirth, parseFte, parseStartDate, type PersonExtras } from '../../mapping';
+import { personProfileUrl } from '../../transport/auth';
+import { tenantOf } from '../../transport';
+import { lookupField } from '../common.descriptions';
+import { createJob, createPerson, findPerson, findSameJob } from './steps';
+
+const properties: INodeProperties[] = [
+	...candidateInputProperties,
+	{
+		displayName: 'Position Title',
+		name: 'positionTitle',
+		type: 'string',
+		required: true,
+		default: '={{ $json.positionTitle ?? $json.job?.name ?? "" }}',
+		placeholder: 'e.g. Senior Backend Engineer',
+		description: 'The job name in IntelliHR. It is matched to an existing Position Title, or a new one is created. The default reads the job of a Greenhouse Trigger or Pinpoint Trigger hire.',
+	},
+	{
+		displayName: 'Start Date',
+		name: 'startDate',
+		type: 'string',
+		required: true,
+		default: '={{ $json.startDate ?? $json.offer?.startDate ?? "" }}',
+		placeholder: 'e.g. 2026-11-02',
+		description: 'Company start date: YYYY-MM-DD (IntelliHR stores it as midnight UTC) or a date-time with offset such as 2026-11-02T09:00:00+10:00. Also used as the position start date. The default reads the start date of a Greenhouse Trigger or Pinpoint Trigger hire.',
+	},
+	lookupField('businessEntity', 'Business Entity', 'getBusinessEntities', 'The legal entity that employs the person', true),
+	lookupField('businessUnit', 'Business Unit', 'getBusinessUnits', 'The team or department', true),
+	lookupField('workClass', 'Work Class', 'getWorkClasses', 'E.g. Full Time, Part Time or Casual', true),
+	lookupField('location', 'Location', 'getLocations', 'Where the person works. Empty gives the job "No Location".'),
+	lookupField('workType', 'Work Type', 'getWorkTypes', 'E.g. Permanent or Fixed Contract'),
+	{
+		displayName: 'Person Fields',
+		name: 'personFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		description: 'Used only when a new person is created',
+		options: [
+			{
+				displayName: 'Date of Birth',
+				name: 'dateOfBirth',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1990-05-17',
+				description: 'YYYY-MM-DD',
+			},
+			{ displayName: 'Preferred Name', name: 'preferredName', type: 'string', default: '', placeholder: 'e.g. Jo' },
+		],
+	},
+	{
+		displayName: 'Job Options',
+		name: 'jobOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			lookupField('employmentCondition', 'Employment Condition', 'getEmploymentConditions', 'The award or agreement that applies'),
+			{
+				displayName: 'FTE',
+				name: 'fte',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 0.6',
+				description: 'Full-time equivalent, e.g. 1 for full time',
+			},
+			lookupField('payGrade', 'Pay Grade', 'getPayGrades', 'Empty gives "No Pay Grade"'),
+			lookupField('recruitmentSource', 'Recruitment Source', 'getRecruitmentSources', 'Where the hire came from, e.g. Pinpoint'),
+			lookupField('supervisorPerson', 'Supervisor', 'getPeople', 'The person this job reports to. An expression may also give an email address.'),
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['person'], operation: ['sendHired'] } }, properties);
+
+/**
+ * Person first, then the job, as IntelliHR wants it. An existing person (same primary email) is
+ * reused, and a job with the same title and start date is never added twice, so a run can be
+ * repeated after any failure and only finishes what is missing.
+ */
+export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	const candidate = readCandidate(this, i);
+	const email = candidate.emails[0]?.value;
+	if (!email) {
+		throw inputError(this.getNode(), i, 'Candidate emails', 'are missing', 'IntelliHR needs a primary email for every person, and it is how an existing person is found. Add an email');
+	}
+	// Everything that can fail on our side is checked before the first write.
+	const person = readPersonFields(this, i);
+	const job = readJobFields(this, i);
+	const tenant = await tenantOf(this);
+	const out = (status: string, personId: string, jobId: string | null, personReused: boolean, extra: IDataObject = {}): IDataObject => ({
+		ats: 'intellihr',
+		status,
+		personId,
+		jobId,
+		profileUrl: personProfileUrl(tenant, personId),
+		personReused,
+		email,
+		positionTitle: job.positionTitle,
+		startDate: job.startDate,
+		...extra,
+	});
+
+	const match = await findPerson(this, candidate, i);
+	if (match) {
+		const extra = match.otherIds.length ? { otherMatchingPersonIds: match.otherIds } : {};
+		const existing = await findSameJob(this, match.person.id, job, i);
+		if (existing) return out('skipped', match.person.id, existing.id, true, { ...extra, reason: 'the person already has this job' });
+		const created = await createJob(this, match.person.id, job, i);
+		return out('jobAdded', match.person.id, created.id, true, extra);
+	}
+
+	const created = await createPerson(this, candidate, person, i);
+	try {
+		const createdJob = await createJob(this, created.id, job, i);
+		return out('created', created.id, createdJob.id, false);
+	} catch (error) {
+		const reason = String((error as Error)?.message ?? error).trim().replace(/^\[item \d+\]\s*/, '').replace(/\.$/, '');
+		throw new NodeOperationError(
+			this.getNode(),
+			`[item ${i}] Person ${created.id} was created in IntelliHR, but the job could not be added: ${reason}. Fix it and run the item again: the existing person will be reused`,
+			{ itemIndex: i, description: `Person: ${personProfileUrl(tenant, created.id)}` },
+		);
+	}
+}
+
+function readPersonFields(ctx: IExecuteFunctions, i: number): PersonExtras {
+	const f = ctx.getNodeParameter('personFields', i, {}) as { preferredName?: string; dateOfBirth?: unknown };
+	return {
+		preferredName: String(f.preferredName ?? '').trim() || undefined,
+		dateOfBirth: valid(ctx, i, 'Date of Birth', parseDateOfBirth(f.dateOfBirth)),
+	};
+}
+
+function readJobFields(ctx: IExecuteFunctions, i: number): JobFields {
+	const clean = (v: unknown) => String(v ?? '').trim() || undefined;
+	const param = (name: string) => clean(ctx.getNodeParameter(name, i, ''));
+	const positionTitle = param('positionTitle');
+	if (!positionTitle) throw inputError(ctx.getNode(), i, 'Position Title', 'is empty', 'Map the job title of the hire, e.g. {{ $json.job.name }}');
+	const startDate = valid(ctx, i, 'Start Date', parseStartDate(ctx.getNodeParameter('startDate', i, '')), 'Map the start date of the hire as YYYY-MM-DD');
+	const required = { businessEntity: 'Business Entity', businessUnit: 'Business Unit', workClass: 'Work Class' } as const;
+	for (const [name, label] of Object.entries(required)) {
+		if (!param(name)) throw inputError(ctx.getNode(), i, label, 'is empty', `Pick the ${label.toLowerCase()} from the list`);
+	}
+	const options = ctx.getNodeParameter('jobOptions', i, {}) as IDataObject;
+	return {
+		positionTitle,
+		startDate,
+		businessEntity: param('businessEntity') as string,
+		businessUnit: param('businessUnit') as string,
+		workClass: param('workClass') as string,
+		location: param('location'),
+		workType: param('workType'),
+		supervisorPerson: clean(options.supervisorPerson),
+		fte: valid(ctx, i, 'FTE', parseFte(options.fte)),
+		payGrade: clean(options.payGrade),
+		employmentCondition: clean(options.employmentCondition),
+		recruitmentSource: clean(options.recruitmentSource),
+	};
+}
+
+function valid<T>(ctx: IExecuteFunctions, i: number, field: string, parsed: Parsed<T>, fix?: string): T {
+	if (!parsed.ok) throw inputError(ctx.getNode(), i, field, parsed.problem, fix);
+	return parsed.value;
+}

@@ -1,0 +1,150 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { splitLocation } from '../shared/candidate';
+import { compact, isRecord, type LooseEntry, normalizeLoose, rec, type Rec, str } from '../GreenhouseTrigger/delivery';
+import { canonicalEvent } from './events';
+import { type Document, type Fetched, related, relatedAll, type Resource, toResource } from './transport';
+
+/**
+ * One Pinpoint webhook (+ what the API returned for its application) → one output item: the
+ * normalized candidate at the top level, then the event envelope. Pure.
+ *
+ * Pinpoint's payload is thin, `{event, triggeredAt, data: {application: {id}}}` (reference §3.2);
+ * the candidate comes from the application read. Attribute names are UNCONFIRMED beyond
+ * first_name, last_name and email, so each field accepts the usual spellings.
+ */
+
+export type Enrichment = { ok: true; fetched: string[] } | { ok: false; error: string };
+
+export interface ItemContext {
+	eventId: string;
+	receivedAt: string;
+	/** undefined when Fetch Application Details is off. */
+	enrichment?: Enrichment;
+}
+
+export const STAGE_RELATIONSHIPS = ['stage', 'current_stage', 'application_stage', 'job_stage', 'workflow_stage'];
+
+export function applicationIdOf(body: Rec): string | undefined {
+	const data = rec(body.data);
+	return str(rec(data.application).id) ?? str(data.application_id) ?? (eventIsAbout(body, 'application') ? str(data.id) : undefined);
+}
+
+function eventIsAbout(body: Rec, subject: string): boolean {
+	return (canonicalEvent(body.event) ?? '').startsWith(`${subject}_`);
+}
+
+export function pinpointItem(body: Rec, fetched: Fetched | undefined, ctx: ItemContext): IDataObject {
+	const data = rec(body.data);
+	const event = canonicalEvent(body.event) ?? 'unknown';
+	const fromWebhook: Document = { resource: isRecord(data.application) ? toResource(data.application) : undefined, included: [] };
+	const appDoc = fetched?.application.resource ? fetched.application : fromWebhook;
+	const app = appDoc.resource;
+	const candidate = fetched?.candidate?.resource ?? related(appDoc, ['candidate', 'applicant']) ?? (isRecord(data.candidate) ? toResource(data.candidate) : undefined);
+	const jobRes = related(appDoc, ['job']) ?? (isRecord(data.job) ? toResource(data.job) : undefined);
+	const stageRes = related(appDoc, STAGE_RELATIONSHIPS);
+	const offers = relatedAll(appDoc, ['offers', 'offer']);
+
+	const job = reference(jobRes, ['title', 'name']);
+	const stage = reference(stageRes, ['name', 'title']);
+	const offer = chooseOffer(offers);
+	const sources = [candidate?.attributes, app?.attributes].filter((a): a is Rec => a !== undefined);
+	const pick = (...keys: string[]) => firstOf(sources, keys);
+	const startDate = str(offer?.startDate) ?? str(pick('start_date', 'starts_on', 'start_on', 'starts_at'));
+	const applicationId = app?.id ?? str(rec(data.application).id);
+
+	const hasPerson = Boolean(candidate || pick('first_name', 'last_name', 'full_name', 'name', 'email'));
+	const person = hasPerson ? normalizeCandidate(pick, job?.name as string | undefined, candidate?.id) : { fields: {}, errors: [] };
+	const status = str(pick('status', 'state')) ?? (event === 'application_hired' ? 'hired' : undefined);
+
+	const envelope = compact({
+		event,
+		toolEvent: str(body.event),
+		eventId: ctx.eventId,
+		occurredAt: str(body.triggeredAt) ?? str(body.triggered_at),
+		receivedAt: ctx.receivedAt,
+		candidateId: candidate?.id,
+		applicationId,
+		profileUrl: str(firstOf(app ? [app.attributes] : [], ['admin_url', 'profile_url', 'html_url', 'url'])),
+		application: applicationId ? compact({ id: applicationId, status, stage }) : undefined,
+		job,
+		stage,
+		offer,
+		startDate,
+		positionTitle: job?.name,
+		enrichment: ctx.enrichment,
+		candidateErrors: person.errors,
+	});
+	return { ...person.fields, ...envelope, raw: body } as IDataObject;
+}
+
+function normalizeCandidate(pick: (...keys: string[]) => unknown, jobName: string | undefined, candidateId: string | undefined) {
+	const emails = toEntries(pick('email', 'email_address', 'emails'), 'email');
+	const phones = toEntries(pick('phone', 'phone_number', 'mobile', 'mobile_number', 'phones'), 'phone');
+	const linkedin = str(pick('linkedin_url', 'linkedin', 'linkedin_profile_url'));
+	const address = pick('address', 'location');
+	const attachments = Array.isArray(pick('attachments')) ? (pick('attachments') as unknown[]).filter(isRecord) : [];
+	const cv = attachments.find((a) => /cv|resume/i.test(String(a.context ?? a.type ?? '')));
+	return normalizeLoose({
+		fullName: str(pick('full_name', 'name')),
+		firstName: str(pick('first_name')),
+		lastName: str(pick('last_name')),
+		emails: emails.map((e) => ({ ...e, type: 'personal' })),
+		phones: phones.map((p) => ({ ...p, type: 'mobile' })),
+		linkedinUrl: linkedin,
+		location: locationOf(address, pick),
+		currentTitle: str(pick('current_job_title', 'current_title', 'headline')),
+		currentCompany: str(pick('current_employer', 'current_company')),
+		source: jobName ? `pinpoint: ${jobName}` : 'pinpoint',
+		tags: tagList(pick('tags')),
+		extra: compact({ pinpointCandidateId: candidateId, resumeUrl: str(cv?.url), resumeFilename: str(cv?.filename ?? cv?.name) }),
+	});
+}
+
+function toEntries(v: unknown, label: string): LooseEntry[] {
+	const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+	return list
+		.map((x, i) => ({ value: isRecord(x) ? x.value ?? x.email ?? x.number : x, type: 'other', from: `${label}${list.length > 1 ? `[${i}]` : ''}` }))
+		.filter((e) => str(e.value) !== undefined);
+}
+
+function locationOf(address: unknown, pick: (...keys: string[]) => unknown): Rec {
+	if (isRecord(address)) return compact({ city: str(address.city), state: str(address.state ?? address.region ?? address.county), country: str(address.country) });
+	if (typeof address === 'string') return splitLocation(address);
+	return compact({ city: str(pick('city')), state: str(pick('state', 'region')), country: str(pick('country')) });
+}
+
+function tagList(v: unknown): string[] {
+	if (!Array.isArray(v)) return [];
+	return v.map((t) => str(isRecord(t) ? t.name ?? t.title : t)).filter((t): t is string => t !== undefined);
+}
+
+function reference(r: Resource | undefined, nameKeys: string[]): IDataObject | undefined {
+	if (!r) return undefined;
+	const ref = compact({ id: r.id, name: str(firstOf([r.attributes], nameKeys)) });
+	return Object.keys(ref).length ? ref : undefined;
+}
+
+/** The accepted offer when there is one, else the last one listed. */
+function chooseOffer(offers: Resource[]): IDataObject | undefined {
+	if (!offers.length) return undefined;
+	const accepted = offers.find((o) => /accept/i.test(String(o.attributes.status ?? o.attributes.state ?? '')));
+	const o = accepted ?? offers[offers.length - 1];
+	const a = o.attributes;
+	const ref = compact({
+		id: o.id,
+		status: str(a.status ?? a.state),
+		startDate: str(a.start_date ?? a.starts_on ?? a.start_on ?? a.starts_at),
+	});
+	return Object.keys(ref).length ? ref : undefined;
+}
+
+function firstOf(sources: Rec[], keys: string[]): unknown {
+	for (const key of keys) {
+		for (const s of sources) {
+			const v = s[key];
+			if (v !== undefined && v !== null && v !== '') return v;
+		}
+	}
+	return undefined;
+}

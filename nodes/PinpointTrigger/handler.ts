@@ -1,0 +1,85 @@
+import { verifyHmacSignature } from '../shared/signature';
+import { contentKey, type Delivery, header, type Outcome, parseBody, type Rec, remember, str } from '../GreenhouseTrigger/delivery';
+import { applicationIdOf, type Enrichment, pinpointItem } from './adapter';
+import { canonicalEvent, isSelected } from './events';
+import type { Fetched } from './transport';
+
+/**
+ * The Pinpoint webhook: signature → event filter → dedupe → (fetch the application) → item.
+ *
+ * Pinpoint signs each delivery with `PINPOINT-HMAC-SHA256: base64(HMAC-SHA256(signing secret, raw body))`
+ * and counts only a 2xx within 5 s as delivered, retrying up to 10 times over 24 h. Its payload names
+ * only the application, so the application (and candidate) are read here, inside the webhook call,
+ * within a time limit well under 5 s. If that read fails, the default is to start the workflow anyway
+ * with `enrichment: {ok: false, error}` (the run shows up in n8n's executions, where it can be retried);
+ * "Ask Pinpoint to Retry" answers 503 instead and lets Pinpoint redeliver later.
+ */
+
+export const SIGNATURE_HEADER = 'PINPOINT-HMAC-SHA256';
+
+export interface PinpointSettings {
+	signingSecret: string;
+	/** Option values and/or slugs typed by the user. */
+	events: string[];
+	onFetchFailure: 'emit' | 'retry';
+	dedupeSize?: number;
+}
+
+export type FetchDetails = (applicationId: string) => Promise<Fetched>;
+
+type Admission = { outcome: Outcome } | { body: Rec; eventId: string; applicationId?: string };
+
+export function admitPinpointDelivery(delivery: Delivery, settings: PinpointSettings, seen: string[]): Admission {
+	if (!settings.signingSecret) return { outcome: { status: 401, message: 'Unauthorized: no Webhook Signing Secret is set in the Pinpoint credential' } };
+	const received = header(delivery, SIGNATURE_HEADER);
+	if (!received?.trim()) return { outcome: { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` } };
+	if (delivery.rawBody === undefined) return { outcome: { status: 401, message: 'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked' } };
+	const valid = verifyHmacSignature({ rawBody: delivery.rawBody, secret: settings.signingSecret, algorithm: 'sha256', encoding: 'base64', received });
+	if (!valid) {
+		return { outcome: { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header does not match the body. Copy the signing secret from Pinpoint (Settings › API & Webhooks › Webhooks) into the credential` } };
+	}
+
+	const parsed = parseBody(delivery);
+	if (!parsed.ok) return { outcome: { status: 400, message: `Bad request: ${parsed.reason}` } };
+	const body = parsed.body;
+	const event = canonicalEvent(body.event);
+	if (!event) return { outcome: { status: 400, message: 'Bad request: the body has no "event"' } };
+	if (!isSelected(settings.events, body.event)) {
+		return { outcome: { status: 200, message: `"${str(body.event)}" is not one of the events this trigger listens to; nothing was started`, items: [] } };
+	}
+
+	// Pinpoint sends no delivery id (none documented): event + application + time identify a delivery.
+	const applicationId = applicationIdOf(body);
+	const triggeredAt = str(body.triggeredAt) ?? str(body.triggered_at);
+	const eventId = applicationId && triggeredAt ? `pinpoint:${event}:${applicationId}:${triggeredAt}` : contentKey('pinpoint', delivery);
+	if (seen.includes(eventId)) return { outcome: { status: 200, message: `Delivery ${eventId} was already received; nothing was started`, items: [] } };
+	return { body, eventId, applicationId };
+}
+
+export async function handlePinpointDelivery(
+	delivery: Delivery,
+	settings: PinpointSettings,
+	seen: string[],
+	receivedAt: string,
+	fetchDetails?: FetchDetails,
+): Promise<Outcome> {
+	const admitted = admitPinpointDelivery(delivery, settings, seen);
+	if ('outcome' in admitted) return admitted.outcome;
+
+	let fetched: Fetched | undefined;
+	let enrichment: Enrichment | undefined;
+	if (fetchDetails && admitted.applicationId) {
+		try {
+			fetched = await fetchDetails(admitted.applicationId);
+			enrichment = { ok: true, fetched: fetched.candidate ? ['application', 'candidate'] : ['application'] };
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			if (settings.onFetchFailure === 'retry') {
+				return { status: 503, message: `Could not read application ${admitted.applicationId} from Pinpoint (${reason}); Pinpoint will redeliver this event` };
+			}
+			enrichment = { ok: false, error: `Could not read application ${admitted.applicationId} from Pinpoint: ${reason}` };
+		}
+	}
+	const item = pinpointItem(admitted.body, fetched, { eventId: admitted.eventId, receivedAt, enrichment });
+	return { status: 200, message: 'Workflow was started', items: [item], seen: remember(seen, [admitted.eventId], settings.dedupeSize) };
+}

@@ -1,0 +1,80 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { type Candidate, linkedinSlug } from '../../../shared/candidate';
+import { runState } from '../../../shared/runState';
+import { personHasEmail, personHasLinkedin } from '../../mapping';
+import { sdxRequest, sdxSearch } from '../../transport';
+import type { SdxPerson } from '../../types';
+
+export interface Match {
+	person: SdxPerson;
+	matchedBy: 'email' | 'linkedin' | 'email+linkedin';
+	otherIds: string[];
+}
+
+/** Persons created earlier in this run, by email and LinkedIn slug, so an input with the same
+ * person twice is caught even before Stardex's search shows the first one. */
+export function createdThisRun(ctx: IExecuteFunctions): Map<string, SdxPerson> {
+	return runState(ctx, 'stardex:created', () => new Map<string, SdxPerson>());
+}
+
+export function rememberCreated(ctx: IExecuteFunctions, c: Candidate, person: SdxPerson): void {
+	const memo = createdThisRun(ctx);
+	for (const e of c.emails) memo.set(`email:${e.value}`, person);
+	const slug = linkedinSlug(c.linkedinUrl);
+	if (slug) memo.set(`linkedin:${slug}`, person);
+}
+
+/**
+ * POST /v1/persons/search with the exact-match keys: `linkedin_url` first (Stardex's own dedupe key),
+ * then every email. A hit counts only when the record confirms the value it was found by, so a search
+ * that ignored the filter can never match the wrong person; a record that shows no emails or LinkedIn
+ * at all is accepted only as the single result.
+ */
+export async function findExisting(ctx: IExecuteFunctions, c: Candidate, itemIndex: number, useMemo = true): Promise<Match | undefined> {
+	const slug = linkedinSlug(c.linkedinUrl);
+	if (useMemo) {
+		const memo = createdThisRun(ctx);
+		const byLinkedin = slug ? memo.get(`linkedin:${slug}`) : undefined;
+		const byEmail = c.emails.map((e) => memo.get(`email:${e.value}`)).find(Boolean);
+		const remembered = byLinkedin ?? byEmail;
+		if (remembered) return { person: remembered, matchedBy: kind(Boolean(byEmail), Boolean(byLinkedin)), otherIds: [] };
+	}
+
+	if (slug && c.linkedinUrl) {
+		const found = confirmed(await search(ctx, { linkedin_url: c.linkedinUrl }, itemIndex), (p) => personHasLinkedin(p, slug));
+		if (found.length) {
+			const person = found[0];
+			const byEmail = c.emails.some((e) => personHasEmail(person, e.value) === true);
+			return { person, matchedBy: kind(byEmail, true), otherIds: found.slice(1).map((p) => p.id) };
+		}
+	}
+	const byId = new Map<string, SdxPerson>();
+	for (const email of c.emails) {
+		for (const p of confirmed(await search(ctx, { email: email.value }, itemIndex), (x) => personHasEmail(x, email.value))) byId.set(p.id, p);
+	}
+	if (!byId.size) return undefined;
+	const list = [...byId.values()];
+	const person = list[0];
+	return { person, matchedBy: kind(true, slug ? personHasLinkedin(person, slug) === true : false), otherIds: list.slice(1).map((p) => p.id) };
+}
+
+async function search(ctx: IExecuteFunctions, filter: Record<string, string>, itemIndex: number): Promise<SdxPerson[]> {
+	return (await sdxSearch<SdxPerson>(ctx, '/v1/persons/search', filter, 5, itemIndex)).filter((p) => p && p.id !== undefined && p.id !== null);
+}
+
+function confirmed(results: SdxPerson[], check: (p: SdxPerson) => boolean | undefined): SdxPerson[] {
+	const yes = results.filter((p) => check(p) === true);
+	if (yes.length) return yes;
+	return results.length === 1 && check(results[0]) === undefined ? results : [];
+}
+
+function kind(byEmail: boolean, byLinkedin: boolean): Match['matchedBy'] {
+	if (byEmail && byLinkedin) return 'email+linkedin';
+	return byLinkedin ? 'linkedin' : 'email';
+}
+
+/** The full record (GET /v1/persons/{id}): search results may leave out candidates[] and contact lists. */
+export async function getPerson(ctx: IExecuteFunctions, personId: string, itemIndex: number): Promise<SdxPerson> {
+	return (await sdxRequest<SdxPerson>(ctx, 'GET', `/v1/persons/${encodeURIComponent(personId)}`, { itemIndex })).data;
+}

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { inputError } from '../../shared/errors';
+import { runState } from '../../shared/runState';
+import type { Context } from '../../shared/transport';
+import { httpStatusOf, sdxRequest, settle } from '../transport';
+import type { SdxJob } from '../types';
+
+/** Reads the optional job locator. Empty → undefined. */
+export function readJobId(ctx: IExecuteFunctions, itemIndex: number, name = 'job'): string | undefined {
+	const value = String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+	if (!value) return undefined;
+	if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) {
+		throw inputError(ctx.getNode(), itemIndex, 'Job', `"${value}" is not a Stardex job ID`, 'Pick the job from the list, or give its ID (a UUID) or its URL');
+	}
+	return value;
+}
+
+/** GET /v1/jobs/{id}, once per job per run; an unknown job fails with a clear message before any write. */
+export async function getJob(ctx: Context, jobId: string, itemIndex?: number): Promise<SdxJob> {
+	const jobs = runState(ctx, 'stardex:jobs', () => new Map<string, Promise<SdxJob>>());
+	let pending = jobs.get(jobId);
+	if (!pending) {
+		pending = sdxRequest<SdxJob>(ctx, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`, { itemIndex }).then((r) => r.data);
+		jobs.set(jobId, pending);
+	}
+	const outcome = await settle(pending);
+	if (outcome.ok) return outcome.value;
+	jobs.delete(jobId);
+	if (httpStatusOf(outcome.error) === 404) {
+		throw inputError(ctx.getNode(), itemIndex ?? 0, 'Job', `${jobId} was not found in Stardex`, 'Pick the job from the list, or check the ID and that the API key may see it');
+	}
+	throw outcome.error;
+}

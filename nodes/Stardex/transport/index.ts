@@ -1,0 +1,104 @@
+import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { apiError } from '../../shared/errors';
+import { collectPages, nextOffset, type Page } from '../../shared/pagination';
+import { type ApiDefinition, apiRequest, type Context, getApiCredentials } from '../../shared/transport';
+import type { SdxMeta } from '../types';
+
+/**
+ * Stardex specifics only: base URL, what to do about an error status, the v1 response envelope
+ * and offset paging. Auth (Bearer key), rate-limit pacing (X-RateLimit-* headers, 60 requests per
+ * minute per key), 429 waits and retries are the shared transport's.
+ */
+export const stardexApi: ApiDefinition = {
+	system: 'Stardex',
+	credentialType: 'stardexApi',
+	baseUrl: (c) => String(c.apiBaseUrl || 'https://api.stardex.ai'),
+	hint: (status) => {
+		if (status === 401) return 'Stardex did not accept the API key: check it in the Stardex API credential, or create a new one in Stardex under Settings';
+		if (status === 403) return 'The API key works but may not do this: ask a Stardex admin for a key with access to it';
+		if (status === 404) return 'Check the ID, or pick the record from the list instead';
+		if (status === 409) return 'Stardex already has a record with this value (LinkedIn URLs are unique in Stardex)';
+		if (status === 400 || status === 422) return 'Stardex rejected the values sent; fix the field named above and run again';
+		return undefined;
+	},
+};
+
+/** Largest page asked for: the documented maximum of Stardex's other list endpoints. */
+export const PAGE_SIZE = 100;
+
+export type Envelope = { ok: true; data: unknown; meta?: SdxMeta } | { ok: false };
+
+/**
+ * v1 answers `{success:true, data, meta?}` or `{success:false, error:{code, message}}`; v0 answered
+ * `{error, data}`. Anything without an envelope is taken as the data itself.
+ */
+export function unwrapEnvelope(body: unknown): Envelope {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: true, data: body };
+	const b = body as IDataObject;
+	if (b.success === false) return { ok: false };
+	if (b.success === true) return { ok: true, data: b.data, meta: (b.meta ?? undefined) as SdxMeta | undefined };
+	if (b.error) return { ok: false };
+	if ('data' in b) return { ok: true, data: b.data, meta: (b.meta ?? undefined) as SdxMeta | undefined };
+	return { ok: true, data: b };
+}
+
+export interface SdxRequestOptions {
+	body?: IDataObject;
+	qs?: IDataObject;
+	itemIndex?: number;
+	/** Searches are reads sent as POST: mark them idempotent so they are retried like GETs. */
+	idempotent?: boolean;
+}
+
+export async function sdxRequest<T = IDataObject>(
+	ctx: Context,
+	method: IHttpRequestMethods,
+	path: string,
+	opts: SdxRequestOptions = {},
+): Promise<{ data: T; meta?: SdxMeta }> {
+	const res = await apiRequest<unknown>(ctx, stardexApi, { method, path, ...opts });
+	const envelope = unwrapEnvelope(res.body);
+	if (!envelope.ok) {
+		// A 2xx that says success:false goes through the same error path as an HTTP error.
+		throw apiError(ctx.getNode(), { system: stardexApi.system, method, path, status: res.status, body: res.body, hint: stardexApi.hint?.(res.status >= 400 ? res.status : 400, method, path) }, opts.itemIndex);
+	}
+	return { data: envelope.data as T, meta: envelope.meta };
+}
+
+/** One page of a v1 search (POST with offset/limit in the body). */
+export async function sdxPage<T>(ctx: Context, path: string, body: IDataObject, offset: number, pageSize: number, itemIndex?: number): Promise<Page<T, number>> {
+	const { data, meta } = await sdxRequest<unknown>(ctx, 'POST', path, { body: { ...body, offset, limit: pageSize }, itemIndex, idempotent: true });
+	const items = (Array.isArray(data) ? data : []) as T[];
+	// The server may cap the page below what was asked; meta.limit says what it used.
+	const served = Number(meta?.limit);
+	const effective = Number.isInteger(served) && served > 0 ? Math.min(pageSize, served) : pageSize;
+	const total = Number(meta?.total);
+	return { items, next: nextOffset(offset, effective, items.length, Number.isFinite(total) ? total : undefined) };
+}
+
+/** Every result of a v1 search, or the first `limit`. */
+export async function sdxSearch<T = IDataObject>(ctx: Context, path: string, body: IDataObject, limit?: number, itemIndex?: number): Promise<T[]> {
+	const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, Math.max(1, limit));
+	return await collectPages<T, number>((offset) => sdxPage<T>(ctx, path, body, offset ?? 0, pageSize, itemIndex), limit);
+}
+
+export async function stardexSettings(ctx: Context): Promise<{ appUrl: string }> {
+	const c = await getApiCredentials(ctx, stardexApi);
+	return { appUrl: String(c.appUrl || 'https://app.stardex.ai').replace(/\/+$/, '') };
+}
+
+/** A promise's outcome as a value, so a caller can handle one kind of failure and pass the rest on unchanged. */
+export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+	return await promise.then(
+		(value) => ({ ok: true as const, value }),
+		(error: unknown) => ({ ok: false as const, error }),
+	);
+}
+
+/** The HTTP status of an API error thrown by the shared transport, e.g. 404 or 409. */
+export function httpStatusOf(error: unknown): number | undefined {
+	const code = error instanceof NodeApiError ? error.httpCode : undefined;
+	return code ? Number(code) : undefined;
+}

@@ -1,0 +1,485 @@
+'use strict';
+/**
+ * Sandbox Stardex v1 API, close to the documented behaviour for what our node uses:
+ * - Bearer API keys; a bad key is 401 {success:false, error:{code:"INVALID_API_KEY", ...}}, a read-only
+ *   key writing is 403;
+ * - the v1 envelopes {success:true, data, meta?} / {success:false, error:{code, message}};
+ * - 60 requests per minute per key over a sliding window (configurable), X-RateLimit-Limit/-Remaining/
+ *   -Reset (epoch seconds) on every response, 429 with Retry-After and the documented body fields
+ *   retry_after_seconds, limit, reset_at (inside `error` or alongside it: UNCONFIRMED, switchable);
+ * - POST /v1/persons with linkedin_url REQUIRED (400 VALIDATION_ERROR "linkedin_url is required"),
+ *   unique LinkedIn URLs (the duplicate answer is UNCONFIRMED: 409 or the existing person, switchable);
+ * - POST /v1/persons/search (exact email / linkedin_url / name / phone, offset+limit, meta.total),
+ *   GET and PATCH /v1/persons/{id} (PATCH replaces the emails and phone_numbers lists);
+ * - POST /v1/jobs/search (offset paging, keywords[], is_archived, meta.total), GET /v1/jobs/{id} with
+ *   pipeline_stages (field names UNCONFIRMED: three shapes, switchable), GET /v1/jobs/{id}/candidates;
+ * - POST /v1/candidates/update-stage, GET /v1/candidates/{id} with pipeline_stage_history;
+ * - /__sandbox/state lists persons and candidate (person-on-job) records; faults come from core.js.
+ * Facts: ../../../shared/reference/stardex-intellihr-pinpoint.md §1
+ */
+const crypto = require('node:crypto');
+const { startSandbox, RateLimiter } = require('./core');
+
+const DEFAULTS = {
+	/** key → 'full' | 'read' (a read-only key gets 403 on writes). */
+	apiKeys: { 'ats-sandbox-key-1': 'full', 'ats-sandbox-readonly': 'read' },
+	jobs: 3,
+	rateLimit: { limit: 60, windowMs: 60_000, mode: 'sliding' },
+	/** What POST /v1/persons answers for a LinkedIn URL that exists: 'conflict' (409) or 'existing' (200 + that person). */
+	duplicateLinkedin: 'conflict',
+	/** Search results: 'full' (like GET /v1/persons/{id}) or 'summary' (no candidates[], no contact lists). */
+	searchResults: 'full',
+	/** Whether PATCH /v1/persons/{id} {job_id} adds the person to the job (UNCONFIRMED in the docs). */
+	patchJobIdAddsCandidate: true,
+	/** Searches serve at most this many rows per page and say so in meta.limit. */
+	maxPageSize: 100,
+	/** pipeline_stages shape: 'standard' {id,name,order}, 'alt' {stage_id,stage_name,position}, 'names' (strings). */
+	stageFields: 'standard',
+	/** Where the 429 body puts retry_after_seconds/limit/reset_at: 'inside' error or 'alongside' it. */
+	rateLimitBodyShape: 'inside',
+	appUrl: 'https://app.stardex.ai',
+};
+
+const JOB_NAMES = ['Senior Backend Engineer', 'VP Finance', 'Product Designer', 'Head of Data', 'Account Executive', 'Site Reliability Engineer', 'Chief of Staff', 'Engineering Manager'];
+const CLIENTS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
+const STAGES = ['Sourced', 'Contacted', 'Screening', 'Technical Interview', 'Offer', 'Placed'];
+const PERSON_KEYS = ['name', 'first_name', 'last_name', 'linkedin_url', 'current_job_title', 'company_name', 'linkedin_location', 'emails', 'work_email', 'personal_email', 'mobile_phone', 'work_phone', 'phone_numbers', 'notes', 'job_id', 'job_name', 'client_name', 'client_id', 'external_source_id', 'enrich_record'];
+const PATCH_KEYS = ['linkedin_url', 'emails', 'phone_numbers', 'name', 'first_name', 'last_name', 'current_job_title', 'company_name', 'linkedin_location', 'linkedin_headline', 'address', 'enrich_record', 'work_email', 'personal_email', 'mobile_phone', 'work_phone', 'job_id', 'custom_fields'];
+const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
+async function startStardexSandbox(opts = {}) {
+	const cfg = { ...DEFAULTS, ...opts };
+	let db;
+	// A twin of core's limiter, fed the same requests, so the 429 body can carry the documented fields.
+	const mirror = new RateLimiter(cfg.rateLimit);
+	let lastRate;
+
+	function reset() {
+		db = { persons: [], candidates: [], jobs: makeJobs(cfg.jobs) };
+		mirror.hits = [];
+		mirror.count = 0;
+		lastRate = undefined;
+	}
+	reset();
+
+	const ok = (data, meta) => ({ status: 200, body: meta ? { success: true, data, meta } : { success: true, data } });
+	const fail = (status, code, message, extra = {}) => ({ status, body: { success: false, error: { code, message, ...extra } } });
+	const invalid = (message) => fail(400, 'VALIDATION_ERROR', message);
+	const notFound = (what) => fail(404, 'NOT_FOUND', `${what} not found`);
+	const now = () => new Date().toISOString();
+
+	function authenticate(req) {
+		const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
+		if (!m) return fail(401, 'INVALID_API_KEY', 'Missing API key: send Authorization: Bearer <api_key>');
+		const access = cfg.apiKeys[m[1].trim()];
+		if (!access) return fail(401, 'INVALID_API_KEY', 'The provided API key is invalid or expired');
+		const write = req.method !== 'GET' && !/\/search$/.test(req.path);
+		if (write && access !== 'full') return fail(403, 'INSUFFICIENT_PERMISSIONS', 'This API key does not have permission to perform this action');
+		lastRate = mirror.take();
+		return { auth: { key: m[1], access } };
+	}
+
+	function rateLimitBody() {
+		const r = lastRate;
+		const retry = !r || r.allowed ? 1 : r.retryAfterS;
+		const reset = r && r.headers['X-RateLimit-Reset'] ? new Date(Number(r.headers['X-RateLimit-Reset']) * 1000).toISOString() : now();
+		const details = { retry_after_seconds: retry, limit: mirror.cfg ? mirror.cfg.limit : 0, reset_at: reset };
+		const error = { code: 'RATE_LIMIT_EXCEEDED', message: `Rate limit exceeded. Try again in ${retry} seconds.` };
+		return cfg.rateLimitBodyShape === 'alongside' ? { success: false, error, ...details } : { success: false, error: { ...error, ...details } };
+	}
+
+	// ---- views -------------------------------------------------------------------------------------
+
+	function stageView(job, stage, order) {
+		if (cfg.stageFields === 'names') return stage.name;
+		if (cfg.stageFields === 'alt') return { stage_id: stage.id, stage_name: stage.name, position: order + 1 };
+		return { id: stage.id, name: stage.name, order };
+	}
+
+	function jobView(job) {
+		const { stages, seq: _seq, ...rest } = job;
+		return { ...rest, candidate_count: db.candidates.filter((c) => c.job_id === job.id).length, pipeline_stages: stages.map((s, i) => stageView(job, s, i)) };
+	}
+
+	function jobSummary(job) {
+		const { stages, description, seq: _seq, ...rest } = job;
+		return { ...rest, candidate_count: db.candidates.filter((c) => c.job_id === job.id).length };
+	}
+
+	function stageOf(job, stageId) {
+		return job.stages.find((s) => s.id === stageId);
+	}
+
+	function personJobs(person) {
+		return db.candidates
+			.filter((c) => c.person_id === person.id)
+			.map((c) => {
+				const job = db.jobs.find((j) => j.id === c.job_id);
+				const stage = job && stageOf(job, c.stage_id);
+				return {
+					candidate_id: c.id, job_name: job ? job.name : null, job_id: c.job_id, job_client_company_name: job ? job.client_company_name : null,
+					current_pipeline_stage_name: stage ? stage.name : null, current_pipeline_stage_id: c.stage_id, is_archived: job ? job.is_archived : false, created_at: c.created_at,
+				};
+			});
+	}
+
+	function personView(p) {
+		return {
+			id: p.id, name: p.name, first_name: p.first_name, last_name: p.last_name, linkedin_public_id: p.linkedin_public_id,
+			current_job_title: p.current_job_title, current_company_name: p.current_company_name, current_company_id: null,
+			linkedin_location: p.linkedin_location, external_source_id: p.external_source_id,
+			emails: p.emails.map((e) => ({ ...e })), phones: p.phones.map((e) => ({ ...e })), work_experience: [], education_experience: [], certifications: [],
+			candidates: personJobs(p), created_at: p.created_at,
+		};
+	}
+
+	function summaryView(p) {
+		return { id: p.id, name: p.name, linkedin_public_id: p.linkedin_public_id, current_job_title: p.current_job_title, current_company_name: p.current_company_name };
+	}
+
+	function candidateView(c) {
+		const person = db.persons.find((p) => p.id === c.person_id);
+		const job = db.jobs.find((j) => j.id === c.job_id);
+		const stage = job && stageOf(job, c.stage_id);
+		return {
+			id: c.id, person_id: c.person_id, job_id: c.job_id, name: person ? person.name : null,
+			current_job_title: person ? person.current_job_title : null, current_company_name: person ? person.current_company_name : null, current_company_id: null,
+			current_pipeline_stage_name: stage ? stage.name : null, current_pipeline_stage_id: c.stage_id, current_pipeline_stage_date: c.history[c.history.length - 1].stage_date,
+			created_at: c.created_at, pipeline_stage_history: c.history.map((h) => ({ ...h })),
+		};
+	}
+
+	// ---- helpers -----------------------------------------------------------------------------------
+
+	function paging(body, max) {
+		const offset = body.offset === undefined ? 0 : body.offset;
+		const limit = body.limit === undefined ? max : body.limit;
+		if (!Number.isInteger(offset) || offset < 0) return { error: invalid('offset must be an integer >= 0') };
+		if (!Number.isInteger(limit) || limit < 1) return { error: invalid('limit must be an integer >= 1') };
+		return { offset, limit: Math.min(limit, max) };
+	}
+
+	function page(rows, body, view) {
+		const p = paging(body, cfg.maxPageSize);
+		if (p.error) return p.error;
+		return ok(rows.slice(p.offset, p.offset + p.limit).map(view), { total: rows.length, offset: p.offset, limit: p.limit });
+	}
+
+	function sortRows(rows, body) {
+		const by = body.sort_by || 'created_at';
+		const dir = body.sort_order === 'asc' ? 1 : -1;
+		const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+		return rows.slice().sort((a, b) => dir * (cmp(String(a[by] ?? ''), String(b[by] ?? '')) || cmp(a.seq, b.seq)));
+	}
+
+	function unknownKeys(body, allowed) {
+		const extra = Object.keys(body).filter((k) => !allowed.includes(k));
+		return extra.length ? invalid(`Unrecognized key(s) in object: ${extra.map((k) => `'${k}'`).join(', ')}`) : undefined;
+	}
+
+	function contacts(list, field, defaultType, validate) {
+		if (list === undefined) return { values: [] };
+		if (!Array.isArray(list)) return { error: invalid(`${field} must be an array`) };
+		const values = [];
+		for (const [i, v] of list.entries()) {
+			const value = typeof v === 'string' ? v : v && typeof v.value === 'string' ? v.value : undefined;
+			if (!value) return { error: invalid(`${field}[${i}] must be a string or {contact_data_type, value}`) };
+			if (validate && !validate(value)) return { error: invalid(`${field}[${i}] is not a valid email`) };
+			values.push({ contact_data_type: (v && typeof v === 'object' && v.contact_data_type) || defaultType, value: validate ? value.toLowerCase() : value });
+		}
+		return { values };
+	}
+
+	function addContact(list, type, value, isEmail) {
+		const v = isEmail ? value.toLowerCase() : value;
+		if (!list.some((c) => c.value === v)) list.push({ contact_data_type: type, value: v });
+	}
+
+	function findJob(body) {
+		if (body.job_id !== undefined) return db.jobs.find((j) => j.id === body.job_id);
+		if (body.job_name !== undefined) return db.jobs.find((j) => j.name.toLowerCase() === String(body.job_name).toLowerCase());
+		return undefined;
+	}
+
+	function addToJob(person, job) {
+		const existing = db.candidates.find((c) => c.person_id === person.id && c.job_id === job.id);
+		if (existing) return existing;
+		const at = now();
+		const rec = { id: crypto.randomUUID(), person_id: person.id, job_id: job.id, stage_id: job.stages[0].id, created_at: at, history: [{ stage_id: job.stages[0].id, stage_name: job.stages[0].name, stage_date: at }] };
+		db.candidates.push(rec);
+		return rec;
+	}
+
+	let seq = 0;
+	function makePerson(b) {
+		const name = String(b.name).trim();
+		const parts = name.split(/\s+/);
+		const slug = linkedinSlug(b.linkedin_url);
+		const emails = [];
+		if (b.work_email) addContact(emails, 'work', b.work_email, true);
+		if (b.personal_email) addContact(emails, 'personal', b.personal_email, true);
+		for (const e of b.emailList || []) addContact(emails, e.contact_data_type, e.value, true);
+		const phones = [];
+		if (b.mobile_phone) addContact(phones, 'mobile', b.mobile_phone);
+		if (b.work_phone) addContact(phones, 'work', b.work_phone);
+		for (const p of b.phoneList || []) addContact(phones, p.contact_data_type, p.value);
+		return {
+			id: crypto.randomUUID(), seq: ++seq, name, first_name: b.first_name ?? parts[0], last_name: b.last_name ?? (parts.length > 1 ? parts.slice(1).join(' ') : null),
+			linkedin_public_id: slug ?? null, linkedin_url: slug ? `https://www.linkedin.com/in/${slug}` : null,
+			current_job_title: b.current_job_title ?? null, current_company_name: b.company_name ?? null, linkedin_location: b.linkedin_location ?? null,
+			external_source_id: b.external_source_id ?? null, notes: b.notes ?? null, enrich_record: b.enrich_record === true,
+			emails, phones, created_at: now(),
+		};
+	}
+
+	// ---- routes ------------------------------------------------------------------------------------
+
+	function searchPersons(req) {
+		const b = req.body || {};
+		if (typeof b !== 'object' || Array.isArray(b)) return invalid('Body must be a JSON object');
+		let rows = db.persons;
+		if (b.email !== undefined) {
+			if (typeof b.email !== 'string' || !EMAIL_RE.test(b.email)) return invalid('email must be a valid email');
+			rows = rows.filter((p) => p.emails.some((e) => e.value === b.email.toLowerCase()));
+		}
+		if (b.linkedin_url !== undefined) {
+			const slug = linkedinSlug(b.linkedin_url);
+			if (!slug) return invalid('linkedin_url must be a LinkedIn profile URL');
+			rows = rows.filter((p) => p.linkedin_public_id === slug);
+		}
+		if (b.name !== undefined) rows = rows.filter((p) => p.name.toLowerCase() === String(b.name).toLowerCase());
+		if (b.phone !== undefined) rows = rows.filter((p) => p.phones.some((x) => digits(x.value) === digits(String(b.phone))));
+		return page(sortRows(rows, b), b, cfg.searchResults === 'summary' ? summaryView : personView);
+	}
+
+	function createPerson(req) {
+		const b = req.body || {};
+		const unknown = unknownKeys(b, PERSON_KEYS);
+		if (unknown) return unknown;
+		if (typeof b.name !== 'string' || !b.name.trim()) return invalid('name is required');
+		if (b.linkedin_url === undefined || b.linkedin_url === null || b.linkedin_url === '') return invalid('linkedin_url is required');
+		const slug = linkedinSlug(b.linkedin_url);
+		if (!slug) return invalid('linkedin_url must be a valid LinkedIn profile URL');
+		for (const k of ['work_email', 'personal_email']) if (b[k] !== undefined && !EMAIL_RE.test(String(b[k]))) return invalid(`${k} must be a valid email`);
+		const emailList = contacts(b.emails, 'emails', 'other', (v) => EMAIL_RE.test(v));
+		if (emailList.error) return emailList.error;
+		const phoneList = contacts(b.phone_numbers, 'phone_numbers', 'other');
+		if (phoneList.error) return phoneList.error;
+		let job;
+		if (b.job_id !== undefined || b.job_name !== undefined) {
+			job = findJob(b);
+			if (!job) return notFound('Job');
+		}
+		const existing = db.persons.find((p) => p.linkedin_public_id === slug);
+		if (existing) {
+			if (cfg.duplicateLinkedin === 'conflict') return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', { existing_person_id: existing.id });
+			const rec = job ? addToJob(existing, job) : undefined;
+			return ok(createdView(existing, rec));
+		}
+		const person = makePerson({ ...b, emailList: emailList.values, phoneList: phoneList.values });
+		db.persons.push(person);
+		const rec = job ? addToJob(person, job) : undefined;
+		return ok(createdView(person, rec));
+	}
+
+	function createdView(p, rec) {
+		return {
+			id: p.id, name: p.name, linkedin_public_id: p.linkedin_public_id, current_job_title: p.current_job_title, company_name: p.current_company_name,
+			linkedin_location: p.linkedin_location, emails: p.emails.map((e) => ({ ...e })), phones: p.phones.map((e) => ({ ...e })),
+			candidate_id: rec ? rec.id : null, client_contact_id: null, external_source_id: p.external_source_id,
+		};
+	}
+
+	function patchPerson(req, [id]) {
+		const person = db.persons.find((p) => p.id === id);
+		if (!person) return notFound('Person');
+		const b = req.body || {};
+		const unknown = unknownKeys(b, PATCH_KEYS);
+		if (unknown) return unknown;
+		const emails = b.emails === undefined ? undefined : contacts(b.emails, 'emails', 'other', (v) => EMAIL_RE.test(v));
+		if (emails && emails.error) return emails.error;
+		const phones = b.phone_numbers === undefined ? undefined : contacts(b.phone_numbers, 'phone_numbers', 'other');
+		if (phones && phones.error) return phones.error;
+		for (const k of ['work_email', 'personal_email']) if (b[k] !== undefined && !EMAIL_RE.test(String(b[k]))) return invalid(`${k} must be a valid email`);
+		let slug;
+		if (b.linkedin_url !== undefined) {
+			slug = linkedinSlug(b.linkedin_url);
+			if (!slug) return invalid('linkedin_url must be a valid LinkedIn profile URL');
+			const other = db.persons.find((p) => p.linkedin_public_id === slug && p.id !== person.id);
+			if (other) return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', { existing_person_id: other.id });
+		}
+		let job;
+		if (b.job_id !== undefined) {
+			job = db.jobs.find((j) => j.id === b.job_id);
+			if (!job) return notFound('Job');
+		}
+		// Lists are replaced wholesale, as documented ("Replace all email addresses").
+		if (emails) person.emails = emails.values;
+		if (phones) person.phones = phones.values;
+		if (b.work_email) addContact(person.emails, 'work', b.work_email, true);
+		if (b.personal_email) addContact(person.emails, 'personal', b.personal_email, true);
+		if (b.mobile_phone) addContact(person.phones, 'mobile', b.mobile_phone);
+		if (b.work_phone) addContact(person.phones, 'work', b.work_phone);
+		if (slug) {
+			person.linkedin_public_id = slug;
+			person.linkedin_url = `https://www.linkedin.com/in/${slug}`;
+		}
+		for (const [from, to] of [['name', 'name'], ['first_name', 'first_name'], ['last_name', 'last_name'], ['current_job_title', 'current_job_title'], ['company_name', 'current_company_name'], ['linkedin_location', 'linkedin_location'], ['linkedin_headline', 'linkedin_headline'], ['address', 'address']]) {
+			if (b[from] !== undefined) person[to] = b[from];
+		}
+		if (job && cfg.patchJobIdAddsCandidate) addToJob(person, job);
+		return ok({ message: 'Person updated successfully' });
+	}
+
+	function searchJobs(req) {
+		const b = req.body || {};
+		if (b.keywords !== undefined && (!Array.isArray(b.keywords) || b.keywords.some((k) => typeof k !== 'string'))) return invalid('keywords must be an array of strings');
+		if (b.is_archived !== undefined && typeof b.is_archived !== 'boolean') return invalid('is_archived must be a boolean');
+		let rows = db.jobs;
+		if (b.is_archived !== undefined) rows = rows.filter((j) => j.is_archived === b.is_archived);
+		for (const k of b.keywords || []) {
+			const w = k.toLowerCase();
+			rows = rows.filter((j) => [j.name, j.client_company_name, j.location].some((v) => String(v || '').toLowerCase().includes(w)));
+		}
+		return page(sortRows(rows, b), b, jobSummary);
+	}
+
+	function updateStage(req) {
+		const b = req.body || {};
+		if (b.job_id === undefined && b.job_name === undefined) return invalid('Provide either job_id or job_name');
+		if (b.candidate_id === undefined && b.candidate_email === undefined && b.candidate_name === undefined) return invalid('Provide candidate_id, candidate_email, or candidate_name');
+		if (b.stage_id === undefined && b.stage_name === undefined) return invalid('Provide either stage_id or stage_name');
+		const job = findJob(b);
+		if (!job) return notFound('Job');
+		const onJob = db.candidates.filter((c) => c.job_id === job.id);
+		let rec;
+		if (b.candidate_id !== undefined) rec = onJob.find((c) => c.id === b.candidate_id);
+		else if (b.candidate_email !== undefined) rec = onJob.find((c) => db.persons.find((p) => p.id === c.person_id).emails.some((e) => e.value === String(b.candidate_email).toLowerCase()));
+		else rec = onJob.find((c) => db.persons.find((p) => p.id === c.person_id).name.toLowerCase() === String(b.candidate_name).toLowerCase());
+		if (!rec) return notFound('Candidate');
+		const stage = b.stage_id !== undefined ? job.stages.find((s) => s.id === b.stage_id) : job.stages.find((s) => s.name.toLowerCase() === String(b.stage_name).toLowerCase());
+		if (!stage) return invalid(`Stage ${b.stage_id ?? b.stage_name} is not in this job's pipeline`);
+		const previous = rec.stage_id;
+		if (previous !== stage.id) {
+			rec.stage_id = stage.id;
+			rec.history.push({ stage_id: stage.id, stage_name: stage.name, stage_date: now() });
+		}
+		return ok({ candidate_id: rec.id, person_id: rec.person_id, job_id: job.id, previous_stage_id: previous, new_stage_id: stage.id });
+	}
+
+	const routes = [
+		{ method: 'POST', pattern: /^\/v1\/persons\/search$/, handler: searchPersons },
+		{ method: 'POST', pattern: /^\/v1\/persons$/, write: true, handler: createPerson },
+		{ method: 'GET', pattern: /^\/v1\/persons\/([^/]+)$/, handler: (_req, [id]) => { const p = db.persons.find((x) => x.id === id); return p ? ok(personView(p)) : notFound('Person'); } },
+		{ method: 'PATCH', pattern: /^\/v1\/persons\/([^/]+)$/, write: true, handler: patchPerson },
+		{ method: 'POST', pattern: /^\/v1\/jobs\/search$/, handler: searchJobs },
+		{ method: 'GET', pattern: /^\/v1\/jobs\/([^/]+)$/, handler: (_req, [id]) => { const j = db.jobs.find((x) => x.id === id); return j ? ok(jobView(j)) : notFound('Job'); } },
+		{
+			method: 'GET', pattern: /^\/v1\/jobs\/([^/]+)\/candidates$/,
+			handler: (req, [id]) => {
+				const job = db.jobs.find((x) => x.id === id);
+				if (!job) return notFound('Job');
+				const q = { offset: req.query.has('offset') ? Number(req.query.get('offset')) : undefined, limit: req.query.has('limit') ? Number(req.query.get('limit')) : undefined };
+				return page(db.candidates.filter((c) => c.job_id === id), q, (c) => { const { pipeline_stage_history, current_pipeline_stage_date, ...rest } = candidateView(c); return rest; });
+			},
+		},
+		{ method: 'POST', pattern: /^\/v1\/candidates\/update-stage$/, write: true, handler: updateStage },
+		{ method: 'GET', pattern: /^\/v1\/candidates\/([^/]+)$/, handler: (_req, [id]) => { const c = db.candidates.find((x) => x.id === id); return c ? ok(candidateView(c)) : notFound('Candidate'); } },
+	];
+
+	const CODES = { 400: 'VALIDATION_ERROR', 401: 'INVALID_API_KEY', 403: 'INSUFFICIENT_PERMISSIONS', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMIT_EXCEEDED', 500: 'INTERNAL_ERROR' };
+
+	const sandbox = await startSandbox({
+		name: 'stardex',
+		port: opts.port,
+		routes,
+		authenticate,
+		rateLimit: cfg.rateLimit,
+		rateLimitBody,
+		errorBody: (status, message) => ({ success: false, error: { code: CODES[status] || 'ERROR', message } }),
+		state: () => ({
+			persons: db.persons.map(personView),
+			candidates: db.candidates.map(candidateView),
+			counts: { persons: db.persons.length, candidates: db.candidates.length, jobs: db.jobs.length },
+		}),
+		reset,
+		seed: (data) => seed(data),
+	});
+
+	/** {jobs: n | [partial jobs], persons: [{name, linkedin_url, emails, phones, job_ids, ...}]} */
+	function seed(data) {
+		if (typeof data.jobs === 'number') db.jobs = makeJobs(data.jobs);
+		else if (Array.isArray(data.jobs)) {
+			const base = makeJobs(db.jobs.length + data.jobs.length);
+			db.jobs.push(...data.jobs.map((j, i) => ({ ...base[db.jobs.length + i], ...j })));
+		}
+		for (const p of data.persons || []) {
+			const person = makePerson({
+				...p,
+				emailList: (p.emails || []).map((e) => (typeof e === 'string' ? { contact_data_type: 'personal', value: e } : e)),
+				phoneList: (p.phones || []).map((e) => (typeof e === 'string' ? { contact_data_type: 'mobile', value: e } : e)),
+			});
+			db.persons.push(person);
+			for (const jobId of p.job_ids || []) {
+				const job = db.jobs.find((j) => j.id === jobId);
+				if (job) addToJob(person, job);
+			}
+		}
+		return { jobs: db.jobs.length, persons: db.persons.length, candidates: db.candidates.length };
+	}
+
+	return {
+		...sandbox,
+		credentials: { apiKey: Object.keys(cfg.apiKeys)[0], apiBaseUrl: sandbox.url, appUrl: cfg.appUrl },
+		readOnlyCredentials: { apiKey: Object.keys(cfg.apiKeys).find((k) => cfg.apiKeys[k] === 'read'), apiBaseUrl: sandbox.url, appUrl: cfg.appUrl },
+		jobs: () => db.jobs.map(jobView),
+		seed,
+		/** Switch behaviours at run time, e.g. {duplicateLinkedin: 'existing'} or {stageFields: 'alt'}. */
+		configure: (changes) => Object.assign(cfg, changes),
+		setRateLimit: (rl) => {
+			sandbox.setRateLimit(rl);
+			mirror.cfg = rl;
+			mirror.hits = [];
+			mirror.count = 0;
+		},
+	};
+}
+
+/** Deterministic UUID-shaped ids, so tests can name jobs and stages. */
+function uuid(prefix, n) {
+	return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
+}
+
+function makeJobs(n) {
+	return Array.from({ length: n }, (_, i) => ({
+		id: uuid('a0b0c0d0', i + 1),
+		name: `${JOB_NAMES[i % JOB_NAMES.length]}${i >= JOB_NAMES.length ? ` ${Math.floor(i / JOB_NAMES.length) + 1}` : ''}`,
+		seq: i,
+		created_at: new Date(Date.UTC(2026, 0, 1) + i * 3_600_000).toISOString(),
+		is_archived: i % 10 === 9,
+		client_company_name: CLIENTS[i % CLIENTS.length],
+		client_company_id: uuid('c0c0c0c0', (i % CLIENTS.length) + 1),
+		job_status_name: i % 10 === 9 ? 'Closed' : 'Active',
+		location: i % 2 ? 'Remote' : 'Austin, TX',
+		description: 'Sandbox job',
+		stages: STAGES.map((name, k) => ({ id: uuid(`5a9e${String(k).padStart(4, '0')}`, i + 1), name })),
+	}));
+}
+
+function linkedinSlug(value) {
+	if (typeof value !== 'string') return undefined;
+	const m = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(?:in|pub)\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(value.trim());
+	if (!m) return undefined;
+	try {
+		return decodeURIComponent(m[1]).toLowerCase();
+	} catch {
+		return undefined;
+	}
+}
+
+function digits(s) {
+	return s.replace(/\D/g, '');
+}
+
+module.exports = { startStardexSandbox, STAGES };
