@@ -10,7 +10,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answer, recentDeliveries } from './delivery';
+import { answer, recentDeliveries } from '../shared/webhook';
 import { greenhouseEventOptions } from './events';
 import { handleGreenhouseDelivery } from './handler';
 

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type CandidateEmail, type CandidatePhone, normalizeLinkedinUrl } from '../shared/candidate';
-import { compact, id, isRecord, normalizeLoose, rec, str, type Rec } from './delivery';
+import { normalizeLoose } from '../shared/webhook';
+import { compact, id, isRecord, rec, str, type Rec } from '../shared/values';
 
 /**
  * One Greenhouse webhook body → one output item: the normalized candidate's fields at the top level,

@@ -1,6 +1,7 @@
 import { verifyHmacSignature } from '../shared/signature';
 import { greenhouseItem } from './adapter';
-import { contentKey, type Delivery, header, type Outcome, parseBody, remember, str } from './delivery';
+import { contentKey, type Delivery, header, type Outcome, parseBody, remember } from '../shared/webhook';
+import { str } from '../shared/values';
 import { isSelected } from './events';
 
 /**

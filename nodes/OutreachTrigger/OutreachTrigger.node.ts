@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -9,7 +8,8 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { properties } from './description';
-import { handleDelivery, type Outcome } from './handler';
+import { answer, type Outcome, readDelivery, recentDeliveries } from '../shared/webhook';
+import { handleDelivery } from './handler';
 import { readSettings, settingsProblems } from './settings';
 
 export class OutreachTrigger implements INodeType {
@@ -61,42 +61,14 @@ export class OutreachTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const state = this.getWorkflowStaticData('node');
 		let outcome: Outcome;
 		try {
-			const request = this.getRequestObject();
-			if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
-			outcome = handleDelivery(
-				{
-					rawBody: request.rawBody,
-					body: this.getBodyData(),
-					headers: lowerCaseHeaders(this.getHeaderData() as IDataObject),
-					query: (this.getQueryData() ?? {}) as IDataObject,
-				},
-				readSettings(this),
-				Array.isArray(state.seenEventIds) ? (state.seenEventIds as string[]) : [],
-				new Date().toISOString(),
-			);
+			outcome = handleDelivery(await readDelivery(this), readSettings(this), recentDeliveries(this), new Date().toISOString());
 		} catch {
 			// Random bodies must never crash the webhook: answer 400 and start nothing.
 			outcome = { status: 400, message: 'Bad request: the delivery could not be read' };
 		}
-		if (outcome.status !== 200) {
-			this.getResponseObject().status(outcome.status).send(outcome.message).end();
-			return { noWebhookResponse: true };
-		}
-		if (outcome.items.length === 0) return {};
-		// Assigned, not mutated, so n8n notices the change and saves it.
-		state.seenEventIds = outcome.seen;
-		return { workflowData: [this.helpers.returnJsonArray(outcome.items)] };
+		return answer(this, outcome, 'Outreach');
 	}
 }
 
-function lowerCaseHeaders(headers: IDataObject): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const [key, value] of Object.entries(headers ?? {})) {
-		const v = Array.isArray(value) ? value[0] : value;
-		if (typeof v === 'string') out[key.toLowerCase()] = v;
-	}
-	return out;
-}

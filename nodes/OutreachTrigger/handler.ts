@@ -6,6 +6,7 @@ import { type AuthSettings, checkBodySecret, checkRequestAuth, type RequestParts
 import { classifyReply } from './classifier';
 import { type Combine, type ConditionRule, evaluateConditions } from './conditions';
 import { buildItem, conditionContext, effectiveEvent, isSelected, type SelectableEvent } from './output';
+import { DEFAULT_DEDUPE_SIZE, type Outcome, parseBody, remember } from '../shared/webhook';
 
 /**
  * The whole webhook as one pure function: auth → parse → adapt → classify → filter → dedupe.
@@ -29,17 +30,13 @@ export interface Delivery extends RequestParts {
 	body?: unknown;
 }
 
-export type Outcome =
-	| { status: 400 | 401 | 500; message: string }
-	| { status: 200; items: IDataObject[]; seen: string[]; skipped: number };
+export { DEFAULT_DEDUPE_SIZE };
 
-export const DEFAULT_DEDUPE_SIZE = 1000;
-
-export function handleDelivery(delivery: Delivery, settings: TriggerSettings, seen: string[], receivedAt: string): Outcome {
+export function handleDelivery(delivery: Delivery, settings: TriggerSettings, seen: string[], receivedAt: string): Outcome & { skipped?: number } {
 	const auth = checkRequestAuth(delivery, settings.source, settings.auth);
 	if (!auth.ok) return { status: 401, message: `Unauthorized: ${auth.reason}` };
 
-	const parsed = parseBody(delivery);
+	const parsed = parseBody(delivery, { allowArray: true });
 	if (!parsed.ok) return { status: 400, message: `Bad request: ${parsed.reason}` };
 	const bodySecret = checkBodySecret(Array.isArray(parsed.body) ? parsed.body : [parsed.body], settings.source, settings.auth);
 	if (!bodySecret.ok) return { status: 401, message: `Unauthorized: ${bodySecret.reason}` };
@@ -78,27 +75,7 @@ export function handleDelivery(delivery: Delivery, settings: TriggerSettings, se
 		items.push(item);
 	}
 	const fresh = items.map((i) => i.eventId as string);
-	return { status: 200, items, seen: remember(seen, fresh, settings.dedupeSize), skipped };
+	const message = items.length ? `${items.length} event(s) started the workflow` : `nothing to start: ${skipped} event(s) not selected, filtered out or already seen`;
+	return { status: 200, message, items, seen: remember(seen, fresh, settings.dedupeSize), skipped };
 }
 
-/** Appends new ids and keeps only the newest `size` (first in, first out), so the store stays bounded. */
-export function remember(seen: string[], ids: string[], size = DEFAULT_DEDUPE_SIZE): string[] {
-	const limit = Math.max(1, Math.floor(size) || DEFAULT_DEDUPE_SIZE);
-	return [...seen, ...ids].slice(-limit);
-}
-
-/** The raw bytes are what was signed, so they are parsed rather than n8n's already-parsed body. */
-function parseBody(delivery: Delivery): { ok: true; body: unknown } | { ok: false; reason: string } {
-	let body = delivery.body;
-	if (delivery.rawBody !== undefined) {
-		const text = delivery.rawBody.toString('utf8').replace(/^\uFEFF/, '');
-		if (!text.trim()) return { ok: false, reason: 'the body is empty; send a JSON object or array' };
-		try {
-			body = JSON.parse(text);
-		} catch {
-			return { ok: false, reason: 'the body is not valid JSON' };
-		}
-	}
-	if (typeof body !== 'object' || body === null) return { ok: false, reason: 'the body must be a JSON object or array' };
-	return { ok: true, body };
-}

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseCandidate } from '../shared/candidate';
-import { isRecord, compact } from './adapters/util';
+import { compact, isRecord } from '../shared/values';
+import { normalizeLoose } from '../shared/webhook';
 import { type OutreachEvent, TOOL_NAMES } from './adapters/types';
 import type { Classification } from './classifier';
 
@@ -39,7 +39,7 @@ export function defaultSource(event: OutreachEvent): string {
 /** One output item: the normalized candidate's fields at the top level, then the event envelope. */
 export function buildItem(event: OutreachEvent, classification: Classification | undefined, receivedAt: string): IDataObject {
 	const loose = { ...event.candidate, source: event.candidate.source ?? defaultSource(event) };
-	const { fields, errors } = normalizeCandidate(loose);
+	const { fields, errors } = normalizeLoose(loose);
 	const needsEnrichment = event.missing.includes('name') || (event.missing.includes('email') && !fields.linkedinUrl);
 	const envelope = compact({
 		event: effectiveEvent(event, classification),
@@ -59,26 +59,6 @@ export function buildItem(event: OutreachEvent, classification: Classification |
 		candidateErrors: errors,
 	});
 	return { ...fields, ...envelope, raw: withoutSecrets(event.raw) } as IDataObject;
-}
-
-/**
- * Runs the shared parser. Fields it rejects (a malformed phone, say) are dropped and reported, so
- * the rest of the candidate still reaches the ATS; without a name, the loose fields are passed on.
- */
-function normalizeCandidate(loose: Record<string, unknown>): { fields: IDataObject; errors: string[] } {
-	const first = parseCandidate(loose);
-	if (first.ok) return { fields: definedOnly(first.candidate), errors: [] };
-	const errors = first.issues.map((i) => `${i.field} ${i.message}`);
-	const bad = new Set(first.issues.map((i) => i.field.split(/[.[]/)[0]));
-	if (!bad.has('fullName') && !bad.has('candidate')) {
-		const retry = parseCandidate(Object.fromEntries(Object.entries(loose).filter(([k]) => !bad.has(k))));
-		if (retry.ok) return { fields: definedOnly(retry.candidate), errors: errors.map((e) => `${e} (left out)`) };
-	}
-	return { fields: compact(loose as IDataObject), errors };
-}
-
-function definedOnly(obj: object): IDataObject {
-	return Object.fromEntries(Object.entries(obj).filter(([, v]) => v !== undefined)) as IDataObject;
 }
 
 function withoutSecrets(raw: unknown): unknown {

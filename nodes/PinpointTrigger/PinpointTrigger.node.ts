@@ -1,7 +1,7 @@
 import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answer, recentDeliveries } from '../GreenhouseTrigger/delivery';
+import { answer, recentDeliveries } from '../shared/webhook';
 import { pinpointEventOptions } from './events';
 import { handlePinpointDelivery, type PinpointSettings } from './handler';
 import { fetchApplicationDetails } from './transport';

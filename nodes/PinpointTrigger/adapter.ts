@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { splitLocation } from '../shared/candidate';
-import { compact, isRecord, type LooseEntry, normalizeLoose, rec, type Rec, str } from '../GreenhouseTrigger/delivery';
+import { type LooseEntry, normalizeLoose } from '../shared/webhook';
+import { compact, isRecord, rec, type Rec, str } from '../shared/values';
 import { canonicalEvent } from './events';
 import { type Document, type Fetched, related, relatedAll, type Resource, toResource } from './transport';
 

@@ -1,6 +1,6 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { str } from '../GreenhouseTrigger/delivery';
+import { str } from '../shared/values';
 
 /**
  * Pinpoint webhook events. Only `application_hired` is a confirmed slug (reference §3.2); Pinpoint's

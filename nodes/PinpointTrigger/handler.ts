@@ -1,5 +1,6 @@
 import { verifyHmacSignature } from '../shared/signature';
-import { contentKey, type Delivery, header, type Outcome, parseBody, type Rec, remember, str } from '../GreenhouseTrigger/delivery';
+import { contentKey, type Delivery, header, type Outcome, parseBody, remember } from '../shared/webhook';
+import { type Rec, str } from '../shared/values';
 import { applicationIdOf, type Enrichment, pinpointItem } from './adapter';
 import { canonicalEvent, isSelected } from './events';
 import type { Fetched } from './transport';

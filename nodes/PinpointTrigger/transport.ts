@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { normalizeSubdomain } from '../shared/subdomain';
 import { type ApiDefinition, apiRequest, type Context, setRetryPolicy } from '../shared/transport';
-import { isRecord, type Rec, str } from '../GreenhouseTrigger/delivery';
+import { isRecord, type Rec, str } from '../shared/values';
 
 /**
  * Pinpoint specifics only: where the API lives, how its (JSON:API) bodies are read, and the two

@@ -1,20 +1,11 @@
 import { createHash } from 'crypto';
 
+import { compact, isRecord, type Rec, rec, str } from '../../shared/values';
 import { type LooseCandidate, MalformedBodyError, type OutreachEvent, type Tool } from './types';
 
-export type Rec = Record<string, unknown>;
+// Adapters read these from here; they live in shared/values so every trigger uses the same ones.
+export { compact, isRecord, type Rec, rec, str };
 
-export function isRecord(v: unknown): v is Rec {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** A non-empty trimmed string, or undefined. Numbers become strings (ids are often numeric). */
-export function str(v: unknown): string | undefined {
-	if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-	if (typeof v !== 'string') return undefined;
-	const t = v.trim();
-	return t === '' ? undefined : t;
-}
 
 export function num(v: unknown): number | undefined {
 	if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -22,9 +13,6 @@ export function num(v: unknown): number | undefined {
 	return undefined;
 }
 
-export function rec(v: unknown): Rec {
-	return isRecord(v) ? v : {};
-}
 
 /** The first value that str() accepts. */
 export function first(...values: unknown[]): string | undefined {
@@ -88,17 +76,6 @@ export function tagList(v: unknown): string[] {
 	return parts.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
 }
 
-/** Keeps only the keys whose value is set, so outputs and `extra` stay small. */
-export function compact<T extends Rec>(obj: T): T {
-	const out: Rec = {};
-	for (const [k, v] of Object.entries(obj)) {
-		if (v === undefined || v === null || v === '') continue;
-		if (Array.isArray(v) && v.length === 0) continue;
-		if (isRecord(v) && Object.keys(v).length === 0) continue;
-		out[k] = v;
-	}
-	return out as T;
-}
 
 /** Normalizes an event name so "EMAIL_REPLY", "email-reply" and "emailReply" look alike. */
 export function eventKey(v: unknown): string | undefined {

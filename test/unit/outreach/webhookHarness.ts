@@ -78,6 +78,7 @@ export function makeWebhookContext(params: Record<string, unknown>, request: Fak
 		getHeaderData: () => headers,
 		getQueryData: () => request.query ?? {},
 		getWorkflowStaticData: () => staticData,
+		logger: { warn: () => undefined, info: () => undefined, debug: () => undefined, error: () => undefined },
 		getNode: () => fakeNode,
 		helpers: {
 			returnJsonArray: (data: IDataObject | IDataObject[]): INodeExecutionData[] =>

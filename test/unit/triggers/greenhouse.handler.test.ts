@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { handleGreenhouseDelivery, type GreenhouseSettings } from '../../../nodes/GreenhouseTrigger/handler';
-import type { Outcome } from '../../../nodes/GreenhouseTrigger/delivery';
+import type { Outcome } from '../../../nodes/shared/webhook';
 
 /** Signature, ping, event filter and redelivery rules of the Greenhouse Trigger, without n8n. */
 

@@ -7,7 +7,7 @@ import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { PinpointApi } from '../../../credentials/PinpointApi.credentials';
 import { parseCandidate } from '../../../nodes/shared/candidate';
 import { EVENT_ENVELOPE_KEYS } from '../../../nodes/shared/descriptions/candidate';
-import type { Outcome } from '../../../nodes/GreenhouseTrigger/delivery';
+import type { Outcome } from '../../../nodes/shared/webhook';
 import { pinpointItem } from '../../../nodes/PinpointTrigger/adapter';
 import { canonicalEvent, isSelected } from '../../../nodes/PinpointTrigger/events';
 import { handlePinpointDelivery, type PinpointSettings } from '../../../nodes/PinpointTrigger/handler';

@@ -1,81 +1,45 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { type CandidateEmail, type CandidatePhone, emailSchema, normalizeLinkedinUrl, parseCandidate, phoneSchema } from '../shared/candidate';
+import { type CandidateEmail, type CandidatePhone, emailSchema, normalizeLinkedinUrl, parseCandidate, phoneSchema } from './candidate';
+import { compact, isRecord, type Rec, str } from './values';
 
 /**
- * What the ATS webhook triggers (Greenhouse, Pinpoint) have in common: read the raw body once,
- * drop redeliveries with a bounded list of recent ids, and answer the HTTP request.
- * Everything here except `answer` is pure. Used by both ATS triggers; it belongs in nodes/shared.
+ * What every webhook trigger (Outreach, Greenhouse, Pinpoint) has in common: read the raw body
+ * once, normalize a loose candidate, drop redeliveries with a bounded list of recent ids, and
+ * answer the HTTP request. Everything here except `readDelivery`, `recentDeliveries` and `answer` is pure.
  */
-
-export type Rec = Record<string, unknown>;
-
-export function isRecord(v: unknown): v is Rec {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-export function rec(v: unknown): Rec {
-	return isRecord(v) ? v : {};
-}
-
-/** A non-empty trimmed string, or undefined. Numbers become strings (ids are often numeric). */
-export function str(v: unknown): string | undefined {
-	if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-	if (typeof v !== 'string') return undefined;
-	const t = v.trim();
-	return t === '' ? undefined : t;
-}
-
-/** An id as the API sent it: numbers stay numbers, numeric-looking strings stay strings. */
-export function id(v: unknown): string | number | undefined {
-	if (typeof v === 'number' && Number.isFinite(v)) return v;
-	return str(v);
-}
-
-/** Keeps only the keys whose value is set, so outputs stay small and predictable. */
-export function compact<T extends Rec>(obj: T): T {
-	const out: Rec = {};
-	for (const [k, v] of Object.entries(obj)) {
-		if (v === undefined || v === null || v === '') continue;
-		if (Array.isArray(v) && v.length === 0) continue;
-		if (isRecord(v) && Object.keys(v).length === 0) continue;
-		out[k] = v;
-	}
-	return out as T;
-}
 
 export interface LooseEntry {
 	value: unknown;
-	type: string;
+	type?: string;
 	/** Where it came from, for the message when it is left out, e.g. "email_addresses[0]". */
-	from: string;
+	from?: string;
 }
 
 /**
- * A candidate read from an ATS payload, through the shared parser. Emails and phones the shared
+ * A candidate read from a webhook payload, through the shared parser. Emails and phones the shared
  * schema rejects (an address with a space, a 3-digit phone) are left out one by one and reported,
  * so one odd entry never costs the whole candidate; so is a link that is not a LinkedIn profile.
- * Without a name there is no candidate: the fields are left out and `errors` says why.
+ * Without a name the candidate cannot be normalized: the loose fields are passed on as they came,
+ * so the user sees what arrived, and `errors` says why (an export node will refuse the item).
  */
-export function normalizeLoose(
-	loose: Rec & { emails: LooseEntry[]; phones: LooseEntry[] },
-): { fields: IDataObject; errors: string[] } {
+export function normalizeLoose(loose: Rec & { emails?: LooseEntry[]; phones?: LooseEntry[] }): { fields: IDataObject; errors: string[] } {
 	const errors: string[] = [];
-	const keep = <T>(entries: LooseEntry[], schema: typeof emailSchema | typeof phoneSchema): T[] =>
-		entries.flatMap((e) => {
+	const keep = <T>(entries: LooseEntry[] = [], schema: typeof emailSchema | typeof phoneSchema, field: string): T[] =>
+		entries.flatMap((e, i) => {
 			const value = str(e.value) ?? '';
-			const parsed = schema.safeParse({ value, type: e.type });
+			const parsed = schema.safeParse(e.type ? { value, type: e.type } : { value });
 			if (parsed.success) return [parsed.data as T];
-			errors.push(`${e.from} "${value}" left out: ${parsed.error.issues[0]?.message}`);
+			errors.push(`${e.from ?? `${field}[${i}]`} "${value}" left out: ${parsed.error.issues[0]?.message}`);
 			return [];
 		});
 	const linkedin = str(loose.linkedinUrl);
 	const linkedinUrl = linkedin ? normalizeLinkedinUrl(linkedin) : undefined;
 	if (linkedin && !linkedinUrl) errors.push(`linkedin "${linkedin}" left out: not a LinkedIn profile URL`);
-	const parsed = parseCandidate({ ...loose, linkedinUrl, emails: keep<CandidateEmail>(loose.emails, emailSchema), phones: keep<CandidatePhone>(loose.phones, phoneSchema) });
+	const parsed = parseCandidate({ ...loose, linkedinUrl, emails: keep<CandidateEmail>(loose.emails, emailSchema, 'emails'), phones: keep<CandidatePhone>(loose.phones, phoneSchema, 'phones') });
 	if (parsed.ok) return { fields: Object.fromEntries(Object.entries(parsed.candidate).filter(([, v]) => v !== undefined)) as IDataObject, errors };
-	return { fields: {}, errors: [...errors, ...parsed.issues.map((i) => `candidate not normalized: ${i.field} ${i.message}`)] };
+	return { fields: compact(loose as IDataObject), errors: [...errors, ...parsed.issues.map((i) => `candidate not normalized: ${i.field} ${i.message}`)] };
 }
 
 export interface Delivery {
@@ -85,6 +49,19 @@ export interface Delivery {
 	body?: unknown;
 	/** Header names in lower case. */
 	headers: Record<string, string | string[] | undefined>;
+	query?: Record<string, unknown>;
+}
+
+/** The request as every trigger needs it: raw bytes (what was signed), lower-case headers, query. */
+export async function readDelivery(ctx: IWebhookFunctions): Promise<Delivery & { headers: Record<string, string>; query: Record<string, unknown> }> {
+	const request = ctx.getRequestObject();
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	const headers: Record<string, string> = {};
+	for (const [key, value] of Object.entries((ctx.getHeaderData() ?? {}) as IDataObject)) {
+		const v = Array.isArray(value) ? value[0] : value;
+		if (typeof v === 'string') headers[key.toLowerCase()] = v;
+	}
+	return { rawBody: request.rawBody, body: ctx.getBodyData(), headers, query: (ctx.getQueryData() ?? {}) as Record<string, unknown> };
 }
 
 export function header(delivery: Delivery, name: string): string | undefined {
@@ -93,7 +70,9 @@ export function header(delivery: Delivery, name: string): string | undefined {
 }
 
 /** The raw bytes are what was signed, so they are parsed rather than n8n's already-parsed body. */
-export function parseBody(delivery: Delivery): { ok: true; body: Rec } | { ok: false; reason: string } {
+export function parseBody(delivery: Delivery): { ok: true; body: Rec } | { ok: false; reason: string };
+export function parseBody(delivery: Delivery, opts: { allowArray: true }): { ok: true; body: unknown } | { ok: false; reason: string };
+export function parseBody(delivery: Delivery, opts: { allowArray?: boolean } = {}): { ok: true; body: unknown } | { ok: false; reason: string } {
 	let body = delivery.body;
 	if (delivery.rawBody !== undefined) {
 		const text = delivery.rawBody.toString('utf8').replace(/^\uFEFF/, '');
@@ -104,7 +83,8 @@ export function parseBody(delivery: Delivery): { ok: true; body: Rec } | { ok: f
 			return { ok: false, reason: 'the body is not valid JSON' };
 		}
 	}
-	return isRecord(body) ? { ok: true, body } : { ok: false, reason: 'the body must be a JSON object' };
+	if (isRecord(body) || (opts.allowArray && Array.isArray(body))) return { ok: true, body };
+	return { ok: false, reason: opts.allowArray ? 'the body must be a JSON object or array' : 'the body must be a JSON object' };
 }
 
 /** A stable id for a delivery without one: a redelivery of the same bytes hashes the same. */
