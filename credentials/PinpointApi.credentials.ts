@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 
 import { pinpointBaseUrl } from '../nodes/PinpointTrigger/transport';
+import { pinToOrigin } from '../nodes/shared/originGuard';
 
 /**
  * Pinpoint (pinpointhq.com): API key sent as X-API-KEY to https://<subdomain>.pinpointhq.com/api/v1,
@@ -70,20 +71,8 @@ export class PinpointApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
-		const base = pinpointBaseUrl(credentials);
-		const legacy = requestOptions as IHttpRequestOptions & { uri?: string };
-		const target = String(legacy.uri ?? requestOptions.url ?? '');
-		const absolute = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target);
-		if (absolute) {
-			const origin = new URL(target, `${base}/`).origin;
-			if (origin !== new URL(base).origin) {
-				throw new Error(`Refusing to send the Pinpoint API key to ${origin}: this credential only talks to ${new URL(base).origin}`);
-			}
-		} else {
-			requestOptions.baseURL = base;
-		}
+		pinToOrigin(requestOptions, pinpointBaseUrl(credentials), 'Pinpoint');
 		requestOptions.headers = { ...requestOptions.headers, 'X-API-KEY': String(credentials.apiKey ?? '') };
-		requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 		return requestOptions;
 	}
 

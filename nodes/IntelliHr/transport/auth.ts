@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { pinToOrigin } from '../../shared/originGuard';
 import { normalizeSubdomain } from '../../shared/subdomain';
 
 /**
@@ -48,19 +49,14 @@ export function personProfileUrl(tenant: string, personId: string): string {
 export function authenticateIntelliHr(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): IHttpRequestOptions {
 	const tenant = intelliHrTenant(credentials);
 	const key = intelliHrApiKey(credentials);
-	const base = new URL(intelliHrBaseUrl(credentials));
-	const target = parseUrl(String(requestOptions.url ?? ''), requestOptions.baseURL || base.href);
-	if (!target) throw new Error('IntelliHR credential: the request has no valid URL');
-	if (target.origin !== base.origin) {
-		throw new Error(`IntelliHR credential: refusing to send the API key to ${target.origin}; it is only sent to ${base.origin}`);
-	}
+	pinToOrigin(requestOptions, intelliHrBaseUrl(credentials), 'IntelliHR');
 	requestOptions.headers = { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${key}`, tenant };
 	return requestOptions;
 }
 
-function parseUrl(value: string, base?: string): URL | undefined {
+function parseUrl(value: string): URL | undefined {
 	try {
-		return new URL(value, base);
+		return new URL(value);
 	} catch {
 		return undefined;
 	}

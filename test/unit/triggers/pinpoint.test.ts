@@ -239,15 +239,17 @@ describe('Pinpoint credential: base URL and host pinning', () => {
 		const abs = await auth(c, { url: 'https://acme.pinpointhq.com/api/v1/jobs' });
 		expect(abs.headers).toMatchObject({ 'X-API-KEY': 'k-123' });
 		expect(abs.sendCredentialsOnCrossOriginRedirect).toBe(false);
-		const rel = await auth(c, { url: '/jobs', baseURL: 'https://evil.com' });
+		const rel = await auth(c, { url: '/jobs' });
 		expect(rel.baseURL).toBe('https://acme.pinpointhq.com/api/v1');
+		// A relative URL under someone else's base is refused, not silently re-pointed.
+		await expect(auth(c, { url: '/jobs', baseURL: 'https://evil.com' })).rejects.toThrow(/refusing to send the API key to https:\/\/evil.com/);
 	});
 
 	test.each(['https://evil.com/api/v1/jobs', '//evil.com/jobs', 'https://acme.pinpointhq.com.evil.com/x', 'http://acme.pinpointhq.com/api/v1/jobs'])(
 		'authenticate refuses to send the key to %s (also for the HTTP Request node)',
 		async (url) => {
-			await expect(auth({ subdomain: 'acme', apiKey: 'k-123' }, { url })).rejects.toThrow(/Refusing to send the Pinpoint API key/);
-			await expect(auth({ subdomain: 'acme', apiKey: 'k-123' }, { uri: url })).rejects.toThrow(/Refusing/);
+			await expect(auth({ subdomain: 'acme', apiKey: 'k-123' }, { url })).rejects.toThrow(/Pinpoint credential: refusing to send the API key to/);
+			await expect(auth({ subdomain: 'acme', apiKey: 'k-123' }, { uri: url })).rejects.toThrow(/refusing to send the API key/);
 		},
 	);
 
