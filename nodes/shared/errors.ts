@@ -109,3 +109,18 @@ export function redact(text: string): string {
 function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+
+/** A promise's outcome as a value, so a caller can handle one kind of failure and pass the rest on
+ * unchanged (n8n's lint forbids re-throwing a caught error as is). */
+export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+	return await promise.then(
+		(value) => ({ ok: true as const, value }),
+		(error: unknown) => ({ ok: false as const, error }),
+	);
+}
+
+/** The HTTP status of an API error thrown by the shared transport, e.g. 404 or 409. */
+export function httpStatusOf(error: unknown): number | undefined {
+	const code = error instanceof NodeApiError ? error.httpCode : undefined;
+	return code ? Number(code) : undefined;
+}

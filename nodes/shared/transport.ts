@@ -11,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
-import { apiError, redact } from './errors';
+import { apiError, redact, settle } from './errors';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
 import { runState } from './runState';
 
@@ -222,13 +222,8 @@ export async function createOnce<T>(
 	const signal = abortSignalOf(ctx);
 	let lastReason = '';
 	for (let attempt = 0; attempt <= policy.maxRetries; attempt++) {
-		let outcome: { value: T } | { error: unknown };
-		try {
-			outcome = { value: await steps.create() };
-		} catch (error) {
-			outcome = { error };
-		}
-		if ('value' in outcome) return { value: outcome.value, recovered: false };
+		const outcome = await settle(steps.create());
+		if (outcome.ok) return { value: outcome.value, recovered: false };
 		if (!(outcome.error instanceof AmbiguousWriteError)) throw outcome.error;
 		lastReason = outcome.error.message;
 		await sleep(backoffMs(attempt + 1, policy), signal);

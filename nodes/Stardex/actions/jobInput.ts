@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from '../../shared/errors';
+import { httpStatusOf, inputError, settle } from '../../shared/errors';
 import { runState } from '../../shared/runState';
 import type { Context } from '../../shared/transport';
-import { httpStatusOf, sdxRequest, settle } from '../transport';
+import { sdxRequest } from '../transport';
 import type { SdxJob } from '../types';
 
 /** Reads the optional job locator. Empty → undefined. */

@@ -1,5 +1,4 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors';
 import { collectPages, nextOffset, type Page } from '../../shared/pagination';
@@ -87,18 +86,4 @@ export async function sdxSearch<T = IDataObject>(ctx: Context, path: string, bod
 export async function stardexSettings(ctx: Context): Promise<{ appUrl: string }> {
 	const c = await getApiCredentials(ctx, stardexApi);
 	return { appUrl: String(c.appUrl || 'https://app.stardex.ai').replace(/\/+$/, '') };
-}
-
-/** A promise's outcome as a value, so a caller can handle one kind of failure and pass the rest on unchanged. */
-export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
-	return await promise.then(
-		(value) => ({ ok: true as const, value }),
-		(error: unknown) => ({ ok: false as const, error }),
-	);
-}
-
-/** The HTTP status of an API error thrown by the shared transport, e.g. 404 or 409. */
-export function httpStatusOf(error: unknown): number | undefined {
-	const code = error instanceof NodeApiError ? error.httpCode : undefined;
-	return code ? Number(code) : undefined;
 }

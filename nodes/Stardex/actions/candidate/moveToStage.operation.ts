@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors';
+import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { candidateIdOf, candidateOnJob, findStage, jobLabel, profileUrl, stagesOf } from '../../mapping';
-import { httpStatusOf, sdxRequest, settle, stardexSettings } from '../../transport';
+import { sdxRequest, stardexSettings } from '../../transport';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
 import { getPerson } from './lookup';
