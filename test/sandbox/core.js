@@ -102,7 +102,7 @@ class RateLimiter {
  *   routes: Route[],
  *   authenticate?: (req: SandboxRequest) => SandboxResponse | { auth: any } | undefined,
  *   rateLimit?: { limit: number, windowMs: number, mode?: 'fixed'|'sliding' },
- *   rateLimitBody?: () => any,
+ *   rateLimitBody?: (rl: { allowed: boolean, retryAfterS: number, headers: Record<string,string>, limit: number }) => any,
  *   errorBody: (status: number, message: string) => any,
  *   state: () => any,
  *   reset: () => void,
@@ -178,7 +178,7 @@ async function startSandbox(def) {
 				if (!rl.allowed || burstLeft > 0 || faults.burst429 > 0) {
 					if (faults.burst429 > 0) faults.burst429--;
 					else if (burstLeft > 0 && rl.allowed) burstLeft--;
-					return send({ status: 429, body: def.rateLimitBody ? def.rateLimitBody() : def.errorBody(429, 'Too Many Requests'), headers: { 'Retry-After': String(rl.allowed ? 1 : rl.retryAfterS) } }, rlHeaders);
+					return send({ status: 429, body: def.rateLimitBody ? def.rateLimitBody({ ...rl, limit: limiter.cfg?.limit ?? 0 }) : def.errorBody(429, 'Too Many Requests'), headers: { 'Retry-After': String(rl.allowed ? 1 : rl.retryAfterS) } }, rlHeaders);
 				}
 			}
 			if (!route) return send({ status: 404, body: def.errorBody(404, 'Resource not found') }, rlHeaders);

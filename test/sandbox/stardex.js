@@ -18,7 +18,7 @@
  * Facts: ../../../shared/reference/stardex-intellihr-pinpoint.md §1
  */
 const crypto = require('node:crypto');
-const { startSandbox, RateLimiter } = require('./core');
+const { startSandbox } = require('./core');
 
 const DEFAULTS = {
 	/** key → 'full' | 'read' (a read-only key gets 403 on writes). */
@@ -51,15 +51,9 @@ const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 async function startStardexSandbox(opts = {}) {
 	const cfg = { ...DEFAULTS, ...opts };
 	let db;
-	// A twin of core's limiter, fed the same requests, so the 429 body can carry the documented fields.
-	const mirror = new RateLimiter(cfg.rateLimit);
-	let lastRate;
 
 	function reset() {
 		db = { persons: [], candidates: [], jobs: makeJobs(cfg.jobs) };
-		mirror.hits = [];
-		mirror.count = 0;
-		lastRate = undefined;
 	}
 	reset();
 
@@ -76,15 +70,14 @@ async function startStardexSandbox(opts = {}) {
 		if (!access) return fail(401, 'INVALID_API_KEY', 'The provided API key is invalid or expired');
 		const write = req.method !== 'GET' && !/\/search$/.test(req.path);
 		if (write && access !== 'full') return fail(403, 'INSUFFICIENT_PERMISSIONS', 'This API key does not have permission to perform this action');
-		lastRate = mirror.take();
 		return { auth: { key: m[1], access } };
 	}
 
-	function rateLimitBody() {
-		const r = lastRate;
-		const retry = !r || r.allowed ? 1 : r.retryAfterS;
-		const reset = r && r.headers['X-RateLimit-Reset'] ? new Date(Number(r.headers['X-RateLimit-Reset']) * 1000).toISOString() : now();
-		const details = { retry_after_seconds: retry, limit: mirror.cfg ? mirror.cfg.limit : 0, reset_at: reset };
+	/** The documented 429 body, from what core's limiter decided for this request. */
+	function rateLimitBody(r) {
+		const retry = r.allowed ? 1 : r.retryAfterS;
+		const reset = r.headers['X-RateLimit-Reset'] ? new Date(Number(r.headers['X-RateLimit-Reset']) * 1000).toISOString() : now();
+		const details = { retry_after_seconds: retry, limit: r.limit, reset_at: reset };
 		const error = { code: 'RATE_LIMIT_EXCEEDED', message: `Rate limit exceeded. Try again in ${retry} seconds.` };
 		return cfg.rateLimitBodyShape === 'alongside' ? { success: false, error, ...details } : { success: false, error: { ...error, ...details } };
 	}
@@ -437,12 +430,6 @@ async function startStardexSandbox(opts = {}) {
 		seed,
 		/** Switch behaviours at run time, e.g. {duplicateLinkedin: 'existing'} or {stageFields: 'alt'}. */
 		configure: (changes) => Object.assign(cfg, changes),
-		setRateLimit: (rl) => {
-			sandbox.setRateLimit(rl);
-			mirror.cfg = rl;
-			mirror.hits = [];
-			mirror.count = 0;
-		},
 	};
 }
 
