@@ -1,19 +1,16 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { httpStatusOf, inputError, settle } from '../../shared/errors';
+import { readJobLocator } from '../../shared/descriptions/jobLocator';
 import { runState } from '../../shared/runState';
 import type { Context } from '../../shared/transport';
 import { sdxRequest } from '../transport';
 import type { SdxJob } from '../types';
+import { STARDEX_JOB } from './common.descriptions';
 
 /** Reads the optional job locator. Empty → undefined. */
 export function readJobId(ctx: IExecuteFunctions, itemIndex: number, name = 'job'): string | undefined {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (!value) return undefined;
-	if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value)) {
-		throw inputError(ctx.getNode(), itemIndex, 'Job', `"${value}" is not a Stardex job ID`, 'Pick the job from the list, or give its ID (a UUID) or its URL');
-	}
-	return value;
+	return readJobLocator(ctx, itemIndex, STARDEX_JOB, name);
 }
 
 /** GET /v1/jobs/{id}, once per job per run; an unknown job fails with a clear message before any write. */
