@@ -13,7 +13,7 @@ export class GreenhouseWebhookApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/GreenhouseTrigger/greenhouse.svg', dark: 'file:../nodes/GreenhouseTrigger/greenhouse.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/greenhouse-trigger.md';
+	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#greenhouse-trigger';
 
 	properties: INodeProperties[] = [
 		{

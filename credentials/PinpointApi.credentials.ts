@@ -23,7 +23,7 @@ export class PinpointApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../nodes/PinpointTrigger/pinpoint.svg', dark: 'file:../nodes/PinpointTrigger/pinpoint.dark.svg' };
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/pinpoint.md#credential';
+	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#pinpoint-credentials';
 
 	properties: INodeProperties[] = [
 		{

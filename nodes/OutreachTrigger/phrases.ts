@@ -1,7 +1,7 @@
 /**
  * Built-in phrases of the reply classifier, per language. They are matched as whole words, after
  * lower-casing, removing accents (é → e, ß → ss) and apostrophes (don't → dont, m'intéresse →
- * m interesse), so write them plainly. docs/outreach-trigger.md lists them (a unit test keeps it in sync).
+ * m interesse), so write them plainly. the README lists them (a unit test keeps it in sync).
  */
 
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'pt'] as const;

@@ -13,8 +13,8 @@ describe('published documentation stays in sync with the code', () => {
 		expect(JSON.parse(read('docs/outreach-generic-schema.json'))).toEqual(JSON.parse(JSON.stringify(GENERIC_JSON_SCHEMA)));
 	});
 
-	it('docs/outreach-trigger.md lists every built-in phrase', () => {
-		const doc = read('docs/outreach-trigger.md');
+	it('README.md lists every built-in phrase', () => {
+		const doc = read('README.md');
 		const lists = [INTERESTED_PHRASES, NOT_INTERESTED_PHRASES, WRONG_PERSON_PHRASES, AUTO_REPLY_PHRASES, UNSUBSCRIBE_PHRASES];
 		const missing = lists.flatMap((list) => Object.values(list).flat()).filter((p) => !doc.includes(`\`${p}\``));
 		expect(missing).toEqual([]);
