@@ -1,4 +1,6 @@
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	ICredentialsDecrypted,
 	ICredentialTestFunctions,
 	IHookFunctions,
@@ -10,7 +12,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answer, recentDeliveries } from '../shared/webhook';
+import { answer, recentDeliveries, recordDeliveries } from '../shared/webhook';
 import { greenhouseEventOptions } from './events';
 import { handleGreenhouseDelivery } from './handler';
 
@@ -92,6 +94,11 @@ export class GreenhouseTrigger implements INodeType {
 			},
 		},
 	};
+
+	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return recordDeliveries(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('greenhouseWebhookApi');

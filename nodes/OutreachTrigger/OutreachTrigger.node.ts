@@ -1,4 +1,6 @@
 import type {
+	IExecuteFunctions,
+	INodeExecutionData,
 	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
@@ -8,7 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { properties } from './description';
-import { answer, type Outcome, readDelivery, recentDeliveries } from '../shared/webhook';
+import { answer, type Outcome, readDelivery, recentDeliveries, recordDeliveries } from '../shared/webhook';
 import { handleDelivery } from './handler';
 import { readSettings, settingsProblems } from './settings';
 
@@ -59,6 +61,12 @@ export class OutreachTrigger implements INodeType {
 			},
 		},
 	};
+
+	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const options = this.getNodeParameter('options', 0, {}) as { dedupeSize?: number };
+		return recordDeliveries(this, options.dedupeSize);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		let outcome: Outcome;

@@ -1,7 +1,9 @@
-import type { IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { answer, recentDeliveries } from '../shared/webhook';
+import { answer, recentDeliveries, recordDeliveries } from '../shared/webhook';
 import { pinpointEventOptions } from './events';
 import { handlePinpointDelivery, type PinpointSettings } from './handler';
 import { fetchApplicationDetails } from './transport';
@@ -126,6 +128,11 @@ export class PinpointTrigger implements INodeType {
 			},
 		},
 	};
+
+	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return recordDeliveries(this);
+	}
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('pinpointApi');

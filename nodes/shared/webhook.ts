@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
 import { type CandidateEmail, type CandidatePhone, emailSchema, normalizeLinkedinUrl, parseCandidate, phoneSchema } from './candidate';
 import { compact, isRecord, type Rec, str } from './values';
@@ -108,9 +108,25 @@ export type Outcome =
 
 const SEEN_KEY = 'recentDeliveryIds';
 
-export function recentDeliveries(ctx: IWebhookFunctions): string[] {
+export function recentDeliveries(ctx: IWebhookFunctions | IExecuteFunctions): string[] {
 	const stored = ctx.getWorkflowStaticData('node')[SEEN_KEY];
 	return Array.isArray(stored) ? stored.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * The trigger's execute(): passes the delivered items on and records their event ids in the
+ * workflow's static data. Why here and not only in webhook(): n8n 2.41 wraps the workflow's static
+ * data again when the run starts, which clears its "changed" mark, so ids written by webhook() are
+ * not saved once the workflow has any static data. What a node writes during the run is saved with
+ * the execution. webhook() still writes them too, for n8n versions without that behaviour.
+ */
+export function recordDeliveries(ctx: IExecuteFunctions, size = DEFAULT_DEDUPE_SIZE): INodeExecutionData[][] {
+	const items = ctx.getInputData();
+	const seen = recentDeliveries(ctx);
+	const fresh = items.map((i) => i.json.eventId).filter((v): v is string => typeof v === 'string' && !seen.includes(v));
+	// Assigned, not mutated, so n8n notices the change and saves it.
+	if (fresh.length) ctx.getWorkflowStaticData('node')[SEEN_KEY] = remember(seen, fresh, size);
+	return [items.map((item, i) => ({ ...item, pairedItem: { item: i } }))];
 }
 
 /**

@@ -254,10 +254,9 @@ export class WorkflowHarness {
 		const response = await type.webhook!.call(ctx);
 		const result: WebhookResult = { status: captured.status, responseBody: captured.body ?? response.webhookResponse, response };
 		const items = response.workflowData?.[0];
-		if (items?.length) {
-			const next = this.workflow.getChildNodes(node.name, 'main', 1);
-			result.run = next.length ? await this.run(next[0], items) : undefined;
-		}
+		// As in n8n, the run starts at the trigger with the webhook's items as its data; a trigger
+		// with an execute() method (ours record delivery ids there) runs it first.
+		if (items?.length) result.run = await this.run(node.name, items);
 		return result;
 	}
 }

@@ -24,6 +24,8 @@ let ihr: IntelliHrSandbox;
 let ENTITY: string;
 let UNIT: string;
 let WORK_CLASS: string;
+let LOCATION: string;
+let WORK_TYPE: string;
 
 /** The people and jobs this test made (the sandbox seeds a few people of its own). */
 function created(email: string) {
@@ -36,7 +38,7 @@ function created(email: string) {
 const emitted = (res: WebhookResult): IDataObject[] => (res.response.workflowData?.[0] ?? []).map((i) => i.json);
 
 const intelliHrNode = (requestOptions: IDataObject = {}) =>
-	node('IntelliHR', 'intelliHr', { resource: 'person', operation: 'sendHired', businessEntity: ENTITY, businessUnit: UNIT, workClass: WORK_CLASS, requestOptions }, { intelliHrApi: 'IntelliHR' });
+	node('IntelliHR', 'intelliHr', { resource: 'person', operation: 'sendHired', businessEntity: ENTITY, businessUnit: UNIT, workClass: WORK_CLASS, location: LOCATION, workType: WORK_TYPE, requestOptions }, { intelliHrApi: 'IntelliHR' });
 
 /** A 500 on POST /jobs, after the person was created: the failure between the two steps. */
 const failJobs = () => ihr.setFaults({ error5xxRate: 1, only: ['POST /v1/jobs'] });
@@ -48,6 +50,8 @@ beforeAll(async () => {
 	ENTITY = l.businessEntities[0].id;
 	UNIT = l.businessUnits[0].id;
 	WORK_CLASS = l.workClasses[0].id;
+	LOCATION = l.locations[0].id;
+	WORK_TYPE = l.workTypes[0].id;
 });
 afterAll(async () => ihr.close());
 beforeEach(() => ihr.reset());
@@ -200,7 +204,7 @@ describe('the example workflows work as shipped, once the three IntelliHR lookup
 	function fromExample(file: string) {
 		const wf = JSON.parse(fs.readFileSync(path.join(__dirname, '../../examples/workflows', file), 'utf8'));
 		const ihrNode = wf.nodes.find((n: IDataObject) => n.type === 'n8n-nodes-ats-sync.intelliHr');
-		Object.assign(ihrNode.parameters, { businessEntity: ENTITY, businessUnit: UNIT, workClass: WORK_CLASS });
+		Object.assign(ihrNode.parameters, { businessEntity: ENTITY, businessUnit: UNIT, workClass: WORK_CLASS, location: LOCATION, workType: WORK_TYPE });
 		return { nodes: wf.nodes, connections: wf.connections, trigger: wf.nodes.find((n: IDataObject) => n.webhookId).name as string };
 	}
 

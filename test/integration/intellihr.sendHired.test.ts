@@ -317,7 +317,7 @@ describe('Greenhouse hire web hook → IntelliHR Send Hired Candidate', () => {
 		const nodes = [
 			node('Greenhouse Trigger', 'greenhouseTrigger', { events: ['hire_candidate'], path: 'greenhouse-hires' }, { greenhouseWebhookApi: 'Greenhouse web hook' }),
 			// Position Title and Start Date keep their defaults: they read the trigger's positionTitle and startDate.
-			node('IntelliHR', 'intelliHr', { resource: 'person', operation: 'sendHired', candidateInput: 'input', businessEntity: ihr.lookups().businessEntities[0].id, businessUnit: ihr.lookups().businessUnits[0].id, workClass: ihr.lookups().workClasses[0].id }, { intelliHrApi: 'IntelliHR sandbox' }),
+			node('IntelliHR', 'intelliHr', { resource: 'person', operation: 'sendHired', candidateInput: 'input', businessEntity: ihr.lookups().businessEntities[0].id, businessUnit: ihr.lookups().businessUnits[0].id, workClass: ihr.lookups().workClasses[0].id, location: ihr.lookups().locations[0].id, workType: ihr.lookups().workTypes[0].id }, { intelliHrApi: 'IntelliHR sandbox' }),
 		];
 		const wf = new WorkflowHarness({ nodes, connections: chain('Greenhouse Trigger', 'IntelliHR') }, { greenhouseWebhookApi: { secretKey }, intelliHrApi: { ...ihr.credentials } as never });
 		const rawBody = fs.readFileSync(path.join(__dirname, '../fixtures/greenhouse-webhooks/hire_candidate.json'));

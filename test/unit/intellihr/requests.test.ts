@@ -23,7 +23,7 @@ function harness(params: IDataObject) {
 }
 
 const sendHired = (extra: IDataObject = {}) =>
-	harness({ resource: 'person', operation: 'sendHired', candidateInput: 'input', positionTitle: 'Data Scientist', startDate: '2026-11-02T09:00:00+10:00', businessEntity: BE, businessUnit: BU, workClass: WC, ...extra });
+	harness({ resource: 'person', operation: 'sendHired', candidateInput: 'input', positionTitle: 'Data Scientist', startDate: '2026-11-02T09:00:00+10:00', businessEntity: BE, businessUnit: BU, workClass: WC, location: 'Brisbane', workType: 'Permanent', ...extra });
 
 const candidate = {
 	fullName: 'Jane Smith',
@@ -69,6 +69,7 @@ describe('IntelliHR request shapes', () => {
 			businessUnit: { id: BU },
 			workClass: { id: WC },
 			location: { name: 'Brisbane' },
+			workType: { name: 'Permanent' },
 			supervisorPerson: { primaryEmailAddress: 'sam@acme.example' },
 			fte: '1',
 			recruitment: { source: { name: 'Pinpoint' } },

@@ -33,8 +33,8 @@ const properties: INodeProperties[] = [
 	lookupField('businessEntity', 'Business Entity', 'getBusinessEntities', 'The legal entity that employs the person', true),
 	lookupField('businessUnit', 'Business Unit', 'getBusinessUnits', 'The team or department', true),
 	lookupField('workClass', 'Work Class', 'getWorkClasses', 'E.g. Full Time, Part Time or Casual', true),
-	lookupField('location', 'Location', 'getLocations', 'Where the person works. Empty gives the job "No Location".'),
-	lookupField('workType', 'Work Type', 'getWorkTypes', 'E.g. Permanent or Fixed Contract'),
+	lookupField('location', 'Location', 'getLocations', 'Where the person works', true),
+	lookupField('workType', 'Work Type', 'getWorkTypes', 'E.g. Permanent or Fixed Contract', true),
 	{
 		displayName: 'Person Fields',
 		name: 'personFields',
@@ -144,7 +144,9 @@ function readJobFields(ctx: IExecuteFunctions, i: number): JobFields {
 	const positionTitle = param('positionTitle');
 	if (!positionTitle) throw inputError(ctx.getNode(), i, 'Position Title', 'is empty', 'Map the job title of the hire, e.g. {{ $json.job.name }}');
 	const startDate = valid(ctx, i, 'Start Date', parseStartDate(ctx.getNodeParameter('startDate', i, '')), 'Map the start date of the hire as YYYY-MM-DD');
-	const required = { businessEntity: 'Business Entity', businessUnit: 'Business Unit', workClass: 'Work Class' } as const;
+	// The fields Pinpoint's "Send to IntelliHR" form asks for; location and work type are optional in
+	// the API, but a hire without them lands as "No Location" and has to be fixed by hand.
+	const required = { businessEntity: 'Business Entity', businessUnit: 'Business Unit', location: 'Location', workClass: 'Work Class', workType: 'Work Type' } as const;
 	for (const [name, label] of Object.entries(required)) {
 		if (!param(name)) throw inputError(ctx.getNode(), i, label, 'is empty', `Pick the ${label.toLowerCase()} from the list`);
 	}
@@ -155,8 +157,8 @@ function readJobFields(ctx: IExecuteFunctions, i: number): JobFields {
 		businessEntity: param('businessEntity') as string,
 		businessUnit: param('businessUnit') as string,
 		workClass: param('workClass') as string,
-		location: param('location'),
-		workType: param('workType'),
+		location: param('location') as string,
+		workType: param('workType') as string,
 		supervisorPerson: clean(options.supervisorPerson),
 		fte: valid(ctx, i, 'FTE', parseFte(options.fte)),
 		payGrade: clean(options.payGrade),
