@@ -84,8 +84,10 @@ export function apiError(node: INode, input: ApiErrorInput, itemIndex?: number):
 
 /** A problem with what the user gave us: names the field and how to fix it. */
 export function inputError(node: INode, itemIndex: number, field: string, problem: string, fix?: string): NodeOperationError {
+	// The fix is part of the message (continue-on-fail outputs only carry the message), so it is not
+	// repeated as a description, which n8n's error panel would show a second time.
 	const message = `[item ${itemIndex}] ${field} ${problem}${fix ? `. ${fix}` : ''}`;
-	return new NodeOperationError(node, message, { itemIndex, description: fix });
+	return new NodeOperationError(node, message, { itemIndex });
 }
 
 /** Prefixes `[item N]` once, so every error a user sees says which item it belongs to. */
