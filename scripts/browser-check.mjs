@@ -4,12 +4,13 @@
  * against an n8n started like the e2e suite's (test/e2e/lib/environment.js). Signs in through the form,
  * opens every example workflow and each of our nodes, checks that parameters render, that the Greenhouse
  * and Stardex job pickers list the sandbox jobs, that the IntelliHR dropdowns fill, and that each credential
- * form shows its fields and tests OK. Screenshots: docs/screenshots/*.png.
+ * form shows its fields and tests OK. Screenshots: a temp folder, or docs/screenshots/*.png with --update-screenshots.
  *
  *   ATS_E2E_CONTEXT=<context.json of `node test/e2e/lib/serve.js`> npm run test:browser   # reuse a running n8n
  * Needs: apt-get install -y --no-install-recommends chromium
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -20,7 +21,9 @@ const { startEnvironment } = require('../test/e2e/lib/environment.js');
 const examples = require('../test/e2e/lib/examples.js');
 const { buildTriggerRequest, isTrigger } = require('../test/e2e/lib/triggers.js');
 
-const SHOTS = path.join(lib.ROOT, 'docs', 'screenshots');
+// The README's screenshots are refreshed on request (--update-screenshots); a plain run (as in npm test)
+// writes them to a temp folder so the working tree stays clean.
+const SHOTS = process.argv.includes('--update-screenshots') ? path.join(lib.ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'ats-sync-screens-'));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PKG = lib.PKG.name;
