@@ -10,6 +10,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { properties } from './description';
+import { enrichItems, readEnrichSettings } from './enrich';
 import { answer, type Outcome, readDelivery, recentDeliveries, recordDeliveries } from '../shared/webhook';
 import { handleDelivery } from './handler';
 import { readSettings, settingsProblems } from './settings';
@@ -27,6 +28,12 @@ export class OutreachTrigger implements INodeType {
 		defaults: { name: 'Outreach Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		// Only for Enrich Missing Fields: each tool's credential shows for its source once the option is on.
+		credentials: [
+			{ name: 'lemlistApi', required: false, displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } } },
+			{ name: 'instantlyApi', required: false, displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } } },
+			{ name: 'outreachIoOAuth2Api', required: false, displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } } },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -75,6 +82,11 @@ export class OutreachTrigger implements INodeType {
 		} catch {
 			// Random bodies must never crash the webhook: answer 400 and start nothing.
 			outcome = { status: 400, message: 'Bad request: the delivery could not be read' };
+		}
+		// The optional API lookup runs after the pure pipeline, on the items it chose; it never fails the delivery.
+		if (outcome.status === 200 && outcome.items.length) {
+			const enrich = readEnrichSettings(this);
+			if (enrich) outcome = { ...outcome, items: await enrichItems(this, outcome.items, enrich) };
 		}
 		return answer(this, outcome, 'Outreach');
 	}

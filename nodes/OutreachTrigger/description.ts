@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { signatureAlgorithmProperty, signatureEncodingProperty } from '../shared/descriptions/signature';
 import { DEFAULT_DEDUPE_SIZE } from './handler';
+import { DEFAULT_ENRICH_TIME_LIMIT_MS, ENRICHABLE_TOOLS, MAX_ENRICH_TIME_LIMIT_MS, MIN_ENRICH_TIME_LIMIT_MS } from './enrich';
 
 const SETUP: Record<string, string> = {
 	generic:
@@ -13,7 +14,7 @@ const SETUP: Record<string, string> = {
 	lemlist:
 		'In lemlist: Settings › Integrations › Webhooks, or POST https://api.lemlist.com/api/hooks with {"targetUrl": "PRODUCTION_URL", "secret": "YOUR_SECRET"}. Events: emailsReplied, linkedinReplied or warmed (Replied), interested or emailsInterested (Interested), contacted (Added to Sequence, stand-in: first contact). lemlist echoes the secret in the body: use Authentication: Body Secret.',
 	outreachIo:
-		'Outreach.io webhooks are created through its API: POST https://api.outreach.io/api/v2/webhooks with url = Production URL above, a secret, and resource/action sequenceState/created (Added to Sequence) and mailing/replied (Replied). Use Authentication: HMAC Signature (Source Default: Outreach-Webhook-Signature, hex SHA-256). Outreach.io sends ids only; the output says what is missing and how to fetch it.',
+		'Outreach.io webhooks are created through its API: POST https://api.outreach.io/api/v2/webhooks with url = Production URL above, a secret, and resource/action sequenceState/created (Added to Sequence) and mailing/replied (Replied). Use Authentication: HMAC Signature (Source Default: Outreach-Webhook-Signature, hex SHA-256). Outreach.io sends ids only: turn on Enrich Missing Fields to read the prospect with an Outreach.io OAuth2 credential; otherwise the output says what is missing and how to fetch it.',
 	replyIo:
 		'In Reply.io: Settings › Integrations › Webhooks (or POST https://api.reply.io/v3/webhooks) with the Production URL above plus ?token=YOUR_TOKEN (a long random value). Events: email_replied and linkedin_message_replied (Replied), meeting_booked (Interested). Turn on "include email text" so replies can be classified. Use Authentication: Query Token.',
 	smartlead:
@@ -81,6 +82,15 @@ export const properties: INodeProperties[] = [
 		name: 'interestNotice',
 		type: 'notice',
 		default: '',
+	},
+	{
+		displayName: 'Enrich Missing Fields',
+		name: 'enrichMissing',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to read the lead (lemlist, Instantly) or prospect (Outreach.io) from the tool's API when the webhook lacks the name, email, LinkedIn URL, title or company. Needs the tool's credential (shown above once this is on). Fetched fields only fill gaps; if the lookup fails or takes longer than the time limit under Options, the event starts anyway and enrichment.error says why.",
+		displayOptions: { show: { source: ENRICHABLE_TOOLS } },
 	},
 	{
 		displayName: 'Authentication',
@@ -227,6 +237,15 @@ export const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Enrichment Time Limit (Ms)',
+				name: 'enrichTimeLimitMs',
+				type: 'number',
+				typeOptions: { minValue: MIN_ENRICH_TIME_LIMIT_MS, maxValue: MAX_ENRICH_TIME_LIMIT_MS },
+				default: DEFAULT_ENRICH_TIME_LIMIT_MS,
+				description:
+					'With Enrich Missing Fields on: how long the API lookups of one delivery may take in total. The webhook answers only after them, and Outreach.io gives up after 5 seconds.',
+			},
 			{
 				displayName: 'Extra Interested Phrases',
 				name: 'extraInterestedPhrases',

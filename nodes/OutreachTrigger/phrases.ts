@@ -19,6 +19,7 @@ export const INTERESTED_PHRASES: PhraseList = {
 		'my calendar', 'calendly', 'available for a call', 'count me in', 'yes please', 'keen', 'call me', 'give me a call',
 		'my number is', "let's do it", 'why not', 'curious to learn', 'worth a conversation', 'worth a chat',
 		'go ahead', 'set something up', 'could be a good fit', 'sounds like a good fit', 'a time that works', 'salary range', "what's the salary", 'what is the salary', 'is the role remote', 'is this role remote',
+		'have a call', 'have a chat', 'let us talk', 'let us chat', 'can we talk', 'can we chat', 'can we speak',
 	],
 	de: [
 		'interessiert', 'interesse', 'interessant', 'gerne', 'gern', 'klingt gut', 'klingt interessant', 'klingt spannend',

@@ -24,6 +24,7 @@ const SYSTEMS = [
 	{ name: 'stardex', file: 'stardex.js', offset: 2 },
 	{ name: 'intellihr', file: 'intellihr.js', offset: 3 },
 	{ name: 'pinpoint', file: 'pinpoint.js', offset: 4 },
+	{ name: 'outreachTools', file: 'outreach-tools.js', offset: 5 },
 ];
 
 /** The exported start function of a sandbox module: startGreenhouseSandbox, startStardexSandbox, … */

@@ -1,0 +1,73 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { instantlyBaseUrl } from '../nodes/OutreachTrigger/enrich/origins';
+import { pinToOrigin } from '../nodes/shared/originGuard';
+
+/**
+ * Instantly API v2 key, sent as `Authorization: Bearer <key>`, for the Outreach Trigger's Enrich
+ * Missing Fields (needs the leads:read scope). `authenticate` pins every request made with this
+ * credential (also from the HTTP Request node) to https://api.instantly.ai: the key is never sent
+ * to another host.
+ */
+export class InstantlyApi implements ICredentialType {
+	name = 'instantlyApi';
+
+	displayName = 'Instantly API';
+
+	icon: Icon = { light: 'file:../nodes/OutreachTrigger/outreach.svg', dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'In Instantly: Settings › Integrations › API Keys, create an API v2 key with the leads:read scope (or all:read). The Outreach Trigger uses it only to read leads.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'API Base URL (Testing Only)',
+			name: 'baseUrlOverride',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. http://127.0.0.1:4010/instantly/api/v2',
+			description:
+				'Leave empty to use https://api.instantly.ai/api/v2. Only for a local sandbox: an address on this machine (localhost, 127.0.0.1) or https://api.instantly.ai. Any other host is refused.',
+		},
+	];
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		pinToOrigin(requestOptions, instantlyBaseUrl(credentials), 'Instantly');
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` };
+		return requestOptions;
+	}
+
+	test: ICredentialTestRequest = {
+		request: { url: '/leads/list', method: 'POST', body: { limit: 1 }, json: true, headers: { Accept: 'application/json' } },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'Instantly did not accept the API key. Create an API v2 key under Settings › Integrations › API Keys.' },
+			},
+			{
+				type: 'responseCode',
+				properties: { value: 403, message: 'The API key works but may not read leads: give it the leads:read scope (or all:read).' },
+			},
+		],
+	};
+}

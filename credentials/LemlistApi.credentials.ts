@@ -1,0 +1,70 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { lemlistBaseUrl } from '../nodes/OutreachTrigger/enrich/origins';
+import { pinToOrigin } from '../nodes/shared/originGuard';
+
+/**
+ * lemlist API key, for the Outreach Trigger's Enrich Missing Fields. lemlist uses Basic auth with an
+ * empty user name and the API key as the password. `authenticate` pins every request made with this
+ * credential (also from the HTTP Request node) to https://api.lemlist.com: the key is never sent to
+ * another host, whatever URL a node names.
+ */
+export class LemlistApi implements ICredentialType {
+	name = 'lemlistApi';
+
+	displayName = 'Lemlist API';
+
+	icon: Icon = { light: 'file:../nodes/OutreachTrigger/outreach.svg', dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'In lemlist: Settings › Integrations › API, generate an API key. The Outreach Trigger uses it only to read leads.',
+			name: 'setupNotice',
+			type: 'notice',
+			default: '',
+		},
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+		},
+		{
+			displayName: 'API Base URL (Testing Only)',
+			name: 'baseUrlOverride',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. http://127.0.0.1:4010/lemlist/api',
+			description:
+				'Leave empty to use https://api.lemlist.com/api. Only for a local sandbox: an address on this machine (localhost, 127.0.0.1) or https://api.lemlist.com. Any other host is refused.',
+		},
+	];
+
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		pinToOrigin(requestOptions, lemlistBaseUrl(credentials), 'lemlist');
+		const basic = Buffer.from(`:${String(credentials.apiKey ?? '')}`).toString('base64');
+		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${basic}` };
+		return requestOptions;
+	}
+
+	test: ICredentialTestRequest = {
+		request: { url: '/team', headers: { Accept: 'application/json' } },
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'lemlist did not accept the API key. Copy it again from Settings › Integrations › API in lemlist.' },
+			},
+		],
+	};
+}

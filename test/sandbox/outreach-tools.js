@@ -1,0 +1,262 @@
+'use strict';
+/**
+ * Sandbox outreach tools, for the Outreach Trigger's Enrich Missing Fields: the three lookups it
+ * makes, each under its own path prefix on one server, with that tool's auth and error shapes.
+ *
+ * - lemlist   `${url}/lemlist/api`:    Basic auth (empty user name, API key as password).
+ *     GET /leads/:email?version=v2 → a list of the leads with that email (one per campaign);
+ *     version=v2 is mandatory (400 without it); 404 {message} when there is none. GET /team for the credential test.
+ * - Instantly `${url}/instantly/api/v2`: Bearer API key with scopes; 401 / 403 in Instantly's
+ *     {statusCode, error, message} shape. POST /leads/list with {contacts: [email]} or {search},
+ *     answering {items, next_starting_after}. `configure({ instantly: { rejectContacts: true } })` makes
+ *     `contacts` a 400, as an API without that filter would (the real name is UNCONFIRMED).
+ * - Outreach.io `${url}/outreach/api/v2`: OAuth2 Bearer access token; JSON:API bodies and errors.
+ *     GET /prospects/:id, GET /prospects (credential test); POST `${url}/outreach/oauth/token` refreshes
+ *     the token (grant_type=refresh_token).
+ * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
+ *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
+ *   overrides are allowed because they point to this machine.
+ * Facts and UNCONFIRMED points: ../../../shared/reference/outreach-webhooks.md §1, §2, §5 and the
+ * comments in nodes/OutreachTrigger/enrich/*.ts.
+ */
+const { startSandbox } = require('./core');
+
+const DEFAULTS = {
+	lemlist: { apiKeys: ['sandbox-lemlist-key'] },
+	instantly: {
+		apiKeys: { 'sandbox-instantly-key': ['leads:read'], 'sandbox-instantly-campaigns-only-key': ['campaigns:read'] },
+		rejectContacts: false,
+	},
+	outreachIo: {
+		clientId: 'sandbox-outreach-client',
+		clientSecret: 'sandbox-outreach-client-secret',
+		accessToken: 'sandbox-outreach-access-token',
+		refreshToken: 'sandbox-outreach-refresh-token',
+	},
+	rateLimit: { limit: 1000, windowMs: 10_000, mode: 'fixed' },
+};
+
+/** @param {{ port?: number, lemlist?: object, instantly?: object, outreachIo?: object, rateLimit?: object }} [opts] */
+async function startOutreachToolsSandbox(opts = {}) {
+	const cfg = {
+		lemlist: { ...DEFAULTS.lemlist, ...(opts.lemlist || {}) },
+		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
+		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
+		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
+	};
+	let db;
+	let validAccessTokens;
+
+	function reset() {
+		db = { nextId: 1000, lemlist: [], instantly: [], outreachIo: [] };
+		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
+	}
+	reset();
+
+	const now = () => new Date().toISOString();
+	const nextId = () => ++db.nextId;
+
+	// ---- stores ----------------------------------------------------------------------------------
+	/** A lemlist lead (one per campaign): the Lead object's field names. */
+	function addLemlistLead(l = {}) {
+		const lead = {
+			_id: l._id ?? `lea_sbx${nextId()}`,
+			email: String(l.email ?? 'jane.doe@example.com').toLowerCase(),
+			firstName: l.firstName ?? 'Jane',
+			lastName: l.lastName ?? 'Doe',
+			companyName: l.companyName,
+			jobTitle: l.jobTitle,
+			phone: l.phone,
+			linkedinUrl: l.linkedinUrl,
+			campaignId: l.campaignId ?? 'cam_sandbox',
+			campaignName: l.campaignName ?? 'Sandbox campaign',
+			isUnsubscribed: false,
+			...(l.extra || {}),
+		};
+		db.lemlist.push(lead);
+		return lead;
+	}
+
+	/** An Instantly v2 lead: snake_case fields, custom variables under `payload`. */
+	function addInstantlyLead(l = {}) {
+		const lead = {
+			id: l.id ?? `0190f2c4-0000-7000-8000-${String(nextId()).padStart(12, '0')}`,
+			email: String(l.email ?? 'marco.rossi@example.org').toLowerCase(),
+			first_name: l.first_name,
+			last_name: l.last_name,
+			company_name: l.company_name,
+			job_title: l.job_title,
+			phone: l.phone,
+			website: l.website,
+			campaign: l.campaign ?? null,
+			payload: l.payload ?? {},
+			timestamp_created: now(),
+		};
+		db.instantly.push(lead);
+		return lead;
+	}
+
+	/** An Outreach.io prospect: JSON:API attributes. */
+	function addProspect(p = {}) {
+		const prospect = {
+			id: Number(p.id ?? nextId()),
+			attributes: {
+				firstName: p.firstName,
+				lastName: p.lastName,
+				emails: p.emails ?? [],
+				title: p.title,
+				company: p.company,
+				linkedInUrl: p.linkedInUrl,
+				mobilePhones: p.mobilePhones ?? [],
+				workPhones: p.workPhones ?? [],
+				addressCity: p.addressCity,
+				addressCountry: p.addressCountry,
+				createdAt: now(),
+				updatedAt: now(),
+			},
+		};
+		db.outreachIo.push(prospect);
+		return prospect;
+	}
+
+	// ---- auth ------------------------------------------------------------------------------------
+	const lemlistError = (status, message) => ({ status, body: { message } });
+	const instantlyError = (status, message) => ({ status, body: { statusCode: status, error: { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error', message } });
+	const outreachError = (status, id, title, detail) => ({ status, body: { errors: [{ id, title, detail }] } });
+
+	function authenticate(req) {
+		if (req.path.startsWith('/lemlist/')) {
+			const m = /^Basic\s+(.+)$/i.exec(String(req.headers.authorization || ''));
+			if (!m) return lemlistError(401, 'Unauthorized: send the API key with Basic auth (empty user name, key as password)');
+			const decoded = Buffer.from(m[1], 'base64').toString('utf8');
+			const key = decoded.slice(decoded.indexOf(':') + 1);
+			if (!cfg.lemlist.apiKeys.includes(key)) return lemlistError(401, 'Invalid API key');
+			return { auth: { tool: 'lemlist' } };
+		}
+		if (req.path.startsWith('/instantly/')) {
+			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
+			const scopes = m ? cfg.instantly.apiKeys[m[1]] : undefined;
+			if (!scopes) return instantlyError(401, 'Invalid API key');
+			return { auth: { tool: 'instantly', scopes } };
+		}
+		if (req.path.startsWith('/outreach/api/')) {
+			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
+			if (!m || !validAccessTokens.has(m[1])) return outreachError(401, 'unauthorizedOauthToken', 'Unauthorized OAuth Token', 'The OAuth token is missing, invalid or expired.');
+			return { auth: { tool: 'outreachIo' } };
+		}
+		return undefined;
+	}
+
+	const hasScope = (req, scope) => req.auth.scopes.some((s) => s === scope || s === 'leads:all' || s === 'all:read' || s === 'all:all');
+
+	// ---- routes ----------------------------------------------------------------------------------
+	const routes = [
+		{ method: 'GET', pattern: /^\/lemlist\/api\/team$/, handler: () => ({ status: 200, body: { _id: 'tea_sandbox', name: 'Sandbox team' } }) },
+		{
+			method: 'GET', pattern: /^\/lemlist\/api\/leads\/([^/]+)$/,
+			handler: (req, [email]) => {
+				if (req.query.get('version') !== 'v2') return lemlistError(400, 'The query parameter version=v2 is mandatory');
+				const wanted = decodeURIComponent(email).toLowerCase();
+				const leads = db.lemlist.filter((l) => l.email === wanted);
+				if (!leads.length) return lemlistError(404, 'Lead not found');
+				return { status: 200, body: leads };
+			},
+		},
+		{
+			method: 'POST', pattern: /^\/instantly\/api\/v2\/leads\/list$/,
+			handler: (req) => {
+				if (!hasScope(req, 'leads:read')) return instantlyError(403, 'The API key does not have the required scope: leads:read');
+				const body = req.body || {};
+				if (body.contacts !== undefined && cfg.instantly.rejectContacts) return instantlyError(400, 'body must NOT have additional properties');
+				const limit = Math.min(100, Number(body.limit ?? 100));
+				let rows = db.instantly;
+				if (Array.isArray(body.contacts)) rows = rows.filter((l) => body.contacts.map((c) => String(c).toLowerCase()).includes(l.email));
+				if (typeof body.search === 'string' && body.search) {
+					const q = body.search.toLowerCase();
+					rows = rows.filter((l) => [l.email, l.first_name, l.last_name].some((v) => String(v ?? '').toLowerCase().includes(q)));
+				}
+				const items = rows.slice(0, limit);
+				return { status: 200, body: { items, next_starting_after: items.length === limit && rows.length > limit ? items[items.length - 1].id : null } };
+			},
+		},
+		{
+			method: 'GET', pattern: /^\/outreach\/api\/v2\/prospects$/,
+			handler: (req) => {
+				const size = Number(req.query.get('page[size]') ?? 50);
+				return { status: 200, body: { data: db.outreachIo.slice(0, size).map((p) => ({ type: 'prospect', id: p.id, attributes: p.attributes })), meta: { count: db.outreachIo.length } } };
+			},
+		},
+		{
+			method: 'GET', pattern: /^\/outreach\/api\/v2\/prospects\/([^/]+)$/,
+			handler: (req, [id]) => {
+				const p = db.outreachIo.find((x) => String(x.id) === id);
+				if (!p) return outreachError(404, 'resourceNotFound', 'Resource Not Found', `Could not find 'prospect' with ID '${id}'.`);
+				return { status: 200, body: { data: { type: 'prospect', id: p.id, attributes: p.attributes, relationships: {}, links: { self: `${req.baseUrl}/outreach/api/v2/prospects/${p.id}` } } } };
+			},
+		},
+		{
+			method: 'POST', pattern: /^\/outreach\/oauth\/token$/,
+			handler: (req) => {
+				const b = req.body || {};
+				if (b.grant_type !== 'refresh_token' || b.refresh_token !== cfg.outreachIo.refreshToken) return { status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token is invalid.' } };
+				const token = `sandbox-outreach-access-token-${nextId()}`;
+				validAccessTokens.add(token);
+				return { status: 200, body: { access_token: token, refresh_token: cfg.outreachIo.refreshToken, token_type: 'bearer', expires_in: 7200 } };
+			},
+		},
+	];
+
+	const sandbox = await startSandbox({
+		name: 'outreachTools',
+		port: opts.port,
+		routes,
+		authenticate,
+		rateLimit: cfg.rateLimit,
+		skipRateLimit: (req) => req.path === '/outreach/oauth/token',
+		errorBody: (status, message) => ({ statusCode: status, message }),
+		state: () => ({
+			lemlist: { leads: db.lemlist },
+			instantly: { leads: db.instantly },
+			outreachIo: { prospects: db.outreachIo },
+			counts: { lemlistLeads: db.lemlist.length, instantlyLeads: db.instantly.length, outreachIoProspects: db.outreachIo.length },
+		}),
+		reset,
+		seed: (data) => ({
+			lemlist: (Array.isArray(data.lemlist) ? data.lemlist : []).map((l) => addLemlistLead(l)._id),
+			instantly: (Array.isArray(data.instantly) ? data.instantly : []).map((l) => addInstantlyLead(l).id),
+			outreachIo: (Array.isArray(data.outreachIo) ? data.outreachIo : []).map((p) => addProspect(p).id),
+		}),
+	});
+
+	return {
+		...sandbox,
+		/** What a test puts into each tool's credential (lemlistApi, instantlyApi, outreachIoOAuth2Api). */
+		credentials: {
+			lemlist: { apiKey: cfg.lemlist.apiKeys[0], baseUrlOverride: `${sandbox.url}/lemlist/api` },
+			instantly: { apiKey: Object.keys(cfg.instantly.apiKeys)[0], baseUrlOverride: `${sandbox.url}/instantly/api/v2` },
+			outreachIo: {
+				grantType: 'authorizationCode',
+				authUrl: `${sandbox.url}/outreach/oauth/authorize`,
+				accessTokenUrl: `${sandbox.url}/outreach/oauth/token`,
+				clientId: cfg.outreachIo.clientId,
+				clientSecret: cfg.outreachIo.clientSecret,
+				scope: 'prospects.read mailings.read sequences.read',
+				authQueryParameters: '',
+				authentication: 'body',
+				oauthTokenData: { access_token: cfg.outreachIo.accessToken, refresh_token: cfg.outreachIo.refreshToken, token_type: 'Bearer' },
+				baseUrlOverride: `${sandbox.url}/outreach/api/v2`,
+			},
+		},
+		addLemlistLead,
+		addInstantlyLead,
+		addProspect,
+		/** Change tool behaviour at run time, e.g. configure({ instantly: { rejectContacts: true } }). */
+		configure: (patch) => {
+			for (const tool of ['lemlist', 'instantly', 'outreachIo']) if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
+		},
+		/** Makes every issued Outreach.io access token invalid (as after revoking), so the next call is a 401. */
+		expireOutreachTokens: () => validAccessTokens.clear(),
+	};
+}
+
+module.exports = { startOutreachToolsSandbox, DEFAULTS };
