@@ -48,9 +48,9 @@ test('benchmarks', async () => {
 			// fixed window and scales the allowance so 1,000 candidates take about a minute.
 			rows.push(await runBulk({ system: 'Greenhouse (fixed window 250 / 5 s)', sandbox: gh, exportNode: greenhouseExportNode(), credentialType: 'greenhouseHarvestApi', records: ghRecords, rateLimit: { limit: 250, windowMs: 5000 } }, n(1000)));
 			rows.push(...(await extraScenarios.bulk(n)));
-			log(`## 1. Bulk export against the rate limit\n\nGoal: ≥ 95 % of the rate-limit bound, 0 failed, 0 duplicates.\n\n${table(
-				['system', 'candidates', 'requests', 'seconds', 'allowed req/s', 'throughput vs bound', 'created', 'failed', 'duplicates', '429s'],
-				rows.map((r) => [r.system, r.candidates, r.requests, r.seconds.toFixed(1), r.allowedPerSecond.toFixed(2), pct(r.throughputPct), r.created, r.failed, r.duplicates, r.status429]),
+			log(`## 1. Bulk export against the rate limit\n\nGoal: ≥ 95 % of the rate-limit bound, 0 failed, 0 duplicates. "vs bound" is the issue's measure: (requests ÷ allowed rate) ÷ elapsed; it can pass 100 % because a full allowance is available at the start. "vs limiter minimum" is stricter: the least time the limiter needs to admit that many requests from the moment the run started, ÷ elapsed.\n\n${table(
+				['system', 'candidates', 'requests', 'seconds', 'allowed req/s', 'throughput vs bound', 'vs limiter minimum', 'created', 'failed', 'duplicates', '429s'],
+				rows.map((r) => [r.system, r.candidates, r.requests, r.seconds.toFixed(1), r.allowedPerSecond.toFixed(2), pct(r.throughputPct), `${pct(r.efficiencyPct)} (min ${r.minSeconds.toFixed(1)} s)`, r.created, r.failed, r.duplicates, r.status429]),
 			)}\n`);
 		}
 		if (want('baseline') || want('latency')) {

@@ -22,6 +22,10 @@ export interface BulkResult {
 	seconds: number;
 	allowedPerSecond: number;
 	throughputPct: number;
+	/** Seconds the limiter needs at the very least to admit this many requests, from when the run started. */
+	minSeconds: number;
+	/** minSeconds ÷ seconds: 100 % means no time was lost beyond what the limit forces. */
+	efficiencyPct: number;
 	created: number;
 	failed: number;
 	duplicates: number;
@@ -44,6 +48,7 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
 	spec.sandbox.setRateLimit(spec.rateLimit);
 	const wf = new WorkflowHarness({ nodes: [spec.exportNode], connections: {} }, { [spec.credentialType]: { accessToken: '', ...spec.sandbox.credentials } as never });
 	const items = sampleCandidates(count, tag);
+	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
 	const run = await wf.run(spec.exportNode.name, items);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -53,6 +58,7 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
 	const allowed = spec.rateLimit ? spec.rateLimit.limit / (spec.rateLimit.windowMs / 1000) : Infinity;
 	// Requests the sandbox counted (including 429s), i.e. the load the limit was asked to carry.
 	const accepted = stats.requests - stats.status429;
+	const minSeconds = spec.rateLimit ? limiterMinimumSeconds(accepted, spec.rateLimit, startedAt) : 0;
 	return {
 		system: spec.system,
 		candidates: count,
@@ -60,10 +66,26 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
 		seconds,
 		allowedPerSecond: allowed,
 		throughputPct: Number.isFinite(allowed) ? (100 * accepted) / seconds / allowed : NaN,
+		minSeconds,
+		efficiencyPct: spec.rateLimit ? (100 * minSeconds) / seconds : NaN,
 		created: out.filter((o) => o.status === 'created').length,
 		failed: out.filter((o) => o.status === 'failed' || o.error).length,
 		duplicates: keys.length - new Set(keys).size,
 		status429: stats.status429,
 		perCandidateMs: (seconds * 1000) / count,
 	};
+}
+
+/**
+ * The shortest time in which the limiter admits n requests, starting at `startedAt`: a full allowance
+ * is available at once, so requests ÷ rate understates what a perfect client could do.
+ * Fixed window: the current window's allowance until it ends, then one allowance per window.
+ * Sliding window: an allowance, then another each time the window has passed.
+ */
+export function limiterMinimumSeconds(n: number, rl: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' }, startedAt: number): number {
+	const batches = Math.ceil(n / rl.limit);
+	if (batches <= 1) return 0;
+	if (rl.mode === 'sliding') return ((batches - 1) * rl.windowMs) / 1000;
+	const untilNextWindow = rl.windowMs - (startedAt % rl.windowMs);
+	return (untilNextWindow + (batches - 2) * rl.windowMs) / 1000;
 }
