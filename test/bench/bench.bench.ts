@@ -90,7 +90,29 @@ test('benchmarks', async () => {
 		await gh.close();
 		await extraScenarios.close();
 	}
-	log(`Total benchmark time: ${((Date.now() - started) / 60000).toFixed(1)} min.\n`);
-	if (only.length === 0 && scale === 1) fs.writeFileSync(path.join(__dirname, '../../BENCHMARKS.md'), `${sections.join('\n')}\n${fs.existsSync(path.join(__dirname, 'NOTES.md')) ? fs.readFileSync(path.join(__dirname, 'NOTES.md'), 'utf8') : ''}`);
-	else fs.writeFileSync(path.join(os.tmpdir(), 'BENCHMARKS.partial.md'), sections.join('\n'));
+	if (only.length === 0) log(`Total benchmark time: ${((Date.now() - started) / 60000).toFixed(1)} min.\n`);
+	if (scale !== 1) {
+		fs.writeFileSync(path.join(os.tmpdir(), 'BENCHMARKS.partial.md'), sections.join('\n'));
+		return;
+	}
+	// A full run rewrites BENCHMARKS.md; a BENCH_ONLY run replaces just its own sections in it.
+	const file = path.join(__dirname, '../../BENCHMARKS.md');
+	const notes = fs.existsSync(path.join(__dirname, 'NOTES.md')) ? fs.readFileSync(path.join(__dirname, 'NOTES.md'), 'utf8') : '';
+	const fresh = splitSections(sections.join('\n'));
+	const previous = only.length && fs.existsSync(file) ? splitSections(fs.readFileSync(file, 'utf8').split('\n## Notes')[0]) : undefined;
+	// A partial run keeps the previous heading line (when the full run was measured) and says which sections are newer.
+	if (previous) fresh[''] = `${previous[''].trim()} Re-measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${only.join(', ')}.\n\n`;
+	const merged = previous ? { ...previous, ...fresh } : fresh;
+	fs.writeFileSync(file, `${Object.values(merged).join('\n').trim()}\n\n${notes}`);
 });
+
+/** "## Heading" → its text, in order; the part before the first heading is keyed "". */
+function splitSections(text: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	let key = '';
+	for (const line of text.split('\n')) {
+		if (line.startsWith('## ')) key = line.replace(/^## (\d+\. )?/, '').split(':')[0].trim();
+		out[key] = `${out[key] ?? ''}${line}\n`;
+	}
+	return out;
+}
