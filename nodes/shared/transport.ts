@@ -165,7 +165,7 @@ export async function apiRequest<T = unknown>(ctx: Context, api: ApiDefinition, 
 					await sleep(backoffMs(++failures, policy), signal);
 					continue;
 				}
-				throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, body: { message: `${networkWords(f.code)} (${failures + 1} attempts)` }, hint: `Check that ${session.baseUrl} is reachable from n8n, or raise the retry limits under Request Options` }, req.itemIndex);
+				throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, body: { message: `${networkWords(f.code)} (${failures + 1} ${failures === 0 ? 'attempt' : 'attempts'})` }, hint: `Check that ${session.baseUrl} is reachable from n8n, or raise the retry limits under Request Options` }, req.itemIndex);
 			}
 			// Not an HTTP answer: e.g. the credential's token exchange refused; its message says what to fix.
 			throw new NodeApiError(ctx.getNode(), { message: redact(f.message) }, { message: redact(f.message), itemIndex: req.itemIndex });

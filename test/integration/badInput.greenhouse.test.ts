@@ -74,7 +74,7 @@ const CREDENTIAL_CASES: Case[] = [
 	{ name: 'acting user that does not exist', item: json(base(42)), credentials: { actingUserId: '12345' }, expect: ['Greenhouse refused Acting User ID 12345'] },
 	{ name: 'acting user given as an email', item: json(base(43)), credentials: { actingUserId: 'ada@example.com' }, expect: ['Acting User ID must be the numeric Greenhouse user ID'] },
 	{ name: 'token expired and refresh refused (secret rotated)', item: json(base(44)), credentials: { accessToken: 'expired-token-abc', clientSecret: 'rotated-secret-2' }, expect: ['invalid_client'] },
-	{ name: 'unreachable API host', item: json(base(45)), credentials: { apiBaseUrl: 'http://127.0.0.1:9' }, params: { requestOptions: { maxRetries: 0 } }, expect: ['Greenhouse did not answer GET /v3/jobs: the connection was refused (1 attempts)', 'Check that http://127.0.0.1:9 is reachable'] },
+	{ name: 'unreachable API host', item: json(base(45)), credentials: { apiBaseUrl: 'http://127.0.0.1:9' }, params: { requestOptions: { maxRetries: 0 } }, expect: ['Greenhouse did not answer GET /v3/jobs: the connection was refused (1 attempt)', 'Check that http://127.0.0.1:9 is reachable'] },
 ];
 
 function workflow(params: IDataObject = {}, credentials: IDataObject = {}) {
