@@ -30,7 +30,7 @@ export class OutreachTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Only for Enrich Missing Fields: each tool's credential shows for its source once the option is on.
 		credentials: [
-			{ name: 'lemlistApi', required: false, displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } } },
+			{ name: 'lemlistLeadsApi', required: false, displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } } },
 			{ name: 'instantlyApi', required: false, displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } } },
 			{ name: 'outreachIoOAuth2Api', required: false, displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } } },
 		],

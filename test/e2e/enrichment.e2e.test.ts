@@ -1,6 +1,6 @@
 /**
  * Outreach Trigger enrichment in a real n8n: a lemlist reply without a LinkedIn URL is completed from
- * the lemlist API (our Lemlist API credential, pointing at the sandbox), and Stardex, which requires a
+ * the lemlist API (our Lemlist Leads API credential, pointing at the sandbox), and Stardex, which requires a
  * LinkedIn URL, then creates the person, once.
  */
 import { chain, client, ctx, deploy, describeNode, fixture, hookPath, type Json, type N8nClient, pkgNode, sandbox } from './helpers';
@@ -19,13 +19,13 @@ describeNode(
 		beforeAll(async () => {
 			c = client();
 			const info = ctx().sandboxes.outreachTools as unknown as { credentials: { lemlist: Json } };
-			const lemlist = await c.createCredential('lemlist sandbox', 'lemlistApi', info.credentials.lemlist);
+			const lemlist = await c.createCredential('lemlist sandbox', 'lemlistLeadsApi', info.credentials.lemlist);
 			const stardex = ctx().credentials.stardex;
 			path = hookPath('enrich-lemlist');
 			workflowId = await deploy(c, {
 				name: 'e2e enrichment: lemlist → Stardex',
 				nodes: [
-					pkgNode('Outreach Trigger', 'outreachTrigger', { path, source: 'lemlist', events: ['replied'], authentication: 'bodySecret', secret: SECRET, enrichMissing: true, options: {} }, { lemlistApi: { id: lemlist.id, name: lemlist.name } }, { webhookId: path, position: [0, 0] }),
+					pkgNode('Outreach Trigger', 'outreachTrigger', { path, source: 'lemlist', events: ['replied'], authentication: 'bodySecret', secret: SECRET, enrichMissing: true, options: {} }, { lemlistLeadsApi: { id: lemlist.id, name: lemlist.name } }, { webhookId: path, position: [0, 0] }),
 					pkgNode('Stardex', 'stardex', { resource: 'candidate', operation: 'export', candidateInput: 'input', ifExists: 'skip', options: {} }, { stardexApi: { id: stardex.id, name: stardex.name } }),
 				],
 				connections: chain('Outreach Trigger', 'Stardex'),

@@ -57,11 +57,11 @@ const LENA = {
 };
 
 function lemlistTrigger(params: IDataObject = {}) {
-	return node('Outreach Trigger', 'outreachTrigger', { path: 'outreach-lemlist', source: 'lemlist', events: ['replied'], authentication: 'bodySecret', secret: LEMLIST_SECRET, enrichMissing: true, ...params }, { lemlistApi: 'lemlist sandbox' });
+	return node('Outreach Trigger', 'outreachTrigger', { path: 'outreach-lemlist', source: 'lemlist', events: ['replied'], authentication: 'bodySecret', secret: LEMLIST_SECRET, enrichMissing: true, ...params }, { lemlistLeadsApi: 'lemlist sandbox' });
 }
 
 function lemlistOnly(params: IDataObject = {}, credentials: IDataObject = {}) {
-	return new WorkflowHarness({ nodes: [lemlistTrigger(params)], connections: {} }, { lemlistApi: { ...tools.credentials.lemlist, ...credentials } });
+	return new WorkflowHarness({ nodes: [lemlistTrigger(params)], connections: {} }, { lemlistLeadsApi: { ...tools.credentials.lemlist, ...credentials } });
 }
 
 describe('lemlist reply without LinkedIn URL → enriched → Stardex export', () => {
@@ -70,7 +70,7 @@ describe('lemlist reply without LinkedIn URL → enriched → Stardex export', (
 			lemlistTrigger(),
 			node('Stardex', 'stardex', { resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: JOB }, ifExists: 'skip' }, { stardexApi: 'Stardex sandbox' }, { onError: 'continueRegularOutput' }),
 		];
-		return new WorkflowHarness({ nodes, connections: chain('Outreach Trigger', 'Stardex') }, { lemlistApi: { ...tools.credentials.lemlist }, stardexApi: { ...sdx.credentials } as never });
+		return new WorkflowHarness({ nodes, connections: chain('Outreach Trigger', 'Stardex') }, { lemlistLeadsApi: { ...tools.credentials.lemlist }, stardexApi: { ...sdx.credentials } as never });
 	}
 
 	test('the LinkedIn URL comes from the lemlist API; the person is created once, redelivery included', async () => {
@@ -117,7 +117,7 @@ describe('lemlist reply without LinkedIn URL → enriched → Stardex export', (
 			lemlistTrigger({ enrichMissing: false }),
 			node('Stardex', 'stardex', { resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: JOB }, ifExists: 'skip' }, { stardexApi: 'Stardex sandbox' }, { onError: 'continueRegularOutput' }),
 		];
-		const wf = new WorkflowHarness({ nodes, connections: chain('Outreach Trigger', 'Stardex') }, { lemlistApi: { ...tools.credentials.lemlist }, stardexApi: { ...sdx.credentials } as never });
+		const wf = new WorkflowHarness({ nodes, connections: chain('Outreach Trigger', 'Stardex') }, { lemlistLeadsApi: { ...tools.credentials.lemlist }, stardexApi: { ...sdx.credentials } as never });
 		const res = await wf.deliver('Outreach Trigger', { body: fixture('lemlist-emailsReplied-no-linkedin.json') });
 		expect(emitted(res)[0].linkedinUrl).toBeUndefined();
 		expect(emitted(res)[0].enrichment).toBeUndefined();
@@ -138,7 +138,7 @@ describe('lemlist lookups that fail still start the workflow', () => {
 		expect(item.linkedinUrl).toBeUndefined();
 		const enrichment = item.enrichment as IDataObject;
 		expect(enrichment.ok).toBe(false);
-		expect(enrichment.error).toMatch(/^lemlist API refused the Lemlist API credential \(HTTP 401\) when looking up email lena\.hoffmann@example\.de\. Check the API key in the Lemlist API credential/);
+		expect(enrichment.error).toMatch(/^lemlist API refused the Lemlist Leads API credential \(HTTP 401\) when looking up email lena\.hoffmann@example\.de\. Check the API key in the Lemlist Leads API credential/);
 		expect(enrichment.hint).toContain('api.lemlist.com/api/leads/<email>?version=v2');
 		const all = JSON.stringify(res);
 		expect(all).not.toContain('wrong-lemlist-key-0000');

@@ -230,7 +230,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	return {
 		...sandbox,
-		/** What a test puts into each tool's credential (lemlistApi, instantlyApi, outreachIoOAuth2Api). */
+		/** What a test puts into each tool's credential (lemlistLeadsApi, instantlyApi, outreachIoOAuth2Api). */
 		credentials: {
 			lemlist: { apiKey: cfg.lemlist.apiKeys[0], baseUrlOverride: `${sandbox.url}/lemlist/api` },
 			instantly: { apiKey: Object.keys(cfg.instantly.apiKeys)[0], baseUrlOverride: `${sandbox.url}/instantly/api/v2` },

@@ -17,16 +17,16 @@ import type { Call, EnrichSource, FetchedContact } from './types';
  * spellings are tried, also under `variables`.
  */
 
-export const lemlistApi: ApiDefinition = {
+export const lemlistLeadsApi: ApiDefinition = {
 	system: 'lemlist API',
-	credentialType: 'lemlistApi',
+	credentialType: 'lemlistLeadsApi',
 	baseUrl: lemlistBaseUrl,
 	headers: () => ({ Accept: 'application/json' }),
 	hint: (status) => lemlistStatusHint(status),
 };
 
 function lemlistStatusHint(status: number): string | undefined {
-	if (status === 401 || status === 403) return 'Check the API key in the Lemlist API credential (lemlist: Settings › Integrations › API)';
+	if (status === 401 || status === 403) return 'Check the API key in the Lemlist Leads API credential (lemlist: Settings › Integrations › API)';
 	if (status === 404) return 'lemlist has no lead with this email in any campaign';
 	return undefined;
 }
@@ -66,10 +66,10 @@ export function lemlistContact(lead: Rec): FetchedContact {
 
 export const lemlistSource: EnrichSource = {
 	tool: 'lemlist',
-	credentialType: 'lemlistApi',
-	credentialName: 'Lemlist API',
+	credentialType: 'lemlistLeadsApi',
+	credentialName: 'Lemlist Leads API',
 	system: 'lemlist API',
-	api: lemlistApi,
+	api: lemlistLeadsApi,
 	keyOf: firstEmail,
 	async fetch(call: Call, email: string, item: IDataObject) {
 		const read = await settle(call({ method: 'GET', path: `/leads/${encodeURIComponent(email)}`, qs: { version: 'v2' } }));
@@ -81,5 +81,5 @@ export const lemlistSource: EnrichSource = {
 		return lead ? lemlistContact(lead) : undefined;
 	},
 	statusHint: lemlistStatusHint,
-	hint: 'Check the Lemlist API credential, or read the lead yourself with an HTTP Request node: GET https://api.lemlist.com/api/leads/<email>?version=v2 (Basic auth, empty user name, API key as password).',
+	hint: 'Check the Lemlist Leads API credential, or read the lead yourself with an HTTP Request node: GET https://api.lemlist.com/api/leads/<email>?version=v2 (Basic auth, empty user name, API key as password).',
 };

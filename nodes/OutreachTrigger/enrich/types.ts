@@ -29,9 +29,9 @@ export type LookupKey = { ok: true; key: string; label: string } | { ok: false; 
 
 export interface EnrichSource {
 	tool: Tool;
-	/** The credential type name, e.g. lemlistApi. */
+	/** The credential type name, e.g. lemlistLeadsApi. */
 	credentialType: string;
-	/** The credential as users see it in n8n, e.g. "Lemlist API". */
+	/** The credential as users see it in n8n, e.g. "Lemlist Leads API". */
 	credentialName: string;
 	/** Who answered, as it appears in `enrichment.source`, e.g. "lemlist API". */
 	system: string;

@@ -4,7 +4,7 @@ import { join } from 'path';
 import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { InstantlyApi } from '../../../credentials/InstantlyApi.credentials';
-import { LemlistApi } from '../../../credentials/LemlistApi.credentials';
+import { LemlistLeadsApi } from '../../../credentials/LemlistLeadsApi.credentials';
 import { OutreachIoOAuth2Api } from '../../../credentials/OutreachIoOAuth2Api.credentials';
 import { clampBudget, needsLookup, readEnrichSettings, withContact, withFailure } from '../../../nodes/OutreachTrigger/enrich';
 import { checkedOverride, INSTANTLY_API_BASE, LEMLIST_API_BASE, OUTREACH_IO_API_BASE } from '../../../nodes/OutreachTrigger/enrich/origins';
@@ -35,7 +35,7 @@ function trigger(source: string, params: IDataObject, credentials: Record<string
 	return wf;
 }
 
-const lemlist = (params: IDataObject = {}, withCredential = true) => trigger('lemlist', { enrichMissing: true, ...params }, withCredential ? { lemlistApi: { apiKey: LEMLIST_KEY } } : {});
+const lemlist = (params: IDataObject = {}, withCredential = true) => trigger('lemlist', { enrichMissing: true, ...params }, withCredential ? { lemlistLeadsApi: { apiKey: LEMLIST_KEY } } : {});
 const instantly = (params: IDataObject = {}) => trigger('instantly', { enrichMissing: true, ...params }, { instantlyApi: { apiKey: INSTANTLY_KEY } });
 const OUTREACH_CREDENTIALS = {
 	grantType: 'authorizationCode',
@@ -50,9 +50,9 @@ const OUTREACH_CREDENTIALS = {
 const outreachIo = (params: IDataObject = {}) => trigger('outreachIo', { enrichMissing: true, ...params }, { outreachIoOAuth2Api: OUTREACH_CREDENTIALS });
 
 describe('credentials', () => {
-	test('Lemlist API: Basic auth with an empty user name and the key as password, pinned to api.lemlist.com', async () => {
-		const cred = new LemlistApi();
-		expect(cred).toMatchObject({ name: 'lemlistApi', displayName: 'Lemlist API', documentationUrl: 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger' });
+	test('Lemlist Leads API: Basic auth with an empty user name and the key as password, pinned to api.lemlist.com', async () => {
+		const cred = new LemlistLeadsApi();
+		expect(cred).toMatchObject({ name: 'lemlistLeadsApi', displayName: 'Lemlist Leads API', documentationUrl: 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger' });
 		expect(cred.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
 		const signed = await cred.authenticate({ apiKey: 'k3y' }, { url: '/team' } as IHttpRequestOptions);
 		expect(signed.headers?.Authorization).toBe(`Basic ${Buffer.from(':k3y').toString('base64')}`);
@@ -101,7 +101,7 @@ describe('node description', () => {
 
 	test('each credential shows only for its source and only with Enrich Missing Fields on; none is required', () => {
 		expect(d.credentials).toEqual([
-			{ name: 'lemlistApi', required: false, displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } } },
+			{ name: 'lemlistLeadsApi', required: false, displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } } },
 			{ name: 'instantlyApi', required: false, displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } } },
 			{ name: 'outreachIoOAuth2Api', required: false, displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } } },
 		]);
@@ -120,11 +120,11 @@ describe('node description', () => {
 			getNodeParameter: (name: string, fallback?: unknown) => (name in params ? params[name] : fallback),
 			getNode: () => ({ credentials }) as never,
 		});
-		expect(readEnrichSettings(reader({ source: 'lemlist', enrichMissing: false }, { lemlistApi: { id: '1', name: 'x' } }))).toBeUndefined();
+		expect(readEnrichSettings(reader({ source: 'lemlist', enrichMissing: false }, { lemlistLeadsApi: { id: '1', name: 'x' } }))).toBeUndefined();
 		expect(readEnrichSettings(reader({ source: 'lemlist', enrichMissing: true }))).toBeUndefined();
-		expect(readEnrichSettings(reader({ source: 'smartlead', enrichMissing: true }, { lemlistApi: { id: '1', name: 'x' } }))).toBeUndefined();
-		expect(readEnrichSettings(reader({ source: 'instantly', enrichMissing: true }, { lemlistApi: { id: '1', name: 'x' } }))).toBeUndefined();
-		expect(readEnrichSettings(reader({ source: 'lemlist', enrichMissing: true, options: { enrichTimeLimitMs: 2000 } }, { lemlistApi: { id: '1', name: 'x' } }))).toMatchObject({ budgetMs: 2000, source: { system: 'lemlist API' } });
+		expect(readEnrichSettings(reader({ source: 'smartlead', enrichMissing: true }, { lemlistLeadsApi: { id: '1', name: 'x' } }))).toBeUndefined();
+		expect(readEnrichSettings(reader({ source: 'instantly', enrichMissing: true }, { lemlistLeadsApi: { id: '1', name: 'x' } }))).toBeUndefined();
+		expect(readEnrichSettings(reader({ source: 'lemlist', enrichMissing: true, options: { enrichTimeLimitMs: 2000 } }, { lemlistLeadsApi: { id: '1', name: 'x' } }))).toMatchObject({ budgetMs: 2000, source: { system: 'lemlist API' } });
 	});
 });
 
@@ -175,7 +175,7 @@ describe('request shapes', () => {
 		const res = await lemlist().deliver('Outreach Trigger', { body: fixture('lemlist-emailsReplied-no-linkedin.json') });
 		expect(res.status).toBe(200);
 		const [item] = emitted(res);
-		expect(item.enrichment).toMatchObject({ ok: false, error: expect.stringContaining('refused the Lemlist API credential (HTTP 401)') });
+		expect(item.enrichment).toMatchObject({ ok: false, error: expect.stringContaining('refused the Lemlist Leads API credential (HTTP 401)') });
 		expect(JSON.stringify(res)).not.toContain(LEMLIST_KEY);
 	});
 });

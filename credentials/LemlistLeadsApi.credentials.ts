@@ -16,10 +16,10 @@ import { pinToOrigin } from '../nodes/shared/originGuard';
  * credential (also from the HTTP Request node) to https://api.lemlist.com: the key is never sent to
  * another host, whatever URL a node names.
  */
-export class LemlistApi implements ICredentialType {
-	name = 'lemlistApi';
+export class LemlistLeadsApi implements ICredentialType {
+	name = 'lemlistLeadsApi';
 
-	displayName = 'Lemlist API';
+	displayName = 'Lemlist Leads API';
 
 	icon: Icon = { light: 'file:../nodes/OutreachTrigger/outreach.svg', dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg' };
 
