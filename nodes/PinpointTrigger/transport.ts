@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkedTestingOverride } from '../shared/originGuard';
 import { normalizeSubdomain } from '../shared/subdomain';
 import { type ApiDefinition, apiRequest, type Context, setRetryPolicy } from '../shared/transport';
 import { isRecord, type Rec, str } from '../shared/values';
@@ -26,28 +27,12 @@ export function pinpointBaseUrl(credentials: ICredentialDataDecryptedObject): st
 	return `https://${subdomain}.${PINPOINT_DOMAIN}/api/v1`;
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 function checkedOverride(value: string): string {
-	const fail = (why: string) => new Error(`API Base URL (testing only) ${why}. Leave it empty to use https://<subdomain>.${PINPOINT_DOMAIN}/api/v1`);
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw fail('is not an address');
-	}
-	if (url.username || url.password) throw fail('may not contain a user name or password');
-	if (url.search || url.hash) throw fail('may not contain a query or a fragment');
-	const host = url.hostname.toLowerCase();
-	if (LOOPBACK.has(host)) {
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('must start with http:// or https://');
-	} else {
-		if (url.protocol !== 'https:') throw fail(`must be https:// unless it points to this machine (localhost)`);
-		if (url.port) throw fail('may not contain a port');
-		// The shared validator decides what a valid <company>.pinpointhq.com host is.
-		normalizeSubdomain(host, { productDomains: [PINPOINT_DOMAIN], productName: 'Pinpoint', fieldName: 'API Base URL host' });
-	}
-	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+	return checkedTestingOverride(value, {
+		leaveEmptyFor: `https://<subdomain>.${PINPOINT_DOMAIN}/api/v1`,
+		// The shared validator decides what a valid <company>.pinpointhq.com host is (it throws why not).
+		checkHost: (host) => void normalizeSubdomain(host, { productDomains: [PINPOINT_DOMAIN], productName: 'Pinpoint', fieldName: 'API Base URL host' }),
+	});
 }
 
 export const pinpointApi: ApiDefinition = {

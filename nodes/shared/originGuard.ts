@@ -19,10 +19,36 @@ export function pinToOrigin(requestOptions: IHttpRequestOptions, base: string, s
 	requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 }
 
-function parseUrl(value: string, base: string): URL | undefined {
+function parseUrl(value: string, base?: string): URL | undefined {
 	try {
 		return new URL(value, base);
 	} catch {
 		return undefined;
 	}
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A credential's "API Base URL (Testing Only)": either this machine (a sandbox on localhost,
+ * 127.0.0.1 or [::1], http or https) or, over https without a port, a host `checkHost` accepts (it
+ * returns why not, or throws). Anything else is refused, so a key is never sent to a third host.
+ * Returns origin + path without a trailing slash.
+ */
+export function checkedTestingOverride(value: string, o: { leaveEmptyFor: string; checkHost: (host: string) => string | undefined }): string {
+	const fail = (why: string) => new Error(`API Base URL (Testing Only) ${why}. Leave it empty to use ${o.leaveEmptyFor}`);
+	const url = parseUrl(value);
+	if (!url) throw fail('is not an address');
+	if (url.username || url.password) throw fail('may not contain a user name or password');
+	if (url.search || url.hash) throw fail('may not contain a query or a fragment');
+	const host = url.hostname.toLowerCase();
+	if (LOOPBACK.has(host)) {
+		if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('must start with http:// or https://');
+	} else {
+		const refused = o.checkHost(host);
+		if (refused) throw fail(refused);
+		if (url.protocol !== 'https:') throw fail('must be https:// unless it points to this machine (localhost)');
+		if (url.port) throw fail('may not contain a port');
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
 }

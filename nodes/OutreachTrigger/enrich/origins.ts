@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { checkedTestingOverride } from '../../shared/originGuard';
 import { str } from '../../shared/values';
 
 /**
@@ -14,8 +15,6 @@ export const LEMLIST_API_BASE = 'https://api.lemlist.com/api';
 export const INSTANTLY_API_BASE = 'https://api.instantly.ai/api/v2';
 export const OUTREACH_IO_API_BASE = 'https://api.outreach.io/api/v2';
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /** The base URL for a credential: the official one, or the checked testing override. Throws a message that says how to fix it. */
 export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, official: string): string {
 	const override = str(credentials.baseUrlOverride);
@@ -28,22 +27,8 @@ export const outreachIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =
 
 export function checkedOverride(value: string, official: string): string {
 	const allowedHost = new URL(official).hostname;
-	const fail = (why: string) => new Error(`API Base URL (Testing Only) ${why}. Leave it empty to use ${official}`);
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw fail('is not an address');
-	}
-	if (url.username || url.password) throw fail('may not contain a user name or password');
-	if (url.search || url.hash) throw fail('may not contain a query or a fragment');
-	const host = url.hostname.toLowerCase();
-	if (LOOPBACK.has(host)) {
-		if (url.protocol !== 'http:' && url.protocol !== 'https:') throw fail('must start with http:// or https://');
-	} else {
-		if (host !== allowedHost) throw fail(`may only point to this machine (localhost) or to ${allowedHost}`);
-		if (url.protocol !== 'https:') throw fail('must be https:// unless it points to this machine (localhost)');
-		if (url.port) throw fail('may not contain a port');
-	}
-	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+	return checkedTestingOverride(value, {
+		leaveEmptyFor: official,
+		checkHost: (host) => (host === allowedHost ? undefined : `may only point to this machine (localhost) or to ${allowedHost}`),
+	});
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { httpStatusOf, inputError, settle } from '../../shared/errors';
 import { readJobLocator } from '../../shared/descriptions/jobLocator';
-import { runState } from '../../shared/runState';
+import { oncePerRun } from '../../shared/runState';
 import type { Context } from '../../shared/transport';
 import { sdxRequest } from '../transport';
 import type { SdxJob } from '../types';
@@ -15,15 +15,8 @@ export function readJobId(ctx: IExecuteFunctions, itemIndex: number, name = 'job
 
 /** GET /v1/jobs/{id}, once per job per run; an unknown job fails with a clear message before any write. */
 export async function getJob(ctx: Context, jobId: string, itemIndex?: number): Promise<SdxJob> {
-	const jobs = runState(ctx, 'stardex:jobs', () => new Map<string, Promise<SdxJob>>());
-	let pending = jobs.get(jobId);
-	if (!pending) {
-		pending = sdxRequest<SdxJob>(ctx, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`, { itemIndex }).then((r) => r.data);
-		jobs.set(jobId, pending);
-	}
-	const outcome = await settle(pending);
+	const outcome = await settle(oncePerRun(ctx, 'stardex:jobs', jobId, async () => (await sdxRequest<SdxJob>(ctx, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`, { itemIndex })).data));
 	if (outcome.ok) return outcome.value;
-	jobs.delete(jobId);
 	if (httpStatusOf(outcome.error) === 404) {
 		throw inputError(ctx.getNode(), itemIndex ?? 0, 'Job', `${jobId} was not found in Stardex`, 'Pick the job from the list, or check the ID and that the API key may see it');
 	}

@@ -12,7 +12,8 @@ import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
-import { findExisting, type Match, rememberCreated } from './lookup';
+import { rememberCreated } from '../../../shared/runState';
+import { findExisting, type Match } from './lookup';
 import { addEmployments, addNote, applicationsOf, attachResume, ensureApplication, ensureJob } from './steps';
 
 interface ExportOptions {
@@ -133,7 +134,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		},
 	});
 	const candidateId = created.candidate.id;
-	rememberCreated(this, candidate, created.candidate);
+	rememberCreated(this, 'greenhouse', candidate, created.candidate);
 	const applicationId = created.application?.id ?? (await ensureApplication(this, candidateId, choice, i)).id;
 
 	const employments = await addEmployments(this, candidateId, candidate, i);

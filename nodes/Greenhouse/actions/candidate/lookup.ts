@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { type Candidate, linkedinSlug } from '../../../shared/candidate';
-import { runState } from '../../../shared/runState';
+import { recallCreated } from '../../../shared/runState';
 import { hasLinkedin } from '../../mapping';
 import { ghList } from '../../transport';
 import type { GhCandidate } from '../../types';
@@ -10,19 +10,6 @@ export interface Match {
 	candidate: GhCandidate;
 	matchedBy: 'email' | 'linkedin' | 'email+linkedin';
 	otherIds: number[];
-}
-
-/** Candidates created earlier in this run, by email and LinkedIn slug, so an input with the same
- * person twice is caught even before Greenhouse's search shows the first one. */
-export function createdThisRun(ctx: IExecuteFunctions): Map<string, GhCandidate> {
-	return runState(ctx, 'greenhouse:created', () => new Map<string, GhCandidate>());
-}
-
-export function rememberCreated(ctx: IExecuteFunctions, c: Candidate, created: GhCandidate): void {
-	const memo = createdThisRun(ctx);
-	for (const e of c.emails) memo.set(`email:${e.value}`, created);
-	const slug = linkedinSlug(c.linkedinUrl);
-	if (slug) memo.set(`linkedin:${slug}`, created);
 }
 
 /**
@@ -37,9 +24,8 @@ export async function findExisting(
 	linkedinScanDays = 0,
 ): Promise<Match | undefined> {
 	const slug = linkedinSlug(c.linkedinUrl);
-	const memo = createdThisRun(ctx);
-	const byEmail = c.emails.map((e) => memo.get(`email:${e.value}`)).find(Boolean);
-	const remembered = byEmail ?? (slug ? memo.get(`linkedin:${slug}`) : undefined);
+	const { byEmail, byLinkedin } = recallCreated<GhCandidate>(ctx, 'greenhouse', c);
+	const remembered = byEmail ?? byLinkedin;
 	if (remembered) return { candidate: remembered, matchedBy: matchKind(Boolean(byEmail), hasLinkedin(remembered, slug)), otherIds: [] };
 
 	const found = new Map<number, GhCandidate>();

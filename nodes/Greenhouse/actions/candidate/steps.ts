@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { Candidate } from '../../../shared/candidate';
 import { inputError } from '../../../shared/errors';
 import type { ResumeFile } from '../../../shared/resume';
-import { runState } from '../../../shared/runState';
+import { oncePerRun } from '../../../shared/runState';
 import { createOnce } from '../../../shared/transport';
 import { type ApplicationChoice, applicationBody, employmentBodies } from '../../mapping';
 import { ghList, ghRequest } from '../../transport';
@@ -11,19 +11,11 @@ import type { GhApplication, GhJob } from '../../types';
 
 /** Checks a job exists once per run, so an unknown job ID fails with a clear message before any write. */
 export async function ensureJob(ctx: IExecuteFunctions, jobId: number, itemIndex: number): Promise<GhJob> {
-	const jobs = runState(ctx, 'greenhouse:jobs', () => new Map<number, Promise<GhJob | undefined>>());
-	if (!jobs.has(jobId)) {
-		const lookup = ghList<GhJob>(ctx, '/v3/jobs', { ids: String(jobId) }, 1, itemIndex).then((l) => l[0]);
-		// A failed lookup (e.g. a network problem) is not remembered: the next item asks again.
-		lookup.catch(() => jobs.delete(jobId));
-		jobs.set(jobId, lookup);
-	}
-	const job = await jobs.get(jobId);
-	if (!job) {
-		jobs.delete(jobId);
-		throw inputError(ctx.getNode(), itemIndex, 'Job', `${jobId} was not found in Greenhouse`, 'Pick the job from the list, or check the ID and that the credential may see it');
-	}
-	return job;
+	return await oncePerRun(ctx, 'greenhouse:jobs', String(jobId), async () => {
+		const [job] = await ghList<GhJob>(ctx, '/v3/jobs', { ids: String(jobId) }, 1, itemIndex);
+		if (!job) throw inputError(ctx.getNode(), itemIndex, 'Job', `${jobId} was not found in Greenhouse`, 'Pick the job from the list, or check the ID and that the credential may see it');
+		return job;
+	});
 }
 
 export function applicationsOf(ctx: IExecuteFunctions, candidateId: number, itemIndex: number): Promise<GhApplication[]> {

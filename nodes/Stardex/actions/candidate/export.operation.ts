@@ -11,7 +11,8 @@ import { sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
-import { findExisting, getPerson, type Match, rememberCreated } from './lookup';
+import { rememberCreated } from '../../../shared/runState';
+import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
 
 interface ExportOptions {
@@ -119,7 +120,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	}
 	const created = attempt.value.value;
 	const onJob = jobId ? (created.candidate_id ? String(created.candidate_id) : candidateIdOf(candidateOnJob(created, jobId))) : undefined;
-	rememberCreated(this, candidate, { ...created, candidates: created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []) });
+	rememberCreated(this, 'stardex', candidate, { ...created, candidates: created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []) });
 	return result('created', String(created.id), onJob, appUrl, { jobId, email: candidate.emails[0]?.value });
 }
 

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { type Candidate, linkedinSlug } from '../../../shared/candidate';
-import { runState } from '../../../shared/runState';
+import { recallCreated } from '../../../shared/runState';
 import { personHasEmail, personHasLinkedin } from '../../mapping';
 import { sdxRequest, sdxSearch } from '../../transport';
 import type { SdxPerson } from '../../types';
@@ -10,19 +10,6 @@ export interface Match {
 	person: SdxPerson;
 	matchedBy: 'email' | 'linkedin' | 'email+linkedin';
 	otherIds: string[];
-}
-
-/** Persons created earlier in this run, by email and LinkedIn slug, so an input with the same
- * person twice is caught even before Stardex's search shows the first one. */
-export function createdThisRun(ctx: IExecuteFunctions): Map<string, SdxPerson> {
-	return runState(ctx, 'stardex:created', () => new Map<string, SdxPerson>());
-}
-
-export function rememberCreated(ctx: IExecuteFunctions, c: Candidate, person: SdxPerson): void {
-	const memo = createdThisRun(ctx);
-	for (const e of c.emails) memo.set(`email:${e.value}`, person);
-	const slug = linkedinSlug(c.linkedinUrl);
-	if (slug) memo.set(`linkedin:${slug}`, person);
 }
 
 /**
@@ -34,9 +21,7 @@ export function rememberCreated(ctx: IExecuteFunctions, c: Candidate, person: Sd
 export async function findExisting(ctx: IExecuteFunctions, c: Candidate, itemIndex: number, useMemo = true): Promise<Match | undefined> {
 	const slug = linkedinSlug(c.linkedinUrl);
 	if (useMemo) {
-		const memo = createdThisRun(ctx);
-		const byLinkedin = slug ? memo.get(`linkedin:${slug}`) : undefined;
-		const byEmail = c.emails.map((e) => memo.get(`email:${e.value}`)).find(Boolean);
+		const { byEmail, byLinkedin } = recallCreated<SdxPerson>(ctx, 'stardex', c);
 		const remembered = byLinkedin ?? byEmail;
 		if (remembered) return { person: remembered, matchedBy: kind(Boolean(byEmail), Boolean(byLinkedin)), otherIds: [] };
 	}
