@@ -2,7 +2,8 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { checkedTestingOverride } from '../shared/originGuard';
 import { normalizeSubdomain } from '../shared/subdomain';
-import { type ApiDefinition, apiRequest, type Context, setRetryPolicy } from '../shared/transport';
+import { httpStatusOf, settle } from '../shared/errors';
+import { type ApiDefinition, type Context, requestBefore } from '../shared/transport';
 import { isRecord, type Rec, str } from '../shared/values';
 
 /**
@@ -150,24 +151,13 @@ export interface Fetched {
  * a webhook must be answered within Pinpoint's 5 seconds. Throws on failure.
  */
 export async function fetchApplicationDetails(ctx: Context, applicationId: string, budgetMs: number): Promise<Fetched> {
-	const deadline = Date.now() + budgetMs;
-	const remaining = () => {
-		const left = deadline - Date.now();
-		if (left < 100) throw new Error(`no answer from Pinpoint within ${budgetMs} ms`);
-		return left;
-	};
-	const get = async (path: string, qs?: Record<string, string>) => {
-		setRetryPolicy(ctx, { timeoutMs: remaining(), maxRetries: 0, maxRateLimitRetries: 0, maxRateLimitWaitMs: 0 });
-		return (await apiRequest<unknown>(ctx, pinpointApi, { method: 'GET', path, qs })).body;
-	};
+	const limit = { deadline: Date.now() + budgetMs, budgetMs };
+	const get = async (path: string, qs?: Record<string, string>) => (await requestBefore<unknown>(ctx, pinpointApi, { method: 'GET', path, qs }, limit)).body;
 	const path = `/applications/${encodeURIComponent(applicationId)}`;
 	// A JSON:API server answers 400 to an include it does not know; the names are UNCONFIRMED, so
 	// a 400 is answered by reading the application alone.
-	const withIncludes = await get(path, { include: APPLICATION_INCLUDES }).then(
-		(value) => ({ ok: true as const, value }),
-		(error: unknown) => ({ ok: false as const, error }),
-	);
-	if (!withIncludes.ok && (withIncludes.error as { httpCode?: string }).httpCode !== '400') throw withIncludes.error;
+	const withIncludes = await settle(get(path, { include: APPLICATION_INCLUDES }));
+	if (!withIncludes.ok && httpStatusOf(withIncludes.error) !== 400) throw withIncludes.error;
 	const body = withIncludes.ok ? withIncludes.value : await get(path);
 	const application = readDocument(body, 'application');
 	const fetched: Fetched = { application };

@@ -19,7 +19,8 @@ export function pinToOrigin(requestOptions: IHttpRequestOptions, base: string, s
 	requestOptions.sendCredentialsOnCrossOriginRedirect = false;
 }
 
-function parseUrl(value: string, base?: string): URL | undefined {
+/** new URL() that answers undefined instead of throwing. */
+export function parseUrl(value: string, base?: string): URL | undefined {
 	try {
 		return new URL(value, base);
 	} catch {

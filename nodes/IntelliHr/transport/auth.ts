@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { pinToOrigin } from '../../shared/originGuard';
+import { parseUrl, pinToOrigin } from '../../shared/originGuard';
 import { normalizeSubdomain } from '../../shared/subdomain';
 
 /**
@@ -52,12 +52,4 @@ export function authenticateIntelliHr(credentials: ICredentialDataDecryptedObjec
 	pinToOrigin(requestOptions, intelliHrBaseUrl(credentials), 'IntelliHR');
 	requestOptions.headers = { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${key}`, tenant };
 	return requestOptions;
-}
-
-function parseUrl(value: string): URL | undefined {
-	try {
-		return new URL(value);
-	} catch {
-		return undefined;
-	}
 }

@@ -1,8 +1,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
 import { httpStatusOf, redact, settle } from '../../shared/errors';
-import { apiRequest, type Context, setRetryPolicy } from '../../shared/transport';
+import { type Context, requestBefore, TimeLimitError } from '../../shared/transport';
 import { isRecord, type Rec, str } from '../../shared/values';
 import { normalizeLoose } from '../../shared/webhook';
 import type { Tool } from '../adapters/types';
@@ -36,8 +35,6 @@ export const DEFAULT_ENRICH_TIME_LIMIT_MS = 3000;
 export const MIN_ENRICH_TIME_LIMIT_MS = 500;
 /** Outreach.io counts only an answer within 5 s; lemlist and Instantly document no limit. */
 export const MAX_ENRICH_TIME_LIMIT_MS = 4500;
-/** Below this, a request is not started: it could not finish anyway. */
-const MIN_REQUEST_MS = 100;
 
 /** The fields the enrich step looks at, in the vocabulary of the item's `missing`. */
 export const ENRICHED_FIELDS = ['name', 'email', 'phone', 'linkedinUrl', 'currentTitle', 'currentCompany', 'location'] as const;
@@ -98,13 +95,7 @@ async function enrichOne(ctx: Context, item: IDataObject, settings: EnrichSettin
 	const { source } = settings;
 	const key = source.keyOf(item);
 	if (!key.ok) return withFailure(item, `Could not look the contact up with the ${source.credentialName} credential: ${key.problem}`, source);
-	const call: Call = async (req) => {
-		const left = deadline - Date.now();
-		if (left < MIN_REQUEST_MS) throw new TimeLimitError();
-		// Webhooks must answer fast: one attempt, a timeout of what is left, no waiting out 429s.
-		setRetryPolicy(ctx, { timeoutMs: left, maxRetries: 0, maxRateLimitRetries: 0, maxRateLimitWaitMs: 0 });
-		return (await within(apiRequest(ctx, source.api, req), left)).body;
-	};
+	const call: Call = async (req) => (await requestBefore(ctx, source.api, req, { deadline, budgetMs: settings.budgetMs })).body;
 	const outcome = await settle(source.fetch(call, key.key, item));
 	if (!outcome.ok) return withFailure(item, failureMessage(outcome.error, source, key.label, settings.budgetMs), source);
 	if (!outcome.value) return withFailure(item, `${source.system} has no record for ${key.label}, so nothing was filled in`, source);
@@ -196,31 +187,6 @@ function presence(c: IDataObject): Record<Field, boolean> {
 	};
 }
 
-class TimeLimitError extends Error {
-	constructor() {
-		super('the enrichment time limit was reached');
-		this.name = 'TimeLimitError';
-	}
-}
-
-/** The promise's value, or a TimeLimitError after `ms`: a hard stop on top of the request timeout. */
-async function within<T>(promise: Promise<T>, ms: number): Promise<T> {
-	const stop = new AbortController();
-	const timer = sleep(ms, stop.signal).then(
-		() => ({ timedOut: true as const }),
-		() => ({ timedOut: true as const }),
-	);
-	// Never rejects, so a request that ends after the time limit leaves no unhandled rejection.
-	const settled = promise.then(
-		(value) => ({ timedOut: false as const, ok: true as const, value }),
-		(error: unknown) => ({ timedOut: false as const, ok: false as const, error }),
-	);
-	const winner = await Promise.race([settled, timer]);
-	stop.abort();
-	if (winner.timedOut) throw new TimeLimitError();
-	if (!winner.ok) throw winner.error;
-	return winner.value;
-}
 
 /** One sentence naming the API, the credential and what was looked up. Never contains the key or token. */
 export function failureMessage(error: unknown, source: EnrichSource, label: string, budgetMs: number): string {
