@@ -1,3 +1,5 @@
+import { isRecord } from '../shared/values';
+
 /**
  * Consultant-friendly filters on the normalized event ("campaign.name contains Backend"). Pure:
  * the trigger passes the output item plus derived fields (email, emailDomain). Text comparisons
@@ -152,6 +154,3 @@ function describe(rule: ConditionRule): string {
 		: `${rule.field} ${rule.operator} "${rule.value ?? ''}"`;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}

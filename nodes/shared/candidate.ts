@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRecord } from './values';
 
 /**
  * The normalized Candidate: the contract between every trigger and every export node.
@@ -223,9 +224,6 @@ function toList(v: unknown): unknown[] {
 	return [v];
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function formatPath(path: Array<string | number>): string {
 	return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || 'candidate';

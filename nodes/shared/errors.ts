@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { isRecord } from './values';
 
 /**
  * One way to turn an API error body into words. Understands every shape our systems use:
@@ -108,9 +109,6 @@ export function redact(text: string): string {
 	return SECRET_PATTERNS.reduce((t, re) => t.replace(re, '$1[redacted]'), text);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-	return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** A promise's outcome as a value, so a caller can handle one kind of failure and pass the rest on
  * unchanged (n8n's lint forbids re-throwing a caught error as is). */
