@@ -6,8 +6,24 @@ import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
 
 export default tseslint.config(
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', 'scripts/**', 'examples/**', 'docs/**', '*.js', '*.mjs', 'coverage/**', '.demo/**'] },
-	{ files: ['nodes/**/*.ts', 'credentials/**/*.ts'], extends: [js.configs.recommended, ...tseslint.configs.recommended] },
+	{
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'test/**',
+			'scripts/**',
+			'examples/**',
+			'docs/**',
+			'*.js',
+			'*.mjs',
+			'coverage/**',
+			'.demo/**',
+		],
+	},
+	{
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		extends: [js.configs.recommended, ...tseslint.configs.recommended],
+	},
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },

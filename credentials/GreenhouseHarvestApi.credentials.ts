@@ -20,9 +20,13 @@ export class GreenhouseHarvestApi implements ICredentialType {
 
 	displayName = 'Greenhouse Harvest V3 API';
 
-	icon: Icon = { light: 'file:../nodes/Greenhouse/greenhouse.svg', dark: 'file:../nodes/Greenhouse/greenhouse.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Greenhouse/greenhouse.svg',
+		dark: 'file:../nodes/Greenhouse/greenhouse.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#greenhouse-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#greenhouse-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -55,7 +59,7 @@ export class GreenhouseHarvestApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 4080123',
 			description:
-				'Numeric Greenhouse user ID that API actions are recorded as (sent as "sub" when fetching the token). It must be a Site Admin, because Harvest v3 list endpoints only answer Site Admins. Find it with this node\'s User › Get Many operation, or in Greenhouse under Configure › Users (the number in the user\'s URL). Leave empty to act as the credential\'s own service user.',
+				"Numeric Greenhouse user ID that API actions are recorded as (sent as \"sub\" when fetching the token). It must be a Site Admin, because Harvest v3 list endpoints only answer Site Admins. Find it with this node's User › Get Many operation, or in Greenhouse under Configure › Users (the number in the user's URL). Leave empty to act as the credential's own service user.",
 		},
 		{
 			displayName: 'Access Token',
@@ -83,7 +87,8 @@ export class GreenhouseHarvestApi implements ICredentialType {
 			name: 'appUrl',
 			type: 'string',
 			default: 'https://app.greenhouse.io',
-			description: 'Base of candidate profile links in the output, e.g. https://app2.greenhouse.io for accounts on that host',
+			description:
+				'Base of candidate profile links in the output, e.g. https://app2.greenhouse.io for accounts on that host',
 		},
 	];
 
@@ -103,7 +108,8 @@ export class GreenhouseHarvestApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'Greenhouse did not accept the token. Check the Client ID, Client Secret and Acting User ID.',
+					message:
+						'Greenhouse did not accept the token. Check the Client ID, Client Secret and Acting User ID.',
 				},
 			},
 			{

@@ -11,7 +11,10 @@ export class GreenhouseWebhookApi implements ICredentialType {
 
 	displayName = 'Greenhouse Webhook API';
 
-	icon: Icon = { light: 'file:../nodes/GreenhouseTrigger/greenhouse.svg', dark: 'file:../nodes/GreenhouseTrigger/greenhouse.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/GreenhouseTrigger/greenhouse.svg',
+		dark: 'file:../nodes/GreenhouseTrigger/greenhouse.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#greenhouse-trigger';
 
@@ -30,7 +33,8 @@ export class GreenhouseWebhookApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'Greenhouse signs each delivery with this key (HMAC-SHA256). Use a long random value, e.g. 32+ characters.',
+			description:
+				'Greenhouse signs each delivery with this key (HMAC-SHA256). Use a long random value, e.g. 32+ characters.',
 		},
 	];
 }

@@ -21,13 +21,17 @@ export class InstantlyApi implements ICredentialType {
 
 	displayName = 'Instantly API';
 
-	icon: Icon = { light: 'file:../nodes/OutreachTrigger/outreach.svg', dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/OutreachTrigger/outreach.svg',
+		dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'In Instantly: Settings › Integrations › API Keys, create an API v2 key with the leads:read scope (or all:read). The Outreach Trigger uses it only to read leads.',
+			displayName:
+				'In Instantly: Settings › Integrations › API Keys, create an API v2 key with the leads:read scope (or all:read). The Outreach Trigger uses it only to read leads.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',
@@ -51,22 +55,42 @@ export class InstantlyApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		pinToOrigin(requestOptions, instantlyBaseUrl(credentials), 'Instantly');
-		requestOptions.headers = { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.apiKey ?? '')}` };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+		};
 		return requestOptions;
 	}
 
 	test: ICredentialTestRequest = {
-		request: { url: '/leads/list', method: 'POST', body: { limit: 1 }, json: true, headers: { Accept: 'application/json' } },
+		request: {
+			url: '/leads/list',
+			method: 'POST',
+			body: { limit: 1 },
+			json: true,
+			headers: { Accept: 'application/json' },
+		},
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Instantly did not accept the API key. Create an API v2 key under Settings › Integrations › API Keys.' },
+				properties: {
+					value: 401,
+					message:
+						'Instantly did not accept the API key. Create an API v2 key under Settings › Integrations › API Keys.',
+				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'The API key works but may not read leads: give it the leads:read scope (or all:read).' },
+				properties: {
+					value: 403,
+					message:
+						'The API key works but may not read leads: give it the leads:read scope (or all:read).',
+				},
 			},
 		],
 	};

@@ -20,9 +20,13 @@ export class IntelliHrApi implements ICredentialType {
 
 	displayName = 'IntelliHR API';
 
-	icon: Icon = { light: 'file:../nodes/IntelliHr/intellihr.svg', dark: 'file:../nodes/IntelliHr/intellihr.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/IntelliHr/intellihr.svg',
+		dark: 'file:../nodes/IntelliHr/intellihr.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#intellihr-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#intellihr-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -55,12 +59,15 @@ export class IntelliHrApi implements ICredentialType {
 			name: 'apiBaseUrl',
 			type: 'string',
 			default: INTELLIHR_API_BASE,
-			description: 'Change only for testing against a sandbox. The company subdomain never changes this host.',
+			description:
+				'Change only for testing against a sandbox. The company subdomain never changes this host.',
 		},
 	];
 
-	authenticate = async (credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> =>
-		authenticateIntelliHr(credentials, requestOptions);
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => authenticateIntelliHr(credentials, requestOptions);
 
 	test: ICredentialTestRequest = {
 		request: {
@@ -73,7 +80,8 @@ export class IntelliHrApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'IntelliHR did not accept the API key. Create a new one under Settings › Public API Access Keys and paste it again.',
+					message:
+						'IntelliHR did not accept the API key. Create a new one under Settings › Public API Access Keys and paste it again.',
 				},
 			},
 			{

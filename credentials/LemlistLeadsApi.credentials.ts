@@ -21,13 +21,17 @@ export class LemlistLeadsApi implements ICredentialType {
 
 	displayName = 'Lemlist Leads API';
 
-	icon: Icon = { light: 'file:../nodes/OutreachTrigger/outreach.svg', dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/OutreachTrigger/outreach.svg',
+		dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger';
 
 	properties: INodeProperties[] = [
 		{
-			displayName: 'In lemlist: Settings › Integrations › API, generate an API key. The Outreach Trigger uses it only to read leads.',
+			displayName:
+				'In lemlist: Settings › Integrations › API, generate an API key. The Outreach Trigger uses it only to read leads.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',
@@ -51,7 +55,10 @@ export class LemlistLeadsApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		pinToOrigin(requestOptions, lemlistBaseUrl(credentials), 'lemlist');
 		const basic = Buffer.from(`:${String(credentials.apiKey ?? '')}`).toString('base64');
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${basic}` };
@@ -63,7 +70,11 @@ export class LemlistLeadsApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'lemlist did not accept the API key. Copy it again from Settings › Integrations › API in lemlist.' },
+				properties: {
+					value: 401,
+					message:
+						'lemlist did not accept the API key. Copy it again from Settings › Integrations › API in lemlist.',
+				},
 			},
 		],
 	};

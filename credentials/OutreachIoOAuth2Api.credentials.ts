@@ -16,7 +16,10 @@ export class OutreachIoOAuth2Api implements ICredentialType {
 
 	displayName = 'Outreach.io OAuth2 API';
 
-	icon: Icon = { light: 'file:../nodes/OutreachTrigger/outreach.svg', dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/OutreachTrigger/outreach.svg',
+		dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger';
 
@@ -69,11 +72,20 @@ export class OutreachIoOAuth2Api implements ICredentialType {
 	];
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: 'https://api.outreach.io/api/v2', url: '/prospects', qs: { 'page[size]': 1 }, headers: { Accept: 'application/vnd.api+json' } },
+		request: {
+			baseURL: 'https://api.outreach.io/api/v2',
+			url: '/prospects',
+			qs: { 'page[size]': 1 },
+			headers: { Accept: 'application/vnd.api+json' },
+		},
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'The connection works but may not read prospects: add the prospects.read scope to your Outreach app and reconnect.' },
+				properties: {
+					value: 403,
+					message:
+						'The connection works but may not read prospects: add the prospects.read scope to your Outreach app and reconnect.',
+				},
 			},
 		],
 	};

@@ -21,9 +21,13 @@ export class PinpointApi implements ICredentialType {
 
 	displayName = 'Pinpoint API';
 
-	icon: Icon = { light: 'file:../nodes/PinpointTrigger/pinpoint.svg', dark: 'file:../nodes/PinpointTrigger/pinpoint.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/PinpointTrigger/pinpoint.svg',
+		dark: 'file:../nodes/PinpointTrigger/pinpoint.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#pinpoint-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#pinpoint-credentials';
 
 	properties: INodeProperties[] = [
 		{
@@ -40,7 +44,8 @@ export class PinpointApi implements ICredentialType {
 			default: '',
 			required: true,
 			placeholder: 'e.g. acme',
-			description: 'The company part of your Pinpoint address: acme for https://acme.pinpointhq.com. A pasted address is accepted too.',
+			description:
+				'The company part of your Pinpoint address: acme for https://acme.pinpointhq.com. A pasted address is accepted too.',
 		},
 		{
 			displayName: 'API Key',
@@ -70,22 +75,40 @@ export class PinpointApi implements ICredentialType {
 		},
 	];
 
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		pinToOrigin(requestOptions, pinpointBaseUrl(credentials), 'Pinpoint');
-		requestOptions.headers = { ...requestOptions.headers, 'X-API-KEY': String(credentials.apiKey ?? '') };
+		requestOptions.headers = {
+			...requestOptions.headers,
+			'X-API-KEY': String(credentials.apiKey ?? ''),
+		};
 		return requestOptions;
 	}
 
 	test: ICredentialTestRequest = {
-		request: { url: '/jobs', qs: { 'page[size]': 1 }, headers: { Accept: 'application/vnd.api+json, application/json' } },
+		request: {
+			url: '/jobs',
+			qs: { 'page[size]': 1 },
+			headers: { Accept: 'application/vnd.api+json, application/json' },
+		},
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Pinpoint did not accept the API key. Check it, and that the Subdomain is your company\'s.' },
+				properties: {
+					value: 401,
+					message:
+						"Pinpoint did not accept the API key. Check it, and that the Subdomain is your company's.",
+				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'The key works but may not read jobs: give it Read permission for Jobs (and Applications, Candidates).' },
+				properties: {
+					value: 403,
+					message:
+						'The key works but may not read jobs: give it Read permission for Jobs (and Applications, Candidates).',
+				},
 			},
 		],
 	};

@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
 
 /**
  * Stardex v1 API key, sent as `Authorization: Bearer <key>`. Stardex allows 60 requests per minute
@@ -9,7 +15,10 @@ export class StardexApi implements ICredentialType {
 
 	displayName = 'Stardex API';
 
-	icon: Icon = { light: 'file:../nodes/Stardex/stardex.svg', dark: 'file:../nodes/Stardex/stardex.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Stardex/stardex.svg',
+		dark: 'file:../nodes/Stardex/stardex.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#stardex-credentials';
 
@@ -62,11 +71,19 @@ export class StardexApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Stardex did not accept the API key. Check that it was copied whole, and create a new one in Stardex under Settings if it was revoked.' },
+				properties: {
+					value: 401,
+					message:
+						'Stardex did not accept the API key. Check that it was copied whole, and create a new one in Stardex under Settings if it was revoked.',
+				},
 			},
 			{
 				type: 'responseCode',
-				properties: { value: 403, message: 'The API key works but may not search jobs. Ask a Stardex admin for a key with access to jobs and persons.' },
+				properties: {
+					value: 403,
+					message:
+						'The API key works but may not search jobs. Ask a Stardex admin for a key with access to jobs and persons.',
+				},
 			},
 		],
 	};

@@ -23,23 +23,58 @@ const { buildTriggerRequest, isTrigger } = require('../test/e2e/lib/triggers.js'
 
 // The README's screenshots are refreshed on request (--update-screenshots); a plain run (as in npm test)
 // writes them to a temp folder so the working tree stays clean.
-const SHOTS = process.argv.includes('--update-screenshots') ? path.join(lib.ROOT, 'docs', 'screenshots') : fs.mkdtempSync(path.join(os.tmpdir(), 'ats-sync-screens-'));
+const SHOTS = process.argv.includes('--update-screenshots')
+	? path.join(lib.ROOT, 'docs', 'screenshots')
+	: fs.mkdtempSync(path.join(os.tmpdir(), 'ats-sync-screens-'));
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];
 const PKG = lib.PKG.name;
 
 /** Labels each of our nodes must show in its parameter panel (as configured in the examples). */
 const NODE_LABELS = {
-	[`${PKG}.greenhouse`]: ['Credential', 'Resource', 'Operation', 'Candidate Data', 'Job', 'If Candidate Exists'],
-	[`${PKG}.stardex`]: ['Credential', 'Resource', 'Operation', 'Candidate Data', 'Job', 'If Candidate Exists'],
-	[`${PKG}.intelliHr`]: ['Credential', 'Resource', 'Operation', 'Position Title', 'Start Date', 'Business Entity', 'Business Unit', 'Work Class'],
+	[`${PKG}.greenhouse`]: [
+		'Credential',
+		'Resource',
+		'Operation',
+		'Candidate Data',
+		'Job',
+		'If Candidate Exists',
+	],
+	[`${PKG}.stardex`]: [
+		'Credential',
+		'Resource',
+		'Operation',
+		'Candidate Data',
+		'Job',
+		'If Candidate Exists',
+	],
+	[`${PKG}.intelliHr`]: [
+		'Credential',
+		'Resource',
+		'Operation',
+		'Position Title',
+		'Start Date',
+		'Business Entity',
+		'Business Unit',
+		'Work Class',
+	],
 	[`${PKG}.outreachTrigger`]: ['Path', 'Source', 'Events', 'Authentication', 'Conditions'],
 	[`${PKG}.greenhouseTrigger`]: ['Credential', 'Events', 'Path'],
 	[`${PKG}.pinpointTrigger`]: ['Credential', 'Events', 'Fetch Application Details', 'Path'],
 };
 
 if (!fs.existsSync(CHROMIUM)) {
-	process.stderr.write(`No Chromium at ${CHROMIUM}. Install it: apt-get update && apt-get install -y --no-install-recommends chromium\n`);
+	process.stderr.write(
+		`No Chromium at ${CHROMIUM}. Install it: apt-get update && apt-get install -y --no-install-recommends chromium\n`,
+	);
 	process.exit(2);
 }
 
@@ -51,14 +86,29 @@ async function check(name, fn) {
 		results.push({ name, ok: true, ms: Date.now() - t0 });
 		process.stdout.write(`  ✓ ${name} (${Date.now() - t0} ms)\n`);
 	} catch (err) {
-		results.push({ name, ok: false, ms: Date.now() - t0, error: String(err.message || err).split('\n')[0] });
-		process.stdout.write(`  ✗ ${name} (${Date.now() - t0} ms)\n      ${String(err.message || err).split('\n').slice(0, 3).join('\n      ')}\n`);
+		results.push({
+			name,
+			ok: false,
+			ms: Date.now() - t0,
+			error: String(err.message || err).split('\n')[0],
+		});
+		process.stdout.write(
+			`  ✗ ${name} (${Date.now() - t0} ms)\n      ${String(err.message || err)
+				.split('\n')
+				.slice(0, 3)
+				.join('\n      ')}\n`,
+		);
 	}
 }
 function assert(cond, message) {
 	if (!cond) throw new Error(message);
 }
-const slug = (s) => s.toLowerCase().replace(/\.json$/, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s) =>
+	s
+		.toLowerCase()
+		.replace(/\.json$/, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
 
 async function main() {
 	const t0 = Date.now();
@@ -84,7 +134,11 @@ async function main() {
 	try {
 		fs.mkdirSync(SHOTS, { recursive: true });
 		const client = lib.N8nClient.from(context.client);
-		const credByType = await examples.exampleCredentials(client, context.declared, context.credentials);
+		const credByType = await examples.exampleCredentials(
+			client,
+			context.declared,
+			context.credentials,
+		);
 
 		// Every example, created through the public API (not activated: opening them is what is checked here).
 		const workflows = [];
@@ -92,14 +146,21 @@ async function main() {
 			const wf = examples.loadExample(file);
 			const { body } = await examples.prepareExample(client, wf, credByType);
 			const created = await client.createWorkflow({ ...body, name: `${wf.name}` });
-			workflows.push({ file, id: created.id, name: wf.name, nodes: body.nodes, wf: { ...wf, nodes: body.nodes } });
+			workflows.push({
+				file,
+				id: created.id,
+				name: wf.name,
+				nodes: body.nodes,
+				wf: { ...wf, nodes: body.nodes },
+			});
 		}
 
 		browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
 		const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 		const editorRequests = [];
 		page.on('request', (r) => {
-			if (/\/rest\/(dynamic-node-parameters|credentials\/test)/.test(r.url())) editorRequests.push({ url: new URL(r.url()).pathname, body: r.postDataJSON() });
+			if (/\/rest\/(dynamic-node-parameters|credentials\/test)/.test(r.url()))
+				editorRequests.push({ url: new URL(r.url()).pathname, body: r.postDataJSON() });
 		});
 		// a short pause first, so modal and dropdown animations have finished
 		const shot = async (name) => {
@@ -108,9 +169,13 @@ async function main() {
 		};
 		const closeNdv = async () => {
 			await page.keyboard.press('Escape');
-			await page.waitForSelector('[data-test-id="ndv"]', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
+			await page
+				.waitForSelector('[data-test-id="ndv"]', { state: 'hidden', timeout: 5000 })
+				.catch(() => undefined);
 		};
-		process.stdout.write(`\nbrowser checks (Chromium ${browser.version()}, n8n ${context.n8n.url})\n`);
+		process.stdout.write(
+			`\nbrowser checks (Chromium ${browser.version()}, n8n ${context.n8n.url})\n`,
+		);
 
 		await check('sign in through the login form', async () => {
 			await page.goto(`${context.n8n.url}/signin`);
@@ -127,59 +192,127 @@ async function main() {
 				await page.goto(`${context.n8n.url}/workflow/${w.id}`);
 				await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
 				await page.waitForTimeout(800);
-				const rendered = await page.$$eval('[data-test-id="canvas-node"]', (els) => els.map((e) => ({ name: e.getAttribute('data-node-name'), type: e.getAttribute('data-node-type') })));
-				assert(rendered.length === w.nodes.length, `${rendered.length} of ${w.nodes.length} nodes on the canvas`);
-				for (const n of w.nodes) assert(rendered.some((r) => r.name === n.name && r.type === n.type), `node ${n.name} (${n.type}) missing`);
+				const rendered = await page.$$eval('[data-test-id="canvas-node"]', (els) =>
+					els.map((e) => ({
+						name: e.getAttribute('data-node-name'),
+						type: e.getAttribute('data-node-type'),
+					})),
+				);
+				assert(
+					rendered.length === w.nodes.length,
+					`${rendered.length} of ${w.nodes.length} nodes on the canvas`,
+				);
+				for (const n of w.nodes)
+					assert(
+						rendered.some((r) => r.name === n.name && r.type === n.type),
+						`node ${n.name} (${n.type}) missing`,
+					);
 				const text = await page.textContent('[data-test-id="canvas"]');
-				assert(!/install this node|not installed|unknown node/i.test(text ?? ''), 'the canvas says a node is not installed');
+				assert(
+					!/install this node|not installed|unknown node/i.test(text ?? ''),
+					'the canvas says a node is not installed',
+				);
 				await shot(`workflow-${slug(w.file)}`);
 			});
 
-			for (const node of w.nodes.filter((n) => n.type.startsWith(`${PKG}.`) && !openedTypes.has(n.type))) {
+			for (const node of w.nodes.filter(
+				(n) => n.type.startsWith(`${PKG}.`) && !openedTypes.has(n.type),
+			)) {
 				openedTypes.add(node.type);
 				const short = node.type.slice(PKG.length + 1);
 				await check(`node ${short}: parameters render`, async () => {
 					await page.dblclick(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`);
-					await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', { timeout: 15_000 });
+					await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', {
+						timeout: 15_000,
+					});
 					await page.waitForTimeout(500);
 					const text = (await page.textContent('[data-test-id="node-parameters"]')) ?? '';
-					for (const label of NODE_LABELS[node.type] ?? []) assert(text.includes(label), `label "${label}" not shown`);
-					assert((await page.$$('[data-test-id="node-parameters"] [data-test-id="parameter-item"]')).length >= 2, 'fewer than 2 parameters rendered');
+					for (const label of NODE_LABELS[node.type] ?? [])
+						assert(text.includes(label), `label "${label}" not shown`);
+					assert(
+						(await page.$$('[data-test-id="node-parameters"] [data-test-id="parameter-item"]'))
+							.length >= 2,
+						'fewer than 2 parameters rendered',
+					);
 					await shot(`node-${short}`);
 				});
-				await check(`node ${short}: no parameter is flagged with an issue as configured in ${w.file}`, async () => {
-					const flagged = await page.$$eval('[data-test-id="node-parameters"] [data-test-id="parameter-issues"]', (els) =>
-						els.map((e) => e.closest('[data-test-id="parameter-item"]')?.querySelector('[data-test-id="input-label"]')?.textContent?.trim() ?? '?'),
-					);
-					assert(flagged.length === 0, `flagged (red triangle; for an optional dropdown left empty n8n says 'The value "" is not supported!'): ${flagged.join(', ')}`);
-				});
+				await check(
+					`node ${short}: no parameter is flagged with an issue as configured in ${w.file}`,
+					async () => {
+						const flagged = await page.$$eval(
+							'[data-test-id="node-parameters"] [data-test-id="parameter-issues"]',
+							(els) =>
+								els.map(
+									(e) =>
+										e
+											.closest('[data-test-id="parameter-item"]')
+											?.querySelector('[data-test-id="input-label"]')
+											?.textContent?.trim() ?? '?',
+								),
+						);
+						assert(
+							flagged.length === 0,
+							`flagged (red triangle; for an optional dropdown left empty n8n says 'The value "" is not supported!'): ${flagged.join(', ')}`,
+						);
+					},
+				);
 
 				if (short === 'greenhouse' || short === 'stardex') {
 					await check(`node ${short}: the job picker lists the sandbox jobs`, async () => {
 						await page.click('[data-test-id="resource-locator-job"] [data-test-id="rlc-input"]');
 						await page.waitForSelector('[data-test-id="rlc-item"]', { timeout: 15_000 });
-						const items = await page.$$eval('[data-test-id="rlc-item"]', (els) => els.map((e) => e.textContent.trim()));
-						const expected = short === 'greenhouse' ? ['Data Scientist (REQ-102)', 'Product Designer (REQ-101)', 'Senior Backend Engineer (REQ-100)'] : null;
-						if (expected) assert(JSON.stringify(items) === JSON.stringify(expected), `job list: ${JSON.stringify(items)}`);
+						const items = await page.$$eval('[data-test-id="rlc-item"]', (els) =>
+							els.map((e) => e.textContent.trim()),
+						);
+						const expected =
+							short === 'greenhouse'
+								? [
+										'Data Scientist (REQ-102)',
+										'Product Designer (REQ-101)',
+										'Senior Backend Engineer (REQ-100)',
+									]
+								: null;
+						if (expected)
+							assert(
+								JSON.stringify(items) === JSON.stringify(expected),
+								`job list: ${JSON.stringify(items)}`,
+							);
 						else assert(items.length === 3, `job list: ${JSON.stringify(items)}`);
 						await shot(`${short}-job-picker`);
 						await page.keyboard.press('Escape');
 					});
 				}
 				if (short === 'intelliHr') {
-					for (const [param, expectFirst] of [['businessEntity', 'Acme Holdings'], ['businessUnit', 'Engineering'], ['workClass', 'Casual'], ['location', 'Brisbane']]) {
+					for (const [param, expectFirst] of [
+						['businessEntity', 'Acme Holdings'],
+						['businessUnit', 'Engineering'],
+						['workClass', 'Casual'],
+						['location', 'Brisbane'],
+					]) {
 						await check(`node intelliHr: dropdown ${param} fills from the sandbox`, async () => {
 							await page.click(`[data-test-id="parameter-input-${param}"]`);
 							const list = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
 							await list.first().waitFor({ timeout: 15_000 });
 							const items = await list.allTextContents();
-							assert(items.length >= 2 && items[0].trim().startsWith(expectFirst), `options: ${JSON.stringify(items)}`);
+							assert(
+								items.length >= 2 && items[0].trim().startsWith(expectFirst),
+								`options: ${JSON.stringify(items)}`,
+							);
 							if (param === 'businessUnit') await shot('intellihr-dropdown');
 							await page.keyboard.press('Escape');
 							// element-plus keeps each dropdown in the DOM; wait until this one is hidden again
-							await page.waitForFunction(() => ![...document.querySelectorAll('.el-select-dropdown')].some((e) => e.offsetParent !== null), undefined, { timeout: 5000 }).catch(async () => {
-								await page.click('[data-test-id="node-title-container"]');
-							});
+							await page
+								.waitForFunction(
+									() =>
+										![...document.querySelectorAll('.el-select-dropdown')].some(
+											(e) => e.offsetParent !== null,
+										),
+									undefined,
+									{ timeout: 5000 },
+								)
+								.catch(async () => {
+									await page.click('[data-test-id="node-title-container"]');
+								});
 						});
 					}
 				}
@@ -187,33 +320,73 @@ async function main() {
 					if (testedCredentials.has(credType)) continue;
 					testedCredentials.add(credType);
 					const declared = context.declared.credentials.find((c) => c.name === credType);
-					await check(`credential ${credType}: the form shows its fields and the test passes`, async () => {
-						await page.click('[data-test-id="credential-edit-button"]');
-						await page.waitForSelector('[data-test-id="credential-edit-dialog"]', { timeout: 15_000 });
-						await page.waitForSelector('[data-test-id="credentials-config-container-test-success"]', { timeout: 20_000 });
-						const inputs = await page.$$eval('[data-test-id="credential-edit-dialog"] [data-test-id^="parameter-input-"]', (els) => els.map((e) => e.getAttribute('data-test-id').slice('parameter-input-'.length)));
-						const visible = declared.properties.filter((p) => !['setupNotice', 'notice', 'accessToken'].includes(p));
-						for (const p of visible) assert(inputs.includes(p), `field ${p} missing (shown: ${inputs.join(', ')})`);
-						await shot(`credential-${credType}`);
-						await page.keyboard.press('Escape');
-						await page.waitForSelector('[data-test-id="credential-edit-dialog"]', { state: 'hidden', timeout: 5000 }).catch(() => undefined);
-					});
+					await check(
+						`credential ${credType}: the form shows its fields and the test passes`,
+						async () => {
+							await page.click('[data-test-id="credential-edit-button"]');
+							await page.waitForSelector('[data-test-id="credential-edit-dialog"]', {
+								timeout: 15_000,
+							});
+							await page.waitForSelector(
+								'[data-test-id="credentials-config-container-test-success"]',
+								{ timeout: 20_000 },
+							);
+							const inputs = await page.$$eval(
+								'[data-test-id="credential-edit-dialog"] [data-test-id^="parameter-input-"]',
+								(els) =>
+									els.map((e) => e.getAttribute('data-test-id').slice('parameter-input-'.length)),
+							);
+							const visible = declared.properties.filter(
+								(p) => !['setupNotice', 'notice', 'accessToken'].includes(p),
+							);
+							for (const p of visible)
+								assert(inputs.includes(p), `field ${p} missing (shown: ${inputs.join(', ')})`);
+							await shot(`credential-${credType}`);
+							await page.keyboard.press('Escape');
+							await page
+								.waitForSelector('[data-test-id="credential-edit-dialog"]', {
+									state: 'hidden',
+									timeout: 5000,
+								})
+								.catch(() => undefined);
+						},
+					);
 				}
 				await closeNdv();
 			}
 		}
 
-		await check('the editor calls the dynamic-parameter and credential-test endpoints the way the e2e suite does', async () => {
-			const rl = editorRequests.find((r) => r.url.endsWith('/resource-locator-results'));
-			assert(rl && rl.body.path === 'parameters.job' && rl.body.methodName === 'searchJobs' && rl.body.credentials, 'no resource-locator-results request with path parameters.job');
-			const opts = editorRequests.find((r) => r.url.endsWith('/options'));
-			if (openedTypes.has(`${PKG}.intelliHr`)) assert(opts && /^parameters\./.test(opts.body.path) && opts.body.methodName, 'no options request');
-			const ct = editorRequests.find((r) => r.url.endsWith('/credentials/test'));
-			assert(ct && ct.body.credentials.id && ct.body.credentials.data, 'no credential test with id and data');
-		});
+		await check(
+			'the editor calls the dynamic-parameter and credential-test endpoints the way the e2e suite does',
+			async () => {
+				const rl = editorRequests.find((r) => r.url.endsWith('/resource-locator-results'));
+				assert(
+					rl &&
+						rl.body.path === 'parameters.job' &&
+						rl.body.methodName === 'searchJobs' &&
+						rl.body.credentials,
+					'no resource-locator-results request with path parameters.job',
+				);
+				const opts = editorRequests.find((r) => r.url.endsWith('/options'));
+				if (openedTypes.has(`${PKG}.intelliHr`))
+					assert(
+						opts && /^parameters\./.test(opts.body.path) && opts.body.methodName,
+						'no options request',
+					);
+				const ct = editorRequests.find((r) => r.url.endsWith('/credentials/test'));
+				assert(
+					ct && ct.body.credentials.id && ct.body.credentials.data,
+					'no credential test with id and data',
+				);
+			},
+		);
 
 		// One run of the main use case, shown as n8n shows a finished execution.
-		const main = workflows.find((w) => w.nodes.some((n) => n.type === `${PKG}.outreachTrigger`) && w.nodes.some((n) => n.type === `${PKG}.greenhouse`));
+		const main = workflows.find(
+			(w) =>
+				w.nodes.some((n) => n.type === `${PKG}.outreachTrigger`) &&
+				w.nodes.some((n) => n.type === `${PKG}.greenhouse`),
+		);
 		if (main) {
 			await check(`an execution of "${main.name}" shows every node succeeded`, async () => {
 				// a copy on its own path, so it cannot clash with an active example of a reused n8n
@@ -223,10 +396,19 @@ async function main() {
 				const copy = await client.createWorkflow({ ...main.wf, nodes, name: main.name });
 				await client.activate(copy.id);
 				main.id = copy.id;
-				const req = buildTriggerRequest({ workflow: { ...main.wf, nodes }, node: trigger, baseUrl: context.n8n.url, credentialData: (t) => credByType[t]?.data });
+				const req = buildTriggerRequest({
+					workflow: { ...main.wf, nodes },
+					node: trigger,
+					baseUrl: context.n8n.url,
+					credentialData: (t) => credByType[t]?.data,
+				});
 				assert(!req.skip, req.skip);
 				const u = new URL(req.url);
-				const res = await client.webhook(u.pathname.replace(/^\/webhook\//, '') + u.search, req.body, { headers: req.headers });
+				const res = await client.webhook(
+					u.pathname.replace(/^\/webhook\//, '') + u.search,
+					req.body,
+					{ headers: req.headers },
+				);
 				assert(res.status === 200, `webhook answered ${res.status}`);
 				const [exec] = await client.waitForExecutions(main.id, 1);
 				assert(exec.status === 'success', `execution ${exec.status}`);
@@ -236,8 +418,13 @@ async function main() {
 				// n8n's "Production Checklist" popover covers the executions list on first visit
 				const close = page.locator('[data-test-id="suggested-actions-close"]');
 				if (await close.isVisible().catch(() => false)) await close.click();
-				const green = await page.$$('[data-test-id="canvas-node"] [data-test-id="canvas-node-status-success"]');
-				assert(green.length >= 2 || (await page.textContent('body')).includes('Succeeded'), 'the execution view does not show success');
+				const green = await page.$$(
+					'[data-test-id="canvas-node"] [data-test-id="canvas-node-status-success"]',
+				);
+				assert(
+					green.length >= 2 || (await page.textContent('body')).includes('Succeeded'),
+					'the execution view does not show success',
+				);
 				await shot('execution-outreach-to-greenhouse');
 			});
 		}
@@ -246,7 +433,9 @@ async function main() {
 		await stop();
 	}
 	const failed = results.filter((r) => !r.ok);
-	process.stdout.write(`\n${results.length - failed.length}/${results.length} browser checks passed in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), SHOTS)}/\n`);
+	process.stdout.write(
+		`\n${results.length - failed.length}/${results.length} browser checks passed in ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${path.relative(process.cwd(), SHOTS)}/\n`,
+	);
 	process.exit(failed.length ? 1 : 0);
 }
 

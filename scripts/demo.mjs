@@ -34,11 +34,17 @@ const option = (name, fallback) => {
 	const i = args.indexOf(name);
 	return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
 };
-const HOME = process.env.ATS_DEMO_HOME || path.join(os.homedir(), '.cache', 'n8n-nodes-ats-sync', 'demo');
+const HOME =
+	process.env.ATS_DEMO_HOME || path.join(os.homedir(), '.cache', 'n8n-nodes-ats-sync', 'demo');
 const USER_FOLDER = path.join(HOME, 'n8n-user');
 const STATE_FILE = path.join(HOME, 'state.json');
 const PAYLOADS = path.join(HOME, 'payloads');
-const LOGIN = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Demo-ats-sync-1' };
+const LOGIN = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Demo-ats-sync-1',
+};
 const EXAMPLES = examples.EXAMPLES;
 
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
@@ -62,7 +68,8 @@ async function shutdown(code, why) {
 	process.stdout.write('stopped.\n');
 	process.exit(code);
 }
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => shutdown(sig === 'SIGINT' ? 0 : 143, sig === 'SIGINT' ? 'Ctrl-C' : sig));
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+	process.on(sig, () => shutdown(sig === 'SIGINT' ? 0 : 143, sig === 'SIGINT' ? 'Ctrl-C' : sig));
 
 async function portFree(port) {
 	return await new Promise((resolve) => {
@@ -76,13 +83,19 @@ async function portFree(port) {
 async function startSandboxes(basePort) {
 	const cliArgs = [path.join(ROOT, 'test', 'sandbox', 'cli.js'), '--exit-on-stdin-close'];
 	if (basePort) cliArgs.push('--base-port', String(basePort));
-	const proc = spawn(process.execPath, cliArgs, { cwd: ROOT, detached: true, stdio: ['pipe', 'pipe', 'inherit'] });
+	const proc = spawn(process.execPath, cliArgs, {
+		cwd: ROOT,
+		detached: true,
+		stdio: ['pipe', 'pipe', 'inherit'],
+	});
 	lib.running.add(proc);
 	proc.once('exit', () => lib.running.delete(proc));
 	const line = await new Promise((resolve, reject) => {
 		const rl = readline.createInterface({ input: proc.stdout });
 		rl.once('line', (l) => resolve(l));
-		proc.once('exit', (c) => reject(new Error(`test/sandbox/cli.js exited (${c}) before it was ready`)));
+		proc.once('exit', (c) =>
+			reject(new Error(`test/sandbox/cli.js exited (${c}) before it was ready`)),
+		);
 	});
 	return { proc, info: JSON.parse(line) };
 }
@@ -120,11 +133,14 @@ async function main() {
 
 	step('sandbox ATS servers (test/sandbox/cli.js)');
 	const basePort = Number(process.env.SANDBOX_BASE_PORT || 18700);
-	const fixedFree = (await Promise.all([1, 2, 3, 4].map((o) => portFree(basePort + o)))).every(Boolean);
+	const fixedFree = (await Promise.all([1, 2, 3, 4].map((o) => portFree(basePort + o)))).every(
+		Boolean,
+	);
 	const sb = await startSandboxes(fixedFree ? basePort : undefined);
 	sandboxProc = sb.proc;
 	const sandboxes = sb.info.sandboxes;
-	for (const [name, s] of Object.entries(sandboxes)) process.stdout.write(`   ${name.padEnd(10)} ${s.url}\n`);
+	for (const [name, s] of Object.entries(sandboxes))
+		process.stdout.write(`   ${name.padEnd(10)} ${s.url}\n`);
 
 	let port = Number(option('--port', process.env.ATS_DEMO_PORT || 5678));
 	if (!(await portFree(port))) {
@@ -138,11 +154,16 @@ async function main() {
 		userFolder: USER_FOLDER,
 		port,
 		logFile: path.join(HOME, 'n8n.log'),
-		extraEnv: { N8N_ENCRYPTION_KEY: 'ats-sync-demo-not-a-secret', ...(flag('--link') ? { N8N_DEV_RELOAD: 'true' } : {}) },
+		extraEnv: {
+			N8N_ENCRYPTION_KEY: 'ats-sync-demo-not-a-secret',
+			...(flag('--link') ? { N8N_DEV_RELOAD: 'true' } : {}),
+		},
 	});
 	n8n.exited.then((code) => {
 		if (!stopping) {
-			process.stdout.write(`\nn8n exited unexpectedly (${code}). Last lines of ${n8n.logFile}:\n${lib.tail(n8n.logFile)}\n`);
+			process.stdout.write(
+				`\nn8n exited unexpectedly (${code}). Last lines of ${n8n.logFile}:\n${lib.tail(n8n.logFile)}\n`,
+			);
 			shutdown(1);
 		}
 	});
@@ -155,7 +176,9 @@ async function main() {
 		try {
 			await client.login(LOGIN.email, LOGIN.password);
 		} catch (err) {
-			throw new Error(`This demo folder has an owner the demo cannot sign in as (${err.message}). Run: npm run demo -- --fresh`);
+			throw new Error(
+				`This demo folder has an owner the demo cannot sign in as (${err.message}). Run: npm run demo -- --fresh`,
+			);
 		}
 	}
 	await client.createApiKey(`demo-${Date.now()}`);
@@ -165,21 +188,30 @@ async function main() {
 	const previous = readState();
 	const exampleNames = new Set(exampleFiles().map((f) => examples.loadExample(f).name));
 	const existing = (await client.api('GET', '/workflows?limit=250')).data || [];
-	const stale = existing.filter((w) => (previous.workflows || []).includes(w.id) || exampleNames.has(w.name));
+	const stale = existing.filter(
+		(w) => (previous.workflows || []).includes(w.id) || exampleNames.has(w.name),
+	);
 	if (stale.length) step(`remove ${stale.length} workflow(s) of the previous demo run`);
 	for (const w of stale) await removeWorkflow(client, w.id);
-	for (const id of previous.credentials || []) await client.api('DELETE', `/credentials/${id}`, undefined, { raw: true });
+	for (const id of previous.credentials || [])
+		await client.api('DELETE', `/credentials/${id}`, undefined, { raw: true });
 
 	step('credentials pointing at the sandboxes (public API)');
-	const declared = lib.declaredTypes(rt, path.join(USER_FOLDER, '.n8n', 'nodes', 'node_modules', lib.PKG.name));
+	const declared = lib.declaredTypes(
+		rt,
+		path.join(USER_FOLDER, '.n8n', 'nodes', 'node_modules', lib.PKG.name),
+	);
 	const systemCreds = await createSystemCredentials(client, declared, sandboxes);
 	const credByType = await examples.exampleCredentials(client, declared, systemCreds);
 	const credIds = Object.values(credByType).map((c) => c.id);
 	for (const c of Object.values(systemCreds)) if (c.badId) credIds.push(c.badId);
-	for (const c of Object.values(credByType)) process.stdout.write(`   ${c.name.padEnd(34)} ${dim(c.type)}\n`);
+	for (const c of Object.values(credByType))
+		process.stdout.write(`   ${c.name.padEnd(34)} ${dim(c.type)}\n`);
 
 	// A hired applicant in the Pinpoint sandbox for the Pinpoint Trigger's curl.
-	const pinpointApplicationId = sandboxes.pinpoint ? await examples.seedPinpointHire(sandboxes.pinpoint.url) : undefined;
+	const pinpointApplicationId = sandboxes.pinpoint
+		? await examples.seedPinpointHire(sandboxes.pinpoint.url)
+		: undefined;
 
 	step(`workflows from examples/workflows/ (${exampleFiles().length})`);
 	const sampleCsv = examples.writeSampleCsv(PAYLOADS);
@@ -188,11 +220,19 @@ async function main() {
 	for (const file of files) {
 		const wf = examples.loadExample(file);
 		const { body, adjustments, missing } = await examples.prepareExample(client, wf, credByType);
-		const entry = { file, name: wf.name, wf: { ...wf, nodes: body.nodes }, adjustments, missing, active: false };
+		const entry = {
+			file,
+			name: wf.name,
+			wf: { ...wf, nodes: body.nodes },
+			adjustments,
+			missing,
+			active: false,
+		};
 		try {
 			const created = await client.api('POST', '/workflows', body);
 			entry.id = created.id;
-			if (missing.length) entry.error = `needs credentials the demo cannot create: ${missing.join(', ')}`;
+			if (missing.length)
+				entry.error = `needs credentials the demo cannot create: ${missing.join(', ')}`;
 			else {
 				await client.activate(created.id);
 				entry.active = true;
@@ -201,21 +241,48 @@ async function main() {
 			entry.error = String(err.message).replace(/\s+/g, ' ').slice(0, 300);
 		}
 		imported.push(entry);
-		process.stdout.write(`   ${entry.active ? '✓' : '✗'} ${wf.name}${entry.error ? `  ${dim(entry.error)}` : ''}\n`);
+		process.stdout.write(
+			`   ${entry.active ? '✓' : '✗'} ${wf.name}${entry.error ? `  ${dim(entry.error)}` : ''}\n`,
+		);
 		for (const a of adjustments) process.stdout.write(`     ${dim(`demo setting: ${a}`)}\n`);
 	}
-	if (!files.length) process.stdout.write('   (none yet: add exported workflow JSON files to examples/workflows/)\n');
-	fs.writeFileSync(STATE_FILE, JSON.stringify({ port, workflows: imported.filter((i) => i.id).map((i) => i.id), credentials: credIds, at: new Date().toISOString() }, null, 2));
+	if (!files.length)
+		process.stdout.write(
+			'   (none yet: add exported workflow JSON files to examples/workflows/)\n',
+		);
+	fs.writeFileSync(
+		STATE_FILE,
+		JSON.stringify(
+			{
+				port,
+				workflows: imported.filter((i) => i.id).map((i) => i.id),
+				credentials: credIds,
+				at: new Date().toISOString(),
+			},
+			null,
+			2,
+		),
+	);
 
 	// Requests for every trigger of every active workflow.
 	const requests = [];
 	for (const entry of imported.filter((e) => e.active)) {
 		for (const node of entry.wf.nodes.filter(isTrigger)) {
-			const req = buildTriggerRequest({ workflow: entry.wf, node, baseUrl: n8n.url, credentialData: (t) => credByType[t]?.data, pinpointApplicationId, sampleCsv });
+			const req = buildTriggerRequest({
+				workflow: entry.wf,
+				node,
+				baseUrl: n8n.url,
+				credentialData: (t) => credByType[t]?.data,
+				pinpointApplicationId,
+				sampleCsv,
+			});
 			const slug = `${entry.file.replace(/\.json$/, '')}--${node.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 			let bodyFile;
 			if (!req.skip) {
-				bodyFile = path.join(PAYLOADS, `${slug}.${req.contentType === 'multipart' ? 'multipart' : 'json'}`);
+				bodyFile = path.join(
+					PAYLOADS,
+					`${slug}.${req.contentType === 'multipart' ? 'multipart' : 'json'}`,
+				);
 				fs.writeFileSync(bodyFile, req.body);
 			}
 			requests.push({ entry, node, req, bodyFile });
@@ -224,16 +291,26 @@ async function main() {
 
 	const ready = ((Date.now() - t0) / 1000).toFixed(0);
 	process.stdout.write(`\n${bold(`Ready in ${ready} s.`)}\n\n`);
-	process.stdout.write(`${bold('Editor')}   ${n8n.url}\n${bold('Login')}    ${LOGIN.email} / ${LOGIN.password}\n\n`);
-	process.stdout.write(`${bold('Start a workflow')} (each curl is complete: payload file, signature or token included)\n`);
+	process.stdout.write(
+		`${bold('Editor')}   ${n8n.url}\n${bold('Login')}    ${LOGIN.email} / ${LOGIN.password}\n\n`,
+	);
+	process.stdout.write(
+		`${bold('Start a workflow')} (each curl is complete: payload file, signature or token included)\n`,
+	);
 	for (const { entry, node, req, bodyFile } of requests) {
 		process.stdout.write(`\n  ${bold(entry.name)}  ${dim(`(${node.name})`)}\n`);
 		if (req.skip) process.stdout.write(`    ${dim(`no ready request: ${req.skip}`)}\n`);
-		else process.stdout.write(`    ${dim(`sends ${req.describe}`)}\n    ${curlFor(req, bodyFile)}\n`);
+		else
+			process.stdout.write(`    ${dim(`sends ${req.describe}`)}\n    ${curlFor(req, bodyFile)}\n`);
 	}
 	process.stdout.write(`\n${bold('Watch the records appear')} in the sandbox ATS servers:\n`);
-	for (const [name, s] of Object.entries(sandboxes)) process.stdout.write(`  curl -s ${s.url}/__sandbox/state | jq .counts     ${dim(`# ${name}`)}\n`);
-	process.stdout.write(`\n${dim('Executions: open the editor › Overview › Executions. Sending the same event twice starts nothing the second time (deliveries are deduplicated).')}\n`);
+	for (const [name, s] of Object.entries(sandboxes))
+		process.stdout.write(
+			`  curl -s ${s.url}/__sandbox/state | jq .counts     ${dim(`# ${name}`)}\n`,
+		);
+	process.stdout.write(
+		`\n${dim('Executions: open the editor › Overview › Executions. Sending the same event twice starts nothing the second time (deliveries are deduplicated).')}\n`,
+	);
 
 	if (flag('--check')) {
 		process.stdout.write(`\n${bold('--check')}: sending every request once\n`);
@@ -242,12 +319,20 @@ async function main() {
 			if (req.skip) continue;
 			const before = await counts(sandboxes);
 			const execBefore = (await client.executions(entry.id)).length;
-			const res = await client.webhook(new URL(req.url).pathname.replace(/^\/webhook\//, '') + new URL(req.url).search, req.body, { method: req.method, headers: req.headers });
+			const res = await client.webhook(
+				new URL(req.url).pathname.replace(/^\/webhook\//, '') + new URL(req.url).search,
+				req.body,
+				{ method: req.method, headers: req.headers },
+			);
 			let execs = [];
 			const until = Date.now() + 20_000;
 			while (Date.now() < until) {
 				execs = await client.executions(entry.id);
-				if (execs.length > execBefore && execs.every((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status))) break;
+				if (
+					execs.length > execBefore &&
+					execs.every((e) => e.finished || ['success', 'error', 'crashed'].includes(e.status))
+				)
+					break;
 				await lib.sleep(300);
 			}
 			await lib.sleep(300);
@@ -264,9 +349,12 @@ async function main() {
 				const last = rd?.lastNodeExecuted;
 				const out = (rd?.runData?.[last]?.[0]?.data?.main?.[0] ?? []).map((i) => i.json);
 				if (rd?.error) detail = `${last}: ${rd.error.message}`;
-				else detail = `${last}: ${out.map((o) => o.status ?? (o.error ? 'error' : '?')).join(', ')}${out.some((o) => o.reason) ? ` (${[...new Set(out.map((o) => o.reason).filter(Boolean))].join('; ')})` : ''}`;
+				else
+					detail = `${last}: ${out.map((o) => o.status ?? (o.error ? 'error' : '?')).join(', ')}${out.some((o) => o.reason) ? ` (${[...new Set(out.map((o) => o.reason).filter(Boolean))].join('; ')})` : ''}`;
 			}
-			process.stdout.write(`  ${ok ? '✓' : '✗'} ${entry.name} (${node.name}): HTTP ${res.status}, execution ${ran ? newest.status : 'none'}, sandbox ${JSON.stringify(delta)}\n`);
+			process.stdout.write(
+				`  ${ok ? '✓' : '✗'} ${entry.name} (${node.name}): HTTP ${res.status}, execution ${ran ? newest.status : 'none'}, sandbox ${JSON.stringify(delta)}\n`,
+			);
 			if (detail) process.stdout.write(`      ${dim(detail)}\n`);
 		}
 		await shutdown(failures ? 1 : 0);
@@ -286,7 +374,8 @@ async function removeWorkflow(client, id) {
 	for (;;) {
 		const r = await client.api('DELETE', `/workflows/${id}`, undefined, { raw: true });
 		if (r.status < 300 || r.status === 404) return;
-		if (r.status !== 409 || Date.now() > until) throw new Error(`could not remove workflow ${id}: ${r.status} ${r.text.slice(0, 200)}`);
+		if (r.status !== 409 || Date.now() > until)
+			throw new Error(`could not remove workflow ${id}: ${r.status} ${r.text.slice(0, 200)}`);
 		await lib.sleep(500);
 	}
 }
@@ -300,7 +389,11 @@ async function counts(sandboxes) {
 	return out;
 }
 function diff(a, b) {
-	return Object.fromEntries(Object.keys(b).filter((k) => b[k] !== a[k]).map((k) => [k, b[k] - (a[k] ?? 0)]));
+	return Object.fromEntries(
+		Object.keys(b)
+			.filter((k) => b[k] !== a[k])
+			.map((k) => [k, b[k] - (a[k] ?? 0)]),
+	);
 }
 
 main().catch(async (err) => {

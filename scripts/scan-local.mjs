@@ -6,17 +6,31 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(process.argv[2] ?? '.');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-scan-'));
 let ok = false;
 try {
-	const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+	const packed = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--pack-destination', tmp], {
+			cwd: root,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		}),
+	);
 	execFileSync('tar', ['-xzf', path.join(tmp, packed[0].filename), '-C', tmp]);
 	const files = packed[0].files.map((f) => f.path);
-	const unexpected = files.filter((f) => !/^(dist\/|package\.json$|index\.js$|README\.md$|LICENSE(\.md)?$|CHANGELOG\.md$)/.test(f));
-	console.log(`tarball: ${files.length} files, ${(packed[0].size / 1024).toFixed(1)} kB${unexpected.length ? `; unexpected: ${unexpected.join(', ')}` : ''}`);
+	const unexpected = files.filter(
+		(f) =>
+			!/^(dist\/|package\.json$|index\.js$|README\.md$|LICENSE(\.md)?$|CHANGELOG\.md$)/.test(f),
+	);
+	console.log(
+		`tarball: ${files.length} files, ${(packed[0].size / 1024).toFixed(1)} kB${unexpected.length ? `; unexpected: ${unexpected.join(', ')}` : ''}`,
+	);
 	const legs = [
 		['source', await analyzePackage(root, SOURCE_FILE_PATTERNS)],
 		['tarball', await analyzePackage(path.join(tmp, 'package'), ['**/*.js', 'package.json'])],

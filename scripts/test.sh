@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "build";      npm run build
+step "format";     npm run format:check
 step "lint";       npm run lint
 step "typecheck";  npm run typecheck
 step "unit + integration (jest, in-process n8n)"; npx jest

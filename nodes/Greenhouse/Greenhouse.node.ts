@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/descriptions/requestOptions';
@@ -16,7 +21,8 @@ export class Greenhouse implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Export candidates to Greenhouse (Harvest v3) without duplicates, and read jobs and users',
+		description:
+			'Export candidates to Greenhouse (Harvest v3) without duplicates, and read jobs and users',
 		defaults: { name: 'Greenhouse' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -5,7 +5,12 @@ import type { GhCandidate } from './types';
 
 /** Candidate → Greenhouse request bodies. Pure functions, so they are tested without n8n. */
 
-const PHONE_TYPE: Record<string, string> = { mobile: 'mobile', home: 'home', work: 'work', other: 'other' };
+const PHONE_TYPE: Record<string, string> = {
+	mobile: 'mobile',
+	home: 'home',
+	work: 'work',
+	other: 'other',
+};
 
 export interface ApplicationChoice {
 	jobId?: number;
@@ -45,8 +50,14 @@ export function fillEmptyPatch(existing: GhCandidate, c: Candidate): IDataObject
 	const patch: IDataObject = {};
 	const emptyText = (v: unknown) => v === undefined || v === null || String(v).trim() === '';
 	const emptyList = (v: unknown) => !Array.isArray(v) || v.length === 0;
-	for (const key of ['company', 'title'] as const) if (wanted[key] && emptyText(existing[key])) patch[key] = wanted[key];
-	for (const key of ['phone_numbers', 'addresses', 'social_media_addresses', 'email_addresses'] as const) {
+	for (const key of ['company', 'title'] as const)
+		if (wanted[key] && emptyText(existing[key])) patch[key] = wanted[key];
+	for (const key of [
+		'phone_numbers',
+		'addresses',
+		'social_media_addresses',
+		'email_addresses',
+	] as const) {
 		const value = wanted[key] as unknown[] | undefined;
 		if (value?.length && emptyList(existing[key])) patch[key] = value;
 	}
@@ -55,7 +66,10 @@ export function fillEmptyPatch(existing: GhCandidate, c: Candidate): IDataObject
 
 export function hasLinkedin(existing: GhCandidate, slug: string | undefined): boolean {
 	if (!slug) return false;
-	const urls = [...(existing.social_media_addresses ?? []), ...(existing.website_addresses ?? [])].map((a) => a.value);
+	const urls = [
+		...(existing.social_media_addresses ?? []),
+		...(existing.website_addresses ?? []),
+	].map((a) => a.value);
 	return urls.some((u) => linkedinSlug(u) === slug);
 }
 
@@ -63,7 +77,11 @@ export function employmentBodies(candidateId: number, c: Candidate): IDataObject
 	return c.previousJobs
 		.filter((j) => j.company || j.title)
 		.map((j) => {
-			const body: IDataObject = { candidate_id: candidateId, company_name: j.company ?? '', title: j.title ?? '' };
+			const body: IDataObject = {
+				candidate_id: candidateId,
+				company_name: j.company ?? '',
+				title: j.title ?? '',
+			};
 			if (j.startDate) body.start_date = j.startDate;
 			if (j.endDate) body.end_date = j.endDate;
 			return body;

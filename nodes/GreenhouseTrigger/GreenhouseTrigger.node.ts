@@ -24,11 +24,14 @@ export class GreenhouseTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Greenhouse sends a web hook, e.g. when a candidate is hired',
+		description:
+			'Starts the workflow when Greenhouse sends a web hook, e.g. when a candidate is hired',
 		defaults: { name: 'Greenhouse Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'greenhouseWebhookApi', required: true, testedBy: 'greenhouseWebhookSecretTest' }],
+		credentials: [
+			{ name: 'greenhouseWebhookApi', required: true, testedBy: 'greenhouseWebhookSecretTest' },
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -62,7 +65,8 @@ export class GreenhouseTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. greenhouse-hires',
-				description: 'The end of the webhook URL. Leave empty for a random path that is hard to guess.',
+				description:
+					'The end of the webhook URL. Leave empty for a random path that is hard to guess.',
 			},
 		],
 	};
@@ -70,11 +74,23 @@ export class GreenhouseTrigger implements INodeType {
 	methods = {
 		credentialTest: {
 			// A web hook secret cannot be checked against Greenhouse; catch the usual paste mistakes instead.
-			async greenhouseWebhookSecretTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+			async greenhouseWebhookSecretTest(
+				this: ICredentialTestFunctions,
+				credential: ICredentialsDecrypted,
+			): Promise<INodeCredentialTestResult> {
 				const secret = String(credential.data?.secretKey ?? '');
 				if (!secret) return { status: 'Error', message: 'Secret Key is empty' };
-				if (secret.trim() !== secret) return { status: 'Error', message: 'Secret Key starts or ends with a space; Greenhouse would sign with a different key' };
-				return { status: 'OK', message: 'Saved. Greenhouse proves the key with the first signed delivery; use the same value in Greenhouse.' };
+				if (secret.trim() !== secret)
+					return {
+						status: 'Error',
+						message:
+							'Secret Key starts or ends with a space; Greenhouse would sign with a different key',
+					};
+				return {
+					status: 'OK',
+					message:
+						'Saved. Greenhouse proves the key with the first signed delivery; use the same value in Greenhouse.',
+				};
 			},
 		},
 	};
@@ -104,8 +120,15 @@ export class GreenhouseTrigger implements INodeType {
 		const credentials = await this.getCredentials('greenhouseWebhookApi');
 		const request = this.getRequestObject();
 		const outcome = handleGreenhouseDelivery(
-			{ rawBody: request.rawBody, body: this.getBodyData(), headers: this.getHeaderData() as Record<string, string> },
-			{ secretKey: String(credentials.secretKey ?? ''), events: this.getNodeParameter('events', []) as string[] },
+			{
+				rawBody: request.rawBody,
+				body: this.getBodyData(),
+				headers: this.getHeaderData() as Record<string, string>,
+			},
+			{
+				secretKey: String(credentials.secretKey ?? ''),
+				events: this.getNodeParameter('events', []) as string[],
+			},
 			recentDeliveries(this),
 			new Date().toISOString(),
 		);

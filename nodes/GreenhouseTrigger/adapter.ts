@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { type CandidateEmail, type CandidatePhone, normalizeLinkedinUrl } from '../shared/candidate';
+import {
+	type CandidateEmail,
+	type CandidatePhone,
+	normalizeLinkedinUrl,
+} from '../shared/candidate';
 import { normalizeLoose } from '../shared/webhook';
 import { compact, id, isRecord, rec, str, type Rec } from '../shared/values';
 
@@ -25,14 +29,35 @@ export function greenhouseItem(body: Rec, ctx: ItemContext): IDataObject {
 	const action = str(body.action) ?? 'unknown';
 	const payload = rec(body.payload);
 	const app = rec(payload.application);
-	const offerBody = isRecord(app.offer) ? app.offer : isRecord(payload.offer) ? payload.offer : action.startsWith('offer_') ? payload : undefined;
+	const offerBody = isRecord(app.offer)
+		? app.offer
+		: isRecord(payload.offer)
+			? payload.offer
+			: action.startsWith('offer_')
+				? payload
+				: undefined;
 	const person = [app.candidate, payload.candidate, payload.person].find(isRecord);
 
 	const jobs = jobList(app);
-	const job = jobs[0] ?? reference(payload.job) ?? reference({ id: app.job_id ?? offerBody?.job_id ?? payload.job_id ?? rec(payload.job_post).job_id ?? rec(payload.job_interview_stage).job_id });
-	const stage = reference(app.current_stage) ?? reference(rec(app.prospect_detail).prospect_stage) ?? reference(payload.job_interview_stage);
+	const job =
+		jobs[0] ??
+		reference(payload.job) ??
+		reference({
+			id:
+				app.job_id ??
+				offerBody?.job_id ??
+				payload.job_id ??
+				rec(payload.job_post).job_id ??
+				rec(payload.job_interview_stage).job_id,
+		});
+	const stage =
+		reference(app.current_stage) ??
+		reference(rec(app.prospect_detail).prospect_stage) ??
+		reference(payload.job_interview_stage);
 	const offer = offerBody ? offerOf(offerBody) : undefined;
-	const candidateId = id(person?.id ?? app.candidate_id ?? payload.candidate_id ?? rec(payload.scorecard).candidate_id);
+	const candidateId = id(
+		person?.id ?? app.candidate_id ?? payload.candidate_id ?? rec(payload.scorecard).candidate_id,
+	);
 	const applicationId = id(app.id ?? offerBody?.application_id);
 	const applicationUrl = cleanUrl(app.url);
 
@@ -52,7 +77,10 @@ export function greenhouseItem(body: Rec, ctx: ItemContext): IDataObject {
 					url: applicationUrl,
 					stage,
 					jobs,
-					source: reference({ id: rec(app.source).id, name: rec(app.source).name ?? rec(app.source).public_name }),
+					source: reference({
+						id: rec(app.source).id,
+						name: rec(app.source).name ?? rec(app.source).public_name,
+					}),
 				})
 			: undefined,
 		job,
@@ -90,29 +118,57 @@ function offerOf(o: Rec): IDataObject {
 
 /** `{salary: {name, type, value}}` → `{salary: value}`: what a mapping expression needs. */
 function customFieldValues(fields: Rec): IDataObject {
-	return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, isRecord(v) ? (v.value as IDataObject[keyof IDataObject]) ?? null : null]));
+	return Object.fromEntries(
+		Object.entries(fields).map(([k, v]) => [
+			k,
+			isRecord(v) ? ((v.value as IDataObject[keyof IDataObject]) ?? null) : null,
+		]),
+	);
 }
 
 /** The Greenhouse person, in the shape parseCandidate reads. */
-function normalizeCandidate(p: Rec, jobName: string | undefined): { fields: IDataObject; errors: string[] } {
-	const links = [...listOf(p.social_media_addresses), ...listOf(p.website_addresses)].map((a) => str(a.value));
+function normalizeCandidate(
+	p: Rec,
+	jobName: string | undefined,
+): { fields: IDataObject; errors: string[] } {
+	const links = [...listOf(p.social_media_addresses), ...listOf(p.website_addresses)].map((a) =>
+		str(a.value),
+	);
 	const address = str(listOf(p.addresses)[0]?.value);
 	const resume = listOf(p.attachments).find((a) => str(a.type) === 'resume');
 	return normalizeLoose({
 		firstName: str(p.first_name),
 		lastName: str(p.last_name),
-		emails: listOf(p.email_addresses).map((e, i) => ({ value: e.value, type: emailType(e.type), from: `email_addresses[${i}]` })),
-		phones: listOf(p.phone_numbers).map((ph, i) => ({ value: ph.value, type: phoneType(ph.type), from: `phone_numbers[${i}]` })),
+		emails: listOf(p.email_addresses).map((e, i) => ({
+			value: e.value,
+			type: emailType(e.type),
+			from: `email_addresses[${i}]`,
+		})),
+		phones: listOf(p.phone_numbers).map((ph, i) => ({
+			value: ph.value,
+			type: phoneType(ph.type),
+			from: `phone_numbers[${i}]`,
+		})),
 		linkedinUrl: links.map((l) => (l ? normalizeLinkedinUrl(l) : undefined)).find(Boolean),
 		location: address ? locationOf(address) : {},
 		currentTitle: str(p.title),
 		currentCompany: str(p.company),
 		previousJobs: listOf(p.employments).map((e) =>
-			compact({ title: str(e.title), company: str(e.company_name), startDate: isoDate(e.start_date), endDate: isoDate(e.end_date) }),
+			compact({
+				title: str(e.title),
+				company: str(e.company_name),
+				startDate: isoDate(e.start_date),
+				endDate: isoDate(e.end_date),
+			}),
 		),
 		source: jobName ? `greenhouse: ${jobName}` : 'greenhouse',
 		tags: Array.isArray(p.tags) ? p.tags.map(str).filter(Boolean) : [],
-		extra: compact({ externalId: str(p.external_id), address, resumeUrl: str(resume?.url), resumeFilename: str(resume?.filename) }),
+		extra: compact({
+			externalId: str(p.external_id),
+			address,
+			resumeUrl: str(resume?.url),
+			resumeFilename: str(resume?.filename),
+		}),
 	});
 }
 
@@ -138,8 +194,14 @@ function phoneType(v: unknown): CandidatePhone['type'] {
  * with a house number is never taken for a city.
  */
 export function locationOf(address: string): { city?: string; state?: string; country?: string } {
-	const lines = address.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-	const parts = (lines[lines.length - 1] ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+	const lines = address
+		.split(/\r?\n/)
+		.map((l) => l.trim())
+		.filter(Boolean);
+	const parts = (lines[lines.length - 1] ?? '')
+		.split(',')
+		.map((p) => p.trim())
+		.filter(Boolean);
 	if (parts.length < 2) return {};
 	const postcode = /\s+\d[\d\s-]*$/;
 	const city = /^\d/.test(parts[0]) ? undefined : parts[0];
@@ -147,7 +209,11 @@ export function locationOf(address: string): { city?: string; state?: string; co
 	if (parts.length > 2) {
 		const state = parts[1].replace(postcode, '');
 		const country = parts.slice(2).join(', ').replace(postcode, '');
-		return compact({ city, state: isName(state) ? state : undefined, country: isName(country) ? country : undefined });
+		return compact({
+			city,
+			state: isName(state) ? state : undefined,
+			country: isName(country) ? country : undefined,
+		});
 	}
 	const region = parts[1].replace(postcode, '');
 	if (!isName(region)) return compact({ city });

@@ -1,6 +1,13 @@
 import { verifyHmacSignature } from '../shared/signature';
 import { greenhouseItem } from './adapter';
-import { contentKey, type Delivery, header, type Outcome, parseBody, remember } from '../shared/webhook';
+import {
+	contentKey,
+	type Delivery,
+	header,
+	type Outcome,
+	parseBody,
+	remember,
+} from '../shared/webhook';
 import { str } from '../shared/values';
 import { isSelected } from './events';
 
@@ -24,13 +31,30 @@ export interface GreenhouseSettings {
 export const SIGNATURE_HEADER = 'Signature';
 export const EVENT_ID_HEADER = 'Greenhouse-Event-ID';
 
-export function handleGreenhouseDelivery(delivery: Delivery, settings: GreenhouseSettings, seen: string[], receivedAt: string): Outcome {
+export function handleGreenhouseDelivery(
+	delivery: Delivery,
+	settings: GreenhouseSettings,
+	seen: string[],
+	receivedAt: string,
+): Outcome {
 	const received = header(delivery, SIGNATURE_HEADER);
 	const signed = received !== undefined && received.trim() !== '';
-	const valid = signed && verifyHmacSignature({ rawBody: delivery.rawBody, secret: settings.secretKey, algorithm: 'sha256', encoding: 'hex', received, prefix: 'sha256 ' });
+	const valid =
+		signed &&
+		verifyHmacSignature({
+			rawBody: delivery.rawBody,
+			secret: settings.secretKey,
+			algorithm: 'sha256',
+			encoding: 'hex',
+			received,
+			prefix: 'sha256 ',
+		});
 
 	const parsed = parseBody(delivery);
-	if (!parsed.ok) return valid ? { status: 400, message: `Bad request: ${parsed.reason}` } : unauthorized(signed, settings, delivery);
+	if (!parsed.ok)
+		return valid
+			? { status: 400, message: `Bad request: ${parsed.reason}` }
+			: unauthorized(signed, settings, delivery);
 	const action = str(parsed.body.action);
 
 	if (action === 'ping') {
@@ -40,19 +64,43 @@ export function handleGreenhouseDelivery(delivery: Delivery, settings: Greenhous
 	if (!valid) return unauthorized(signed, settings, delivery);
 	if (!action) return { status: 400, message: 'Bad request: the body has no "action"' };
 	if (!isSelected(settings.events, action)) {
-		return { status: 200, message: `"${action}" is not one of the events this trigger listens to; nothing was started`, items: [] };
+		return {
+			status: 200,
+			message: `"${action}" is not one of the events this trigger listens to; nothing was started`,
+			items: [],
+		};
 	}
 
 	const eventId = str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', delivery);
-	if (seen.includes(eventId)) return { status: 200, message: `Delivery ${eventId} was already received; nothing was started`, items: [] };
+	if (seen.includes(eventId))
+		return {
+			status: 200,
+			message: `Delivery ${eventId} was already received; nothing was started`,
+			items: [],
+		};
 	const item = greenhouseItem(parsed.body, { eventId, receivedAt });
-	return { status: 200, message: 'Workflow was started', items: [item], seen: remember(seen, [eventId], settings.dedupeSize) };
+	return {
+		status: 200,
+		message: 'Workflow was started',
+		items: [item],
+		seen: remember(seen, [eventId], settings.dedupeSize),
+	};
 }
 
 function unauthorized(signed: boolean, settings: GreenhouseSettings, delivery: Delivery): Outcome {
-	if (!settings.secretKey) return { status: 401, message: 'Unauthorized: no Secret Key is set in the n8n credential for this trigger' };
-	if (delivery.rawBody === undefined) return { status: 401, message: 'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked' };
-	if (!signed) return { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` };
+	if (!settings.secretKey)
+		return {
+			status: 401,
+			message: 'Unauthorized: no Secret Key is set in the n8n credential for this trigger',
+		};
+	if (delivery.rawBody === undefined)
+		return {
+			status: 401,
+			message:
+				'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked',
+		};
+	if (!signed)
+		return { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` };
 	return {
 		status: 401,
 		message: `Unauthorized: the ${SIGNATURE_HEADER} header does not match the body. Use the same Secret Key in Greenhouse and in n8n`,

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/descriptions/requestOptions';
@@ -15,7 +20,8 @@ export class IntelliHr implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Send hired candidates to IntelliHR as a person with a job, without duplicates, and read people and reference lists',
+		description:
+			'Send hired candidates to IntelliHR as a person with a job, without duplicates, and read people and reference lists',
 		defaults: { name: 'IntelliHR' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -47,6 +47,14 @@ export interface IhrLookup {
 
 export interface IhrList<T> {
 	data?: T[];
-	meta?: { pagination?: { total?: number; count?: number; per_page?: number; current_page?: number; total_pages?: number } };
+	meta?: {
+		pagination?: {
+			total?: number;
+			count?: number;
+			per_page?: number;
+			current_page?: number;
+			total_pages?: number;
+		};
+	};
 	links?: { next?: string | null };
 }

@@ -11,7 +11,13 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { properties } from './description';
 import { enrichItems, readEnrichSettings } from './enrich';
-import { answer, type Outcome, readDelivery, recentDeliveries, recordDeliveries } from '../shared/webhook';
+import {
+	answer,
+	type Outcome,
+	readDelivery,
+	recentDeliveries,
+	recordDeliveries,
+} from '../shared/webhook';
 import { handleDelivery } from './handler';
 import { readSettings, settingsProblems } from './settings';
 
@@ -30,9 +36,21 @@ export class OutreachTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		// Only for Enrich Missing Fields: each tool's credential shows for its source once the option is on.
 		credentials: [
-			{ name: 'lemlistLeadsApi', required: false, displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } } },
-			{ name: 'instantlyApi', required: false, displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } } },
-			{ name: 'outreachIoOAuth2Api', required: false, displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } } },
+			{
+				name: 'lemlistLeadsApi',
+				required: false,
+				displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } },
+			},
+			{
+				name: 'instantlyApi',
+				required: false,
+				displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } },
+			},
+			{
+				name: 'outreachIoOAuth2Api',
+				required: false,
+				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
+			},
 		],
 		webhooks: [
 			{
@@ -54,9 +72,13 @@ export class OutreachTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const problems = settingsProblems(readSettings(this));
 				if (problems.length) {
-					throw new NodeOperationError(this.getNode(), `Outreach Trigger settings: ${problems.join('; ')}`, {
-						description: 'Fix these settings and activate the workflow again',
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`Outreach Trigger settings: ${problems.join('; ')}`,
+						{
+							description: 'Fix these settings and activate the workflow again',
+						},
+					);
 				}
 				return true;
 			},
@@ -78,7 +100,12 @@ export class OutreachTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		let outcome: Outcome;
 		try {
-			outcome = handleDelivery(await readDelivery(this), readSettings(this), recentDeliveries(this), new Date().toISOString());
+			outcome = handleDelivery(
+				await readDelivery(this),
+				readSettings(this),
+				recentDeliveries(this),
+				new Date().toISOString(),
+			);
 		} catch {
 			// Random bodies must never crash the webhook: answer 400 and start nothing.
 			outcome = { status: 400, message: 'Bad request: the delivery could not be read' };
@@ -91,4 +118,3 @@ export class OutreachTrigger implements INodeType {
 		return answer(this, outcome, 'Outreach');
 	}
 }
-

@@ -1,4 +1,9 @@
-import { type DigestEncoding, type HmacAlgorithm, safeEqual, verifyHmacSignature } from '../shared/signature';
+import {
+	type DigestEncoding,
+	type HmacAlgorithm,
+	safeEqual,
+	verifyHmacSignature,
+} from '../shared/signature';
 import type { Tool } from './adapters/types';
 
 /**
@@ -39,16 +44,34 @@ export interface SignatureFormat {
  * our Generic format, the one GitHub uses: X-Signature: sha256=<hex>.
  */
 export const SIGNATURE_PRESETS: Partial<Record<Tool, SignatureFormat>> = {
-	outreachIo: { header: 'Outreach-Webhook-Signature', algorithm: 'sha256', encoding: 'hex', prefix: '' },
-	smartlead: { header: 'X-Smartlead-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+	outreachIo: {
+		header: 'Outreach-Webhook-Signature',
+		algorithm: 'sha256',
+		encoding: 'hex',
+		prefix: '',
+	},
+	smartlead: {
+		header: 'X-Smartlead-Signature',
+		algorithm: 'sha256',
+		encoding: 'hex',
+		prefix: 'sha256=',
+	},
 	generic: { header: 'X-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
 };
 
-export const BODY_SECRET_FIELDS: Partial<Record<Tool, string>> = { lemlist: 'secret', smartlead: 'secret_key' };
+export const BODY_SECRET_FIELDS: Partial<Record<Tool, string>> = {
+	lemlist: 'secret',
+	smartlead: 'secret_key',
+};
 
 export function signatureFormat(source: Tool, auth: AuthSettings): SignatureFormat {
 	if (auth.signature === 'custom') {
-		return { header: auth.signatureHeader, algorithm: auth.algorithm, encoding: auth.encoding, prefix: auth.prefix };
+		return {
+			header: auth.signatureHeader,
+			algorithm: auth.algorithm,
+			encoding: auth.encoding,
+			prefix: auth.prefix,
+		};
 	}
 	return SIGNATURE_PRESETS[source] ?? (SIGNATURE_PRESETS.generic as SignatureFormat);
 }
@@ -66,27 +89,45 @@ export interface RequestParts {
 export type AuthResult = { ok: true } | { ok: false; reason: string };
 
 /** Checks everything that does not need the parsed body; bodySecret is checked by checkBodySecret. */
-export function checkRequestAuth(request: RequestParts, source: Tool, auth: AuthSettings): AuthResult {
+export function checkRequestAuth(
+	request: RequestParts,
+	source: Tool,
+	auth: AuthSettings,
+): AuthResult {
 	if (auth.mode === 'none' || auth.mode === 'bodySecret') return { ok: true };
 	if (!auth.secret) return { ok: false, reason: 'this trigger has no secret set' };
 	if (auth.mode === 'headerToken') {
 		const name = auth.headerName.trim().toLowerCase();
 		let received = request.headers[name];
-		if (received === undefined) return { ok: false, reason: `header ${auth.headerName} is missing` };
+		if (received === undefined)
+			return { ok: false, reason: `header ${auth.headerName} is missing` };
 		if (name === 'authorization') received = received.replace(/^bearer\s+/i, '');
-		return safeEqual(received, auth.secret) ? { ok: true } : { ok: false, reason: `header ${auth.headerName} does not match` };
+		return safeEqual(received, auth.secret)
+			? { ok: true }
+			: { ok: false, reason: `header ${auth.headerName} does not match` };
 	}
 	if (auth.mode === 'queryToken') {
 		const value = request.query[auth.queryParameter.trim()];
 		const received = Array.isArray(value) ? value[0] : value;
-		if (typeof received !== 'string') return { ok: false, reason: `query parameter ${auth.queryParameter} is missing` };
-		return safeEqual(received, auth.secret) ? { ok: true } : { ok: false, reason: `query parameter ${auth.queryParameter} does not match` };
+		if (typeof received !== 'string')
+			return { ok: false, reason: `query parameter ${auth.queryParameter} is missing` };
+		return safeEqual(received, auth.secret)
+			? { ok: true }
+			: { ok: false, reason: `query parameter ${auth.queryParameter} does not match` };
 	}
 	const format = signatureFormat(source, auth);
 	const received = request.headers[format.header.trim().toLowerCase()];
-	if (received === undefined) return { ok: false, reason: `signature header ${format.header} is missing` };
-	const valid = verifyHmacSignature({ rawBody: request.rawBody, secret: auth.secret, received, ...format });
-	return valid ? { ok: true } : { ok: false, reason: `signature in ${format.header} does not match the body` };
+	if (received === undefined)
+		return { ok: false, reason: `signature header ${format.header} is missing` };
+	const valid = verifyHmacSignature({
+		rawBody: request.rawBody,
+		secret: auth.secret,
+		received,
+		...format,
+	});
+	return valid
+		? { ok: true }
+		: { ok: false, reason: `signature in ${format.header} does not match the body` };
 }
 
 /** lemlist and Smartlead echo the secret inside every JSON event; every element must carry it. */
@@ -97,19 +138,27 @@ export function checkBodySecret(elements: unknown[], source: Tool, auth: AuthSet
 	const allMatch =
 		elements.length > 0 &&
 		elements.every((el) => {
-			const value = typeof el === 'object' && el !== null ? (el as Record<string, unknown>)[field] : undefined;
+			const value =
+				typeof el === 'object' && el !== null ? (el as Record<string, unknown>)[field] : undefined;
 			return typeof value === 'string' && safeEqual(value, auth.secret);
 		});
-	return allMatch ? { ok: true } : { ok: false, reason: `the "${field}" field in the body is missing or does not match` };
+	return allMatch
+		? { ok: true }
+		: { ok: false, reason: `the "${field}" field in the body is missing or does not match` };
 }
 
 /** Settings that would make every delivery fail: shown when the workflow is activated. */
 export function authProblems(source: Tool, auth: AuthSettings): string[] {
 	if (auth.mode === 'none') return [];
 	const problems: string[] = [];
-	if (!auth.secret) problems.push('Authentication needs a secret: fill in the Secret field or set Authentication to None');
+	if (!auth.secret)
+		problems.push(
+			'Authentication needs a secret: fill in the Secret field or set Authentication to None',
+		);
 	if (auth.mode === 'headerToken' && !auth.headerName.trim()) problems.push('Header Name is empty');
-	if (auth.mode === 'queryToken' && !auth.queryParameter.trim()) problems.push('Query Parameter Name is empty');
-	if (auth.mode === 'hmac' && !signatureFormat(source, auth).header.trim()) problems.push('Signature Header is empty');
+	if (auth.mode === 'queryToken' && !auth.queryParameter.trim())
+		problems.push('Query Parameter Name is empty');
+	if (auth.mode === 'hmac' && !signatureFormat(source, auth).header.trim())
+		problems.push('Signature Header is empty');
 	return problems;
 }

@@ -65,8 +65,14 @@ const INTERESTED_LABELS: InterestLabel[] = ['interested', 'meeting_booked'];
 const MAX_TEXT = 20000;
 
 /** Maps a tool's label to ours, or undefined when we do not recognize it. */
-export function labelFromTool(label: NonNullable<ClassifyInput['label']>): InterestLabel | undefined {
-	const key = ` ${label.raw.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().replace(/[^a-z]+/g, ' ').trim()} `;
+export function labelFromTool(
+	label: NonNullable<ClassifyInput['label']>,
+): InterestLabel | undefined {
+	const key = ` ${label.raw
+		.replace(/([a-z])([A-Z])/g, '$1 $2')
+		.toLowerCase()
+		.replace(/[^a-z]+/g, ' ')
+		.trim()} `;
 	if (/ not ?interested | negative /.test(key)) return 'not_interested';
 	if (/ do not contact | unsubscribe| blacklist| blocklist/.test(key)) return 'do_not_contact';
 	if (/ out of office | auto ?repl/.test(key)) return 'out_of_office';
@@ -84,31 +90,75 @@ export function labelFromTool(label: NonNullable<ClassifyInput['label']>): Inter
 export function classifyReply(input: ClassifyInput, options: ClassifyOptions = {}): Classification {
 	if (input.label) {
 		const label = labelFromTool(input.label);
-		if (label) return { interested: INTERESTED_LABELS.includes(label), label, reason: `tool label "${input.label.raw}"` };
+		if (label)
+			return {
+				interested: INTERESTED_LABELS.includes(label),
+				label,
+				reason: `tool label "${input.label.raw}"`,
+			};
 	}
-	if (input.toolSaysInterested) return { interested: true, label: 'interested', reason: 'the tool sent an interested event' };
+	if (input.toolSaysInterested)
+		return { interested: true, label: 'interested', reason: 'the tool sent an interested event' };
 	const fullText = normalize(`${input.subject ?? ''}\n${(input.text ?? '').slice(0, MAX_TEXT)}`);
 	const body = clauses(stripQuoted(input.text ?? ''));
-	if (!body.length) return { interested: false, label: 'unknown', reason: 'no reply text to classify' };
+	if (!body.length)
+		return { interested: false, label: 'unknown', reason: 'no reply text to classify' };
 
 	const auto = findAny(clauses(fullText), BUILT_IN.autoReply);
-	if (auto) return { interested: false, label: 'out_of_office', reason: `auto-reply phrase "${auto.phrase}"` };
-	const stop = findAny(body, BUILT_IN.unsubscribe) ?? (body.length === 1 && body[0].words.join(' ') === 'stop' ? { phrase: 'stop' } : undefined);
-	if (stop) return { interested: false, label: 'do_not_contact', reason: `unsubscribe phrase "${stop.phrase}"` };
+	if (auto)
+		return {
+			interested: false,
+			label: 'out_of_office',
+			reason: `auto-reply phrase "${auto.phrase}"`,
+		};
+	const stop =
+		findAny(body, BUILT_IN.unsubscribe) ??
+		(body.length === 1 && body[0].words.join(' ') === 'stop' ? { phrase: 'stop' } : undefined);
+	if (stop)
+		return {
+			interested: false,
+			label: 'do_not_contact',
+			reason: `unsubscribe phrase "${stop.phrase}"`,
+		};
 
 	const extraNo = findAny(body, compile(options.extraNotInterested ?? []));
-	if (extraNo) return { interested: false, label: 'not_interested', reason: `extra not-interested phrase "${extraNo.phrase}"` };
+	if (extraNo)
+		return {
+			interested: false,
+			label: 'not_interested',
+			reason: `extra not-interested phrase "${extraNo.phrase}"`,
+		};
 	const extraYes = findInterested(body, compile(options.extraInterested ?? []));
-	if (extraYes.match) return { interested: true, label: 'interested', reason: `extra interested phrase "${extraYes.match}"` };
+	if (extraYes.match)
+		return {
+			interested: true,
+			label: 'interested',
+			reason: `extra interested phrase "${extraYes.match}"`,
+		};
 
 	const wrong = findAny(body, BUILT_IN.wrongPerson);
-	if (wrong) return { interested: false, label: 'wrong_person', reason: `wrong-person phrase "${wrong.phrase}"` };
+	if (wrong)
+		return {
+			interested: false,
+			label: 'wrong_person',
+			reason: `wrong-person phrase "${wrong.phrase}"`,
+		};
 	const no = findAny(body, BUILT_IN.notInterested);
-	if (no) return { interested: false, label: 'not_interested', reason: `not-interested phrase "${no.phrase}"` };
+	if (no)
+		return {
+			interested: false,
+			label: 'not_interested',
+			reason: `not-interested phrase "${no.phrase}"`,
+		};
 	const yes = findInterested(body, BUILT_IN.interested);
-	if (yes.match) return { interested: true, label: 'interested', reason: `interested phrase "${yes.match}"` };
+	if (yes.match)
+		return { interested: true, label: 'interested', reason: `interested phrase "${yes.match}"` };
 	if (extraYes.negated ?? yes.negated) {
-		return { interested: false, label: 'not_interested', reason: `negated interested phrase "${extraYes.negated ?? yes.negated}"` };
+		return {
+			interested: false,
+			label: 'not_interested',
+			reason: `negated interested phrase "${extraYes.negated ?? yes.negated}"`,
+		};
 	}
 	return { interested: false, label: 'neutral', reason: 'no interested phrase found' };
 }
@@ -137,7 +187,8 @@ const QUOTE_HEADERS = [
 	/^(from|von|de|van|sent|gesendet|envoye|enviado|verzonden):\s/,
 	/^sent from my /,
 ];
-const INLINE_QUOTE = /\b(on|am|le|el|op|em)\s[^\n]{3,200}?\b(wrote|schrieb|a ecrit|escribio|schreef|escreveu)\s*:/;
+const INLINE_QUOTE =
+	/\b(on|am|le|el|op|em)\s[^\n]{3,200}?\b(wrote|schrieb|a ecrit|escribio|schreef|escreveu)\s*:/;
 
 export function stripQuoted(text: string): string {
 	const lines: string[] = [];
@@ -187,7 +238,9 @@ interface Phrase {
 }
 
 function compile(list: readonly string[]): Phrase[] {
-	return list.map((p) => ({ phrase: p.trim(), words: tokens(normalize(p)) })).filter((p) => p.words.length > 0);
+	return list
+		.map((p) => ({ phrase: p.trim(), words: tokens(normalize(p)) }))
+		.filter((p) => p.words.length > 0);
 }
 
 function compileAll(lists: PhraseList): Phrase[] {
@@ -238,7 +291,10 @@ function negated({ words, breaks }: Clause, start: number, length: number): bool
 	return false;
 }
 
-function findInterested(clauseList: Clause[], phrases: Phrase[]): { match?: string; negated?: string } {
+function findInterested(
+	clauseList: Clause[],
+	phrases: Phrase[],
+): { match?: string; negated?: string } {
 	let negatedPhrase: string | undefined;
 	for (const p of phrases) {
 		for (const c of clauseList) {

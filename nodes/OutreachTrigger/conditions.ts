@@ -42,7 +42,10 @@ const MAX_REGEX_INPUT = 10000;
 
 /** Reads a dot path; a list on the way is searched element by element ("emails.value"). */
 export function getPath(obj: unknown, path: string): unknown {
-	const parts = path.split('.').map((p) => p.trim()).filter(Boolean);
+	const parts = path
+		.split('.')
+		.map((p) => p.trim())
+		.filter(Boolean);
 	let current: unknown[] = [obj];
 	for (const part of parts) {
 		const next: unknown[] = [];
@@ -61,12 +64,15 @@ export function getPath(obj: unknown, path: string): unknown {
 }
 
 export function validateConditions(rules: ConditionRule[]): string[] {
-	return rules.flatMap((rule, i) => ruleProblems(rule).map((p) => `Condition ${i + 1} (${rule.field || 'no field'}): ${p}`));
+	return rules.flatMap((rule, i) =>
+		ruleProblems(rule).map((p) => `Condition ${i + 1} (${rule.field || 'no field'}): ${p}`),
+	);
 }
 
 function ruleProblems(rule: ConditionRule): string[] {
 	if (!rule.field?.trim()) return ['the field is empty; enter a path such as campaign.name'];
-	if (!(CONDITION_OPERATORS as readonly string[]).includes(rule.operator)) return [`"${rule.operator}" is not an operator`];
+	if (!(CONDITION_OPERATORS as readonly string[]).includes(rule.operator))
+		return [`"${rule.operator}" is not an operator`];
 	if (rule.operator === 'regex') {
 		try {
 			toRegex(rule.value ?? '');
@@ -77,14 +83,19 @@ function ruleProblems(rule: ConditionRule): string[] {
 	return [];
 }
 
-export function evaluateConditions(context: unknown, rules: ConditionRule[], combine: Combine = 'and'): ConditionOutcome {
+export function evaluateConditions(
+	context: unknown,
+	rules: ConditionRule[],
+	combine: Combine = 'and',
+): ConditionOutcome {
 	const problems = validateConditions(rules);
 	if (problems.length) return { pass: false, problems, failed: [] };
 	const failed: string[] = [];
 	for (const rule of rules) {
 		if (!evaluateRule(context, rule)) failed.push(describe(rule));
 	}
-	const pass = rules.length === 0 || (combine === 'or' ? failed.length < rules.length : failed.length === 0);
+	const pass =
+		rules.length === 0 || (combine === 'or' ? failed.length < rules.length : failed.length === 0);
 	return { pass, problems: [], failed };
 }
 
@@ -136,7 +147,13 @@ function compare(actual: string, expected: string): number {
 	if (actual !== '' && expected !== '' && Number.isFinite(a) && Number.isFinite(b)) return a - b;
 	const da = Date.parse(actual);
 	const db = Date.parse(expected);
-	if (!Number.isNaN(da) && !Number.isNaN(db) && /\d{4}-\d{2}-\d{2}/.test(actual) && /\d{4}-\d{2}-\d{2}/.test(expected)) return da - db;
+	if (
+		!Number.isNaN(da) &&
+		!Number.isNaN(db) &&
+		/\d{4}-\d{2}-\d{2}/.test(actual) &&
+		/\d{4}-\d{2}-\d{2}/.test(expected)
+	)
+		return da - db;
 	return NaN;
 }
 
@@ -153,4 +170,3 @@ function describe(rule: ConditionRule): string {
 		? `${rule.field} ${rule.operator}`
 		: `${rule.field} ${rule.operator} "${rule.value ?? ''}"`;
 }
-

@@ -1,8 +1,16 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { signatureAlgorithmProperty, signatureEncodingProperty } from '../shared/descriptions/signature';
+import {
+	signatureAlgorithmProperty,
+	signatureEncodingProperty,
+} from '../shared/descriptions/signature';
 import { DEFAULT_DEDUPE_SIZE } from './handler';
-import { DEFAULT_ENRICH_TIME_LIMIT_MS, ENRICHABLE_TOOLS, MAX_ENRICH_TIME_LIMIT_MS, MIN_ENRICH_TIME_LIMIT_MS } from './enrich';
+import {
+	DEFAULT_ENRICH_TIME_LIMIT_MS,
+	ENRICHABLE_TOOLS,
+	MAX_ENRICH_TIME_LIMIT_MS,
+	MIN_ENRICH_TIME_LIMIT_MS,
+} from './enrich';
 
 const SETUP: Record<string, string> = {
 	generic:
@@ -49,9 +57,14 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		default: 'generic',
-		description: 'The tool that calls this webhook. Each tool is set up by hand in that tool; see the notice below.',
+		description:
+			'The tool that calls this webhook. Each tool is set up by hand in that tool; see the notice below.',
 		options: [
-			{ name: 'Generic (Documented JSON)', value: 'generic', description: 'Our own format, for any other tool or your own code' },
+			{
+				name: 'Generic (Documented JSON)',
+				value: 'generic',
+				description: 'Our own format, for any other tool or your own code',
+			},
 			{ name: 'HeyReach', value: 'heyreach' },
 			{ name: 'Instantly', value: 'instantly' },
 			{ name: 'Lemlist', value: 'lemlist' },
@@ -71,9 +84,18 @@ export const properties: INodeProperties[] = [
 		description:
 			'Which events start the workflow. "Replied" fires for every reply, interested or not. "Replied and Interested" fires only for replies that are interested: the tool labelled them so, or the reply text reads as interested.',
 		options: [
-			{ name: 'Added to Sequence', value: 'addedToSequence', description: 'A contact was added to a sequence or campaign (or first contacted, for tools without that event)' },
+			{
+				name: 'Added to Sequence',
+				value: 'addedToSequence',
+				description:
+					'A contact was added to a sequence or campaign (or first contacted, for tools without that event)',
+			},
 			{ name: 'Replied', value: 'replied', description: 'A contact replied, interested or not' },
-			{ name: 'Replied and Interested', value: 'interested', description: 'A contact replied and is interested' },
+			{
+				name: 'Replied and Interested',
+				value: 'interested',
+				description: 'A contact replied and is interested',
+			},
 		],
 	},
 	{
@@ -98,11 +120,32 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'none',
 		options: [
-			{ name: 'Body Secret (Lemlist, Smartlead)', value: 'bodySecret', description: 'The tool copies your secret into every JSON body' },
-			{ name: 'Header Token', value: 'headerToken', description: 'A header with a fixed secret value, e.g. Instantly custom headers' },
-			{ name: 'HMAC Signature', value: 'hmac', description: 'A header with an HMAC of the raw body, e.g. Outreach.io' },
-			{ name: 'None', value: 'none', description: 'Anyone who knows the URL can start the workflow' },
-			{ name: 'Query Token', value: 'queryToken', description: 'A secret in the URL, e.g. ?token=…, for tools that cannot sign (Woodpecker, HeyReach, Reply.io)' },
+			{
+				name: 'Body Secret (Lemlist, Smartlead)',
+				value: 'bodySecret',
+				description: 'The tool copies your secret into every JSON body',
+			},
+			{
+				name: 'Header Token',
+				value: 'headerToken',
+				description: 'A header with a fixed secret value, e.g. Instantly custom headers',
+			},
+			{
+				name: 'HMAC Signature',
+				value: 'hmac',
+				description: 'A header with an HMAC of the raw body, e.g. Outreach.io',
+			},
+			{
+				name: 'None',
+				value: 'none',
+				description: 'Anyone who knows the URL can start the workflow',
+			},
+			{
+				name: 'Query Token',
+				value: 'queryToken',
+				description:
+					'A secret in the URL, e.g. ?token=…, for tools that cannot sign (Woodpecker, HeyReach, Reply.io)',
+			},
 		],
 	},
 	{
@@ -112,7 +155,8 @@ export const properties: INodeProperties[] = [
 		typeOptions: { password: true },
 		default: '',
 		required: true,
-		description: 'The shared secret, token or signing key. Requests without it are answered with 401 and start nothing.',
+		description:
+			'The shared secret, token or signing key. Requests without it are answered with 401 and start nothing.',
 		displayOptions: secretFor(['bodySecret', 'headerToken', 'hmac', 'queryToken']),
 	},
 	{
@@ -120,7 +164,8 @@ export const properties: INodeProperties[] = [
 		name: 'headerName',
 		type: 'string',
 		default: 'X-Webhook-Token',
-		description: 'Header that carries the token. For "Authorization", a "Bearer " prefix is accepted.',
+		description:
+			'Header that carries the token. For "Authorization", a "Bearer " prefix is accepted.',
 		displayOptions: secretFor(['headerToken']),
 	},
 	{
@@ -128,7 +173,8 @@ export const properties: INodeProperties[] = [
 		name: 'queryParameter',
 		type: 'string',
 		default: 'token',
-		description: 'Add ?token=YOUR_SECRET to the URL you paste into the tool, using the name set here',
+		description:
+			'Add ?token=YOUR_SECRET to the URL you paste into the tool, using the name set here',
 		displayOptions: secretFor(['queryToken']),
 	},
 	{
@@ -137,7 +183,8 @@ export const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. secret',
-		description: 'JSON field holding the secret. Leave empty for the source\'s own field: "secret" for lemlist, "secret_key" for Smartlead.',
+		description:
+			'JSON field holding the secret. Leave empty for the source\'s own field: "secret" for lemlist, "secret_key" for Smartlead.',
 		displayOptions: secretFor(['bodySecret']),
 	},
 	{
@@ -153,7 +200,11 @@ export const properties: INodeProperties[] = [
 				description:
 					'Outreach.io: Outreach-Webhook-Signature, hex SHA-256. Smartlead: X-Smartlead-Signature, sha256=hex. Others: X-Signature, sha256=hex.',
 			},
-			{ name: 'Custom', value: 'custom', description: 'Choose header, algorithm, encoding and prefix' },
+			{
+				name: 'Custom',
+				value: 'custom',
+				description: 'Choose header, algorithm, encoding and prefix',
+			},
 		],
 	},
 	{
@@ -163,8 +214,14 @@ export const properties: INodeProperties[] = [
 		default: 'X-Signature',
 		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
 	},
-	{ ...signatureAlgorithmProperty, displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } } },
-	{ ...signatureEncodingProperty, displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } } },
+	{
+		...signatureAlgorithmProperty,
+		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+	},
+	{
+		...signatureEncodingProperty,
+		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+	},
 	{
 		displayName: 'Signature Prefix',
 		name: 'signaturePrefix',
@@ -188,7 +245,13 @@ export const properties: INodeProperties[] = [
 				name: 'rules',
 				displayName: 'Condition',
 				values: [
-					{ displayName: 'Field', name: 'field', type: 'string', default: '', placeholder: 'e.g. campaign.name' },
+					{
+						displayName: 'Field',
+						name: 'field',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. campaign.name',
+					},
 					{
 						displayName: 'Operator',
 						name: 'operator',
@@ -253,7 +316,8 @@ export const properties: INodeProperties[] = [
 				typeOptions: { rows: 4 },
 				default: '',
 				placeholder: 'e.g. send me the job description',
-				description: 'One phrase per line. A reply containing one (not negated) counts as interested. Checked after your not-interested phrases and before the built-in ones.',
+				description:
+					'One phrase per line. A reply containing one (not negated) counts as interested. Checked after your not-interested phrases and before the built-in ones.',
 			},
 			{
 				displayName: 'Extra Not-Interested Phrases',
@@ -270,7 +334,8 @@ export const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 10000 },
 				default: DEFAULT_DEDUPE_SIZE,
-				description: 'How many event IDs are kept to ignore redelivered events. Older IDs are forgotten first.',
+				description:
+					'How many event IDs are kept to ignore redelivered events. Older IDs are forgotten first.',
 			},
 		],
 	},

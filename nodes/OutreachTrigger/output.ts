@@ -16,7 +16,10 @@ const SECRET_KEYS = new Set(['secret', 'secret_key', 'secretKey', 'webhook_secre
  * The event as the user sees it: a reply (or a tool's interested event) is `interested` when the
  * classifier says so, `replied` otherwise.
  */
-export function effectiveEvent(event: OutreachEvent, classification: Classification | undefined): EffectiveEvent {
+export function effectiveEvent(
+	event: OutreachEvent,
+	classification: Classification | undefined,
+): EffectiveEvent {
 	if (event.event !== 'replied' && event.event !== 'interested') return event.event;
 	return classification?.interested ? 'interested' : 'replied';
 }
@@ -27,7 +30,8 @@ export function effectiveEvent(event: OutreachEvent, classification: Classificat
  */
 export function isSelected(selected: SelectableEvent[], event: EffectiveEvent): boolean {
 	if (event === 'other') return false;
-	if (event === 'interested') return selected.includes('interested') || selected.includes('replied');
+	if (event === 'interested')
+		return selected.includes('interested') || selected.includes('replied');
 	return selected.includes(event);
 }
 
@@ -37,10 +41,15 @@ export function defaultSource(event: OutreachEvent): string {
 }
 
 /** One output item: the normalized candidate's fields at the top level, then the event envelope. */
-export function buildItem(event: OutreachEvent, classification: Classification | undefined, receivedAt: string): IDataObject {
+export function buildItem(
+	event: OutreachEvent,
+	classification: Classification | undefined,
+	receivedAt: string,
+): IDataObject {
 	const loose = { ...event.candidate, source: event.candidate.source ?? defaultSource(event) };
 	const { fields, errors } = normalizeLoose(loose);
-	const needsEnrichment = event.missing.includes('name') || (event.missing.includes('email') && !fields.linkedinUrl);
+	const needsEnrichment =
+		event.missing.includes('name') || (event.missing.includes('email') && !fields.linkedinUrl);
 	const envelope = compact({
 		event: effectiveEvent(event, classification),
 		tool: event.tool,
@@ -52,10 +61,17 @@ export function buildItem(event: OutreachEvent, classification: Classification |
 		sequence: event.sequence,
 		reply: event.reply,
 		interested: classification
-			? { value: classification.interested, label: classification.label, reason: classification.reason, toolLabel: event.label?.raw }
+			? {
+					value: classification.interested,
+					label: classification.label,
+					reason: classification.reason,
+					toolLabel: event.label?.raw,
+				}
 			: undefined,
 		missing: event.missing,
-		enrichment: needsEnrichment ? { needed: true, missing: event.missing, hint: event.enrichmentHint } : undefined,
+		enrichment: needsEnrichment
+			? { needed: true, missing: event.missing, hint: event.enrichmentHint }
+			: undefined,
 		candidateErrors: errors,
 	});
 	return { ...fields, ...envelope, raw: withoutSecrets(event.raw) } as IDataObject;
@@ -69,7 +85,9 @@ function withoutSecrets(raw: unknown): unknown {
 
 /** The item plus fields that only conditions need: the first email and every email's domain. */
 export function conditionContext(item: IDataObject): IDataObject {
-	const emails = Array.isArray(item.emails) ? item.emails.map((e) => (isRecord(e) ? String(e.value ?? '') : String(e))) : [];
+	const emails = Array.isArray(item.emails)
+		? item.emails.map((e) => (isRecord(e) ? String(e.value ?? '') : String(e)))
+		: [];
 	return {
 		...item,
 		email: emails[0],

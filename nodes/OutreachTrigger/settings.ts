@@ -18,7 +18,12 @@ function text(ctx: ParameterReader, name: string, fallback = ''): string {
 }
 
 function lines(v: unknown): string[] {
-	return typeof v === 'string' ? v.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
+	return typeof v === 'string'
+		? v
+				.split(/\r?\n/)
+				.map((l) => l.trim())
+				.filter(Boolean)
+		: [];
 }
 
 export function readSettings(ctx: ParameterReader): TriggerSettings {
@@ -32,7 +37,10 @@ export function readSettings(ctx: ParameterReader): TriggerSettings {
 		headerName: mode === 'headerToken' ? text(ctx, 'headerName', 'X-Webhook-Token') : '',
 		queryParameter: mode === 'queryToken' ? text(ctx, 'queryParameter', 'token') : '',
 		bodyField: mode === 'bodySecret' ? text(ctx, 'bodyField') : '',
-		signature: mode === 'hmac' && text(ctx, 'signatureFormat', 'sourceDefault') === 'custom' ? 'custom' : 'sourceDefault',
+		signature:
+			mode === 'hmac' && text(ctx, 'signatureFormat', 'sourceDefault') === 'custom'
+				? 'custom'
+				: 'sourceDefault',
 		signatureHeader: '',
 		algorithm: 'sha256',
 		encoding: 'hex',
@@ -58,7 +66,10 @@ export function readSettings(ctx: ParameterReader): TriggerSettings {
 
 /** Everything that would make the trigger reject or drop every delivery, in the user's words. */
 export function settingsProblems(settings: TriggerSettings): string[] {
-	const problems = [...authProblems(settings.source, settings.auth), ...validateConditions(settings.conditions)];
+	const problems = [
+		...authProblems(settings.source, settings.auth),
+		...validateConditions(settings.conditions),
+	];
 	if (settings.events.length === 0) problems.push('Events is empty: choose at least one event');
 	return problems;
 }

@@ -1,6 +1,12 @@
 import type {
 	IExecuteFunctions,
-	INodeExecutionData, IHookFunctions, INodeType, INodeTypeDescription, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+	INodeExecutionData,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { answer, recentDeliveries, recordDeliveries } from '../shared/webhook';
@@ -19,7 +25,8 @@ export class PinpointTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',
-		description: 'Starts the workflow when Pinpoint sends a webhook, e.g. when an applicant is hired',
+		description:
+			'Starts the workflow when Pinpoint sends a webhook, e.g. when an applicant is hired',
 		defaults: { name: 'Pinpoint Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
@@ -36,7 +43,7 @@ export class PinpointTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Pinpoint cannot be told about n8n automatically, so add the webhook by hand: in Pinpoint open Settings › API & Webhooks › Webhooks, create a webhook with this node\'s Production URL (shown above), choose the events, and copy the signing secret into this node\'s credential. Activate this workflow first. Unsigned deliveries are refused.',
+					"Pinpoint cannot be told about n8n automatically, so add the webhook by hand: in Pinpoint open Settings › API & Webhooks › Webhooks, create a webhook with this node's Production URL (shown above), choose the events, and copy the signing secret into this node's credential. Activate this workflow first. Unsigned deliveries are refused.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
@@ -57,7 +64,7 @@ export class PinpointTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to read the application and candidate from the Pinpoint API: Pinpoint\'s webhook names only the application. Needs an API key with Read permission for Applications and Candidates.',
+					"Whether to read the application and candidate from the Pinpoint API: Pinpoint's webhook names only the application. Needs an API key with Read permission for Applications and Candidates.",
 			},
 			{
 				displayName: 'Path',
@@ -65,7 +72,8 @@ export class PinpointTrigger implements INodeType {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. pinpoint-hires',
-				description: 'The end of the webhook URL. Leave empty for a random path that is hard to guess.',
+				description:
+					'The end of the webhook URL. Leave empty for a random path that is hard to guess.',
 			},
 			{
 				displayName: 'Options',
@@ -83,12 +91,14 @@ export class PinpointTrigger implements INodeType {
 							{
 								name: 'Start the Workflow Anyway',
 								value: 'emit',
-								description: 'Output the event with enrichment.ok = false and the reason; the execution shows in n8n',
+								description:
+									'Output the event with enrichment.ok = false and the reason; the execution shows in n8n',
 							},
 							{
 								name: 'Ask Pinpoint to Retry',
 								value: 'retry',
-								description: 'Answer 503 so Pinpoint sends the event again later (up to 10 times over 24 hours); nothing runs now',
+								description:
+									'Answer 503 so Pinpoint sends the event again later (up to 10 times over 24 hours); nothing runs now',
 							},
 						],
 					},
@@ -98,7 +108,8 @@ export class PinpointTrigger implements INodeType {
 						type: 'string',
 						default: '',
 						placeholder: 'e.g. application_rejected, candidate_created',
-						description: 'Comma-separated Pinpoint event names that also start the workflow, as shown in Pinpoint\'s test delivery',
+						description:
+							"Comma-separated Pinpoint event names that also start the workflow, as shown in Pinpoint's test delivery",
 					},
 					{
 						displayName: 'Time Limit for Details (Ms)',
@@ -106,7 +117,8 @@ export class PinpointTrigger implements INodeType {
 						type: 'number',
 						default: 3500,
 						typeOptions: { minValue: 500, maxValue: MAX_FETCH_MS },
-						description: 'How long reading the application may take in total. Pinpoint gives up after 5 seconds.',
+						description:
+							'How long reading the application may take in total. Pinpoint gives up after 5 seconds.',
 					},
 				],
 			},
@@ -136,17 +148,33 @@ export class PinpointTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await this.getCredentials('pinpointApi');
-		const options = this.getNodeParameter('options', {}) as { onFetchFailure?: 'emit' | 'retry'; otherEvents?: string; fetchTimeLimitMs?: number };
+		const options = this.getNodeParameter('options', {}) as {
+			onFetchFailure?: 'emit' | 'retry';
+			otherEvents?: string;
+			fetchTimeLimitMs?: number;
+		};
 		const settings: PinpointSettings = {
 			signingSecret: String(credentials.webhookSigningSecret ?? ''),
-			events: [...(this.getNodeParameter('events', []) as string[]), ...String(options.otherEvents ?? '').split(',').map((e) => e.trim()).filter(Boolean)],
+			events: [
+				...(this.getNodeParameter('events', []) as string[]),
+				...String(options.otherEvents ?? '')
+					.split(',')
+					.map((e) => e.trim())
+					.filter(Boolean),
+			],
 			onFetchFailure: options.onFetchFailure ?? 'emit',
 		};
 		const budget = Math.min(MAX_FETCH_MS, Math.max(500, Number(options.fetchTimeLimitMs) || 3500));
-		const fetchDetails = this.getNodeParameter('fetchDetails', true) ? async (id: string) => await fetchApplicationDetails(this, id, budget) : undefined;
+		const fetchDetails = this.getNodeParameter('fetchDetails', true)
+			? async (id: string) => await fetchApplicationDetails(this, id, budget)
+			: undefined;
 		const request = this.getRequestObject();
 		const outcome = await handlePinpointDelivery(
-			{ rawBody: request.rawBody, body: this.getBodyData(), headers: this.getHeaderData() as Record<string, string> },
+			{
+				rawBody: request.rawBody,
+				body: this.getBodyData(),
+				headers: this.getHeaderData() as Record<string, string>,
+			},
 			settings,
 			recentDeliveries(this),
 			new Date().toISOString(),

@@ -4,7 +4,14 @@ import { splitLocation } from '../shared/candidate';
 import { type LooseEntry, normalizeLoose } from '../shared/webhook';
 import { compact, isRecord, rec, type Rec, str } from '../shared/values';
 import { canonicalEvent } from './events';
-import { type Document, type Fetched, related, relatedAll, type Resource, toResource } from './transport';
+import {
+	type Document,
+	type Fetched,
+	related,
+	relatedAll,
+	type Resource,
+	toResource,
+} from './transport';
 
 /**
  * One Pinpoint webhook (+ what the API returned for its application) → one output item: the
@@ -24,25 +31,46 @@ export interface ItemContext {
 	enrichment?: Enrichment;
 }
 
-export const STAGE_RELATIONSHIPS = ['stage', 'current_stage', 'application_stage', 'job_stage', 'workflow_stage'];
+export const STAGE_RELATIONSHIPS = [
+	'stage',
+	'current_stage',
+	'application_stage',
+	'job_stage',
+	'workflow_stage',
+];
 
 export function applicationIdOf(body: Rec): string | undefined {
 	const data = rec(body.data);
-	return str(rec(data.application).id) ?? str(data.application_id) ?? (eventIsAbout(body, 'application') ? str(data.id) : undefined);
+	return (
+		str(rec(data.application).id) ??
+		str(data.application_id) ??
+		(eventIsAbout(body, 'application') ? str(data.id) : undefined)
+	);
 }
 
 function eventIsAbout(body: Rec, subject: string): boolean {
 	return (canonicalEvent(body.event) ?? '').startsWith(`${subject}_`);
 }
 
-export function pinpointItem(body: Rec, fetched: Fetched | undefined, ctx: ItemContext): IDataObject {
+export function pinpointItem(
+	body: Rec,
+	fetched: Fetched | undefined,
+	ctx: ItemContext,
+): IDataObject {
 	const data = rec(body.data);
 	const event = canonicalEvent(body.event) ?? 'unknown';
-	const fromWebhook: Document = { resource: isRecord(data.application) ? toResource(data.application) : undefined, included: [] };
+	const fromWebhook: Document = {
+		resource: isRecord(data.application) ? toResource(data.application) : undefined,
+		included: [],
+	};
 	const appDoc = fetched?.application.resource ? fetched.application : fromWebhook;
 	const app = appDoc.resource;
-	const candidate = fetched?.candidate?.resource ?? related(appDoc, ['candidate', 'applicant']) ?? (isRecord(data.candidate) ? toResource(data.candidate) : undefined);
-	const jobRes = related(appDoc, ['job']) ?? (isRecord(data.job) ? toResource(data.job) : undefined);
+	const candidate =
+		fetched?.candidate?.resource ??
+		related(appDoc, ['candidate', 'applicant']) ??
+		(isRecord(data.candidate) ? toResource(data.candidate) : undefined);
+	const jobRes =
+		related(appDoc, ['job']) ?? (isRecord(data.job) ? toResource(data.job) : undefined);
 	const stageRes = related(appDoc, STAGE_RELATIONSHIPS);
 	const offers = relatedAll(appDoc, ['offers', 'offer']);
 
@@ -51,12 +79,18 @@ export function pinpointItem(body: Rec, fetched: Fetched | undefined, ctx: ItemC
 	const offer = chooseOffer(offers);
 	const sources = [candidate?.attributes, app?.attributes].filter((a): a is Rec => a !== undefined);
 	const pick = (...keys: string[]) => firstOf(sources, keys);
-	const startDate = str(offer?.startDate) ?? str(pick('start_date', 'starts_on', 'start_on', 'starts_at'));
+	const startDate =
+		str(offer?.startDate) ?? str(pick('start_date', 'starts_on', 'start_on', 'starts_at'));
 	const applicationId = app?.id ?? str(rec(data.application).id);
 
-	const hasPerson = Boolean(candidate || pick('first_name', 'last_name', 'full_name', 'name', 'email'));
-	const person = hasPerson ? normalizeCandidate(pick, job?.name as string | undefined, candidate?.id) : { fields: {}, errors: [] };
-	const status = str(pick('status', 'state')) ?? (event === 'application_hired' ? 'hired' : undefined);
+	const hasPerson = Boolean(
+		candidate || pick('first_name', 'last_name', 'full_name', 'name', 'email'),
+	);
+	const person = hasPerson
+		? normalizeCandidate(pick, job?.name as string | undefined, candidate?.id)
+		: { fields: {}, errors: [] };
+	const status =
+		str(pick('status', 'state')) ?? (event === 'application_hired' ? 'hired' : undefined);
 
 	const envelope = compact({
 		event,
@@ -66,7 +100,9 @@ export function pinpointItem(body: Rec, fetched: Fetched | undefined, ctx: ItemC
 		receivedAt: ctx.receivedAt,
 		candidateId: candidate?.id,
 		applicationId,
-		profileUrl: str(firstOf(app ? [app.attributes] : [], ['admin_url', 'profile_url', 'html_url', 'url'])),
+		profileUrl: str(
+			firstOf(app ? [app.attributes] : [], ['admin_url', 'profile_url', 'html_url', 'url']),
+		),
 		application: applicationId ? compact({ id: applicationId, status, stage }) : undefined,
 		job,
 		stage,
@@ -79,12 +115,21 @@ export function pinpointItem(body: Rec, fetched: Fetched | undefined, ctx: ItemC
 	return { ...person.fields, ...envelope, raw: body } as IDataObject;
 }
 
-function normalizeCandidate(pick: (...keys: string[]) => unknown, jobName: string | undefined, candidateId: string | undefined) {
+function normalizeCandidate(
+	pick: (...keys: string[]) => unknown,
+	jobName: string | undefined,
+	candidateId: string | undefined,
+) {
 	const emails = toEntries(pick('email', 'email_address', 'emails'), 'email');
-	const phones = toEntries(pick('phone', 'phone_number', 'mobile', 'mobile_number', 'phones'), 'phone');
+	const phones = toEntries(
+		pick('phone', 'phone_number', 'mobile', 'mobile_number', 'phones'),
+		'phone',
+	);
 	const linkedin = str(pick('linkedin_url', 'linkedin', 'linkedin_profile_url'));
 	const address = pick('address', 'location');
-	const attachments = Array.isArray(pick('attachments')) ? (pick('attachments') as unknown[]).filter(isRecord) : [];
+	const attachments = Array.isArray(pick('attachments'))
+		? (pick('attachments') as unknown[]).filter(isRecord)
+		: [];
 	const cv = attachments.find((a) => /cv|resume/i.test(String(a.context ?? a.type ?? '')));
 	return normalizeLoose({
 		fullName: str(pick('full_name', 'name')),
@@ -98,26 +143,45 @@ function normalizeCandidate(pick: (...keys: string[]) => unknown, jobName: strin
 		currentCompany: str(pick('current_employer', 'current_company')),
 		source: jobName ? `pinpoint: ${jobName}` : 'pinpoint',
 		tags: tagList(pick('tags')),
-		extra: compact({ pinpointCandidateId: candidateId, resumeUrl: str(cv?.url), resumeFilename: str(cv?.filename ?? cv?.name) }),
+		extra: compact({
+			pinpointCandidateId: candidateId,
+			resumeUrl: str(cv?.url),
+			resumeFilename: str(cv?.filename ?? cv?.name),
+		}),
 	});
 }
 
 function toEntries(v: unknown, label: string): LooseEntry[] {
 	const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
 	return list
-		.map((x, i) => ({ value: isRecord(x) ? x.value ?? x.email ?? x.number : x, type: 'other', from: `${label}${list.length > 1 ? `[${i}]` : ''}` }))
+		.map((x, i) => ({
+			value: isRecord(x) ? (x.value ?? x.email ?? x.number) : x,
+			type: 'other',
+			from: `${label}${list.length > 1 ? `[${i}]` : ''}`,
+		}))
 		.filter((e) => str(e.value) !== undefined);
 }
 
 function locationOf(address: unknown, pick: (...keys: string[]) => unknown): Rec {
-	if (isRecord(address)) return compact({ city: str(address.city), state: str(address.state ?? address.region ?? address.county), country: str(address.country) });
+	if (isRecord(address))
+		return compact({
+			city: str(address.city),
+			state: str(address.state ?? address.region ?? address.county),
+			country: str(address.country),
+		});
 	if (typeof address === 'string') return splitLocation(address);
-	return compact({ city: str(pick('city')), state: str(pick('state', 'region')), country: str(pick('country')) });
+	return compact({
+		city: str(pick('city')),
+		state: str(pick('state', 'region')),
+		country: str(pick('country')),
+	});
 }
 
 function tagList(v: unknown): string[] {
 	if (!Array.isArray(v)) return [];
-	return v.map((t) => str(isRecord(t) ? t.name ?? t.title : t)).filter((t): t is string => t !== undefined);
+	return v
+		.map((t) => str(isRecord(t) ? (t.name ?? t.title) : t))
+		.filter((t): t is string => t !== undefined);
 }
 
 function reference(r: Resource | undefined, nameKeys: string[]): IDataObject | undefined {
@@ -129,7 +193,9 @@ function reference(r: Resource | undefined, nameKeys: string[]): IDataObject | u
 /** The accepted offer when there is one, else the last one listed. */
 function chooseOffer(offers: Resource[]): IDataObject | undefined {
 	if (!offers.length) return undefined;
-	const accepted = offers.find((o) => /accept/i.test(String(o.attributes.status ?? o.attributes.state ?? '')));
+	const accepted = offers.find((o) =>
+		/accept/i.test(String(o.attributes.status ?? o.attributes.state ?? '')),
+	);
 	const o = accepted ?? offers[offers.length - 1];
 	const a = o.attributes;
 	const ref = compact({

@@ -8,25 +8,67 @@ import { str } from '../shared/values';
  * deleted, offer accepted, interview scheduled", so each option also accepts the spellings such an
  * event is likely to have. Matching ignores case and treats ".", "-", spaces and camelCase as "_".
  */
-export const PINPOINT_EVENTS: Array<{ value: string; name: string; description: string; aliases: string[] }> = [
-	{ value: 'application_hired', name: 'Application Hired', description: 'A candidate was hired (documented slug application_hired)', aliases: ['applicant_hired', 'candidate_hired'] },
+export const PINPOINT_EVENTS: Array<{
+	value: string;
+	name: string;
+	description: string;
+	aliases: string[];
+}> = [
+	{
+		value: 'application_hired',
+		name: 'Application Hired',
+		description: 'A candidate was hired (documented slug application_hired)',
+		aliases: ['applicant_hired', 'candidate_hired'],
+	},
 	{
 		value: 'application_moved',
 		name: 'Application Moved to Another Stage',
-		description: 'The application changed stage (slug unconfirmed; also matches application_stage_changed)',
-		aliases: ['application_stage_changed', 'application_stage_change', 'application_moved_stage', 'application_status_changed'],
+		description:
+			'The application changed stage (slug unconfirmed; also matches application_stage_changed)',
+		aliases: [
+			'application_stage_changed',
+			'application_stage_change',
+			'application_moved_stage',
+			'application_status_changed',
+		],
 	},
 	{
 		value: 'application_created',
 		name: 'New Application',
-		description: 'A candidate applied or was added (slug unconfirmed; also matches application_submitted, new_application)',
+		description:
+			'A candidate applied or was added (slug unconfirmed; also matches application_submitted, new_application)',
 		aliases: ['application_submitted', 'new_application', 'application_received'],
 	},
-	{ value: 'offer_accepted', name: 'Offer Accepted', description: 'An offer was accepted (slug unconfirmed)', aliases: [] },
-	{ value: 'interview_scheduled', name: 'Interview Scheduled', description: 'An interview was scheduled (slug unconfirmed)', aliases: [] },
-	{ value: 'job_created', name: 'Job Created', description: 'A job was created (slug unconfirmed)', aliases: [] },
-	{ value: 'job_updated', name: 'Job Updated', description: 'A job was updated (slug unconfirmed)', aliases: [] },
-	{ value: 'job_deleted', name: 'Job Deleted', description: 'A job was deleted (slug unconfirmed)', aliases: [] },
+	{
+		value: 'offer_accepted',
+		name: 'Offer Accepted',
+		description: 'An offer was accepted (slug unconfirmed)',
+		aliases: [],
+	},
+	{
+		value: 'interview_scheduled',
+		name: 'Interview Scheduled',
+		description: 'An interview was scheduled (slug unconfirmed)',
+		aliases: [],
+	},
+	{
+		value: 'job_created',
+		name: 'Job Created',
+		description: 'A job was created (slug unconfirmed)',
+		aliases: [],
+	},
+	{
+		value: 'job_updated',
+		name: 'Job Updated',
+		description: 'A job was updated (slug unconfirmed)',
+		aliases: [],
+	},
+	{
+		value: 'job_deleted',
+		name: 'Job Deleted',
+		description: 'A job was deleted (slug unconfirmed)',
+		aliases: [],
+	},
 ];
 
 export const ANY_EVENT = '*';
@@ -34,7 +76,9 @@ export const ANY_EVENT = '*';
 export const pinpointEventOptions: INodePropertyOptions[] = [
 	{ name: 'Any Event', value: ANY_EVENT, description: 'Every event Pinpoint sends to this URL' },
 	...PINPOINT_EVENTS.map((e) => ({ name: e.name, value: e.value, description: e.description })),
-].sort((a, b) => (a.value === ANY_EVENT ? -1 : b.value === ANY_EVENT ? 1 : a.name.localeCompare(b.name)));
+].sort((a, b) =>
+	a.value === ANY_EVENT ? -1 : b.value === ANY_EVENT ? 1 : a.name.localeCompare(b.name),
+);
 
 /** "Application.Hired", "application-hired" and "applicationHired" all become "application_hired". */
 export function eventKey(v: unknown): string | undefined {

@@ -1,5 +1,12 @@
 import { verifyHmacSignature } from '../shared/signature';
-import { contentKey, type Delivery, header, type Outcome, parseBody, remember } from '../shared/webhook';
+import {
+	contentKey,
+	type Delivery,
+	header,
+	type Outcome,
+	parseBody,
+	remember,
+} from '../shared/webhook';
 import { type Rec, str } from '../shared/values';
 import { applicationIdOf, type Enrichment, pinpointItem } from './adapter';
 import { canonicalEvent, isSelected } from './events';
@@ -30,14 +37,45 @@ export type FetchDetails = (applicationId: string) => Promise<Fetched>;
 
 type Admission = { outcome: Outcome } | { body: Rec; eventId: string; applicationId?: string };
 
-export function admitPinpointDelivery(delivery: Delivery, settings: PinpointSettings, seen: string[]): Admission {
-	if (!settings.signingSecret) return { outcome: { status: 401, message: 'Unauthorized: no Webhook Signing Secret is set in the Pinpoint credential' } };
+export function admitPinpointDelivery(
+	delivery: Delivery,
+	settings: PinpointSettings,
+	seen: string[],
+): Admission {
+	if (!settings.signingSecret)
+		return {
+			outcome: {
+				status: 401,
+				message: 'Unauthorized: no Webhook Signing Secret is set in the Pinpoint credential',
+			},
+		};
 	const received = header(delivery, SIGNATURE_HEADER);
-	if (!received?.trim()) return { outcome: { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` } };
-	if (delivery.rawBody === undefined) return { outcome: { status: 401, message: 'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked' } };
-	const valid = verifyHmacSignature({ rawBody: delivery.rawBody, secret: settings.signingSecret, algorithm: 'sha256', encoding: 'base64', received });
+	if (!received?.trim())
+		return {
+			outcome: { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` },
+		};
+	if (delivery.rawBody === undefined)
+		return {
+			outcome: {
+				status: 401,
+				message:
+					'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked',
+			},
+		};
+	const valid = verifyHmacSignature({
+		rawBody: delivery.rawBody,
+		secret: settings.signingSecret,
+		algorithm: 'sha256',
+		encoding: 'base64',
+		received,
+	});
 	if (!valid) {
-		return { outcome: { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header does not match the body. Copy the signing secret from Pinpoint (Settings › API & Webhooks › Webhooks) into the credential` } };
+		return {
+			outcome: {
+				status: 401,
+				message: `Unauthorized: the ${SIGNATURE_HEADER} header does not match the body. Copy the signing secret from Pinpoint (Settings › API & Webhooks › Webhooks) into the credential`,
+			},
+		};
 	}
 
 	const parsed = parseBody(delivery);
@@ -46,14 +84,30 @@ export function admitPinpointDelivery(delivery: Delivery, settings: PinpointSett
 	const event = canonicalEvent(body.event);
 	if (!event) return { outcome: { status: 400, message: 'Bad request: the body has no "event"' } };
 	if (!isSelected(settings.events, body.event)) {
-		return { outcome: { status: 200, message: `"${str(body.event)}" is not one of the events this trigger listens to; nothing was started`, items: [] } };
+		return {
+			outcome: {
+				status: 200,
+				message: `"${str(body.event)}" is not one of the events this trigger listens to; nothing was started`,
+				items: [],
+			},
+		};
 	}
 
 	// Pinpoint sends no delivery id (none documented): event + application + time identify a delivery.
 	const applicationId = applicationIdOf(body);
 	const triggeredAt = str(body.triggeredAt) ?? str(body.triggered_at);
-	const eventId = applicationId && triggeredAt ? `pinpoint:${event}:${applicationId}:${triggeredAt}` : contentKey('pinpoint', delivery);
-	if (seen.includes(eventId)) return { outcome: { status: 200, message: `Delivery ${eventId} was already received; nothing was started`, items: [] } };
+	const eventId =
+		applicationId && triggeredAt
+			? `pinpoint:${event}:${applicationId}:${triggeredAt}`
+			: contentKey('pinpoint', delivery);
+	if (seen.includes(eventId))
+		return {
+			outcome: {
+				status: 200,
+				message: `Delivery ${eventId} was already received; nothing was started`,
+				items: [],
+			},
+		};
 	return { body, eventId, applicationId };
 }
 
@@ -72,15 +126,33 @@ export async function handlePinpointDelivery(
 	if (fetchDetails && admitted.applicationId) {
 		try {
 			fetched = await fetchDetails(admitted.applicationId);
-			enrichment = { ok: true, fetched: fetched.candidate ? ['application', 'candidate'] : ['application'] };
+			enrichment = {
+				ok: true,
+				fetched: fetched.candidate ? ['application', 'candidate'] : ['application'],
+			};
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
 			if (settings.onFetchFailure === 'retry') {
-				return { status: 503, message: `Could not read application ${admitted.applicationId} from Pinpoint (${reason}); Pinpoint will redeliver this event` };
+				return {
+					status: 503,
+					message: `Could not read application ${admitted.applicationId} from Pinpoint (${reason}); Pinpoint will redeliver this event`,
+				};
 			}
-			enrichment = { ok: false, error: `Could not read application ${admitted.applicationId} from Pinpoint: ${reason}` };
+			enrichment = {
+				ok: false,
+				error: `Could not read application ${admitted.applicationId} from Pinpoint: ${reason}`,
+			};
 		}
 	}
-	const item = pinpointItem(admitted.body, fetched, { eventId: admitted.eventId, receivedAt, enrichment });
-	return { status: 200, message: 'Workflow was started', items: [item], seen: remember(seen, [admitted.eventId], settings.dedupeSize) };
+	const item = pinpointItem(admitted.body, fetched, {
+		eventId: admitted.eventId,
+		receivedAt,
+		enrichment,
+	});
+	return {
+		status: 200,
+		message: 'Workflow was started',
+		items: [item],
+		seen: remember(seen, [admitted.eventId], settings.dedupeSize),
+	};
 }

@@ -24,7 +24,11 @@ export const PINPOINT_DOMAIN = 'pinpointhq.com';
 export function pinpointBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = str(credentials.baseUrlOverride);
 	if (override) return checkedOverride(override);
-	const subdomain = normalizeSubdomain(credentials.subdomain, { productDomains: [PINPOINT_DOMAIN], productName: 'Pinpoint', fieldName: 'Subdomain' });
+	const subdomain = normalizeSubdomain(credentials.subdomain, {
+		productDomains: [PINPOINT_DOMAIN],
+		productName: 'Pinpoint',
+		fieldName: 'Subdomain',
+	});
 	return `https://${subdomain}.${PINPOINT_DOMAIN}/api/v1`;
 }
 
@@ -32,7 +36,12 @@ function checkedOverride(value: string): string {
 	return checkedTestingOverride(value, {
 		leaveEmptyFor: `https://<subdomain>.${PINPOINT_DOMAIN}/api/v1`,
 		// The shared validator decides what a valid <company>.pinpointhq.com host is (it throws why not).
-		checkHost: (host) => void normalizeSubdomain(host, { productDomains: [PINPOINT_DOMAIN], productName: 'Pinpoint', fieldName: 'API Base URL host' }),
+		checkHost: (host) =>
+			void normalizeSubdomain(host, {
+				productDomains: [PINPOINT_DOMAIN],
+				productName: 'Pinpoint',
+				fieldName: 'API Base URL host',
+			}),
 	});
 }
 
@@ -42,9 +51,12 @@ export const pinpointApi: ApiDefinition = {
 	baseUrl: pinpointBaseUrl,
 	headers: () => ({ Accept: 'application/vnd.api+json, application/json' }),
 	hint: (status) => {
-		if (status === 401) return 'Pinpoint did not accept the API key. Create one under Settings › API & Webhooks › API Keys and paste it into the credential';
-		if (status === 403) return 'The API key may not read this. Give it Read permission for Applications, Candidates and Jobs (Settings › API & Webhooks › API Keys)';
-		if (status === 404) return 'Pinpoint has no such record; it may have been deleted since the event was sent';
+		if (status === 401)
+			return 'Pinpoint did not accept the API key. Create one under Settings › API & Webhooks › API Keys and paste it into the credential';
+		if (status === 403)
+			return 'The API key may not read this. Give it Read permission for Applications, Candidates and Jobs (Settings › API & Webhooks › API Keys)';
+		if (status === 404)
+			return 'Pinpoint has no such record; it may have been deleted since the event was sent';
 		return undefined;
 	},
 };
@@ -68,15 +80,25 @@ export interface Document {
 export function readDocument(body: unknown, wrapperKey?: string): Document {
 	const parsed = typeof body === 'string' ? safeJson(body) : body;
 	if (!isRecord(parsed)) return { included: [] };
-	const included = Array.isArray(parsed.included) ? parsed.included.filter(isRecord).map(toResource) : [];
-	const data = isRecord(parsed.data) ? parsed.data : wrapperKey && isRecord(parsed[wrapperKey]) ? parsed[wrapperKey] : parsed;
+	const included = Array.isArray(parsed.included)
+		? parsed.included.filter(isRecord).map(toResource)
+		: [];
+	const data = isRecord(parsed.data)
+		? parsed.data
+		: wrapperKey && isRecord(parsed[wrapperKey])
+			? parsed[wrapperKey]
+			: parsed;
 	return { resource: toResource(data as Rec), included };
 }
 
 /** Reads a list body: `{data: [...]}` (JSON:API or flat items) or a bare array. */
 export function readList(body: unknown): Resource[] {
 	const parsed = typeof body === 'string' ? safeJson(body) : body;
-	const list = Array.isArray(parsed) ? parsed : isRecord(parsed) && Array.isArray(parsed.data) ? parsed.data : [];
+	const list = Array.isArray(parsed)
+		? parsed
+		: isRecord(parsed) && Array.isArray(parsed.data)
+			? parsed.data
+			: [];
 	return list.filter(isRecord).map(toResource);
 }
 
@@ -85,19 +107,36 @@ export function toResource(v: Rec): Resource {
 	const attributes: Rec = isJsonApi ? { ...(v.attributes as Rec) } : { ...v };
 	const relationships: Record<string, unknown> = {};
 	if (isRecord(v.relationships)) {
-		for (const [name, rel] of Object.entries(v.relationships)) if (isRecord(rel) && rel.data !== undefined) relationships[name] = rel.data;
+		for (const [name, rel] of Object.entries(v.relationships))
+			if (isRecord(rel) && rel.data !== undefined) relationships[name] = rel.data;
 	}
 	if (!isJsonApi) {
 		// Plain bodies embed related records (`candidate: {...}`) or name them (`candidate_id`).
 		for (const [k, val] of Object.entries(v)) {
-			if ((isRecord(val) || (Array.isArray(val) && val.length > 0 && val.every(isRecord))) && k !== 'links' && k !== 'meta') relationships[k] = val;
+			if (
+				(isRecord(val) || (Array.isArray(val) && val.length > 0 && val.every(isRecord))) &&
+				k !== 'links' &&
+				k !== 'meta'
+			)
+				relationships[k] = val;
 			const idKey = /^(.+)_id$/.exec(k);
-			if (idKey && (typeof val === 'string' || typeof val === 'number') && relationships[idKey[1]] === undefined) relationships[idKey[1]] = { id: String(val) };
+			if (
+				idKey &&
+				(typeof val === 'string' || typeof val === 'number') &&
+				relationships[idKey[1]] === undefined
+			)
+				relationships[idKey[1]] = { id: String(val) };
 		}
 	}
 	delete attributes.id;
 	delete attributes.type;
-	return { id: str(v.id), type: str(v.type), attributes, relationships, links: isRecord(v.links) ? v.links : undefined };
+	return {
+		id: str(v.id),
+		type: str(v.type),
+		attributes,
+		relationships,
+		links: isRecord(v.links) ? v.links : undefined,
+	};
 }
 
 /** The related record named by one of `names`: embedded, found in `included`, or only its id. */
@@ -108,7 +147,8 @@ export function related(doc: Document, names: string[]): Resource | undefined {
 		const rel = owner.relationships[name];
 		const ref = Array.isArray(rel) ? rel[0] : rel;
 		if (!isRecord(ref)) continue;
-		if (isRecord(ref.attributes) || Object.keys(ref).some((k) => !['id', 'type'].includes(k))) return toResource(ref);
+		if (isRecord(ref.attributes) || Object.keys(ref).some((k) => !['id', 'type'].includes(k)))
+			return toResource(ref);
 		const relId = str(ref.id);
 		const found = doc.included.find((r) => r.id === relId && (!ref.type || r.type === ref.type));
 		return found ?? { id: relId, type: str(ref.type), attributes: {}, relationships: {} };
@@ -124,7 +164,10 @@ export function relatedAll(doc: Document, names: string[]): Resource[] {
 		for (const ref of Array.isArray(rel) ? rel : rel ? [rel] : []) {
 			if (!isRecord(ref)) continue;
 			const relId = str(ref.id);
-			out.push(doc.included.find((r) => r.id === relId && (!ref.type || r.type === ref.type)) ?? toResource(ref));
+			out.push(
+				doc.included.find((r) => r.id === relId && (!ref.type || r.type === ref.type)) ??
+					toResource(ref),
+			);
 		}
 	}
 	return out;
@@ -150,9 +193,14 @@ export interface Fetched {
  * when it has no email of its own, the candidate, within `budgetMs` in total and without retries:
  * a webhook must be answered within Pinpoint's 5 seconds. Throws on failure.
  */
-export async function fetchApplicationDetails(ctx: Context, applicationId: string, budgetMs: number): Promise<Fetched> {
+export async function fetchApplicationDetails(
+	ctx: Context,
+	applicationId: string,
+	budgetMs: number,
+): Promise<Fetched> {
 	const limit = { deadline: Date.now() + budgetMs, budgetMs };
-	const get = async (path: string, qs?: Record<string, string>) => (await requestBefore<unknown>(ctx, pinpointApi, { method: 'GET', path, qs }, limit)).body;
+	const get = async (path: string, qs?: Record<string, string>) =>
+		(await requestBefore<unknown>(ctx, pinpointApi, { method: 'GET', path, qs }, limit)).body;
 	const path = `/applications/${encodeURIComponent(applicationId)}`;
 	// A JSON:API server answers 400 to an include it does not know; the names are UNCONFIRMED, so
 	// a 400 is answered by reading the application alone.
@@ -162,7 +210,13 @@ export async function fetchApplicationDetails(ctx: Context, applicationId: strin
 	const application = readDocument(body, 'application');
 	const fetched: Fetched = { application };
 	const candidateRef = related(application, ['candidate', 'applicant']);
-	const hasOwnEmail = Boolean(str(application.resource?.attributes.email) ?? str(candidateRef?.attributes.email));
-	if (candidateRef?.id && !hasOwnEmail) fetched.candidate = readDocument(await get(`/candidates/${encodeURIComponent(candidateRef.id)}`), 'candidate');
+	const hasOwnEmail = Boolean(
+		str(application.resource?.attributes.email) ?? str(candidateRef?.attributes.email),
+	);
+	if (candidateRef?.id && !hasOwnEmail)
+		fetched.candidate = readDocument(
+			await get(`/candidates/${encodeURIComponent(candidateRef.id)}`),
+			'candidate',
+		);
 	return fetched;
 }

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { requestOptionsProperty } from '../shared/descriptions/requestOptions';
@@ -15,7 +20,8 @@ export class Stardex implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Export candidates to Stardex without duplicates, move them between pipeline stages, and read jobs',
+		description:
+			'Export candidates to Stardex without duplicates, move them between pipeline stages, and read jobs',
 		defaults: { name: 'Stardex' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

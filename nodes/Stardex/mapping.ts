@@ -62,10 +62,13 @@ export function fillEmptyPatch(existing: SdxPerson, c: Candidate): IDataObject {
 	const patch: IDataObject = {};
 	const record = existing as unknown as Record<string, unknown>;
 	const location = formatLocation(c.location);
-	if (c.currentTitle && isEmpty(record, 'current_job_title')) patch.current_job_title = c.currentTitle;
-	if (c.currentCompany && isEmpty(record, 'current_company_name', 'company_name')) patch.company_name = c.currentCompany;
+	if (c.currentTitle && isEmpty(record, 'current_job_title'))
+		patch.current_job_title = c.currentTitle;
+	if (c.currentCompany && isEmpty(record, 'current_company_name', 'company_name'))
+		patch.company_name = c.currentCompany;
 	if (location && isEmpty(record, 'linkedin_location')) patch.linkedin_location = location;
-	if (c.linkedinUrl && isEmpty(record, 'linkedin_public_id', 'linkedin_url')) patch.linkedin_url = c.linkedinUrl;
+	if (c.linkedinUrl && isEmpty(record, 'linkedin_public_id', 'linkedin_url'))
+		patch.linkedin_url = c.linkedinUrl;
 	if (c.emails.length && isEmpty(record, 'emails')) {
 		patch.emails = c.emails.map((e) => ({ contact_data_type: e.type, value: e.value }));
 	}
@@ -100,7 +103,9 @@ export function personHasEmail(p: SdxPerson, email: string): boolean | undefined
 
 /** Whether the record shows this LinkedIn profile: true, false, or undefined when it shows none. */
 export function personHasLinkedin(p: SdxPerson, slug: string): boolean | undefined {
-	const known = [p.linkedin_public_id, p.linkedin_url].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+	const known = [p.linkedin_public_id, p.linkedin_url].filter(
+		(v): v is string => typeof v === 'string' && v.trim() !== '',
+	);
 	if (!known.length) return 'linkedin_public_id' in p || 'linkedin_url' in p ? false : undefined;
 	return known.some((v) => v.trim().toLowerCase() === slug || linkedinSlug(v) === slug);
 }
@@ -122,7 +127,13 @@ export function candidateIdOf(record: SdxPersonJob | undefined): string | undefi
  */
 export function stagesOf(job: Pick<SdxJob, 'pipeline_stages'> | undefined): SdxStage[] | undefined {
 	let raw = job?.pipeline_stages;
-	if (raw && typeof raw === 'object' && !Array.isArray(raw) && Array.isArray((raw as IDataObject).stages)) raw = (raw as IDataObject).stages;
+	if (
+		raw &&
+		typeof raw === 'object' &&
+		!Array.isArray(raw) &&
+		Array.isArray((raw as IDataObject).stages)
+	)
+		raw = (raw as IDataObject).stages;
 	if (!Array.isArray(raw)) return undefined;
 	const stages: SdxStage[] = [];
 	raw.forEach((entry, index) => {
@@ -135,16 +146,24 @@ export function stagesOf(job: Pick<SdxJob, 'pipeline_stages'> | undefined): SdxS
 		const id = firstText(s, ['id', 'stage_id', 'pipeline_stage_id', 'uuid']);
 		const name = firstText(s, ['name', 'stage_name', 'title', 'label']) ?? id;
 		if (!name) return;
-		const orderValue = ['order', 'position', 'sort_order', 'stage_order', 'index', 'rank'].map((k) => Number(s[k])).find((n) => Number.isFinite(n));
+		const orderValue = ['order', 'position', 'sort_order', 'stage_order', 'index', 'rank']
+			.map((k) => Number(s[k]))
+			.find((n) => Number.isFinite(n));
 		stages.push({ ...(id ? { id } : {}), name, order: orderValue ?? index });
 	});
-	return stages.map((s, i) => ({ s, i })).sort((a, b) => a.s.order - b.s.order || a.i - b.i).map(({ s }) => s);
+	return stages
+		.map((s, i) => ({ s, i }))
+		.sort((a, b) => a.s.order - b.s.order || a.i - b.i)
+		.map(({ s }) => s);
 }
 
 /** A stage chosen by id or by name (case-insensitive). */
 export function findStage(stages: SdxStage[], wanted: string): SdxStage | undefined {
 	const w = wanted.trim();
-	return stages.find((s) => s.id === w) ?? stages.find((s) => s.name.trim().toLowerCase() === w.toLowerCase());
+	return (
+		stages.find((s) => s.id === w) ??
+		stages.find((s) => s.name.trim().toLowerCase() === w.toLowerCase())
+	);
 }
 
 function firstText(o: IDataObject, keys: string[]): string | undefined {

@@ -18,14 +18,17 @@ const text = z
 const optionalText = z.preprocess((v) => (v === null ? undefined : v), text.optional());
 
 // Deliberately stricter than RFC 5322: one @, a dot in the domain, no spaces. ATS APIs reject the rest.
-const EMAIL_RE = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
+const EMAIL_RE =
+	/^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$/;
 
 export const emailSchema = z.object({
 	value: z
 		.string()
 		.trim()
 		.toLowerCase()
-		.refine((v) => EMAIL_RE.test(v), { message: 'is not a valid email address (expected e.g. jane@example.com)' }),
+		.refine((v) => EMAIL_RE.test(v), {
+			message: 'is not a valid email address (expected e.g. jane@example.com)',
+		}),
 	type: z.enum(EMAIL_TYPES).default('other'),
 });
 
@@ -110,7 +113,8 @@ export interface CandidateIssue {
 	message: string;
 }
 
-export type ParseResult = { ok: true; candidate: Candidate } | { ok: false; issues: CandidateIssue[] };
+export type ParseResult =
+	{ ok: true; candidate: Candidate } | { ok: false; issues: CandidateIssue[] };
 
 /**
  * Parses anything that looks like a candidate. Accepts the strict shape and common loose forms:
@@ -119,24 +123,56 @@ export type ParseResult = { ok: true; candidate: Candidate } | { ok: false; issu
  */
 export function parseCandidate(input: unknown): ParseResult {
 	if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-		return { ok: false, issues: [{ field: 'candidate', message: 'must be an object with at least a name and an email' }] };
+		return {
+			ok: false,
+			issues: [
+				{ field: 'candidate', message: 'must be an object with at least a name and an email' },
+			],
+		};
 	}
 	const result = candidateSchema.safeParse(loosen(input as Record<string, unknown>));
 	if (result.success) return { ok: true, candidate: result.data };
 	return {
 		ok: false,
-		issues: result.error.issues.map((issue) => ({ field: formatPath(issue.path), message: issue.message })),
+		issues: result.error.issues.map((issue) => ({
+			field: formatPath(issue.path),
+			message: issue.message,
+		})),
 	};
 }
 
 const KNOWN_KEYS = new Set([
-	'fullName', 'name', 'firstName', 'lastName', 'first_name', 'last_name', 'emails', 'email', 'phones', 'phone',
-	'linkedinUrl', 'linkedin', 'linkedin_url', 'location', 'city', 'state', 'country', 'currentTitle', 'title',
-	'currentCompany', 'company', 'previousJobs', 'resume', 'source', 'tags', 'extra',
+	'fullName',
+	'name',
+	'firstName',
+	'lastName',
+	'first_name',
+	'last_name',
+	'emails',
+	'email',
+	'phones',
+	'phone',
+	'linkedinUrl',
+	'linkedin',
+	'linkedin_url',
+	'location',
+	'city',
+	'state',
+	'country',
+	'currentTitle',
+	'title',
+	'currentCompany',
+	'company',
+	'previousJobs',
+	'resume',
+	'source',
+	'tags',
+	'extra',
 ]);
 
 function loosen(raw: Record<string, unknown>): Record<string, unknown> {
-	const pick = (...keys: string[]) => keys.map((k) => raw[k]).find((v) => v !== undefined && v !== null && v !== '');
+	const pick = (...keys: string[]) =>
+		keys.map((k) => raw[k]).find((v) => v !== undefined && v !== null && v !== '');
 	const extra: Record<string, unknown> = { ...(isRecord(raw.extra) ? raw.extra : {}) };
 	for (const [k, v] of Object.entries(raw)) if (!KNOWN_KEYS.has(k)) extra[k] = v;
 	const location = isRecord(raw.location)
@@ -149,13 +185,16 @@ function loosen(raw: Record<string, unknown>): Record<string, unknown> {
 		firstName: pick('firstName', 'first_name'),
 		lastName: pick('lastName', 'last_name'),
 		emails: toList(pick('emails', 'email')).map((e) => (typeof e === 'string' ? { value: e } : e)),
-		phones: toList(pick('phones', 'phone')).map((p) => (typeof p === 'string' || typeof p === 'number' ? { value: String(p) } : p)),
+		phones: toList(pick('phones', 'phone')).map((p) =>
+			typeof p === 'string' || typeof p === 'number' ? { value: String(p) } : p,
+		),
 		linkedinUrl: pick('linkedinUrl', 'linkedin_url', 'linkedin'),
 		location,
 		currentTitle: pick('currentTitle', 'title'),
 		currentCompany: pick('currentCompany', 'company'),
 		previousJobs: toList(raw.previousJobs),
-		resume: typeof raw.resume === 'string' ? { binaryProperty: raw.resume } : raw.resume ?? undefined,
+		resume:
+			typeof raw.resume === 'string' ? { binaryProperty: raw.resume } : (raw.resume ?? undefined),
 		source: raw.source,
 		tags: typeof raw.tags === 'string' ? raw.tags.split(',') : toList(raw.tags),
 		extra,
@@ -164,8 +203,12 @@ function loosen(raw: Record<string, unknown>): Record<string, unknown> {
 
 /** "Austin, Texas, United States" → city/state/country; 2 parts → city/country. */
 export function splitLocation(value: string): { city?: string; state?: string; country?: string } {
-	const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
-	if (parts.length >= 3) return { city: parts[0], state: parts[1], country: parts.slice(2).join(', ') };
+	const parts = value
+		.split(',')
+		.map((p) => p.trim())
+		.filter(Boolean);
+	if (parts.length >= 3)
+		return { city: parts[0], state: parts[1], country: parts.slice(2).join(', ') };
 	if (parts.length === 2) return { city: parts[0], country: parts[1] };
 	return parts.length === 1 ? { city: parts[0] } : {};
 }
@@ -186,7 +229,10 @@ export function normalizeLinkedinUrl(value: string): string | undefined {
 
 export function linkedinSlug(value: string | undefined): string | undefined {
 	if (!value) return undefined;
-	const m = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(?:in|pub)\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(value.trim());
+	const m =
+		/^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(?:in|pub)\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(
+			value.trim(),
+		);
 	if (!m) return undefined;
 	let slug: string;
 	try {
@@ -205,7 +251,11 @@ function completeNames(fullName?: string, firstName?: string, lastName?: string)
 		const last = lastName ?? (parts.length > 1 ? parts.slice(1).join(' ') : '-');
 		return { fullName, firstName: first, lastName: last };
 	}
-	return { fullName: fullName ?? `${firstName} ${lastName}`, firstName: firstName as string, lastName: lastName as string };
+	return {
+		fullName: fullName ?? `${firstName} ${lastName}`,
+		firstName: firstName as string,
+		lastName: lastName as string,
+	};
 }
 
 function countDigits(v: string): number {
@@ -220,11 +270,16 @@ function dedupeBy<T>(list: T[], key: (v: T) => string): T[] {
 function toList(v: unknown): unknown[] {
 	if (v === undefined || v === null || v === '') return [];
 	if (Array.isArray(v)) return v;
-	if (typeof v === 'string' && v.includes(',') && v.includes('@')) return v.split(',').map((s) => s.trim());
+	if (typeof v === 'string' && v.includes(',') && v.includes('@'))
+		return v.split(',').map((s) => s.trim());
 	return [v];
 }
 
-
 function formatPath(path: Array<string | number>): string {
-	return path.reduce<string>((acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p), '') || 'candidate';
+	return (
+		path.reduce<string>(
+			(acc, p) => (typeof p === 'number' ? `${acc}[${p}]` : acc ? `${acc}.${p}` : p),
+			'',
+		) || 'candidate'
+	);
 }

@@ -10,11 +10,20 @@ import { inputError } from './errors';
  */
 export function readCandidate(ctx: IExecuteFunctions, itemIndex: number): Candidate {
 	const mode = ctx.getNodeParameter('candidateInput', itemIndex, 'input') as string;
-	const raw = mode === 'fields' ? fromFields(ctx, itemIndex) : fromInput(ctx.getInputData()[itemIndex]?.json ?? {});
+	const raw =
+		mode === 'fields'
+			? fromFields(ctx, itemIndex)
+			: fromInput(ctx.getInputData()[itemIndex]?.json ?? {});
 	const parsed = parseCandidate(raw);
 	if (!parsed.ok) {
 		const list = parsed.issues.map((i) => `${i.field} ${i.message}`).join('; ');
-		throw inputError(ctx.getNode(), itemIndex, 'Candidate', `is not valid: ${list}`, 'Fix these fields in the input (or in "Define Below") and run again');
+		throw inputError(
+			ctx.getNode(),
+			itemIndex,
+			'Candidate',
+			`is not valid: ${list}`,
+			'Fix these fields in the input (or in "Define Below") and run again',
+		);
 	}
 	return parsed.candidate;
 }
@@ -36,9 +45,16 @@ function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
 	let previousJobs: IDataObject[] = [];
 	if (f.previousJobs) {
 		try {
-			previousJobs = typeof f.previousJobs === 'string' ? JSON.parse(f.previousJobs) : f.previousJobs;
+			previousJobs =
+				typeof f.previousJobs === 'string' ? JSON.parse(f.previousJobs) : f.previousJobs;
 		} catch {
-			throw inputError(ctx.getNode(), i, 'Previous Jobs (JSON)', 'is not valid JSON', 'Use a list like [{"title":"Engineer","company":"Acme"}]');
+			throw inputError(
+				ctx.getNode(),
+				i,
+				'Previous Jobs (JSON)',
+				'is not valid JSON',
+				'Use a list like [{"title":"Engineer","company":"Acme"}]',
+			);
 		}
 	}
 	return {

@@ -9,13 +9,16 @@ import { isRecord } from './values';
  * JSON:API `{errors:[{title, detail, source:{pointer}}]}`.
  */
 export function describeErrorBody(body: unknown): { summary?: string; details: string[] } {
-	if (typeof body === 'string') return { summary: body.trim().slice(0, 300) || undefined, details: [] };
+	if (typeof body === 'string')
+		return { summary: body.trim().slice(0, 300) || undefined, details: [] };
 	if (!isRecord(body)) return { details: [] };
 	const details: string[] = [];
 	let summary = typeof body.message === 'string' ? body.message : undefined;
 	const error = body.error;
 	if (typeof error === 'string') {
-		details.push(typeof body.error_description === 'string' ? `${error}: ${body.error_description}` : error);
+		details.push(
+			typeof body.error_description === 'string' ? `${error}: ${body.error_description}` : error,
+		);
 	} else if (isRecord(error)) {
 		const text = [error.code, error.message].filter((v) => typeof v === 'string').join(': ');
 		if (text) details.push(text);
@@ -28,24 +31,37 @@ export function describeErrorBody(body: unknown): { summary?: string; details: s
 		details.push(...fieldMessages(errors));
 	}
 	// A bare "error" (IntelliHR's documented 400 message) says nothing the details don't.
-	if (summary && (details.includes(summary) || (details.length > 0 && /^(error|errors?)\.?$/i.test(summary.trim())))) summary = undefined;
+	if (
+		summary &&
+		(details.includes(summary) ||
+			(details.length > 0 && /^(error|errors?)\.?$/i.test(summary.trim())))
+	)
+		summary = undefined;
 	return { summary, details: details.filter(Boolean) };
 }
 
 function describeErrorItem(item: unknown): string[] {
 	if (typeof item === 'string') return [item];
 	if (!isRecord(item)) return [];
-	if (typeof item.field === 'string' && typeof item.message === 'string') return [`${item.field}: ${item.message}`];
-	const pointer = isRecord(item.source) && typeof item.source.pointer === 'string' ? item.source.pointer : undefined;
+	if (typeof item.field === 'string' && typeof item.message === 'string')
+		return [`${item.field}: ${item.message}`];
+	const pointer =
+		isRecord(item.source) && typeof item.source.pointer === 'string'
+			? item.source.pointer
+			: undefined;
 	const text = item.detail ?? item.message ?? item.title;
-	if (typeof text === 'string') return [pointer ? `${pointer.replace(/^\/(data\/attributes\/)?/, '')}: ${text}` : text];
+	if (typeof text === 'string')
+		return [pointer ? `${pointer.replace(/^\/(data\/attributes\/)?/, '')}: ${text}` : text];
 	return fieldMessages(item);
 }
 
 function fieldMessages(obj: Record<string, unknown>): string[] {
 	return Object.entries(obj)
 		.filter(([k]) => k !== 'code')
-		.map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v)}`);
+		.map(
+			([k, v]) =>
+				`${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v)}`,
+		);
 }
 
 export interface ApiErrorInput {
@@ -67,14 +83,17 @@ export function formatApiError(input: ApiErrorInput): string {
 		: `${input.system} did not answer ${input.method} ${input.path}`;
 	const said = [summary, ...details].filter(Boolean).join('; ');
 	const parts = [said ? `${what}: ${said}` : what];
-	if (input.retryAfterSeconds !== undefined) parts.push(`(Retry-After ${input.retryAfterSeconds} s)`);
+	if (input.retryAfterSeconds !== undefined)
+		parts.push(`(Retry-After ${input.retryAfterSeconds} s)`);
 	if (input.hint) parts.push(input.hint);
 	return redact(parts.join('. ').replace(/\.\./g, '.'));
 }
 
 export function apiError(node: INode, input: ApiErrorInput, itemIndex?: number): NodeApiError {
 	const message = formatApiError(input);
-	const body = isRecord(input.body) ? (JSON.parse(redact(JSON.stringify(input.body))) as JsonObject) : {};
+	const body = isRecord(input.body)
+		? (JSON.parse(redact(JSON.stringify(input.body))) as JsonObject)
+		: {};
 	return new NodeApiError(node, { ...body, message } as JsonObject, {
 		message,
 		description: input.hint,
@@ -84,7 +103,13 @@ export function apiError(node: INode, input: ApiErrorInput, itemIndex?: number):
 }
 
 /** A problem with what the user gave us: names the field and how to fix it. */
-export function inputError(node: INode, itemIndex: number, field: string, problem: string, fix?: string): NodeOperationError {
+export function inputError(
+	node: INode,
+	itemIndex: number,
+	field: string,
+	problem: string,
+	fix?: string,
+): NodeOperationError {
 	// The fix is part of the message (continue-on-fail outputs only carry the message), so it is not
 	// repeated as a description, which n8n's error panel would show a second time.
 	const message = `[item ${itemIndex}] ${field} ${problem}${fix ? `. ${fix}` : ''}`;
@@ -109,10 +134,11 @@ export function redact(text: string): string {
 	return SECRET_PATTERNS.reduce((t, re) => t.replace(re, '$1[redacted]'), text);
 }
 
-
 /** A promise's outcome as a value, so a caller can handle one kind of failure and pass the rest on
  * unchanged (n8n's lint forbids re-throwing a caught error as is). */
-export async function settle<T>(promise: Promise<T>): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
+export async function settle<T>(
+	promise: Promise<T>,
+): Promise<{ ok: true; value: T } | { ok: false; error: unknown }> {
 	return await promise.then(
 		(value) => ({ ok: true as const, value }),
 		(error: unknown) => ({ ok: false as const, error }),

@@ -34,13 +34,19 @@ export function nextLink(linkHeader: string | undefined): string | undefined {
 	if (!linkHeader) return undefined;
 	for (const part of linkHeader.split(/,(?=\s*<)/)) {
 		const m = /<([^>]*)>\s*;(.*)$/.exec(part.trim());
-		if (m && /(?:^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(?:;|$)/i.test(m[2])) return m[1] || undefined;
+		if (m && /(?:^|;)\s*rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?\s*(?:;|$)/i.test(m[2]))
+			return m[1] || undefined;
 	}
 	return undefined;
 }
 
 /** Next offset for offset/limit APIs: stop on a short page or when the reported total is reached. */
-export function nextOffset(offset: number, pageSize: number, received: number, total?: number): number | undefined {
+export function nextOffset(
+	offset: number,
+	pageSize: number,
+	received: number,
+	total?: number,
+): number | undefined {
 	const next = offset + received;
 	if (received < pageSize) return undefined;
 	if (total !== undefined && next >= total) return undefined;

@@ -30,14 +30,18 @@ export class RateLimitPacer {
 		}
 		let wait = 0;
 		if (this.remaining <= 0) wait = untilReset + 50;
-		else if (this.limit && this.remaining < Math.max(2, this.limit * 0.1)) wait = untilReset / (this.remaining + 1);
+		else if (this.limit && this.remaining < Math.max(2, this.limit * 0.1))
+			wait = untilReset / (this.remaining + 1);
 		this.remaining -= 1;
 		if (wait > 0) await sleep(Math.min(wait, maxWaitMs), signal);
 	}
 }
 
 /** How long a 429 asks us to wait: Retry-After (seconds or HTTP date), else X-RateLimit-Reset. */
-export function retryAfterMs(headers: Record<string, string>, now = Date.now()): number | undefined {
+export function retryAfterMs(
+	headers: Record<string, string>,
+	now = Date.now(),
+): number | undefined {
 	const retryAfter = headers['retry-after'];
 	if (retryAfter !== undefined) {
 		const seconds = toNumber(retryAfter);

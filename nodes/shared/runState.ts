@@ -17,7 +17,12 @@ export function runState<T>(ctx: object, key: string, init: () => T): T {
  * Loads a value at most once per run for an id (e.g. checking a job exists before the first write).
  * A failed load is forgotten, so the next item asks again instead of inheriting the failure.
  */
-export async function oncePerRun<T>(ctx: object, namespace: string, id: string, load: () => Promise<T>): Promise<T> {
+export async function oncePerRun<T>(
+	ctx: object,
+	namespace: string,
+	id: string,
+	load: () => Promise<T>,
+): Promise<T> {
 	const cache = runState(ctx, namespace, () => new Map<string, Promise<T>>());
 	let pending = cache.get(id);
 	if (!pending) {
@@ -40,7 +45,11 @@ export function rememberCreated<T>(ctx: object, system: string, c: Candidate, re
 }
 
 /** What `rememberCreated` has for this candidate: the record found by any email, and by LinkedIn. */
-export function recallCreated<T>(ctx: object, system: string, c: Candidate): { byEmail?: T; byLinkedin?: T } {
+export function recallCreated<T>(
+	ctx: object,
+	system: string,
+	c: Candidate,
+): { byEmail?: T; byLinkedin?: T } {
 	const memo = runState(ctx, `${system}:created`, () => new Map<string, T>());
 	const slug = linkedinSlug(c.linkedinUrl);
 	return {

@@ -54,5 +54,7 @@ export function verifyHmacSignature(check: HmacCheck): boolean {
 	if (!signature) return false;
 	const expected = hmacDigest(secret, rawBody, algorithm, encoding);
 	// Hex digests are case-insensitive; base64 is not.
-	return encoding === 'hex' ? safeEqual(signature.toLowerCase(), expected) : safeEqual(signature, expected);
+	return encoding === 'hex'
+		? safeEqual(signature.toLowerCase(), expected)
+		: safeEqual(signature, expected);
 }

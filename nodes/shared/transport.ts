@@ -25,7 +25,8 @@ import { runState } from './runState';
  * - API error bodies turned into one clear, secret-free message.
  */
 
-export type Context = IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions | IHookFunctions | IPollFunctions;
+export type Context =
+	IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions | IHookFunctions | IPollFunctions;
 
 export interface ApiDefinition {
 	/** Product name as users know it, used in messages. */
@@ -108,7 +109,11 @@ export function getRetryPolicy(ctx: Context): RetryPolicy {
 }
 
 async function getSession(ctx: Context, api: ApiDefinition): Promise<Session> {
-	const slot = runState<{ session?: Promise<Session> }>(ctx, `session:${api.credentialType}`, () => ({}));
+	const slot = runState<{ session?: Promise<Session> }>(
+		ctx,
+		`session:${api.credentialType}`,
+		() => ({}),
+	);
 	slot.session ??= ctx.getCredentials(api.credentialType).then((credentials) => ({
 		credentials,
 		baseUrl: api.baseUrl(credentials).replace(/\/+$/, ''),
@@ -117,11 +122,18 @@ async function getSession(ctx: Context, api: ApiDefinition): Promise<Session> {
 	return await slot.session;
 }
 
-export async function getApiCredentials(ctx: Context, api: ApiDefinition): Promise<ICredentialDataDecryptedObject> {
+export async function getApiCredentials(
+	ctx: Context,
+	api: ApiDefinition,
+): Promise<ICredentialDataDecryptedObject> {
 	return (await getSession(ctx, api)).credentials;
 }
 
-export async function apiRequest<T = unknown>(ctx: Context, api: ApiDefinition, req: ApiRequest): Promise<ApiResponse<T>> {
+export async function apiRequest<T = unknown>(
+	ctx: Context,
+	api: ApiDefinition,
+	req: ApiRequest,
+): Promise<ApiResponse<T>> {
 	const session = await getSession(ctx, api);
 	const policy = getRetryPolicy(ctx);
 	const idempotent = req.idempotent ?? !['POST', 'PATCH'].includes(req.method);
@@ -146,10 +158,15 @@ export async function apiRequest<T = unknown>(ctx: Context, api: ApiDefinition, 
 			ignoreHttpStatusErrors: { ignore: true, except: [401] },
 			timeout: policy.timeoutMs,
 		};
-		let response: { statusCode: number; headers: Record<string, string>; body: unknown } | undefined;
+		let response:
+			{ statusCode: number; headers: Record<string, string>; body: unknown } | undefined;
 		let failure: ThrownFailure | undefined;
 		try {
-			response = await ctx.helpers.httpRequestWithAuthentication.call(ctx, api.credentialType, options);
+			response = await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				api.credentialType,
+				options,
+			);
 		} catch (error) {
 			failure = classifyThrown(error);
 		}
@@ -157,18 +174,46 @@ export async function apiRequest<T = unknown>(ctx: Context, api: ApiDefinition, 
 			const f = failure ?? { kind: 'other', message: 'no response' };
 			const path = label.split(' ')[1];
 			if (f.kind === 'http') {
-				throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, status: f.status, body: f.body, hint: api.hint?.(f.status, req.method, req.path ?? '') }, req.itemIndex);
+				throw apiError(
+					ctx.getNode(),
+					{
+						system: api.system,
+						method: req.method,
+						path,
+						status: f.status,
+						body: f.body,
+						hint: api.hint?.(f.status, req.method, req.path ?? ''),
+					},
+					req.itemIndex,
+				);
 			}
 			if (f.kind === 'network') {
-				if (!idempotent && f.mayHaveArrived) throw new AmbiguousWriteError(api.system, label, networkWords(f.code));
+				if (!idempotent && f.mayHaveArrived)
+					throw new AmbiguousWriteError(api.system, label, networkWords(f.code));
 				if (failures < policy.maxRetries) {
 					await sleep(backoffMs(++failures, policy), signal);
 					continue;
 				}
-				throw apiError(ctx.getNode(), { system: api.system, method: req.method, path, body: { message: `${networkWords(f.code)} (${failures + 1} ${failures === 0 ? 'attempt' : 'attempts'})` }, hint: `Check that ${session.baseUrl} is reachable from n8n, or raise the retry limits under Request Options` }, req.itemIndex);
+				throw apiError(
+					ctx.getNode(),
+					{
+						system: api.system,
+						method: req.method,
+						path,
+						body: {
+							message: `${networkWords(f.code)} (${failures + 1} ${failures === 0 ? 'attempt' : 'attempts'})`,
+						},
+						hint: `Check that ${session.baseUrl} is reachable from n8n, or raise the retry limits under Request Options`,
+					},
+					req.itemIndex,
+				);
 			}
 			// Not an HTTP answer: e.g. the credential's token exchange refused; its message says what to fix.
-			throw new NodeApiError(ctx.getNode(), { message: redact(f.message) }, { message: redact(f.message), itemIndex: req.itemIndex });
+			throw new NodeApiError(
+				ctx.getNode(),
+				{ message: redact(f.message) },
+				{ message: redact(f.message), itemIndex: req.itemIndex },
+			);
 		}
 
 		const headers = lowerCaseKeys(response.headers);
@@ -182,13 +227,15 @@ export async function apiRequest<T = unknown>(ctx: Context, api: ApiDefinition, 
 				continue;
 			}
 		}
-		if (status >= 500 && !idempotent) throw new AmbiguousWriteError(api.system, label, `HTTP ${status}`);
+		if (status >= 500 && !idempotent)
+			throw new AmbiguousWriteError(api.system, label, `HTTP ${status}`);
 		if (status >= 500 && failures < policy.maxRetries) {
 			await sleep(backoffMs(++failures, policy), signal);
 			continue;
 		}
 		if (status >= 400) {
-			const retryAfter = status === 429 ? Math.round((retryAfterMs(headers) ?? 0) / 1000) : undefined;
+			const retryAfter =
+				status === 429 ? Math.round((retryAfterMs(headers) ?? 0) / 1000) : undefined;
 			throw apiError(
 				ctx.getNode(),
 				{
@@ -230,7 +277,9 @@ export async function createOnce<T>(
 		const found = await steps.find();
 		if (found !== undefined) return { value: found, recovered: true };
 	}
-	throw new Error(`${lastReason}. A lookup afterwards did not find the ${steps.what}, and the retry limit was reached. Nothing was created twice; run the item again`);
+	throw new Error(
+		`${lastReason}. A lookup afterwards did not find the ${steps.what}, and the retry limit was reached. Nothing was created twice; run the item again`,
+	);
 }
 
 /** The time a webhook may spend on API calls ran out (see requestBefore). */
@@ -245,17 +294,30 @@ export class TimeLimitError extends Error {
  * For code that answers a webhook, which must reply within seconds: one attempt, no waiting out
  * 429s, a timeout of what is left until `deadline`, and a hard stop at it on top of that timeout.
  */
-export async function requestBefore<T = unknown>(ctx: Context, api: ApiDefinition, req: ApiRequest, limit: { deadline: number; budgetMs: number }): Promise<ApiResponse<T>> {
+export async function requestBefore<T = unknown>(
+	ctx: Context,
+	api: ApiDefinition,
+	req: ApiRequest,
+	limit: { deadline: number; budgetMs: number },
+): Promise<ApiResponse<T>> {
 	const left = limit.deadline - Date.now();
 	if (left < 100) throw new TimeLimitError(api.system, limit.budgetMs);
-	setRetryPolicy(ctx, { timeoutMs: left, maxRetries: 0, maxRateLimitRetries: 0, maxRateLimitWaitMs: 0 });
+	setRetryPolicy(ctx, {
+		timeoutMs: left,
+		maxRetries: 0,
+		maxRateLimitRetries: 0,
+		maxRateLimitWaitMs: 0,
+	});
 	const stop = new AbortController();
 	const timer = sleep(left, stop.signal).then(
 		() => ({ timedOut: true as const }),
 		() => ({ timedOut: true as const }),
 	);
 	// Never rejects, so a request that ends after the time limit leaves no unhandled rejection.
-	const settled = settle(apiRequest<T>(ctx, api, req)).then((outcome) => ({ timedOut: false as const, outcome }));
+	const settled = settle(apiRequest<T>(ctx, api, req)).then((outcome) => ({
+		timedOut: false as const,
+		outcome,
+	}));
 	const winner = await Promise.race([settled, timer]);
 	stop.abort();
 	if (winner.timedOut) throw new TimeLimitError(api.system, limit.budgetMs);
@@ -278,29 +340,61 @@ type ThrownFailure =
 	| { kind: 'other'; message: string };
 
 // Connection failures before the request left this machine: safe to resend even a write.
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'UND_ERR_CONNECT_TIMEOUT']);
-const MAYBE_SENT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'UND_ERR_SOCKET', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+const NOT_SENT = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENETDOWN',
+	'UND_ERR_CONNECT_TIMEOUT',
+]);
+const MAYBE_SENT = new Set([
+	'ECONNRESET',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ECONNABORTED',
+	'ESOCKETTIMEDOUT',
+	'UND_ERR_SOCKET',
+	'UND_ERR_HEADERS_TIMEOUT',
+	'UND_ERR_BODY_TIMEOUT',
+]);
 
 function classifyThrown(error: unknown): ThrownFailure {
 	const chain: Array<Record<string, unknown>> = [];
-	for (let e: unknown = error; e && typeof e === 'object' && chain.length < 6; e = (e as { cause?: unknown }).cause) {
+	for (
+		let e: unknown = error;
+		e && typeof e === 'object' && chain.length < 6;
+		e = (e as { cause?: unknown }).cause
+	) {
 		chain.push(e as Record<string, unknown>);
 	}
 	for (const e of chain) {
 		const response = e.response as { status?: number; data?: unknown } | undefined;
-		if (response && typeof response.status === 'number') return { kind: 'http', status: response.status, body: response.data };
+		if (response && typeof response.status === 'number')
+			return { kind: 'http', status: response.status, body: response.data };
 	}
 	for (const e of chain) {
 		const code = typeof e.code === 'string' ? e.code : undefined;
 		if (code && NOT_SENT.has(code)) return { kind: 'network', code, mayHaveArrived: false };
 		if (code && MAYBE_SENT.has(code)) return { kind: 'network', code, mayHaveArrived: true };
-		if (typeof e.message === 'string' && /socket hang up|timeout of \d+ms exceeded|terminated/i.test(e.message)) {
+		if (
+			typeof e.message === 'string' &&
+			/socket hang up|timeout of \d+ms exceeded|terminated/i.test(e.message)
+		) {
 			return { kind: 'network', code: e.message, mayHaveArrived: true };
 		}
 	}
 	const deepest = chain[chain.length - 1];
-	const httpCode = chain.map((e) => e.httpCode).find((c) => typeof c === 'string' && /^\d{3}$/.test(c));
-	if (httpCode) return { kind: 'http', status: Number(httpCode), body: { message: String(deepest?.message ?? '') } };
+	const httpCode = chain
+		.map((e) => e.httpCode)
+		.find((c) => typeof c === 'string' && /^\d{3}$/.test(c));
+	if (httpCode)
+		return {
+			kind: 'http',
+			status: Number(httpCode),
+			body: { message: String(deepest?.message ?? '') },
+		};
 	return { kind: 'other', message: String(deepest?.message ?? error) };
 }
 
@@ -331,22 +425,29 @@ function resolveUrl(baseUrl: string, req: ApiRequest, system: string): string {
 	// A next-page link is followed verbatim, but only to the API's own origin: n8n would attach the
 	// credential to whatever host the link names.
 	if (new URL(req.url).origin !== new URL(baseUrl).origin) {
-		throw new Error(`${system} returned a next-page link to another host (${new URL(req.url).origin}); refusing to send credentials there`);
+		throw new Error(
+			`${system} returned a next-page link to another host (${new URL(req.url).origin}); refusing to send credentials there`,
+		);
 	}
 	return req.url;
 }
 
 function abortSignalOf(ctx: Context): AbortSignal | undefined {
 	const c = ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined };
-	return typeof c.getExecutionCancelSignal === 'function' ? c.getExecutionCancelSignal() : undefined;
+	return typeof c.getExecutionCancelSignal === 'function'
+		? c.getExecutionCancelSignal()
+		: undefined;
 }
 
 function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<string, string> {
 	const out: Record<string, string> = {};
-	for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+	for (const [k, v] of Object.entries(headers ?? {}))
+		out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
 	return out;
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
-	return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && !Number.isNaN(v))) as Partial<T>;
+	return Object.fromEntries(
+		Object.entries(o).filter(([, v]) => v !== undefined && v !== null && !Number.isNaN(v)),
+	) as Partial<T>;
 }

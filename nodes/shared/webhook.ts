@@ -1,7 +1,20 @@
 import { createHash } from 'crypto';
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
-import { type CandidateEmail, type CandidatePhone, emailSchema, normalizeLinkedinUrl, parseCandidate, phoneSchema } from './candidate';
+import {
+	type CandidateEmail,
+	type CandidatePhone,
+	emailSchema,
+	normalizeLinkedinUrl,
+	parseCandidate,
+	phoneSchema,
+} from './candidate';
 import { compact, isRecord, type Rec, str } from './values';
 
 /**
@@ -24,22 +37,49 @@ export interface LooseEntry {
  * Without a name the candidate cannot be normalized: the loose fields are passed on as they came,
  * so the user sees what arrived, and `errors` says why (an export node will refuse the item).
  */
-export function normalizeLoose(loose: Rec & { emails?: LooseEntry[]; phones?: LooseEntry[] }): { fields: IDataObject; errors: string[] } {
+export function normalizeLoose(loose: Rec & { emails?: LooseEntry[]; phones?: LooseEntry[] }): {
+	fields: IDataObject;
+	errors: string[];
+} {
 	const errors: string[] = [];
-	const keep = <T>(entries: LooseEntry[] = [], schema: typeof emailSchema | typeof phoneSchema, field: string): T[] =>
+	const keep = <T>(
+		entries: LooseEntry[] = [],
+		schema: typeof emailSchema | typeof phoneSchema,
+		field: string,
+	): T[] =>
 		entries.flatMap((e, i) => {
 			const value = str(e.value) ?? '';
 			const parsed = schema.safeParse(e.type ? { value, type: e.type } : { value });
 			if (parsed.success) return [parsed.data as T];
-			errors.push(`${e.from ?? `${field}[${i}]`} "${value}" left out: ${parsed.error.issues[0]?.message}`);
+			errors.push(
+				`${e.from ?? `${field}[${i}]`} "${value}" left out: ${parsed.error.issues[0]?.message}`,
+			);
 			return [];
 		});
 	const linkedin = str(loose.linkedinUrl);
 	const linkedinUrl = linkedin ? normalizeLinkedinUrl(linkedin) : undefined;
-	if (linkedin && !linkedinUrl) errors.push(`linkedin "${linkedin}" left out: not a LinkedIn profile URL`);
-	const parsed = parseCandidate({ ...loose, linkedinUrl, emails: keep<CandidateEmail>(loose.emails, emailSchema, 'emails'), phones: keep<CandidatePhone>(loose.phones, phoneSchema, 'phones') });
-	if (parsed.ok) return { fields: Object.fromEntries(Object.entries(parsed.candidate).filter(([, v]) => v !== undefined)) as IDataObject, errors };
-	return { fields: compact(loose as IDataObject), errors: [...errors, ...parsed.issues.map((i) => `candidate not normalized: ${i.field} ${i.message}`)] };
+	if (linkedin && !linkedinUrl)
+		errors.push(`linkedin "${linkedin}" left out: not a LinkedIn profile URL`);
+	const parsed = parseCandidate({
+		...loose,
+		linkedinUrl,
+		emails: keep<CandidateEmail>(loose.emails, emailSchema, 'emails'),
+		phones: keep<CandidatePhone>(loose.phones, phoneSchema, 'phones'),
+	});
+	if (parsed.ok)
+		return {
+			fields: Object.fromEntries(
+				Object.entries(parsed.candidate).filter(([, v]) => v !== undefined),
+			) as IDataObject,
+			errors,
+		};
+	return {
+		fields: compact(loose as IDataObject),
+		errors: [
+			...errors,
+			...parsed.issues.map((i) => `candidate not normalized: ${i.field} ${i.message}`),
+		],
+	};
 }
 
 export interface Delivery {
@@ -53,15 +93,23 @@ export interface Delivery {
 }
 
 /** The request as every trigger needs it: raw bytes (what was signed), lower-case headers, query. */
-export async function readDelivery(ctx: IWebhookFunctions): Promise<Delivery & { headers: Record<string, string>; query: Record<string, unknown> }> {
+export async function readDelivery(
+	ctx: IWebhookFunctions,
+): Promise<Delivery & { headers: Record<string, string>; query: Record<string, unknown> }> {
 	const request = ctx.getRequestObject();
-	if (request.rawBody === undefined && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (request.rawBody === undefined && typeof request.readRawBody === 'function')
+		await request.readRawBody();
 	const headers: Record<string, string> = {};
 	for (const [key, value] of Object.entries((ctx.getHeaderData() ?? {}) as IDataObject)) {
 		const v = Array.isArray(value) ? value[0] : value;
 		if (typeof v === 'string') headers[key.toLowerCase()] = v;
 	}
-	return { rawBody: request.rawBody, body: ctx.getBodyData(), headers, query: (ctx.getQueryData() ?? {}) as Record<string, unknown> };
+	return {
+		rawBody: request.rawBody,
+		body: ctx.getBodyData(),
+		headers,
+		query: (ctx.getQueryData() ?? {}) as Record<string, unknown>,
+	};
 }
 
 export function header(delivery: Delivery, name: string): string | undefined {
@@ -70,9 +118,17 @@ export function header(delivery: Delivery, name: string): string | undefined {
 }
 
 /** The raw bytes are what was signed, so they are parsed rather than n8n's already-parsed body. */
-export function parseBody(delivery: Delivery): { ok: true; body: Rec } | { ok: false; reason: string };
-export function parseBody(delivery: Delivery, opts: { allowArray: true }): { ok: true; body: unknown } | { ok: false; reason: string };
-export function parseBody(delivery: Delivery, opts: { allowArray?: boolean } = {}): { ok: true; body: unknown } | { ok: false; reason: string } {
+export function parseBody(
+	delivery: Delivery,
+): { ok: true; body: Rec } | { ok: false; reason: string };
+export function parseBody(
+	delivery: Delivery,
+	opts: { allowArray: true },
+): { ok: true; body: unknown } | { ok: false; reason: string };
+export function parseBody(
+	delivery: Delivery,
+	opts: { allowArray?: boolean } = {},
+): { ok: true; body: unknown } | { ok: false; reason: string } {
 	let body = delivery.body;
 	if (delivery.rawBody !== undefined) {
 		const text = delivery.rawBody.toString('utf8').replace(/^\uFEFF/, '');
@@ -84,7 +140,12 @@ export function parseBody(delivery: Delivery, opts: { allowArray?: boolean } = {
 		}
 	}
 	if (isRecord(body) || (opts.allowArray && Array.isArray(body))) return { ok: true, body };
-	return { ok: false, reason: opts.allowArray ? 'the body must be a JSON object or array' : 'the body must be a JSON object' };
+	return {
+		ok: false,
+		reason: opts.allowArray
+			? 'the body must be a JSON object or array'
+			: 'the body must be a JSON object',
+	};
 }
 
 /** A stable id for a delivery without one: a redelivery of the same bytes hashes the same. */
@@ -120,10 +181,15 @@ export function recentDeliveries(ctx: IWebhookFunctions | IExecuteFunctions): st
  * not saved once the workflow has any static data. What a node writes during the run is saved with
  * the execution. webhook() still writes them too, for n8n versions without that behaviour.
  */
-export function recordDeliveries(ctx: IExecuteFunctions, size = DEFAULT_DEDUPE_SIZE): INodeExecutionData[][] {
+export function recordDeliveries(
+	ctx: IExecuteFunctions,
+	size = DEFAULT_DEDUPE_SIZE,
+): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const seen = recentDeliveries(ctx);
-	const fresh = items.map((i) => i.json.eventId).filter((v): v is string => typeof v === 'string' && !seen.includes(v));
+	const fresh = items
+		.map((i) => i.json.eventId)
+		.filter((v): v is string => typeof v === 'string' && !seen.includes(v));
 	// Assigned, not mutated, so n8n notices the change and saves it.
 	if (fresh.length) ctx.getWorkflowStaticData('node')[SEEN_KEY] = remember(seen, fresh, size);
 	return [items.map((item, i) => ({ ...item, pairedItem: { item: i } }))];
@@ -133,13 +199,18 @@ export function recordDeliveries(ctx: IExecuteFunctions, size = DEFAULT_DEDUPE_S
  * Writes the HTTP answer. Errors are answered here and end the request, so nothing runs; a 200
  * with items starts the workflow and stores the delivery ids, so a redelivery is recognized.
  */
-export function answer(ctx: IWebhookFunctions, outcome: Outcome, system: string): IWebhookResponseData {
+export function answer(
+	ctx: IWebhookFunctions,
+	outcome: Outcome,
+	system: string,
+): IWebhookResponseData {
 	if (outcome.status !== 200) {
 		ctx.logger.warn(`${system} Trigger answered HTTP ${outcome.status}: ${outcome.message}`);
 		ctx.getResponseObject().status(outcome.status).send(outcome.message).end();
 		return { noWebhookResponse: true };
 	}
-	if (!outcome.items.length) return { webhookResponse: { received: true, message: outcome.message } };
+	if (!outcome.items.length)
+		return { webhookResponse: { received: true, message: outcome.message } };
 	if (outcome.seen) ctx.getWorkflowStaticData('node')[SEEN_KEY] = outcome.seen;
 	return { workflowData: [ctx.helpers.returnJsonArray(outcome.items)] };
 }

@@ -28,80 +28,218 @@ const log = (s: string) => {
 const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : 'n/a');
 
 function table(headers: string[], rows: Array<Array<string | number>>): string {
-	return [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+	return [
+		`| ${headers.join(' | ')} |`,
+		`|${headers.map(() => '---').join('|')}|`,
+		...rows.map((r) => `| ${r.join(' | ')} |`),
+	].join('\n');
 }
 
 function greenhouseExportNode(extra = {}) {
-	return node('Greenhouse', 'greenhouse', { resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: '4012000' }, ifExists: 'skip', ...extra }, { greenhouseHarvestApi: 'Greenhouse' }, { onError: 'continueRegularOutput' });
+	return node(
+		'Greenhouse',
+		'greenhouse',
+		{
+			resource: 'candidate',
+			operation: 'export',
+			candidateInput: 'input',
+			job: { __rl: true, mode: 'id', value: '4012000' },
+			ifExists: 'skip',
+			...extra,
+		},
+		{ greenhouseHarvestApi: 'Greenhouse' },
+		{ onError: 'continueRegularOutput' },
+	);
 }
 
-const ghRecords = (s: Record<string, unknown>) => (s.candidates as Array<{ email_addresses: Array<{ value: string }> }>).map((c) => c.email_addresses[0]?.value);
+const ghRecords = (s: Record<string, unknown>) =>
+	(s.candidates as Array<{ email_addresses: Array<{ value: string }> }>).map(
+		(c) => c.email_addresses[0]?.value,
+	);
 
 test('benchmarks', async () => {
 	const gh = await startGreenhouseSandbox({ rateLimit: undefined });
 	const started = Date.now();
-	log(`# Benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model?.trim()} (${(os.totalmem() / 2 ** 30).toFixed(0)} GiB), ${os.type()} ${os.release()}, Node ${process.version}. Sandboxes run in the same process as the in-process n8n (n8n-core 2.41.1 WorkflowExecute); real-n8n rows use n8n 2.41.1 on Node 24. Regenerate with \`npm run bench\`.\n`);
+	log(
+		`# Benchmarks\n\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.cpus().length} × ${os.cpus()[0]?.model?.trim()} (${(os.totalmem() / 2 ** 30).toFixed(0)} GiB), ${os.type()} ${os.release()}, Node ${process.version}. Sandboxes run in the same process as the in-process n8n (n8n-core 2.41.1 WorkflowExecute); real-n8n rows use n8n 2.41.1 on Node 24. Regenerate with \`npm run bench\`.\n`,
+	);
 	try {
 		if (want('bulk')) {
 			const rows: BulkResult[] = [];
 			// Greenhouse's real window is 10 s (v1 docs) or 30 s (v3 third-party notes): the sandbox keeps a
 			// fixed window and scales the allowance so 1,000 candidates take about a minute.
-			rows.push(await runBulk({ system: 'Greenhouse (fixed window 250 / 5 s)', sandbox: gh, exportNode: greenhouseExportNode(), credentialType: 'greenhouseHarvestApi', records: ghRecords, rateLimit: { limit: 250, windowMs: 5000 } }, n(1000)));
+			rows.push(
+				await runBulk(
+					{
+						system: 'Greenhouse (fixed window 250 / 5 s)',
+						sandbox: gh,
+						exportNode: greenhouseExportNode(),
+						credentialType: 'greenhouseHarvestApi',
+						records: ghRecords,
+						rateLimit: { limit: 250, windowMs: 5000 },
+					},
+					n(1000),
+				),
+			);
 			rows.push(...(await extraScenarios.bulk(n)));
-			log(`## 1. Bulk export against the rate limit\n\nGoal: ≥ 95 % of the rate-limit bound, 0 failed, 0 duplicates. "vs bound" is the issue's measure: (requests ÷ allowed rate) ÷ elapsed; it can pass 100 % because a full allowance is available at the start. "vs limiter minimum" is stricter: the least time the limiter needs to admit that many requests from the moment the run started, ÷ elapsed.\n\n${table(
-				['system', 'candidates', 'requests', 'seconds', 'allowed req/s', 'throughput vs bound', 'vs limiter minimum', 'created', 'failed', 'duplicates', '429s'],
-				rows.map((r) => [r.system, r.candidates, r.requests, r.seconds.toFixed(1), r.allowedPerSecond.toFixed(2), pct(r.throughputPct), `${pct(r.efficiencyPct)} (min ${r.minSeconds.toFixed(1)} s)`, r.created, r.failed, r.duplicates, r.status429]),
-			)}\n`);
+			log(
+				`## 1. Bulk export against the rate limit\n\nGoal: ≥ 95 % of the rate-limit bound, 0 failed, 0 duplicates. "vs bound" is the issue's measure: (requests ÷ allowed rate) ÷ elapsed; it can pass 100 % because a full allowance is available at the start. "vs limiter minimum" is stricter: the least time the limiter needs to admit that many requests from the moment the run started, ÷ elapsed.\n\n${table(
+					[
+						'system',
+						'candidates',
+						'requests',
+						'seconds',
+						'allowed req/s',
+						'throughput vs bound',
+						'vs limiter minimum',
+						'created',
+						'failed',
+						'duplicates',
+						'429s',
+					],
+					rows.map((r) => [
+						r.system,
+						r.candidates,
+						r.requests,
+						r.seconds.toFixed(1),
+						r.allowedPerSecond.toFixed(2),
+						pct(r.throughputPct),
+						`${pct(r.efficiencyPct)} (min ${r.minSeconds.toFixed(1)} s)`,
+						r.created,
+						r.failed,
+						r.duplicates,
+						r.status429,
+					]),
+				)}\n`,
+			);
 		}
 		if (want('baseline') || want('latency')) {
-			const real = await extraScenarios.realN8n({ baseline: want('baseline'), latency: want('latency'), count: n(1000), events: n(200) });
+			const real = await extraScenarios.realN8n({
+				baseline: want('baseline'),
+				latency: want('latency'),
+				count: n(1000),
+				events: n(200),
+			});
 			if (real) log(real);
 		}
 		if (want('overhead')) {
 			const count = n(500);
 			gh.setRateLimit(undefined);
-			const ours = await runBulk({ system: 'Greenhouse', sandbox: gh, exportNode: greenhouseExportNode(), credentialType: 'greenhouseHarvestApi', records: ghRecords }, count, 'ovh');
+			const ours = await runBulk(
+				{
+					system: 'Greenhouse',
+					sandbox: gh,
+					exportNode: greenhouseExportNode(),
+					credentialType: 'greenhouseHarvestApi',
+					records: ghRecords,
+				},
+				count,
+				'ovh',
+			);
 			const raw = await rawGreenhouseLoop(gh, count, 'ovh');
-			log(`## 3. Per-candidate overhead, unlimited sandbox\n\nGoal: ≤ 1.5× a bare HTTP loop making the same requests.\n\n${table(
-				['path', 'candidates', 'seconds', 'ms per candidate'],
-				[
-					['Greenhouse node in WorkflowExecute', count, ours.seconds.toFixed(2), ours.perCandidateMs.toFixed(2)],
-					['bare fetch loop (same requests)', count, raw.seconds.toFixed(2), raw.perCandidateMs.toFixed(2)],
-				],
-			)}\n\nOverhead factor: **${(ours.perCandidateMs / raw.perCandidateMs).toFixed(2)}×** (created ${ours.created}, failed ${ours.failed}, duplicates ${ours.duplicates}).\n`);
+			log(
+				`## 3. Per-candidate overhead, unlimited sandbox\n\nGoal: ≤ 1.5× a bare HTTP loop making the same requests.\n\n${table(
+					['path', 'candidates', 'seconds', 'ms per candidate'],
+					[
+						[
+							'Greenhouse node in WorkflowExecute',
+							count,
+							ours.seconds.toFixed(2),
+							ours.perCandidateMs.toFixed(2),
+						],
+						[
+							'bare fetch loop (same requests)',
+							count,
+							raw.seconds.toFixed(2),
+							raw.perCandidateMs.toFixed(2),
+						],
+					],
+				)}\n\nOverhead factor: **${(ours.perCandidateMs / raw.perCandidateMs).toFixed(2)}×** (created ${ours.created}, failed ${ours.failed}, duplicates ${ours.duplicates}).\n`,
+			);
 		}
 		if (want('listing')) {
 			const rows: ListingResult[] = [];
 			for (const jobs of [1000, 10_000, 100_000]) rows.push(await runListing(gh, jobs));
-			log(`## 4. Listing jobs (Job › Get Many, Return All, 500 per page)\n\nRequests should equal the number of pages.\n\n${table(
-				['jobs', 'returned', 'requests', 'pages', 'seconds', 'peak extra heap'],
-				rows.map((r) => [r.jobs, r.returned, r.requests, r.pages, r.seconds.toFixed(2), `${r.peakHeapMb.toFixed(0)} MB`]),
-			)}\n`);
+			log(
+				`## 4. Listing jobs (Job › Get Many, Return All, 500 per page)\n\nRequests should equal the number of pages.\n\n${table(
+					['jobs', 'returned', 'requests', 'pages', 'seconds', 'peak extra heap'],
+					rows.map((r) => [
+						r.jobs,
+						r.returned,
+						r.requests,
+						r.pages,
+						r.seconds.toFixed(2),
+						`${r.peakHeapMb.toFixed(0)} MB`,
+					]),
+				)}\n`,
+			);
 		}
 		if (want('soak')) {
 			gh.setRateLimit({ limit: 500, windowMs: 1000 });
-			const r: SoakResult = await runGreenhouseSoak(gh, { count: n(10_000), invalidEvery: 50, stallMs: 10_000, timeoutSeconds: 5, seed: 11 });
-			log(`## Fault-injection soak\n\n5 % HTTP 500, 2 % connection resets, 1 % resets and 1 % 500s after the write was applied, 429 bursts, 0.3 % stalls of 10 s against a 5 s request timeout.\n\n${table(
-				['candidates', 'valid', 'invalid', 'created', 'failed (all invalid?)', 'in sandbox', 'duplicates', 'faults injected', '429s', 'requests', 'minutes'],
-				[[r.count, r.valid, r.invalid, r.created, `${r.failed} (${r.failedValid.length === 0 ? 'yes' : `no: ${r.failedValid.length} valid failed`})`, r.inSandbox, r.duplicates, r.faults, r.status429, r.requests, (r.seconds / 60).toFixed(1)]],
-			)}\n`);
+			const r: SoakResult = await runGreenhouseSoak(gh, {
+				count: n(10_000),
+				invalidEvery: 50,
+				stallMs: 10_000,
+				timeoutSeconds: 5,
+				seed: 11,
+			});
+			log(
+				`## Fault-injection soak\n\n5 % HTTP 500, 2 % connection resets, 1 % resets and 1 % 500s after the write was applied, 429 bursts, 0.3 % stalls of 10 s against a 5 s request timeout.\n\n${table(
+					[
+						'candidates',
+						'valid',
+						'invalid',
+						'created',
+						'failed (all invalid?)',
+						'in sandbox',
+						'duplicates',
+						'faults injected',
+						'429s',
+						'requests',
+						'minutes',
+					],
+					[
+						[
+							r.count,
+							r.valid,
+							r.invalid,
+							r.created,
+							`${r.failed} (${r.failedValid.length === 0 ? 'yes' : `no: ${r.failedValid.length} valid failed`})`,
+							r.inSandbox,
+							r.duplicates,
+							r.faults,
+							r.status429,
+							r.requests,
+							(r.seconds / 60).toFixed(1),
+						],
+					],
+				)}\n`,
+			);
 		}
 	} finally {
 		await gh.close();
 		await extraScenarios.close();
 	}
-	if (only.length === 0) log(`Total benchmark time: ${((Date.now() - started) / 60000).toFixed(1)} min.\n`);
+	if (only.length === 0)
+		log(`Total benchmark time: ${((Date.now() - started) / 60000).toFixed(1)} min.\n`);
 	if (scale !== 1) {
 		fs.writeFileSync(path.join(os.tmpdir(), 'BENCHMARKS.partial.md'), sections.join('\n'));
 		return;
 	}
 	// A full run rewrites BENCHMARKS.md; a BENCH_ONLY run replaces just its own sections in it.
 	const file = path.join(__dirname, '../../BENCHMARKS.md');
-	const notes = fs.existsSync(path.join(__dirname, 'NOTES.md')) ? fs.readFileSync(path.join(__dirname, 'NOTES.md'), 'utf8') : '';
+	const notes = fs.existsSync(path.join(__dirname, 'NOTES.md'))
+		? fs.readFileSync(path.join(__dirname, 'NOTES.md'), 'utf8')
+		: '';
 	const fresh = splitSections(sections.join('\n'));
-	const previous = only.length && fs.existsSync(file) ? splitSections(fs.readFileSync(file, 'utf8').split('\n## Notes')[0]) : undefined;
+	const previous =
+		only.length && fs.existsSync(file)
+			? splitSections(fs.readFileSync(file, 'utf8').split('\n## Notes')[0])
+			: undefined;
 	// A partial run keeps the previous heading line (when the full run was measured) and says which sections are newer.
-	if (previous) fresh[''] = `${previous[''].trim()} Re-measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${only.join(', ')}.\n\n`;
+	if (previous)
+		fresh[''] =
+			`${previous[''].trim()} Re-measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${only.join(', ')}.\n\n`;
 	const merged = previous ? { ...previous, ...fresh } : fresh;
 	fs.writeFileSync(file, `${Object.values(merged).join('\n').trim()}\n\n${notes}`);
 });
@@ -111,7 +249,11 @@ function splitSections(text: string): Record<string, string> {
 	const out: Record<string, string> = {};
 	let key = '';
 	for (const line of text.split('\n')) {
-		if (line.startsWith('## ')) key = line.replace(/^## (\d+\. )?/, '').split(':')[0].trim();
+		if (line.startsWith('## '))
+			key = line
+				.replace(/^## (\d+\. )?/, '')
+				.split(':')[0]
+				.trim();
 		out[key] = `${out[key] ?? ''}${line}\n`;
 	}
 	return out;

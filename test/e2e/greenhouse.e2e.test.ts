@@ -5,7 +5,22 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { chain, client, ctx, deploy, describeNode, hookPath, type Json, lastExecution, type N8nClient, nodeType, pkgNode, sandbox, uuid, webhookNode } from './helpers';
+import {
+	chain,
+	client,
+	ctx,
+	deploy,
+	describeNode,
+	hookPath,
+	type Json,
+	lastExecution,
+	type N8nClient,
+	nodeType,
+	pkgNode,
+	sandbox,
+	uuid,
+	webhookNode,
+} from './helpers';
 
 const JOB = 4012000;
 
@@ -34,7 +49,12 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 					type: 'n8n-nodes-base.convertToFile',
 					typeVersion: 1.1,
 					position: [200, 0],
-					parameters: { operation: 'toBinary', sourceProperty: 'body.resumeBase64', binaryPropertyName: 'cv', options: { fileName: `={{ ${body}.resumeFileName }}`, mimeType: 'application/pdf' } },
+					parameters: {
+						operation: 'toBinary',
+						sourceProperty: 'body.resumeBase64',
+						binaryPropertyName: 'cv',
+						options: { fileName: `={{ ${body}.resumeFileName }}`, mimeType: 'application/pdf' },
+					},
 				},
 				pkgNode(
 					'Greenhouse',
@@ -73,8 +93,32 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 			name: 'e2e: Greenhouse export, candidates from input',
 			nodes: [
 				webhookNode(paths.input),
-				{ id: uuid(), name: 'Split Out', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [200, 0], parameters: { fieldToSplitOut: 'body.candidates', options: {} } },
-				pkgNode('Greenhouse', 'greenhouse', { resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'list', value: String(JOB), cachedResultName: 'Senior Backend Engineer (REQ-100)' }, ifExists: 'skip', options: {} }, creds),
+				{
+					id: uuid(),
+					name: 'Split Out',
+					type: 'n8n-nodes-base.splitOut',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: { fieldToSplitOut: 'body.candidates', options: {} },
+				},
+				pkgNode(
+					'Greenhouse',
+					'greenhouse',
+					{
+						resource: 'candidate',
+						operation: 'export',
+						candidateInput: 'input',
+						job: {
+							__rl: true,
+							mode: 'list',
+							value: String(JOB),
+							cachedResultName: 'Senior Backend Engineer (REQ-100)',
+						},
+						ifExists: 'skip',
+						options: {},
+					},
+					creds,
+				),
 			],
 			connections: chain('Webhook', 'Split Out', 'Greenhouse'),
 		});
@@ -91,7 +135,9 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 		const testSaved = async (id: string) => {
 			const saved = await c.rest('GET', `/credentials/${id}?includeData=true`);
 			expect(saved.data.clientSecret).toMatch(/^__n8n_BLANK_VALUE_/);
-			return await c.rest('POST', '/credentials/test', { credentials: { id: saved.id, name: saved.name, type: saved.type, data: saved.data } });
+			return await c.rest('POST', '/credentials/test', {
+				credentials: { id: saved.id, name: saved.name, type: saved.type, data: saved.data },
+			});
 		};
 
 		test('passes against the sandbox', async () => {
@@ -108,14 +154,26 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 			expect(cred.badId).toBeDefined();
 			const res = await testSaved(cred.badId!);
 			expect(res.status).toBe('Error');
-			expect(res.message).toMatch(/Greenhouse did not accept the Client ID and Client Secret \(invalid_client\)/);
+			expect(res.message).toMatch(
+				/Greenhouse did not accept the Client ID and Client Secret \(invalid_client\)/,
+			);
 			expect(res.message).not.toContain('wrong-secret-for-e2e');
 		});
 
 		test('an acting user id that is not a number is refused before the token request', async () => {
 			const saved = await c.rest('GET', `/credentials/${cred.id}?includeData=true`);
-			const res = await c.rest('POST', '/credentials/test', { credentials: { id: saved.id, name: saved.name, type: saved.type, data: { ...saved.data, actingUserId: 'ada' } } });
-			expect(res).toMatchObject({ status: 'Error', message: expect.stringMatching(/Acting User ID must be the numeric Greenhouse user ID/) });
+			const res = await c.rest('POST', '/credentials/test', {
+				credentials: {
+					id: saved.id,
+					name: saved.name,
+					type: saved.type,
+					data: { ...saved.data, actingUserId: 'ada' },
+				},
+			});
+			expect(res).toMatchObject({
+				status: 'Error',
+				message: expect.stringMatching(/Acting User ID must be the numeric Greenhouse user ID/),
+			});
 			// (a token kept from an earlier test may be tried first; the sandbox reset revoked it, so it gets a 401)
 			expect((await gh().requests()).filter((r) => r.path === '/token')).toEqual([]);
 		});
@@ -137,28 +195,69 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 		});
 
 		test('job picker (resource-locator-results, searchJobs) lists the sandbox jobs, and filters', async () => {
-			const all = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', { ...base(), path: 'parameters.job', methodName: 'searchJobs', currentNodeParameters: exportParams() });
+			const all = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+				...base(),
+				path: 'parameters.job',
+				methodName: 'searchJobs',
+				currentNodeParameters: exportParams(),
+			});
 			expect(all.results).toEqual([
-				{ name: 'Data Scientist (REQ-102)', value: '4012002', url: expect.stringMatching(/4012002/) },
-				{ name: 'Product Designer (REQ-101)', value: '4012001', url: expect.stringMatching(/4012001/) },
-				{ name: 'Senior Backend Engineer (REQ-100)', value: '4012000', url: expect.stringMatching(/4012000/) },
+				{
+					name: 'Data Scientist (REQ-102)',
+					value: '4012002',
+					url: expect.stringMatching(/4012002/),
+				},
+				{
+					name: 'Product Designer (REQ-101)',
+					value: '4012001',
+					url: expect.stringMatching(/4012001/),
+				},
+				{
+					name: 'Senior Backend Engineer (REQ-100)',
+					value: '4012000',
+					url: expect.stringMatching(/4012000/),
+				},
 			]);
-			const some = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', { ...base(), path: 'parameters.job', methodName: 'searchJobs', filter: 'design', currentNodeParameters: exportParams() });
+			const some = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+				...base(),
+				path: 'parameters.job',
+				methodName: 'searchJobs',
+				filter: 'design',
+				currentNodeParameters: exportParams(),
+			});
 			expect(some.results.map((r: Json) => r.value)).toEqual(['4012001']);
 		});
 
 		test('job picker pages through more jobs than one page (paginationToken round trip)', async () => {
 			await gh().seed({ jobs: 230 });
-			const first = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', { ...base(), path: 'parameters.job', methodName: 'searchJobs', currentNodeParameters: exportParams() });
+			const first = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+				...base(),
+				path: 'parameters.job',
+				methodName: 'searchJobs',
+				currentNodeParameters: exportParams(),
+			});
 			expect(first.results).toHaveLength(100);
 			expect(first.paginationToken).toBeTruthy();
-			const second = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', { ...base(), path: 'parameters.job', methodName: 'searchJobs', paginationToken: first.paginationToken, currentNodeParameters: exportParams() });
+			const second = await c.rest('POST', '/dynamic-node-parameters/resource-locator-results', {
+				...base(),
+				path: 'parameters.job',
+				methodName: 'searchJobs',
+				paginationToken: first.paginationToken,
+				currentNodeParameters: exportParams(),
+			});
 			expect(second.results.length).toBeGreaterThan(0);
-			expect(new Set([...first.results, ...second.results].map((r: Json) => r.value)).size).toBe(first.results.length + second.results.length);
+			expect(new Set([...first.results, ...second.results].map((r: Json) => r.value)).size).toBe(
+				first.results.length + second.results.length,
+			);
 		});
 
 		test('Source dropdown (options, loadOptionsMethod getSources) lists the sandbox sources', async () => {
-			const res = await c.rest('POST', '/dynamic-node-parameters/options', { ...base(), path: 'parameters.options.sourceId', methodName: 'getSources', currentNodeParameters: exportParams() });
+			const res = await c.rest('POST', '/dynamic-node-parameters/options', {
+				...base(),
+				path: 'parameters.options.sourceId',
+				methodName: 'getSources',
+				currentNodeParameters: exportParams(),
+			});
 			expect(res).toEqual([
 				{ name: 'LinkedIn (Prospecting)', value: 7 },
 				{ name: 'Pin', value: 8 },
@@ -178,20 +277,41 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 			country: 'United States',
 			company: 'US Navy',
 			title: 'Rear Admiral',
-			previousJobs: [{ title: 'Research Fellow', company: 'Harvard', startDate: '1944-07-01', endDate: '1949-06-30' }],
+			previousJobs: [
+				{
+					title: 'Research Fellow',
+					company: 'Harvard',
+					startDate: '1944-07-01',
+					endDate: '1949-06-30',
+				},
+			],
 			source: 'lemlist: Compilers Q4',
 			tags: ['outreach', 'e2e'],
 			note: 'Replied: "happy to talk"',
 			resumeFileName: 'grace.pdf',
-			resumeBase64: fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'resume.pdf')).toString('base64'),
+			resumeBase64: fs
+				.readFileSync(path.join(__dirname, '..', 'fixtures', 'resume.pdf'))
+				.toString('base64'),
 		};
 
 		test('a candidate with every field lands in Greenhouse: contact, location, LinkedIn, job, source, employment, resume, note', async () => {
 			const res = await c.webhook(paths.fields, full);
 			expect(res.status).toBe(200);
-			expect(res.json).toMatchObject({ ats: 'greenhouse', status: 'created', jobId: JOB, resumeAttached: true, employmentsAdded: 1 });
+			expect(res.json).toMatchObject({
+				ats: 'greenhouse',
+				status: 'created',
+				jobId: JOB,
+				resumeAttached: true,
+				employmentsAdded: 1,
+			});
 			const s = await gh().state();
-			expect(s.counts).toMatchObject({ candidates: 1, applications: 1, attachments: 1, employments: 1, notes: 1 });
+			expect(s.counts).toMatchObject({
+				candidates: 1,
+				applications: 1,
+				attachments: 1,
+				employments: 1,
+				notes: 1,
+			});
 			const cand = s.candidates[0];
 			expect(cand).toMatchObject({
 				first_name: 'Grace',
@@ -204,12 +324,36 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 				social_media_addresses: [{ value: 'https://www.linkedin.com/in/grace-hopper-e2e' }],
 				tags: ['outreach', 'e2e'],
 			});
-			expect(s.applications[0]).toMatchObject({ candidate_id: cand.id, job_id: JOB, source_id: 8, prospect: false });
-			expect(s.employments[0]).toMatchObject({ candidate_id: cand.id, company_name: 'Harvard', title: 'Research Fellow', start_date: '1944-07-01', end_date: '1949-06-30' });
+			expect(s.applications[0]).toMatchObject({
+				candidate_id: cand.id,
+				job_id: JOB,
+				source_id: 8,
+				prospect: false,
+			});
+			expect(s.employments[0]).toMatchObject({
+				candidate_id: cand.id,
+				company_name: 'Harvard',
+				title: 'Research Fellow',
+				start_date: '1944-07-01',
+				end_date: '1949-06-30',
+			});
 			const pdf = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'resume.pdf'));
-			expect(s.attachments[0]).toMatchObject({ application_id: s.applications[0].id, type: 'resume', filename: 'grace.pdf', isPdf: true, size: pdf.length });
-			expect(s.notes[0]).toMatchObject({ candidate_id: cand.id, body: 'Replied: "happy to talk"', user_id: 4080001, visibility: 'private' });
-			expect(res.json.profileUrl).toBe(`https://app.greenhouse.io/people/${cand.id}?application_id=${s.applications[0].id}`);
+			expect(s.attachments[0]).toMatchObject({
+				application_id: s.applications[0].id,
+				type: 'resume',
+				filename: 'grace.pdf',
+				isPdf: true,
+				size: pdf.length,
+			});
+			expect(s.notes[0]).toMatchObject({
+				candidate_id: cand.id,
+				body: 'Replied: "happy to talk"',
+				user_id: 4080001,
+				visibility: 'private',
+			});
+			expect(res.json.profileUrl).toBe(
+				`https://app.greenhouse.io/people/${cand.id}?application_id=${s.applications[0].id}`,
+			);
 		});
 
 		test('redelivering the same webhook creates nothing new (skipped, sandbox counts unchanged)', async () => {
@@ -219,17 +363,37 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 			for (let i = 0; i < 2; i++) {
 				const again = await c.webhook(paths.fields, full);
 				expect(again.status).toBe(200);
-				expect(again.json).toMatchObject({ status: 'skipped', candidateId: first.json.candidateId, matchedBy: expect.stringMatching(/^email/) });
+				expect(again.json).toMatchObject({
+					status: 'skipped',
+					candidateId: first.json.candidateId,
+					matchedBy: expect.stringMatching(/^email/),
+				});
 			}
 			expect((await gh().state()).counts).toEqual(before);
-			const writes = (await gh().requests()).filter((r) => r.method !== 'GET' && r.path !== '/token');
-			expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v3/candidates', 'POST /v3/candidate_employments', 'POST /v3/attachments', 'POST /v3/notes']);
+			const writes = (await gh().requests()).filter(
+				(r) => r.method !== 'GET' && r.path !== '/token',
+			);
+			expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual([
+				'POST /v3/candidates',
+				'POST /v3/candidate_employments',
+				'POST /v3/attachments',
+				'POST /v3/notes',
+			]);
 		});
 
 		test('a batch of normalized candidates (From Input Item): valid ones once, a duplicate skipped', async () => {
 			const cands = [
-				{ fullName: 'Alan Turing', emails: [{ value: 'alan@example.com', type: 'work' }], linkedinUrl: 'https://www.linkedin.com/in/alan-turing-e2e', currentTitle: 'Mathematician' },
-				{ fullName: 'Katherine Johnson', emails: ['katherine@example.com'], phones: [{ value: '+1 555 0142', type: 'work' }] },
+				{
+					fullName: 'Alan Turing',
+					emails: [{ value: 'alan@example.com', type: 'work' }],
+					linkedinUrl: 'https://www.linkedin.com/in/alan-turing-e2e',
+					currentTitle: 'Mathematician',
+				},
+				{
+					fullName: 'Katherine Johnson',
+					emails: ['katherine@example.com'],
+					phones: [{ value: '+1 555 0142', type: 'work' }],
+				},
 				{ fullName: 'Alan M. Turing', emails: [{ value: 'ALAN@example.com' }] },
 			];
 			const res = await c.webhook(paths.input, { candidates: cands });
@@ -241,15 +405,21 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 		});
 
 		test('a bad email fails the execution with our zod-based message naming item and field; nothing is written', async () => {
-			const res = await c.webhook(paths.input, { candidates: [{ fullName: 'Bad Email', emails: ['not-an-email'] }] });
+			const res = await c.webhook(paths.input, {
+				candidates: [{ fullName: 'Bad Email', emails: ['not-an-email'] }],
+			});
 			expect(res.status).toBe(500);
 			const exec = await lastExecution(c, ids.input);
 			expect(exec.status).toBe('error');
 			const err = exec.data.resultData.error;
-			expect(err.message).toMatch(/^\[item 0\] Candidate is not valid: emails\[0\]\.value is not a valid email address/);
+			expect(err.message).toMatch(
+				/^\[item 0\] Candidate is not valid: emails\[0\]\.value is not a valid email address/,
+			);
 			expect(exec.data.resultData.lastNodeExecuted).toBe('Greenhouse');
 			expect((await gh().state()).counts.candidates).toBe(0);
-			expect((await gh().requests()).filter((r) => r.method !== 'GET' && r.path !== '/token')).toEqual([]);
+			expect(
+				(await gh().requests()).filter((r) => r.method !== 'GET' && r.path !== '/token'),
+			).toEqual([]);
 		});
 	});
 });

@@ -16,9 +16,22 @@ export interface E2eContext {
 	userFolder: string;
 	packageDir: string;
 	tarball: string;
-	rt: { PATH: string; N24: string; N8N: string; N8N_RUNTIME_DIR: string; npm_config_nodedir: string };
+	rt: {
+		PATH: string;
+		N24: string;
+		N8N: string;
+		N8N_RUNTIME_DIR: string;
+		npm_config_nodedir: string;
+	};
 	declared: {
-		nodes: Array<{ file: string; name: string; displayName: string; credentials: string[]; webhook: boolean; usableAsTool: boolean }>;
+		nodes: Array<{
+			file: string;
+			name: string;
+			displayName: string;
+			credentials: string[];
+			webhook: boolean;
+			usableAsTool: boolean;
+		}>;
 		credentials: Array<{ file: string; name: string; displayName: string; properties: string[] }>;
 		resolved: Record<string, string>;
 	};
@@ -27,14 +40,28 @@ export interface E2eContext {
 	client: { url: string; apiKey: string; cookie: string };
 	owner: { email: string; password: string };
 	sandboxes: Record<string, { url: string; credentials: Json; [k: string]: unknown }>;
-	credentials: Record<string, { type: string; id: string; name: string; data: Json; badId?: string; badName?: string; secretField?: string }>;
+	credentials: Record<
+		string,
+		{
+			type: string;
+			id: string;
+			name: string;
+			data: Json;
+			badId?: string;
+			badName?: string;
+			secretField?: string;
+		}
+	>;
 }
 
 let cached: E2eContext | undefined;
 export function ctx(): E2eContext {
 	if (!cached) {
 		const file = process.env.ATS_E2E_CONTEXT;
-		if (!file) throw new Error('ATS_E2E_CONTEXT is not set: run these tests with `npm run test:e2e` (jest -c jest.e2e.config.js)');
+		if (!file)
+			throw new Error(
+				'ATS_E2E_CONTEXT is not set: run these tests with `npm run test:e2e` (jest -c jest.e2e.config.js)',
+			);
 		cached = JSON.parse(fs.readFileSync(file, 'utf8')) as E2eContext;
 	}
 	return cached;
@@ -49,9 +76,20 @@ export interface N8nClient {
 	createCredential(name: string, type: string, data: Json): Promise<{ id: string; name: string }>;
 	createWorkflow(wf: Json): Promise<{ id: string; name: string; nodes: Json[] }>;
 	activate(id: string): Promise<Json>;
-	webhook(path: string, body?: unknown, opts?: { method?: string; headers?: Record<string, string>; registerTimeoutMs?: number }): Promise<{ status: number; text: string; json: any; headers: Headers }>;
-	executions(workflowId: string, opts?: { includeData?: boolean; status?: string }): Promise<Json[]>;
-	waitForExecutions(workflowId: string, count: number, opts?: { timeoutMs?: number; includeData?: boolean }): Promise<Json[]>;
+	webhook(
+		path: string,
+		body?: unknown,
+		opts?: { method?: string; headers?: Record<string, string>; registerTimeoutMs?: number },
+	): Promise<{ status: number; text: string; json: any; headers: Headers }>;
+	executions(
+		workflowId: string,
+		opts?: { includeData?: boolean; status?: string },
+	): Promise<Json[]>;
+	waitForExecutions(
+		workflowId: string,
+		count: number,
+		opts?: { timeoutMs?: number; includeData?: boolean },
+	): Promise<Json[]>;
 }
 
 export function client(): N8nClient {
@@ -69,7 +107,12 @@ export function hasNode(dirName: string): boolean {
  * describe() when the node is listed in package.json "n8n", otherwise a skipped describe whose title says
  * why, so `npm run test:e2e` shows e.g. "Stardex (skipped: node not built yet)".
  */
-export function describeNode(dirName: string, title: string, fn: () => void, needsSandbox?: string): void {
+export function describeNode(
+	dirName: string,
+	title: string,
+	fn: () => void,
+	needsSandbox?: string,
+): void {
 	if (!hasNode(dirName)) {
 		describe(`${title} (skipped: node not built yet)`, () => {
 			test.skip(`no dist/nodes/${dirName}/*.node.js in package.json "n8n"`, () => undefined);
@@ -90,7 +133,11 @@ export function sandbox(name: string) {
 	const info = ctx().sandboxes[name];
 	if (!info) throw new Error(`sandbox ${name} is not running (test/sandbox/${name}.js missing?)`);
 	const call = async (method: string, what: string, body?: unknown) => {
-		const r = await fetch(`${info.url}/__sandbox/${what}`, { method, headers: body ? { 'content-type': 'application/json' } : {}, body: body ? JSON.stringify(body) : undefined });
+		const r = await fetch(`${info.url}/__sandbox/${what}`, {
+			method,
+			headers: body ? { 'content-type': 'application/json' } : {},
+			body: body ? JSON.stringify(body) : undefined,
+		});
 		if (!r.ok) throw new Error(`sandbox ${name} ${what} → ${r.status}`);
 		return (await r.json()) as any;
 	};
@@ -98,7 +145,10 @@ export function sandbox(name: string) {
 		...info,
 		state: () => call('GET', 'state'),
 		stats: () => call('GET', 'stats'),
-		requests: () => call('GET', 'requests') as Promise<Array<{ method: string; path: string; query: string; status: number }>>,
+		requests: () =>
+			call('GET', 'requests') as Promise<
+				Array<{ method: string; path: string; query: string; status: number }>
+			>,
 		reset: () => call('POST', 'reset'),
 		seed: (data: unknown) => call('POST', 'seed', data),
 		faults: (f: unknown) => call('POST', 'faults', f),
@@ -111,7 +161,15 @@ export const uuid = () => crypto.randomUUID();
 /** A unique webhook path per run, so nothing collides with a previous run's registrations. */
 export const hookPath = (name: string) => `e2e-${name}-${crypto.randomBytes(3).toString('hex')}`;
 
-export function webhookNode(pathName: string, opts: { responseMode?: 'lastNode' | 'onReceived'; responseData?: string; name?: string; position?: [number, number] } = {}) {
+export function webhookNode(
+	pathName: string,
+	opts: {
+		responseMode?: 'lastNode' | 'onReceived';
+		responseData?: string;
+		name?: string;
+		position?: [number, number];
+	} = {},
+) {
 	return {
 		id: uuid(),
 		name: opts.name ?? 'Webhook',
@@ -123,25 +181,46 @@ export function webhookNode(pathName: string, opts: { responseMode?: 'lastNode' 
 			httpMethod: 'POST',
 			path: pathName,
 			responseMode: opts.responseMode ?? 'lastNode',
-			...(opts.responseMode === 'onReceived' ? {} : { responseData: opts.responseData ?? 'allEntries' }),
+			...(opts.responseMode === 'onReceived'
+				? {}
+				: { responseData: opts.responseData ?? 'allEntries' }),
 			options: {},
 		},
 	};
 }
 
-export function pkgNode(name: string, type: string, parameters: Json, credentials?: Record<string, { id: string; name: string }>, extra: Json = {}) {
-	return { id: uuid(), name, type: nodeType(type), typeVersion: 1, position: [300, 0], parameters, ...(credentials ? { credentials } : {}), ...extra };
+export function pkgNode(
+	name: string,
+	type: string,
+	parameters: Json,
+	credentials?: Record<string, { id: string; name: string }>,
+	extra: Json = {},
+) {
+	return {
+		id: uuid(),
+		name,
+		type: nodeType(type),
+		typeVersion: 1,
+		position: [300, 0],
+		parameters,
+		...(credentials ? { credentials } : {}),
+		...extra,
+	};
 }
 
 /** name → name connections, main output 0 → main input 0. */
 export function chain(...names: string[]) {
 	const connections: Json = {};
-	for (let i = 0; i + 1 < names.length; i++) connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	for (let i = 0; i + 1 < names.length; i++)
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
 	return connections;
 }
 
 /** Creates the workflow through the public API, activates it, and returns its id. */
-export async function deploy(c: N8nClient, wf: { name: string; nodes: Json[]; connections: Json; settings?: Json }) {
+export async function deploy(
+	c: N8nClient,
+	wf: { name: string; nodes: Json[]; connections: Json; settings?: Json },
+) {
 	const created = await c.createWorkflow(wf);
 	await c.activate(created.id);
 	return created.id;
@@ -153,7 +232,12 @@ export async function lastExecution(c: N8nClient, workflowId: string) {
 	return list.sort((a, b) => Number(b.id) - Number(a.id))[0];
 }
 
-export function hmac(secret: string, body: string | Buffer, algorithm = 'sha256', encoding: crypto.BinaryToTextEncoding = 'hex') {
+export function hmac(
+	secret: string,
+	body: string | Buffer,
+	algorithm = 'sha256',
+	encoding: crypto.BinaryToTextEncoding = 'hex',
+) {
 	return crypto.createHmac(algorithm, secret).update(body).digest(encoding);
 }
 

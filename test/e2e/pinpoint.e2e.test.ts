@@ -2,7 +2,18 @@
  * Pinpoint Trigger in a real n8n: signed deliveries (PINPOINT-HMAC-SHA256 = base64 HMAC-SHA256 of the raw
  * body) through the production webhook, with the application read back from the Pinpoint sandbox.
  */
-import { client, ctx, deploy, describeNode, hmac, hookPath, type Json, type N8nClient, pkgNode, sandbox } from './helpers';
+import {
+	client,
+	ctx,
+	deploy,
+	describeNode,
+	hmac,
+	hookPath,
+	type Json,
+	type N8nClient,
+	pkgNode,
+	sandbox,
+} from './helpers';
 
 describeNode(
 	'PinpointTrigger',
@@ -14,11 +25,22 @@ describeNode(
 		const pp = () => sandbox('pinpoint');
 		const secret = () => String(ctx().credentials.pinpoint.data.webhookSigningSecret);
 		const delivery = (event: string, applicationId: string, key = secret()) => {
-			const body = JSON.stringify({ event, triggeredAt: new Date().toISOString(), data: { application: { id: applicationId } } });
-			return { body, headers: { 'PINPOINT-HMAC-SHA256': hmac(key, body, 'sha256', 'base64'), 'User-Agent': 'Pinpoint-Webhooks' } };
+			const body = JSON.stringify({
+				event,
+				triggeredAt: new Date().toISOString(),
+				data: { application: { id: applicationId } },
+			});
+			return {
+				body,
+				headers: {
+					'PINPOINT-HMAC-SHA256': hmac(key, body, 'sha256', 'base64'),
+					'User-Agent': 'Pinpoint-Webhooks',
+				},
+			};
 		};
 		let firstDelivery: { body: string; headers: Record<string, string> } | undefined;
-		const items = (exec: Json): Json[] => exec.data.resultData.runData['Pinpoint Trigger'][0].data.main[0].map((i: Json) => i.json);
+		const items = (exec: Json): Json[] =>
+			exec.data.resultData.runData['Pinpoint Trigger'][0].data.main[0].map((i: Json) => i.json);
 
 		beforeAll(async () => {
 			c = client();
@@ -27,7 +49,14 @@ describeNode(
 			await pp().reset();
 			workflowId = await deploy(c, {
 				name: 'e2e: Pinpoint Trigger',
-				nodes: [pkgNode('Pinpoint Trigger', 'pinpointTrigger', { events: ['application_hired'], fetchDetails: true, path, options: {} }, { pinpointApi: { id: cred.id, name: cred.name } })],
+				nodes: [
+					pkgNode(
+						'Pinpoint Trigger',
+						'pinpointTrigger',
+						{ events: ['application_hired'], fetchDetails: true, path, options: {} },
+						{ pinpointApi: { id: cred.id, name: cred.name } },
+					),
+				],
 				connections: {},
 			});
 		});
@@ -39,7 +68,9 @@ describeNode(
 				[cred.badId!, 'Error'],
 			] as const) {
 				const saved = await c.rest('GET', `/credentials/${id}?includeData=true`);
-				const res = await c.rest('POST', '/credentials/test', { credentials: { id: saved.id, name: saved.name, type: saved.type, data: saved.data } });
+				const res = await c.rest('POST', '/credentials/test', {
+					credentials: { id: saved.id, name: saved.name, type: saved.type, data: saved.data },
+				});
 				expect(res.status).toBe(expected);
 				if (expected === 'Error') {
 					expect(res.message).toMatch(/key|401|unauthori[sz]ed/i);
@@ -57,7 +88,17 @@ describeNode(
 		});
 
 		test('application_hired starts the workflow with the applicant read from the Pinpoint API', async () => {
-			const seeded = await pp().seed({ applications: [{ firstName: 'Mary', lastName: 'Jackson', email: 'mary.jackson@example.com', stage: 'Hired', startDate: '2026-12-01' }] });
+			const seeded = await pp().seed({
+				applications: [
+					{
+						firstName: 'Mary',
+						lastName: 'Jackson',
+						email: 'mary.jackson@example.com',
+						stage: 'Hired',
+						startDate: '2026-12-01',
+					},
+				],
+			});
 			const appId = String(seeded.applications[0]);
 			const d = delivery('application_hired', appId);
 			firstDelivery = d;
@@ -66,7 +107,11 @@ describeNode(
 			const [exec] = await c.waitForExecutions(workflowId, 1, { includeData: true });
 			expect(exec.status).toBe('success');
 			const [item] = items(exec);
-			expect(item).toMatchObject({ fullName: 'Mary Jackson', emails: [expect.objectContaining({ value: 'mary.jackson@example.com' })], startDate: '2026-12-01' });
+			expect(item).toMatchObject({
+				fullName: 'Mary Jackson',
+				emails: [expect.objectContaining({ value: 'mary.jackson@example.com' })],
+				startDate: '2026-12-01',
+			});
 			const reads = (await pp().requests()).map((r) => `${r.method} ${r.path}`);
 			expect(reads).toContain(`GET /api/v1/applications/${appId}`);
 		});
@@ -74,7 +119,9 @@ describeNode(
 		test('the same delivery again starts nothing; an event not selected starts nothing', async () => {
 			// Pinpoint's retries are byte-identical
 			expect(firstDelivery).toBeDefined();
-			expect((await c.webhook(path, firstDelivery!.body, { headers: firstDelivery!.headers })).status).toBe(200);
+			expect(
+				(await c.webhook(path, firstDelivery!.body, { headers: firstDelivery!.headers })).status,
+			).toBe(200);
 			const appId = String(JSON.parse(firstDelivery!.body).data.application.id);
 			const moved = delivery('application_moved', appId);
 			expect((await c.webhook(path, moved.body, { headers: moved.headers })).status).toBe(200);

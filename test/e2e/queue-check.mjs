@@ -41,7 +41,9 @@ const log = (s) => process.stdout.write(`${s}\n`);
 const results = [];
 function record(name, ok, detail, ms) {
 	results.push({ name, ok, detail, ms });
-	log(`  ${ok ? '✓' : '✗'} ${name}${ms !== undefined ? ` (${(ms / 1000).toFixed(1)} s)` : ''}${detail ? `\n      ${detail}` : ''}`);
+	log(
+		`  ${ok ? '✓' : '✗'} ${name}${ms !== undefined ? ` (${(ms / 1000).toFixed(1)} s)` : ''}${detail ? `\n      ${detail}` : ''}`,
+	);
 }
 
 /** A long-running helper process in its own process group, killed with ours. */
@@ -66,37 +68,86 @@ async function waitForPort(port, timeoutMs = 20_000) {
 			s.on('error', () => resolve(false));
 		});
 		if (ok) return;
-		if (Date.now() - t0 > timeoutMs) throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
+		if (Date.now() - t0 > timeoutMs)
+			throw new Error(`nothing listens on 127.0.0.1:${port} after ${timeoutMs} ms`);
 		await lib.sleep(200);
 	}
 }
 
 async function startRedis(dir) {
 	const port = await lib.freePort();
-	const redis = daemon('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes']);
+	const redis = daemon('redis-server', [
+		'--port',
+		String(port),
+		'--bind',
+		'127.0.0.1',
+		'--save',
+		'',
+		'--appendonly',
+		'no',
+		'--dir',
+		dir,
+		'--protected-mode',
+		'yes',
+	]);
 	await waitForPort(port);
 	return { port, stop: () => lib.killGroup(redis.proc.pid, 'SIGTERM') };
 }
 
 /** PostgreSQL as the current user: initdb in a temp dir, pg_ctl-free (postgres in the foreground, own group). */
 async function startPostgres(dir) {
-	const bin = fs.readdirSync('/usr/lib/postgresql').sort().reverse().map((v) => `/usr/lib/postgresql/${v}/bin`)[0];
+	const bin = fs
+		.readdirSync('/usr/lib/postgresql')
+		.sort()
+		.reverse()
+		.map((v) => `/usr/lib/postgresql/${v}/bin`)[0];
 	if (!bin) throw new Error('PostgreSQL is not installed: apt-get install -y postgresql');
 	const data = path.join(dir, 'pgdata');
 	const asUser = process.getuid() === 0 ? ['runuser', '-u', 'postgres', '--'] : [];
 	fs.mkdirSync(data, { recursive: true });
 	if (process.getuid() === 0) execFileSync('chown', ['-R', 'postgres', dir]);
-	const run = (args) => execFileSync(asUser[0] ?? args[0], asUser.length ? [...asUser.slice(1), ...args] : args.slice(1), { stdio: ['ignore', 'ignore', 'inherit'] });
+	const run = (args) =>
+		execFileSync(
+			asUser[0] ?? args[0],
+			asUser.length ? [...asUser.slice(1), ...args] : args.slice(1),
+			{ stdio: ['ignore', 'ignore', 'inherit'] },
+		);
 	run([`${bin}/initdb`, '-D', data, '-U', 'n8n', '--auth=trust', '-E', 'UTF8']);
 	const port = await lib.freePort();
 	const cmd = asUser.length ? asUser[0] : `${bin}/postgres`;
-	const args = [...(asUser.length ? [...asUser.slice(1), `${bin}/postgres`] : []), '-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1'];
+	const args = [
+		...(asUser.length ? [...asUser.slice(1), `${bin}/postgres`] : []),
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-k',
+		dir,
+		'-h',
+		'127.0.0.1',
+	];
 	const pg = daemon(cmd, args);
 	await waitForPort(port, 30_000);
 	await lib.sleep(500);
-	execFileSync(asUser[0] ?? `${bin}/createdb`, [...(asUser.length ? [...asUser.slice(1), `${bin}/createdb`] : []), '-h', '127.0.0.1', '-p', String(port), '-U', 'n8n', 'n8n']);
+	execFileSync(asUser[0] ?? `${bin}/createdb`, [
+		...(asUser.length ? [...asUser.slice(1), `${bin}/createdb`] : []),
+		'-h',
+		'127.0.0.1',
+		'-p',
+		String(port),
+		'-U',
+		'n8n',
+		'n8n',
+	]);
 	return {
-		env: { DB_TYPE: 'postgresdb', DB_POSTGRESDB_HOST: '127.0.0.1', DB_POSTGRESDB_PORT: String(port), DB_POSTGRESDB_DATABASE: 'n8n', DB_POSTGRESDB_USER: 'n8n', DB_POSTGRESDB_PASSWORD: '' },
+		env: {
+			DB_TYPE: 'postgresdb',
+			DB_POSTGRESDB_HOST: '127.0.0.1',
+			DB_POSTGRESDB_PORT: String(port),
+			DB_POSTGRESDB_DATABASE: 'n8n',
+			DB_POSTGRESDB_USER: 'n8n',
+			DB_POSTGRESDB_PASSWORD: '',
+		},
 		stop: () => lib.killGroup(pg.proc.pid, 'SIGTERM'),
 	};
 }
@@ -106,7 +157,13 @@ function payload(n, tag) {
 	return {
 		event: 'replied',
 		eventId: `${tag}-${n}`,
-		contact: { fullName: `Queue Person${n} ${tag.toUpperCase()}`, email: `${slug}@example.com`, linkedinUrl: `https://www.linkedin.com/in/${slug}`, title: 'Engineer', company: 'Load Co' },
+		contact: {
+			fullName: `Queue Person${n} ${tag.toUpperCase()}`,
+			email: `${slug}@example.com`,
+			linkedinUrl: `https://www.linkedin.com/in/${slug}`,
+			title: 'Engineer',
+			company: 'Load Co',
+		},
 		reply: { text: 'Sounds great, happy to talk' },
 		campaign: { name: 'Queue test' },
 	};
@@ -125,7 +182,8 @@ async function main() {
 	process.on('SIGINT', () => stopAll().finally(() => process.exit(130)));
 	process.on('SIGTERM', () => stopAll().finally(() => process.exit(143)));
 	try {
-		if (!fs.existsSync('/usr/bin/redis-server')) throw new Error('redis-server is not installed: apt-get install -y redis-server');
+		if (!fs.existsSync('/usr/bin/redis-server'))
+			throw new Error('redis-server is not installed: apt-get install -y redis-server');
 		const redis = await startRedis(workDir);
 		stoppers.push(redis.stop);
 		log(`redis-server on 127.0.0.1:${redis.port}`);
@@ -136,7 +194,13 @@ async function main() {
 			dbEnv = pg.env;
 			log(`postgres on 127.0.0.1:${pg.env.DB_POSTGRESDB_PORT}`);
 		}
-		const queueEnv = { EXECUTIONS_MODE: 'queue', QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(redis.port), OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true', ...dbEnv };
+		const queueEnv = {
+			EXECUTIONS_MODE: 'queue',
+			QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+			QUEUE_BULL_REDIS_PORT: String(redis.port),
+			OFFLOAD_MANUAL_EXECUTIONS_TO_WORKERS: 'true',
+			...dbEnv,
+		};
 
 		const env = await startEnvironment({
 			workDir: path.join(workDir, 'env'),
@@ -148,26 +212,47 @@ async function main() {
 		const client = lib.N8nClient.from(context.client);
 		const log0 = fs.readFileSync(context.n8n.logFile, 'utf8');
 		const sqliteWarning = /Scaling mode is not officially supported with sqlite/.test(log0);
-		log(`n8n main ${context.n8n.url} in queue mode on ${DB}${sqliteWarning ? ' (n8n warns: "Scaling mode is not officially supported with sqlite")' : ''}`);
+		log(
+			`n8n main ${context.n8n.url} in queue mode on ${DB}${sqliteWarning ? ' (n8n warns: "Scaling mode is not officially supported with sqlite")' : ''}`,
+		);
 
 		const workerLogs = [];
 		const tw = Date.now();
 		for (let i = 0; i < WORKERS; i++) {
 			const healthPort = await lib.freePort();
-			const workerEnv = { ...env.server.env, N8N_RUNNERS_BROKER_PORT: String(await lib.freePort()), QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(healthPort), N8N_WORKER_SERVER_ADDRESS: '127.0.0.1' };
+			const workerEnv = {
+				...env.server.env,
+				N8N_RUNNERS_BROKER_PORT: String(await lib.freePort()),
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+			};
 			const logFile = path.join(context.userFolder, `n8n-worker-${i + 1}.log`);
-			const w = lib.spawnN8n(context.rt, ['worker', `--concurrency=${WORKER_CONCURRENCY}`], workerEnv, logFile);
+			const w = lib.spawnN8n(
+				context.rt,
+				['worker', `--concurrency=${WORKER_CONCURRENCY}`],
+				workerEnv,
+				logFile,
+			);
 			stoppers.push(() => w.stop());
 			workerLogs.push(logFile);
 			const until = Date.now() + 120_000;
 			for (;;) {
-				const r = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`).catch(() => undefined);
+				const r = await fetch(`http://127.0.0.1:${healthPort}/healthz/readiness`).catch(
+					() => undefined,
+				);
 				if (r?.status === 200) break;
-				if (w.proc.exitCode !== null || Date.now() > until) throw new Error(`worker ${i + 1} did not become ready:\n${lib.tail(logFile)}`);
+				if (w.proc.exitCode !== null || Date.now() > until)
+					throw new Error(`worker ${i + 1} did not become ready:\n${lib.tail(logFile)}`);
 				await lib.sleep(300);
 			}
 		}
-		record(`${WORKERS} workers ready (concurrency ${WORKER_CONCURRENCY} each)`, true, undefined, Date.now() - tw);
+		record(
+			`${WORKERS} workers ready (concurrency ${WORKER_CONCURRENCY} each)`,
+			true,
+			undefined,
+			Date.now() - tw,
+		);
 
 		const gh = context.sandboxes.greenhouse;
 		const cred = context.credentials.greenhouse;
@@ -175,26 +260,63 @@ async function main() {
 		const wf = await client.createWorkflow({
 			name: 'queue: interested reply → Greenhouse',
 			nodes: [
-				{ id: lib.uuid(), name: 'Outreach Trigger', type: `${lib.PKG.name}.outreachTrigger`, typeVersion: 1, position: [0, 0], webhookId: lib.uuid(), parameters: { path: hookPath, source: 'generic', events: ['replied', 'interested'], authentication: 'hmac', secret: SECRET } },
-				{ id: lib.uuid(), name: 'Greenhouse', type: `${lib.PKG.name}.greenhouse`, typeVersion: 1, position: [300, 0], parameters: { resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: String(JOB) }, ifExists: 'skip', options: {} }, credentials: { greenhouseHarvestApi: { id: cred.id, name: cred.name } } },
+				{
+					id: lib.uuid(),
+					name: 'Outreach Trigger',
+					type: `${lib.PKG.name}.outreachTrigger`,
+					typeVersion: 1,
+					position: [0, 0],
+					webhookId: lib.uuid(),
+					parameters: {
+						path: hookPath,
+						source: 'generic',
+						events: ['replied', 'interested'],
+						authentication: 'hmac',
+						secret: SECRET,
+					},
+				},
+				{
+					id: lib.uuid(),
+					name: 'Greenhouse',
+					type: `${lib.PKG.name}.greenhouse`,
+					typeVersion: 1,
+					position: [300, 0],
+					parameters: {
+						resource: 'candidate',
+						operation: 'export',
+						candidateInput: 'input',
+						job: { __rl: true, mode: 'id', value: String(JOB) },
+						ifExists: 'skip',
+						options: {},
+					},
+					credentials: { greenhouseHarvestApi: { id: cred.id, name: cred.name } },
+				},
 			],
-			connections: { 'Outreach Trigger': { main: [[{ node: 'Greenhouse', type: 'main', index: 0 }]] } },
+			connections: {
+				'Outreach Trigger': { main: [[{ node: 'Greenhouse', type: 'main', index: 0 }]] },
+			},
 		});
 		await client.activate(wf.id);
 
 		const send = async (p) => {
 			const body = JSON.stringify(p);
-			return await client.webhook(hookPath, body, { headers: { 'X-Signature': `sha256=${crypto.createHmac('sha256', SECRET).update(body).digest('hex')}` } });
+			return await client.webhook(hookPath, body, {
+				headers: {
+					'X-Signature': `sha256=${crypto.createHmac('sha256', SECRET).update(body).digest('hex')}`,
+				},
+			});
 		};
 		const pool = async (items, fn) => {
 			const out = [];
 			let next = 0;
-			await Promise.all(Array.from({ length: IN_FLIGHT }, async () => {
-				while (next < items.length) {
-					const i = next++;
-					out[i] = await fn(items[i]);
-				}
-			}));
+			await Promise.all(
+				Array.from({ length: IN_FLIGHT }, async () => {
+					while (next < items.length) {
+						const i = next++;
+						out[i] = await fn(items[i]);
+					}
+				}),
+			);
 			return out;
 		};
 		/**
@@ -206,7 +328,9 @@ async function main() {
 			const list = await client.executions(wf.id);
 			const by = new Map(list.map((e) => [String(e.id), e.status]));
 			const hidden = [];
-			const enqueued = [...fs.readFileSync(context.n8n.logFile, 'utf8').matchAll(/Enqueued execution (\d+)/g)].map((m) => m[1]);
+			const enqueued = [
+				...fs.readFileSync(context.n8n.logFile, 'utf8').matchAll(/Enqueued execution (\d+)/g),
+			].map((m) => m[1]);
 			for (const id of new Set(enqueued)) {
 				if (by.has(id)) continue;
 				const r = await client.api('GET', `/executions/${id}`, undefined, { raw: true });
@@ -218,7 +342,9 @@ async function main() {
 		const finished = async (count, deadline) => {
 			for (;;) {
 				const st = await statuses();
-				const pending = [...st.by.values()].filter((v) => !['success', 'error', 'crashed', 'canceled'].includes(v));
+				const pending = [...st.by.values()].filter(
+					(v) => !['success', 'error', 'crashed', 'canceled'].includes(v),
+				);
 				if ((st.total >= count && pending.length === 0) || Date.now() > deadline) return st;
 				await lib.sleep(1000);
 			}
@@ -226,7 +352,8 @@ async function main() {
 		const state = async () => (await fetch(`${gh.url}/__sandbox/state`)).json();
 		const exactlyOnce = (s, emails) => {
 			const seen = new Map();
-			for (const c of s.candidates) for (const e of c.email_addresses) seen.set(e.value, (seen.get(e.value) ?? 0) + 1);
+			for (const c of s.candidates)
+				for (const e of c.email_addresses) seen.set(e.value, (seen.get(e.value) ?? 0) + 1);
 			const missing = emails.filter((e) => !seen.has(e));
 			const dup = emails.filter((e) => (seen.get(e) ?? 0) > 1);
 			return { missing, dup };
@@ -239,16 +366,42 @@ async function main() {
 		const resA = await pool(phaseA, send);
 		const acceptedMs = Date.now() - ta;
 		const non200 = resA.filter((r) => r.status !== 200);
-		record(`A: ${EVENTS} signed deliveries accepted by the main process (${IN_FLIGHT} in flight)`, non200.length === 0, non200.length ? `${non200.length} answered ${[...new Set(non200.map((r) => r.status))].join(',')}` : `${(EVENTS / (acceptedMs / 1000)).toFixed(0)} deliveries/s`, acceptedMs);
+		record(
+			`A: ${EVENTS} signed deliveries accepted by the main process (${IN_FLIGHT} in flight)`,
+			non200.length === 0,
+			non200.length
+				? `${non200.length} answered ${[...new Set(non200.map((r) => r.status))].join(',')}`
+				: `${(EVENTS / (acceptedMs / 1000)).toFixed(0)} deliveries/s`,
+			acceptedMs,
+		);
 		let st = await finished(EVENTS, Date.now() + PHASE_DEADLINE_MS);
 		const statusA = countBy([...st.by.values()]);
-		record(`A: ${EVENTS} executions finished on the workers`, (statusA.success ?? 0) === EVENTS, `${JSON.stringify(statusA)}${st.hidden.length ? `; ${st.hidden.length} of them missing from GET /api/v1/executions (main still lists them as running: ${st.hidden.join(', ')})` : ''}`, Date.now() - ta);
+		record(
+			`A: ${EVENTS} executions finished on the workers`,
+			(statusA.success ?? 0) === EVENTS,
+			`${JSON.stringify(statusA)}${st.hidden.length ? `; ${st.hidden.length} of them missing from GET /api/v1/executions (main still lists them as running: ${st.hidden.join(', ')})` : ''}`,
+			Date.now() - ta,
+		);
 		let s = await state();
 		let once = exactlyOnce(s, emailsA);
-		record('A: every candidate exists exactly once in the Greenhouse sandbox', once.missing.length === 0 && once.dup.length === 0 && s.counts.candidates === EVENTS, `candidates ${s.counts.candidates}, applications ${s.counts.applications}, missing ${once.missing.length}, duplicated ${once.dup.length}`);
-		const perWorker = workerLogs.map((f) => (fs.readFileSync(f, 'utf8').match(/Worker started execution|started execution/gi) || []).length);
-		const mainRan = (fs.readFileSync(context.n8n.logFile, 'utf8').match(/Worker started execution/gi) || []).length;
-		record('A: both workers ran executions, the main process none', perWorker.every((n) => n > 0) && mainRan === 0, `per worker: ${perWorker.join(' / ')}; main: ${mainRan}`);
+		record(
+			'A: every candidate exists exactly once in the Greenhouse sandbox',
+			once.missing.length === 0 && once.dup.length === 0 && s.counts.candidates === EVENTS,
+			`candidates ${s.counts.candidates}, applications ${s.counts.applications}, missing ${once.missing.length}, duplicated ${once.dup.length}`,
+		);
+		const perWorker = workerLogs.map(
+			(f) =>
+				(fs.readFileSync(f, 'utf8').match(/Worker started execution|started execution/gi) || [])
+					.length,
+		);
+		const mainRan = (
+			fs.readFileSync(context.n8n.logFile, 'utf8').match(/Worker started execution/gi) || []
+		).length;
+		record(
+			'A: both workers ran executions, the main process none',
+			perWorker.every((n) => n > 0) && mainRan === 0,
+			`per worker: ${perWorker.join(' / ')}; main: ${mainRan}`,
+		);
 
 		// B: the same deliveries again
 		await lib.sleep(1500);
@@ -263,7 +416,9 @@ async function main() {
 		once = exactlyOnce(s, emailsA);
 		record(
 			`B: the same ${EVENTS} deliveries again create nothing`,
-			resB.every((r) => r.status === 200) && s.counts.candidates === EVENTS && once.dup.length === 0,
+			resB.every((r) => r.status === 200) &&
+				s.counts.candidates === EVENTS &&
+				once.dup.length === 0,
 			`${started} of ${EVENTS} redeliveries started a run again: executions running at the same time each save the whole static data, so most remembered ids are overwritten (n8n static data has no merge); the export's lookup skips them. Candidates ${s.counts.candidates}, duplicated ${once.dup.length}`,
 			Date.now() - tb,
 		);
@@ -276,9 +431,18 @@ async function main() {
 		await pool(twins, send);
 		await finished(beforeC + twins.length, Date.now() + PHASE_DEADLINE_MS);
 		s = await state();
-		const onceC = exactlyOnce(s, phaseC.map((p) => p.contact.email));
-		log(`  ℹ C: 20 people each delivered twice at once (different event ids): ${onceC.dup.length} created twice, ${onceC.missing.length} missing (${((Date.now() - tc) / 1000).toFixed(1)} s). Two workers can both miss the other's create; the export has no cross-execution lock.`);
-		results.push({ name: 'C: simultaneous duplicates (informational)', ok: true, detail: `${onceC.dup.length} duplicated of 20` });
+		const onceC = exactlyOnce(
+			s,
+			phaseC.map((p) => p.contact.email),
+		);
+		log(
+			`  ℹ C: 20 people each delivered twice at once (different event ids): ${onceC.dup.length} created twice, ${onceC.missing.length} missing (${((Date.now() - tc) / 1000).toFixed(1)} s). Two workers can both miss the other's create; the export has no cross-execution lock.`,
+		);
+		results.push({
+			name: 'C: simultaneous duplicates (informational)',
+			ok: true,
+			detail: `${onceC.dup.length} duplicated of 20`,
+		});
 
 		exitCode = results.every((r) => r.ok) ? 0 : 1;
 	} catch (err) {
@@ -286,7 +450,9 @@ async function main() {
 	} finally {
 		await stopAll();
 	}
-	log(`\n${results.filter((r) => r.ok).length}/${results.length} queue-mode checks passed in ${((Date.now() - t0) / 1000).toFixed(1)} s (database: ${DB})`);
+	log(
+		`\n${results.filter((r) => r.ok).length}/${results.length} queue-mode checks passed in ${((Date.now() - t0) / 1000).toFixed(1)} s (database: ${DB})`,
+	);
 	process.exit(exitCode);
 }
 

@@ -26,11 +26,20 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	Workflow as WorkflowType,
 } from 'n8n-workflow';
-import { createRunExecutionData, ICredentialsHelper, isExpression, NodeHelpers, Workflow } from 'n8n-workflow';
+import {
+	createRunExecutionData,
+	ICredentialsHelper,
+	isExpression,
+	NodeHelpers,
+	Workflow,
+} from 'n8n-workflow';
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 const ROOT = path.resolve(__dirname, '../..');
-const PKG = require(path.join(ROOT, 'package.json')) as { name: string; n8n: { nodes: string[]; credentials: string[] } };
+const PKG = require(path.join(ROOT, 'package.json')) as {
+	name: string;
+	n8n: { nodes: string[]; credentials: string[] };
+};
 
 /** dist/nodes/X/Y.node.js → the class exported from nodes/X/Y.node.ts */
 function loadFromSource<T>(distPath: string): T {
@@ -41,7 +50,8 @@ function loadFromSource<T>(distPath: string): T {
 	return new Cls();
 }
 
-let cachedTypes: { nodes: Record<string, INodeType>; credentials: Record<string, ICredentialType> } | undefined;
+let cachedTypes:
+	{ nodes: Record<string, INodeType>; credentials: Record<string, ICredentialType> } | undefined;
 export function packageTypes() {
 	if (!cachedTypes) {
 		const nodes: Record<string, INodeType> = {};
@@ -76,28 +86,57 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	isCredentialUsableByNode(): boolean {
 		return true;
 	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, typeName: string, requestOptions: IHttpRequestOptions, workflow?: WorkflowType, node?: INode): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		requestOptions: IHttpRequestOptions,
+		workflow?: WorkflowType,
+		node?: INode,
+	): Promise<IHttpRequestOptions> {
 		const auth = this.types[typeName]?.authenticate;
 		if (!auth) return requestOptions;
 		if (typeof auth === 'function') return await auth(credentials, requestOptions);
 		const resolve = (v: string) =>
 			isExpression(v) && workflow && node
-				? String(workflow.expression.getSimpleParameterValue(node, v, 'internal', { $credentials: credentials }, undefined, ''))
+				? String(
+						workflow.expression.getSimpleParameterValue(
+							node,
+							v,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						),
+					)
 				: v;
 		const opts = requestOptions as unknown as Record<string, Record<string, unknown>>;
 		for (const [outer, inner] of Object.entries(auth.properties)) {
 			opts[outer] = { ...(opts[outer] ?? {}) };
-			for (const [k, v] of Object.entries(inner as Record<string, string>)) opts[outer][resolve(k)] = resolve(v);
+			for (const [k, v] of Object.entries(inner as Record<string, string>))
+				opts[outer][resolve(k)] = resolve(v);
 		}
 		return requestOptions;
 	}
 	// Same rule as n8n's CLI CredentialsHelper: run preAuthentication when the expirable field is
 	// empty or the caller saw a 401, then persist what it returned.
-	async preAuthentication(helpers: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject, typeName: string, _node: INode, credentialsExpired: boolean) {
+	async preAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+		_node: INode,
+		credentialsExpired: boolean,
+	) {
 		const type = this.types[typeName];
-		const expirable = type?.properties.find((p) => p.type === 'hidden' && p.typeOptions?.expirable === true);
+		const expirable = type?.properties.find(
+			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
+		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
-		if (credentials[expirable.name] !== '' && credentials[expirable.name] !== undefined && !credentialsExpired) return undefined;
+		if (
+			credentials[expirable.name] !== '' &&
+			credentials[expirable.name] !== undefined &&
+			!credentialsExpired
+		)
+			return undefined;
 		this.preAuthCalls++;
 		const output = await type.preAuthentication.call(helpers, credentials);
 		Object.assign(this.data[typeName] ?? {}, output);
@@ -109,7 +148,11 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	async getCredentials(): Promise<ICredentials> {
 		throw new Error('not used by the harness');
 	}
-	async getDecrypted(_a: unknown, _nc: unknown, type: string): Promise<ICredentialDataDecryptedObject> {
+	async getDecrypted(
+		_a: unknown,
+		_nc: unknown,
+		type: string,
+	): Promise<ICredentialDataDecryptedObject> {
 		const d = this.data[type];
 		if (!d) throw new Error(`The harness has no credentials of type ${type}`);
 		return { ...d };
@@ -162,19 +205,37 @@ export class WorkflowHarness {
 			Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, { ...v }])),
 			types.credentials,
 		);
-		this.workflow = new Workflow({ id: 'harness', nodes: definition.nodes, connections: definition.connections, active: true, nodeTypes, settings: { executionOrder: 'v1' }, staticData: {} });
+		this.workflow = new Workflow({
+			id: 'harness',
+			nodes: definition.nodes,
+			connections: definition.connections,
+			active: true,
+			nodeTypes,
+			settings: { executionOrder: 'v1' },
+			staticData: {},
+		});
 	}
 
-	private additionalData(hooks: ExecutionLifecycleHooks, extra: IDataObject = {}): IWorkflowExecuteAdditionalData {
+	private additionalData(
+		hooks: ExecutionLifecycleHooks,
+		extra: IDataObject = {},
+	): IWorkflowExecuteAdditionalData {
 		return {
 			hooks,
 			credentialsHelper: this.credentialsHelper,
 			executionId: String(++this.executions),
 			currentNodeExecutionIndex: 0,
 			variables: {},
-			restApiUrl: BASE_URL, instanceBaseUrl: BASE_URL, webhookBaseUrl: BASE_URL, webhookWaitingBaseUrl: BASE_URL,
-			webhookTestBaseUrl: BASE_URL, formBaseUrl: BASE_URL, formWaitingBaseUrl: BASE_URL, formTestBaseUrl: BASE_URL,
-			mcpBaseUrl: BASE_URL, mcpTestBaseUrl: BASE_URL,
+			restApiUrl: BASE_URL,
+			instanceBaseUrl: BASE_URL,
+			webhookBaseUrl: BASE_URL,
+			webhookWaitingBaseUrl: BASE_URL,
+			webhookTestBaseUrl: BASE_URL,
+			formBaseUrl: BASE_URL,
+			formWaitingBaseUrl: BASE_URL,
+			formTestBaseUrl: BASE_URL,
+			mcpBaseUrl: BASE_URL,
+			mcpTestBaseUrl: BASE_URL,
 			executeWorkflow: async () => {
 				throw new Error('sub-workflows are not supported by the harness');
 			},
@@ -189,13 +250,33 @@ export class WorkflowHarness {
 	async run(startNode: string, items: Array<IDataObject | INodeExecutionData>): Promise<IRun> {
 		const start = this.workflow.getNode(startNode);
 		if (!start) throw new Error(`no node named ${startNode}`);
-		const data: INodeExecutionData[] = items.map((i) => ('json' in i && typeof i.json === 'object' ? (i as INodeExecutionData) : { json: i as IDataObject }));
-		const workflowData = { id: 'harness', name: 'harness', active: true, isArchived: false, nodes: this.definition.nodes, connections: this.definition.connections, settings: { executionOrder: 'v1' }, createdAt: new Date(), updatedAt: new Date() } as unknown as IWorkflowBase;
+		const data: INodeExecutionData[] = items.map((i) =>
+			'json' in i && typeof i.json === 'object'
+				? (i as INodeExecutionData)
+				: { json: i as IDataObject },
+		);
+		const workflowData = {
+			id: 'harness',
+			name: 'harness',
+			active: true,
+			isArchived: false,
+			nodes: this.definition.nodes,
+			connections: this.definition.connections,
+			settings: { executionOrder: 'v1' },
+			createdAt: new Date(),
+			updatedAt: new Date(),
+		} as unknown as IWorkflowBase;
 		return await new Promise<IRun>((resolve, reject) => {
 			const hooks = new ExecutionLifecycleHooks('manual', '1', workflowData);
 			hooks.addHandler('workflowExecuteAfter', (run) => resolve(run));
-			const runExecutionData = createRunExecutionData({ executionData: { nodeExecutionStack: [{ node: start, data: { main: [data] }, source: null }] } });
-			new WorkflowExecute(this.additionalData(hooks), 'manual', runExecutionData).processRunExecutionData(this.workflow).catch(reject);
+			const runExecutionData = createRunExecutionData({
+				executionData: {
+					nodeExecutionStack: [{ node: start, data: { main: [data] }, source: null }],
+				},
+			});
+			new WorkflowExecute(this.additionalData(hooks), 'manual', runExecutionData)
+				.processRunExecutionData(this.workflow)
+				.catch(reject);
 		});
 	}
 
@@ -203,8 +284,14 @@ export class WorkflowHarness {
 	async deliver(triggerNode: string, request: WebhookRequest): Promise<WebhookResult> {
 		const node = this.workflow.getNode(triggerNode);
 		if (!node) throw new Error(`no node named ${triggerNode}`);
-		const type = this.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
-		const raw = request.rawBody === undefined ? Buffer.from(JSON.stringify(request.body ?? {})) : Buffer.from(request.rawBody);
+		const type = this.workflow.nodeTypes.getByNameAndVersion(
+			node.type,
+			node.typeVersion,
+		) as INodeType;
+		const raw =
+			request.rawBody === undefined
+				? Buffer.from(JSON.stringify(request.body ?? {}))
+				: Buffer.from(request.rawBody);
 		let body = request.body;
 		if (body === undefined) {
 			try {
@@ -213,8 +300,18 @@ export class WorkflowHarness {
 				body = {};
 			}
 		}
-		const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
-		const httpRequest = { body, rawBody: raw, headers, query: request.query ?? {}, params: {}, header: (n: string) => headers[n.toLowerCase()], get: (n: string) => headers[n.toLowerCase()] };
+		const headers = Object.fromEntries(
+			Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+		);
+		const httpRequest = {
+			body,
+			rawBody: raw,
+			headers,
+			query: request.query ?? {},
+			params: {},
+			header: (n: string) => headers[n.toLowerCase()],
+			get: (n: string) => headers[n.toLowerCase()],
+		};
 		const captured: { status: number; body?: unknown } = { status: 200 };
 		const httpResponse = {
 			status(code: number) {
@@ -247,12 +344,22 @@ export class WorkflowHarness {
 			node,
 			this.additionalData(hooks, { httpRequest, httpResponse } as unknown as IDataObject),
 			'webhook',
-			{ httpMethod: 'POST', node: node.name, path: 'harness', webhookDescription, workflowId: 'harness' } as never,
+			{
+				httpMethod: 'POST',
+				node: node.name,
+				path: 'harness',
+				webhookDescription,
+				workflowId: 'harness',
+			} as never,
 			[],
 			null,
 		);
 		const response = await type.webhook!.call(ctx);
-		const result: WebhookResult = { status: captured.status, responseBody: captured.body ?? response.webhookResponse, response };
+		const result: WebhookResult = {
+			status: captured.status,
+			responseBody: captured.body ?? response.webhookResponse,
+			response,
+		};
 		const items = response.workflowData?.[0];
 		// As in n8n, the run starts at the trigger with the webhook's items as its data; a trigger
 		// with an execute() method (ours record delivery ids there) runs it first.
@@ -273,7 +380,13 @@ export function errorOf(run: IRun): string | undefined {
 }
 
 /** A node definition with sensible defaults. */
-export function node(name: string, type: string, parameters: IDataObject, credentials?: Record<string, string>, extra: Partial<INode> = {}): INode {
+export function node(
+	name: string,
+	type: string,
+	parameters: IDataObject,
+	credentials?: Record<string, string>,
+	extra: Partial<INode> = {},
+): INode {
 	return {
 		id: name,
 		name,
@@ -281,7 +394,11 @@ export function node(name: string, type: string, parameters: IDataObject, creden
 		typeVersion: 1,
 		position: [0, 0],
 		parameters: parameters as INode['parameters'],
-		credentials: credentials ? Object.fromEntries(Object.entries(credentials).map(([k, v]) => [k, { id: `${k}-id`, name: v }])) : undefined,
+		credentials: credentials
+			? Object.fromEntries(
+					Object.entries(credentials).map(([k, v]) => [k, { id: `${k}-id`, name: v }]),
+				)
+			: undefined,
 		...extra,
 	};
 }
@@ -289,6 +406,7 @@ export function node(name: string, type: string, parameters: IDataObject, creden
 /** A straight chain a → b → c. */
 export function chain(...names: string[]): IConnections {
 	const c: IConnections = {};
-	for (let i = 0; i + 1 < names.length; i++) c[names[i]] = { main: [[{ node: names[i + 1], type: 'main' as never, index: 0 }]] };
+	for (let i = 0; i + 1 < names.length; i++)
+		c[names[i]] = { main: [[{ node: names[i + 1], type: 'main' as never, index: 0 }]] };
 	return c;
 }

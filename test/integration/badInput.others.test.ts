@@ -17,7 +17,11 @@ let ihr: Awaited<ReturnType<typeof startIntelliHrSandbox>>;
 let sdx: Awaited<ReturnType<typeof startStardexSandbox>>;
 let pp: Awaited<ReturnType<typeof startPinpointSandbox>>;
 beforeAll(async () => {
-	[ihr, sdx, pp] = await Promise.all([startIntelliHrSandbox(), startStardexSandbox({ rateLimit: { limit: 5000, windowMs: 60_000 } }), startPinpointSandbox()]);
+	[ihr, sdx, pp] = await Promise.all([
+		startIntelliHrSandbox(),
+		startStardexSandbox({ rateLimit: { limit: 5000, windowMs: 60_000 } }),
+		startPinpointSandbox(),
+	]);
 });
 afterAll(async () => Promise.all([ihr.close(), sdx.close(), pp.close()]));
 beforeEach(() => {
@@ -26,7 +30,10 @@ beforeEach(() => {
 	pp.reset();
 });
 
-const candidate = (n: number, extra: IDataObject = {}) => ({ ...sampleCandidate(n, 'cat'), ...extra });
+const candidate = (n: number, extra: IDataObject = {}) => ({
+	...sampleCandidate(n, 'cat'),
+	...extra,
+});
 
 interface Case {
 	name: string;
@@ -62,42 +69,138 @@ function intelliHrRun(c: Case) {
 		{ intelliHrApi: 'IntelliHR' },
 		{ onError: 'continueRegularOutput' },
 	);
-	return new WorkflowHarness({ nodes: [n], connections: {} }, { intelliHrApi: { ...ihr.credentials, ...c.credentials } as never });
+	return new WorkflowHarness(
+		{ nodes: [n], connections: {} },
+		{ intelliHrApi: { ...ihr.credentials, ...c.credentials } as never },
+	);
 }
 
 function stardexRun(c: Case) {
 	const n = node(
 		'Stardex',
 		'stardex',
-		{ resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: `={{ $json.jobId || "${sdx.jobs()[0].id}" }}` }, ifExists: 'skip' },
+		{
+			resource: 'candidate',
+			operation: 'export',
+			candidateInput: 'input',
+			job: { __rl: true, mode: 'id', value: `={{ $json.jobId || "${sdx.jobs()[0].id}" }}` },
+			ifExists: 'skip',
+		},
 		{ stardexApi: 'Stardex' },
 		{ onError: 'continueRegularOutput' },
 	);
-	return new WorkflowHarness({ nodes: [n], connections: {} }, { stardexApi: { ...sdx.credentials, ...c.credentials } as never });
+	return new WorkflowHarness(
+		{ nodes: [n], connections: {} },
+		{ stardexApi: { ...sdx.credentials, ...c.credentials } as never },
+	);
 }
 
 const IHR: Case[] = [
-	{ name: 'hostile subdomain: another host', item: candidate(1), credentials: { subdomain: 'evil.com' }, all: true, expect: ['Company Subdomain'] },
-	{ name: 'hostile subdomain: lookalike suffix', item: candidate(2), credentials: { subdomain: 'acme.intellihr.net.evil.com' }, all: true, expect: ['Company Subdomain'] },
-	{ name: 'hostile subdomain: user-info trick', item: candidate(3), credentials: { subdomain: 'https://acme.intellihr.net@evil.com/' }, all: true, expect: ['Company Subdomain'] },
-	{ name: 'hostile subdomain: an IP address', item: candidate(4), credentials: { subdomain: '127.0.0.1' }, all: true, expect: ['Company Subdomain'] },
-	{ name: 'hostile subdomain: header injection', item: candidate(5), credentials: { subdomain: 'acme\r\nX-Evil: 1' }, all: true, expect: ['Company Subdomain'] },
-	{ name: 'wrong API key', item: candidate(6), credentials: { apiKey: 'ihr-wrong-key-0123456789' }, all: true, expect: ['HTTP 401'] },
-	{ name: 'date of birth in the wrong format', item: candidate(7, { dob: '17/05/1990' }), expect: ['Date of Birth'] },
-	{ name: 'start date that is not a date', item: candidate(8, { start: 'next monday' }), expect: ['Start Date'] },
-	{ name: 'business unit IntelliHR refuses (400)', item: candidate(9, { unit: 'Legacy Unit' }), personCreated: true, expect: ['was created in IntelliHR, but the job could not be added', 'HTTP 400', 'businessUnit'] },
-	{ name: 'hired candidate without a name', item: { emails: ['noname@example.com'] }, expect: ['fullName is missing'] },
+	{
+		name: 'hostile subdomain: another host',
+		item: candidate(1),
+		credentials: { subdomain: 'evil.com' },
+		all: true,
+		expect: ['Company Subdomain'],
+	},
+	{
+		name: 'hostile subdomain: lookalike suffix',
+		item: candidate(2),
+		credentials: { subdomain: 'acme.intellihr.net.evil.com' },
+		all: true,
+		expect: ['Company Subdomain'],
+	},
+	{
+		name: 'hostile subdomain: user-info trick',
+		item: candidate(3),
+		credentials: { subdomain: 'https://acme.intellihr.net@evil.com/' },
+		all: true,
+		expect: ['Company Subdomain'],
+	},
+	{
+		name: 'hostile subdomain: an IP address',
+		item: candidate(4),
+		credentials: { subdomain: '127.0.0.1' },
+		all: true,
+		expect: ['Company Subdomain'],
+	},
+	{
+		name: 'hostile subdomain: header injection',
+		item: candidate(5),
+		credentials: { subdomain: 'acme\r\nX-Evil: 1' },
+		all: true,
+		expect: ['Company Subdomain'],
+	},
+	{
+		name: 'wrong API key',
+		item: candidate(6),
+		credentials: { apiKey: 'ihr-wrong-key-0123456789' },
+		all: true,
+		expect: ['HTTP 401'],
+	},
+	{
+		name: 'date of birth in the wrong format',
+		item: candidate(7, { dob: '17/05/1990' }),
+		expect: ['Date of Birth'],
+	},
+	{
+		name: 'start date that is not a date',
+		item: candidate(8, { start: 'next monday' }),
+		expect: ['Start Date'],
+	},
+	{
+		name: 'business unit IntelliHR refuses (400)',
+		item: candidate(9, { unit: 'Legacy Unit' }),
+		personCreated: true,
+		expect: [
+			'was created in IntelliHR, but the job could not be added',
+			'HTTP 400',
+			'businessUnit',
+		],
+	},
+	{
+		name: 'hired candidate without a name',
+		item: { emails: ['noname@example.com'] },
+		expect: ['fullName is missing'],
+	},
 ];
 
 const SDX: Case[] = [
-	{ name: 'missing LinkedIn URL (Stardex requires one)', item: candidate(11, { linkedinUrl: undefined }), expect: ['LinkedIn URL is missing'] },
-	{ name: 'LinkedIn URL of a company page', item: candidate(12, { linkedinUrl: 'https://www.linkedin.com/company/acme' }), expect: ['linkedinUrl'] },
-	{ name: 'unknown job', item: candidate(13, { jobId: '00000000-0000-4000-8000-00000000dead' }), expect: ['Job 00000000-0000-4000-8000-00000000dead was not found in Stardex'] },
-	{ name: 'job id that is not an id', item: candidate(14, { jobId: 'job 7 please' }), expect: ['"job 7 please" is not a Stardex job ID'] },
-	{ name: 'wrong API key', item: candidate(15), credentials: { apiKey: 'ats-wrong-key-0123456789' }, all: true, expect: ['HTTP 401'] },
+	{
+		name: 'missing LinkedIn URL (Stardex requires one)',
+		item: candidate(11, { linkedinUrl: undefined }),
+		expect: ['LinkedIn URL is missing'],
+	},
+	{
+		name: 'LinkedIn URL of a company page',
+		item: candidate(12, { linkedinUrl: 'https://www.linkedin.com/company/acme' }),
+		expect: ['linkedinUrl'],
+	},
+	{
+		name: 'unknown job',
+		item: candidate(13, { jobId: '00000000-0000-4000-8000-00000000dead' }),
+		expect: ['Job 00000000-0000-4000-8000-00000000dead was not found in Stardex'],
+	},
+	{
+		name: 'job id that is not an id',
+		item: candidate(14, { jobId: 'job 7 please' }),
+		expect: ['"job 7 please" is not a Stardex job ID'],
+	},
+	{
+		name: 'wrong API key',
+		item: candidate(15),
+		credentials: { apiKey: 'ats-wrong-key-0123456789' },
+		all: true,
+		expect: ['HTTP 401'],
+	},
 ];
 
-async function runCase(c: Case, make: (c: Case) => WorkflowHarness, nodeName: string, secrets: string[]) {
+async function runCase(
+	c: Case,
+	make: (c: Case) => WorkflowHarness,
+	nodeName: string,
+	secrets: string[],
+) {
 	const run = await make(c).run(nodeName, [candidate(100), c.item, candidate(101)]);
 	const out = outputOf(run, nodeName);
 	expect(out).toHaveLength(3);
@@ -114,37 +217,82 @@ async function runCase(c: Case, make: (c: Case) => WorkflowHarness, nodeName: st
 describe('bad-input catalogue: IntelliHR', () => {
 	test.each(IHR.map((c) => [c.name, c] as const))('%s', async (_n, c) => {
 		const seeded = ihr.state().people.length;
-		await runCase(c, intelliHrRun, 'IntelliHR', [ihr.credentials.apiKey, ...Object.values(c.credentials ?? {}).map(String).filter((v) => v.includes('key'))]);
+		await runCase(c, intelliHrRun, 'IntelliHR', [
+			ihr.credentials.apiKey,
+			...Object.values(c.credentials ?? {})
+				.map(String)
+				.filter((v) => v.includes('key')),
+		]);
 		// A credential problem stops every item before anything is written; otherwise the two good items are hired.
 		expect(ihr.state().people.length).toBe(seeded + (c.all ? 0 : 2) + (c.personCreated ? 1 : 0));
 	});
 });
 
 describe('bad-input catalogue: Stardex', () => {
-	test.each(SDX.map((c) => [c.name, c] as const))('%s', async (_n, c) => runCase(c, stardexRun, 'Stardex', [sdx.credentials.apiKey, ...Object.values(c.credentials ?? {}).map(String)]));
+	test.each(SDX.map((c) => [c.name, c] as const))('%s', async (_n, c) =>
+		runCase(c, stardexRun, 'Stardex', [
+			sdx.credentials.apiKey,
+			...Object.values(c.credentials ?? {}).map(String),
+		]),
+	);
 });
 
 describe('bad-input catalogue: Pinpoint', () => {
 	function trigger(credentials: IDataObject) {
 		return new WorkflowHarness(
-			{ nodes: [node('Pinpoint Trigger', 'pinpointTrigger', { events: ['application_hired'] }, { pinpointApi: 'Pinpoint' })], connections: {} },
+			{
+				nodes: [
+					node(
+						'Pinpoint Trigger',
+						'pinpointTrigger',
+						{ events: ['application_hired'] },
+						{ pinpointApi: 'Pinpoint' },
+					),
+				],
+				connections: {},
+			},
 			{ pinpointApi: { ...pp.credentials, ...credentials } as never },
 		);
 	}
-	const hostile = ['evil.com', 'acme.pinpointhq.com.evil.com', 'https://user@evil.com', '10.0.0.1', 'acme/../evil'];
-	test.each(hostile)('hostile Pinpoint subdomain %j: the delivery is still answered, the event says what is wrong, nothing is sent elsewhere', async (subdomain) => {
-		const { application } = pp.addApplication({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', stage: 'Hired' });
-		const before = pp.requests().length;
-		const res = await trigger({ subdomain, baseUrlOverride: '' }).deliver('Pinpoint Trigger', pp.signedDelivery('application_hired', String(application.id)));
-		expect(res.status).toBe(200);
-		const item = res.response.workflowData?.[0]?.[0]?.json as IDataObject;
-		expect(JSON.stringify(item.enrichment)).toContain('Subdomain');
-		expect(pp.requests().length).toBe(before);
-	});
+	const hostile = [
+		'evil.com',
+		'acme.pinpointhq.com.evil.com',
+		'https://user@evil.com',
+		'10.0.0.1',
+		'acme/../evil',
+	];
+	test.each(hostile)(
+		'hostile Pinpoint subdomain %j: the delivery is still answered, the event says what is wrong, nothing is sent elsewhere',
+		async (subdomain) => {
+			const { application } = pp.addApplication({
+				firstName: 'Ada',
+				lastName: 'Lovelace',
+				email: 'ada@example.com',
+				stage: 'Hired',
+			});
+			const before = pp.requests().length;
+			const res = await trigger({ subdomain, baseUrlOverride: '' }).deliver(
+				'Pinpoint Trigger',
+				pp.signedDelivery('application_hired', String(application.id)),
+			);
+			expect(res.status).toBe(200);
+			const item = res.response.workflowData?.[0]?.[0]?.json as IDataObject;
+			expect(JSON.stringify(item.enrichment)).toContain('Subdomain');
+			expect(pp.requests().length).toBe(before);
+		},
+	);
 
 	test('wrong Pinpoint API key: the event says the key was refused, and the key appears nowhere', async () => {
-		const { application } = pp.addApplication({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', stage: 'Hired' });
-		const res = await trigger({ apiKey: 'pp-wrong-key-0123456789' }).deliver('Pinpoint Trigger', pp.signedDelivery('application_hired', String(application.id)));
+		const { application } = pp.addApplication({
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			email: 'ada@example.com',
+			stage: 'Hired',
+		});
+		const res = await trigger({ apiKey: 'pp-wrong-key-0123456789' }).deliver(
+			'Pinpoint Trigger',
+			pp.signedDelivery('application_hired', String(application.id)),
+		);
 		const item = res.response.workflowData?.[0]?.[0]?.json as IDataObject;
 		expect(JSON.stringify(item.enrichment)).toContain('401');
 		expect(JSON.stringify(item)).not.toContain('pp-wrong-key-0123456789');

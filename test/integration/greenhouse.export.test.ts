@@ -22,12 +22,22 @@ function exportWorkflow(params: IDataObject = {}, credentials: IDataObject = gh.
 		node(
 			'Greenhouse',
 			'greenhouse',
-			{ resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: String(JOB) }, ifExists: 'skip', ...params },
+			{
+				resource: 'candidate',
+				operation: 'export',
+				candidateInput: 'input',
+				job: { __rl: true, mode: 'id', value: String(JOB) },
+				ifExists: 'skip',
+				...params,
+			},
 			{ greenhouseHarvestApi: 'Greenhouse sandbox' },
 			{ onError: 'continueRegularOutput' },
 		),
 	];
-	return new WorkflowHarness({ nodes, connections: {} }, { greenhouseHarvestApi: { accessToken: '', ...credentials } as never });
+	return new WorkflowHarness(
+		{ nodes, connections: {} },
+		{ greenhouseHarvestApi: { accessToken: '', ...credentials } as never },
+	);
 }
 
 async function state() {
@@ -37,11 +47,23 @@ async function state() {
 describe('Greenhouse export through a real WorkflowExecute against the sandbox', () => {
 	test('50 items with duplicates and bad input: exactly the valid unique ones are created, once, also on re-run', async () => {
 		const valid = sampleCandidates(40, 'batch');
-		const dupes = [3, 7, 11, 19, 23].map((n) => ({ ...sampleCandidate(n, 'batch'), emails: [{ value: `${String((sampleCandidate(n, 'batch').emails as IDataObject[])[0].value).toUpperCase()}`, type: 'work' }] }));
+		const dupes = [3, 7, 11, 19, 23].map((n) => ({
+			...sampleCandidate(n, 'batch'),
+			emails: [
+				{
+					value: `${String((sampleCandidate(n, 'batch').emails as IDataObject[])[0].value).toUpperCase()}`,
+					type: 'work',
+				},
+			],
+		}));
 		const bad: IDataObject[] = [
 			{ emails: ['nobody@example.com'] },
 			{ fullName: 'Bad Email', emails: ['not-an-email'] },
-			{ fullName: 'Bad LinkedIn', emails: ['badli@example.com'], linkedinUrl: 'https://twitter.com/someone' },
+			{
+				fullName: 'Bad LinkedIn',
+				emails: ['badli@example.com'],
+				linkedinUrl: 'https://twitter.com/someone',
+			},
 			{ fullName: 'No Email' },
 			{ fullName: 'Bad Phone', emails: ['badphone@example.com'], phones: ['call me maybe'] },
 		];
@@ -60,22 +82,33 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 		expect(failed.map((f) => f.itemIndex)).toEqual([25, 26, 27, 28, 29]);
 		expect(failed[0].error).toMatch(/^\[item 25\] Candidate is not valid: fullName is missing/);
 		expect(failed[1].error).toMatch(/\[item 26\].*emails\[0\]\.value is not a valid email address/);
-		expect(failed[2].error).toMatch(/\[item 27\].*linkedinUrl "https:\/\/twitter.com\/someone" is not a LinkedIn profile URL/);
+		expect(failed[2].error).toMatch(
+			/\[item 27\].*linkedinUrl "https:\/\/twitter.com\/someone" is not a LinkedIn profile URL/,
+		);
 		expect(failed[3].error).toMatch(/\[item 28\] Candidate emails are missing/);
-		expect(failed[4].error).toMatch(/\[item 29\].*phones\[0\]\.value has characters a phone number cannot contain/);
+		expect(failed[4].error).toMatch(
+			/\[item 29\].*phones\[0\]\.value has characters a phone number cannot contain/,
+		);
 
 		let s = await state();
 		expect(s.counts.candidates).toBe(40);
 		expect(s.counts.applications).toBe(40);
-		expect(new Set(s.candidates.map((c: IDataObject) => (c.email_addresses as IDataObject[])[0].value)).size).toBe(40);
+		expect(
+			new Set(s.candidates.map((c: IDataObject) => (c.email_addresses as IDataObject[])[0].value))
+				.size,
+		).toBe(40);
 		expect(s.applications.every((a: IDataObject) => a.job_id === JOB)).toBe(true);
 		const created = byStatus('created')[0];
 		expect(created).toMatchObject({ ats: 'greenhouse', jobId: JOB, matchedBy: null });
-		expect(created.profileUrl).toBe(`https://app.greenhouse.io/people/${created.candidateId}?application_id=${created.applicationId}`);
+		expect(created.profileUrl).toBe(
+			`https://app.greenhouse.io/people/${created.candidateId}?application_id=${created.applicationId}`,
+		);
 
 		// pairedItem on every output, including failures
 		const items0 = run.data.resultData.runData.Greenhouse[0].data!.main[0]!;
-		expect(items0.map((i) => (i.pairedItem as { item: number }).item)).toEqual(Array.from({ length: 50 }, (_, i) => i));
+		expect(items0.map((i) => (i.pairedItem as { item: number }).item)).toEqual(
+			Array.from({ length: 50 }, (_, i) => i),
+		);
 
 		const again = await wf.run('Greenhouse', items);
 		const out2 = outputOf(again, 'Greenhouse');
@@ -89,8 +122,21 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 	test('a new candidate gets typed contact details, LinkedIn, location, employment, resume and note', async () => {
 		const pdf = fs.readFileSync(path.join(__dirname, '../fixtures/resume.pdf'));
 		const item: INodeExecutionData = {
-			json: { ...sampleCandidate(0, 'full'), previousJobs: [{ title: 'Engineer', company: 'Previous Co', startDate: '2018-01-01', endDate: '2021-06-30' }], resume: { binaryProperty: 'cv' } },
-			binary: { cv: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'jane.pdf' } },
+			json: {
+				...sampleCandidate(0, 'full'),
+				previousJobs: [
+					{
+						title: 'Engineer',
+						company: 'Previous Co',
+						startDate: '2018-01-01',
+						endDate: '2021-06-30',
+					},
+				],
+				resume: { binaryProperty: 'cv' },
+			},
+			binary: {
+				cv: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'jane.pdf' },
+			},
 		};
 		const wf = exportWorkflow({ options: { note: 'Replied: sounds interesting!', sourceId: 8 } });
 		const run = await wf.run('Greenhouse', [item]);
@@ -110,16 +156,39 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 			social_media_addresses: [{ value: 'https://www.linkedin.com/in/jane-smith-full0' }],
 			tags: ['outreach'],
 		});
-		expect(s.applications[0]).toMatchObject({ candidate_id: c.id, job_id: JOB, source_id: 8, prospect: false });
-		expect(s.employments[0]).toMatchObject({ candidate_id: c.id, company_name: 'Previous Co', title: 'Engineer', start_date: '2018-01-01' });
-		expect(s.attachments[0]).toMatchObject({ application_id: s.applications[0].id, type: 'resume', filename: 'jane.pdf', isPdf: true, size: pdf.length });
-		expect(s.notes[0]).toMatchObject({ candidate_id: c.id, body: 'Replied: sounds interesting!', user_id: Number(gh.credentials.actingUserId) });
+		expect(s.applications[0]).toMatchObject({
+			candidate_id: c.id,
+			job_id: JOB,
+			source_id: 8,
+			prospect: false,
+		});
+		expect(s.employments[0]).toMatchObject({
+			candidate_id: c.id,
+			company_name: 'Previous Co',
+			title: 'Engineer',
+			start_date: '2018-01-01',
+		});
+		expect(s.attachments[0]).toMatchObject({
+			application_id: s.applications[0].id,
+			type: 'resume',
+			filename: 'jane.pdf',
+			isPdf: true,
+			size: pdf.length,
+		});
+		expect(s.notes[0]).toMatchObject({
+			candidate_id: c.id,
+			body: 'Replied: sounds interesting!',
+			user_id: Number(gh.credentials.actingUserId),
+		});
 	});
 
 	test('no job: the candidate becomes a prospect (nested and separate application modes)', async () => {
 		for (const mode of ['nested', 'separate']) {
 			gh.reset();
-			const wf = exportWorkflow({ job: { __rl: true, mode: 'list', value: '' }, options: { applicationMode: mode } });
+			const wf = exportWorkflow({
+				job: { __rl: true, mode: 'list', value: '' },
+				options: { applicationMode: mode },
+			});
 			const run = await wf.run('Greenhouse', [sampleCandidate(1, mode)]);
 			expect(outputOf(run, 'Greenhouse')[0]).toMatchObject({ status: 'created' });
 			const s = await state();
@@ -130,39 +199,85 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 
 	test('if-exists policies: Add to Job, Fill Empty Fields (never overwrites contact details), Error', async () => {
 		const base = sampleCandidate(5, 'pol');
-		await exportWorkflow({ job: { __rl: true, mode: 'list', value: '' } }).run('Greenhouse', [{ ...base, phones: [], currentTitle: undefined }]);
+		await exportWorkflow({ job: { __rl: true, mode: 'list', value: '' } }).run('Greenhouse', [
+			{ ...base, phones: [], currentTitle: undefined },
+		]);
 		let s = await state();
 		const id = s.candidates[0].id;
 
-		const applied = outputOf(await exportWorkflow({ ifExists: 'addToJob' }).run('Greenhouse', [base]), 'Greenhouse')[0];
-		expect(applied).toMatchObject({ status: 'applied', candidateId: id, matchedBy: 'email+linkedin' });
-		const again = outputOf(await exportWorkflow({ ifExists: 'addToJob' }).run('Greenhouse', [base]), 'Greenhouse')[0];
+		const applied = outputOf(
+			await exportWorkflow({ ifExists: 'addToJob' }).run('Greenhouse', [base]),
+			'Greenhouse',
+		)[0];
+		expect(applied).toMatchObject({
+			status: 'applied',
+			candidateId: id,
+			matchedBy: 'email+linkedin',
+		});
+		const again = outputOf(
+			await exportWorkflow({ ifExists: 'addToJob' }).run('Greenhouse', [base]),
+			'Greenhouse',
+		)[0];
 		expect(again).toMatchObject({ status: 'skipped', reason: 'already applied to this job' });
 
-		const changed = { ...base, emails: [(base.emails as IDataObject[])[0], { value: 'new-address@example.com' }], currentCompany: 'Other Co' };
-		const filled = outputOf(await exportWorkflow({ ifExists: 'fillEmpty' }).run('Greenhouse', [changed]), 'Greenhouse')[0];
+		const changed = {
+			...base,
+			emails: [(base.emails as IDataObject[])[0], { value: 'new-address@example.com' }],
+			currentCompany: 'Other Co',
+		};
+		const filled = outputOf(
+			await exportWorkflow({ ifExists: 'fillEmpty' }).run('Greenhouse', [changed]),
+			'Greenhouse',
+		)[0];
 		expect(filled).toMatchObject({ status: 'updated', updatedFields: ['title', 'phone_numbers'] });
 		s = await state();
 		const c = s.candidates.find((x: IDataObject) => x.id === id);
-		expect(c.email_addresses).toEqual([{ value: (base.emails as IDataObject[])[0].value, type: 'personal' }]);
+		expect(c.email_addresses).toEqual([
+			{ value: (base.emails as IDataObject[])[0].value, type: 'personal' },
+		]);
 		expect(c.company).toBe(base.currentCompany);
 		expect(c.title).toBe(base.currentTitle);
 
-		const failed = outputOf(await exportWorkflow({ ifExists: 'error' }).run('Greenhouse', [base]), 'Greenhouse')[0];
-		expect(failed.error).toMatch(new RegExp(`\\[item 0\\] Candidate already exists in Greenhouse as ${id} \\(https://app.greenhouse.io/people/${id}\\), matched by email\\+linkedin`));
+		const failed = outputOf(
+			await exportWorkflow({ ifExists: 'error' }).run('Greenhouse', [base]),
+			'Greenhouse',
+		)[0];
+		expect(failed.error).toMatch(
+			new RegExp(
+				`\\[item 0\\] Candidate already exists in Greenhouse as ${id} \\(https://app.greenhouse.io/people/${id}\\), matched by email\\+linkedin`,
+			),
+		);
 		expect((await state()).counts.candidates).toBe(1);
 	});
 
 	test('unknown job, non-PDF resume and a missing binary property fail clearly before anything is written', async () => {
 		const wf = exportWorkflow({ job: { __rl: true, mode: 'id', value: '999' } });
 		const out = outputOf(await wf.run('Greenhouse', [sampleCandidate(1)]), 'Greenhouse')[0];
-		expect(out.error).toBe('[item 0] Job 999 was not found in Greenhouse. Pick the job from the list, or check the ID and that the credential may see it');
+		expect(out.error).toBe(
+			'[item 0] Job 999 was not found in Greenhouse. Pick the job from the list, or check the ID and that the credential may see it',
+		);
 
-		const txt: INodeExecutionData = { json: { ...sampleCandidate(2), resume: { binaryProperty: 'cv' } }, binary: { cv: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'cv.txt' } } };
-		const missing: INodeExecutionData = { json: { ...sampleCandidate(3), resume: { binaryProperty: 'resume' } }, binary: { data: { data: 'JVBERi0=', mimeType: 'application/pdf' } } };
+		const txt: INodeExecutionData = {
+			json: { ...sampleCandidate(2), resume: { binaryProperty: 'cv' } },
+			binary: {
+				cv: {
+					data: Buffer.from('hello').toString('base64'),
+					mimeType: 'text/plain',
+					fileName: 'cv.txt',
+				},
+			},
+		};
+		const missing: INodeExecutionData = {
+			json: { ...sampleCandidate(3), resume: { binaryProperty: 'resume' } },
+			binary: { data: { data: 'JVBERi0=', mimeType: 'application/pdf' } },
+		};
 		const [a, b] = outputOf(await exportWorkflow().run('Greenhouse', [txt, missing]), 'Greenhouse');
-		expect(a.error).toBe('[item 0] Resume (binary property "cv") ("cv.txt", text/plain) is not a PDF. Convert the resume to PDF first');
-		expect(b.error).toBe('[item 1] Resume (binary property "resume") does not exist on this item. The item has binary properties: data. Use one of those names');
+		expect(a.error).toBe(
+			'[item 0] Resume (binary property "cv") ("cv.txt", text/plain) is not a PDF. Convert the resume to PDF first',
+		);
+		expect(b.error).toBe(
+			'[item 1] Resume (binary property "resume") does not exist on this item. The item has binary properties: data. Use one of those names',
+		);
 		expect((await state()).counts.candidates).toBe(0);
 	});
 });
@@ -180,7 +295,10 @@ describe('Greenhouse transport against sandbox faults', () => {
 
 	test('connection resets after writes and 5xx before processing: everything exactly once', async () => {
 		gh.setFaults({ seed: 7, resetAfterWriteRate: 0.3, error5xxRate: 0.15, resetRate: 0.1 });
-		const run = await exportWorkflow({ requestOptions: { maxRetries: 8 } }).run('Greenhouse', sampleCandidates(15, 'flaky'));
+		const run = await exportWorkflow({ requestOptions: { maxRetries: 8 } }).run(
+			'Greenhouse',
+			sampleCandidates(15, 'flaky'),
+		);
 		const out = outputOf(run, 'Greenhouse');
 		expect(out.filter((o) => o.status === 'created')).toHaveLength(15);
 		const s = await state();
@@ -208,9 +326,14 @@ describe('Greenhouse transport against sandbox faults', () => {
 	});
 
 	test('wrong client secret and a missing scope give clear messages without secrets', async () => {
-		const wrong = await exportWorkflow({}, { ...gh.credentials, clientSecret: 'not-the-secret-123' }).run('Greenhouse', [sampleCandidate(1)]);
+		const wrong = await exportWorkflow(
+			{},
+			{ ...gh.credentials, clientSecret: 'not-the-secret-123' },
+		).run('Greenhouse', [sampleCandidate(1)]);
 		const e1 = String(outputOf(wrong, 'Greenhouse')[0].error);
-		expect(e1).toContain('Greenhouse did not accept the Client ID and Client Secret (invalid_client)');
+		expect(e1).toContain(
+			'Greenhouse did not accept the Client ID and Client Secret (invalid_client)',
+		);
 		expect(e1).not.toContain('not-the-secret-123');
 	});
 });

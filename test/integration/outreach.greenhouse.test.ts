@@ -11,7 +11,9 @@ const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
  * the outreach tool delivers the same event again.
  */
 let gh: Awaited<ReturnType<typeof startGreenhouseSandbox>>;
-beforeAll(async () => (gh = await startGreenhouseSandbox({ rateLimit: { limit: 1000, windowMs: 10_000 } })));
+beforeAll(
+	async () => (gh = await startGreenhouseSandbox({ rateLimit: { limit: 1000, windowMs: 10_000 } })),
+);
 afterAll(async () => gh.close());
 beforeEach(() => gh.reset());
 
@@ -21,8 +23,25 @@ function flow(source: string, auth: IDataObject) {
 	return new WorkflowHarness(
 		{
 			nodes: [
-				node('Outreach Trigger', 'outreachTrigger', { path: 'outreach', source, events: ['interested'], ...auth }, undefined, { webhookId: 'wh-1' }),
-				node('Greenhouse', 'greenhouse', { resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: '4012000' }, ifExists: 'skip' }, { greenhouseHarvestApi: 'Greenhouse' }),
+				node(
+					'Outreach Trigger',
+					'outreachTrigger',
+					{ path: 'outreach', source, events: ['interested'], ...auth },
+					undefined,
+					{ webhookId: 'wh-1' },
+				),
+				node(
+					'Greenhouse',
+					'greenhouse',
+					{
+						resource: 'candidate',
+						operation: 'export',
+						candidateInput: 'input',
+						job: { __rl: true, mode: 'id', value: '4012000' },
+						ifExists: 'skip',
+					},
+					{ greenhouseHarvestApi: 'Greenhouse' },
+				),
 			],
 			connections: chain('Outreach Trigger', 'Greenhouse'),
 		},
@@ -34,7 +53,13 @@ function genericReply(id: string, email: string, text: string, extra: IDataObjec
 	return {
 		event: 'replied',
 		eventId: id,
-		contact: { fullName: `Person ${id}`, email, linkedinUrl: `https://www.linkedin.com/in/person-${id}`, title: 'Engineer', company: 'Acme' },
+		contact: {
+			fullName: `Person ${id}`,
+			email,
+			linkedinUrl: `https://www.linkedin.com/in/person-${id}`,
+			title: 'Engineer',
+			company: 'Acme',
+		},
 		campaign: { id: 'c1', name: 'Backend Q4' },
 		reply: { text },
 		...extra,
@@ -43,15 +68,29 @@ function genericReply(id: string, email: string, text: string, extra: IDataObjec
 
 function signed(body: unknown) {
 	const raw = JSON.stringify(body);
-	return { rawBody: raw, headers: { 'content-type': 'application/json', 'x-signature': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}` } };
+	return {
+		rawBody: raw,
+		headers: {
+			'content-type': 'application/json',
+			'x-signature': `sha256=${createHmac('sha256', SECRET).update(raw).digest('hex')}`,
+		},
+	};
 }
 
 test('generic source, HMAC-signed: only interested replies become Greenhouse candidates, once each', async () => {
-	const wf = flow('generic', { authentication: 'hmac', secret: SECRET, signatureFormat: 'sourceDefault' });
+	const wf = flow('generic', {
+		authentication: 'hmac',
+		secret: SECRET,
+		signatureFormat: 'sourceDefault',
+	});
 	const replies = [
 		genericReply('r1', 'ana@example.com', 'Yes, this sounds interesting, happy to chat next week.'),
 		genericReply('r2', 'ben@example.com', 'Not interested, thanks.'),
-		genericReply('r3', 'cleo@example.com', 'I am out of the office until Monday with limited access to email.'),
+		genericReply(
+			'r3',
+			'cleo@example.com',
+			'I am out of the office until Monday with limited access to email.',
+		),
 		genericReply('r4', 'dev@example.com', 'Klingt spannend, lass uns gerne telefonieren!'),
 		genericReply('r5', 'eli@example.com', 'Please remove me from your list.'),
 	];
@@ -59,12 +98,26 @@ test('generic source, HMAC-signed: only interested replies become Greenhouse can
 	for (const r of replies) results.push(await wf.deliver('Outreach Trigger', signed(r)));
 	expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200, 200]);
 	expect(results.map((r) => Boolean(r.run))).toEqual([true, false, false, true, false]);
-	expect(outputOf(results[0].run!, 'Greenhouse')[0]).toMatchObject({ status: 'created', ats: 'greenhouse', jobId: 4012000 });
+	expect(outputOf(results[0].run!, 'Greenhouse')[0]).toMatchObject({
+		status: 'created',
+		ats: 'greenhouse',
+		jobId: 4012000,
+	});
 
 	let s = gh.state();
-	expect(s.candidates.map((c: IDataObject) => (c.email_addresses as IDataObject[])[0].value).sort()).toEqual(['ana@example.com', 'dev@example.com']);
-	expect(s.candidates.find((c: IDataObject) => (c.email_addresses as IDataObject[])[0].value === 'ana@example.com')).toMatchObject({
-		first_name: 'Person', last_name: 'r1', title: 'Engineer', company: 'Acme', social_media_addresses: [{ value: 'https://www.linkedin.com/in/person-r1' }],
+	expect(
+		s.candidates.map((c: IDataObject) => (c.email_addresses as IDataObject[])[0].value).sort(),
+	).toEqual(['ana@example.com', 'dev@example.com']);
+	expect(
+		s.candidates.find(
+			(c: IDataObject) => (c.email_addresses as IDataObject[])[0].value === 'ana@example.com',
+		),
+	).toMatchObject({
+		first_name: 'Person',
+		last_name: 'r1',
+		title: 'Engineer',
+		company: 'Acme',
+		social_media_addresses: [{ value: 'https://www.linkedin.com/in/person-r1' }],
 	});
 
 	// The tool retries the same deliveries: nothing new starts, nothing new is created.
@@ -72,20 +125,33 @@ test('generic source, HMAC-signed: only interested replies become Greenhouse can
 	expect(again.status).toBe(200);
 	expect(again.run).toBeUndefined();
 	// The same person replying again under a new event id starts the flow, but the export skips them.
-	const second = await wf.deliver('Outreach Trigger', signed({ ...replies[0], eventId: 'r1-followup' }));
-	expect(outputOf(second.run!, 'Greenhouse')[0]).toMatchObject({ status: 'skipped', matchedBy: 'email+linkedin' });
+	const second = await wf.deliver(
+		'Outreach Trigger',
+		signed({ ...replies[0], eventId: 'r1-followup' }),
+	);
+	expect(outputOf(second.run!, 'Greenhouse')[0]).toMatchObject({
+		status: 'skipped',
+		matchedBy: 'email+linkedin',
+	});
 	s = gh.state();
 	expect(s.counts.candidates).toBe(2);
 
 	// A bad signature is refused and starts nothing.
-	const forged = await wf.deliver('Outreach Trigger', { ...signed(replies[3]), headers: { 'content-type': 'application/json', 'x-signature': 'sha256=00' } });
+	const forged = await wf.deliver('Outreach Trigger', {
+		...signed(replies[3]),
+		headers: { 'content-type': 'application/json', 'x-signature': 'sha256=00' },
+	});
 	expect(forged.status).toBe(401);
 	expect(forged.run).toBeUndefined();
 	expect(gh.state().counts.candidates).toBe(2);
 });
 
 test('a batched delivery (JSON array) creates each interested candidate once', async () => {
-	const wf = flow('generic', { authentication: 'hmac', secret: SECRET, signatureFormat: 'sourceDefault' });
+	const wf = flow('generic', {
+		authentication: 'hmac',
+		secret: SECRET,
+		signatureFormat: 'sourceDefault',
+	});
 	const batch = [
 		genericReply('b1', 'fay@example.com', 'Sure, send me more details about the role!'),
 		genericReply('b2', 'gus@example.com', 'No thanks.'),

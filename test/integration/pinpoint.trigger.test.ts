@@ -1,4 +1,8 @@
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestOptions } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
 
 import { PinpointApi } from '../../credentials/PinpointApi.credentials';
 import { node, type WebhookResult, WorkflowHarness } from '../harness/runWorkflow';
@@ -19,27 +23,61 @@ beforeAll(async () => {
 afterAll(async () => pp.close());
 beforeEach(() => {
 	pp.reset();
-	pp.configure({ format: 'jsonapi', supportedIncludes: ['candidate', 'job', 'stage', 'offers'], contactOnApplication: true });
+	pp.configure({
+		format: 'jsonapi',
+		supportedIncludes: ['candidate', 'job', 'stage', 'offers'],
+		contactOnApplication: true,
+	});
 	pp.setRateLimit({ limit: 1000, windowMs: 10_000 });
 });
 
 function trigger(params: IDataObject = {}, credentials: IDataObject = {}) {
 	return new WorkflowHarness(
-		{ nodes: [node('Pinpoint Trigger', 'pinpointTrigger', { events: ['application_hired'], ...params }, { pinpointApi: 'Pinpoint' })], connections: {} },
+		{
+			nodes: [
+				node(
+					'Pinpoint Trigger',
+					'pinpointTrigger',
+					{ events: ['application_hired'], ...params },
+					{ pinpointApi: 'Pinpoint' },
+				),
+			],
+			connections: {},
+		},
 		{ pinpointApi: { ...pp.credentials, ...credentials } },
 	);
 }
 
-const emitted = (res: WebhookResult): IDataObject[] => (res.response.workflowData?.[0] ?? []).map((i) => i.json);
-const reads = () => pp.requests().map((r: { method: string; path: string; query: string; status: number }) => `${r.method} ${r.path}${r.query} → ${r.status}`);
+const emitted = (res: WebhookResult): IDataObject[] =>
+	(res.response.workflowData?.[0] ?? []).map((i) => i.json);
+const reads = () =>
+	pp
+		.requests()
+		.map(
+			(r: { method: string; path: string; query: string; status: number }) =>
+				`${r.method} ${r.path}${r.query} → ${r.status}`,
+		);
 
 function hired(extra: IDataObject = {}) {
-	const { application } = pp.addApplication({ firstName: 'Katherine', lastName: 'Johnson', email: 'katherine@example.com', stage: 'Hired', startDate: '2027-01-04', ...extra });
+	const { application } = pp.addApplication({
+		firstName: 'Katherine',
+		lastName: 'Johnson',
+		email: 'katherine@example.com',
+		stage: 'Hired',
+		startDate: '2027-01-04',
+		...extra,
+	});
 	return application.id as string;
 }
 
-async function deliverHired(wf: WorkflowHarness, id: string, opts: { secret?: string; event?: string; triggeredAt?: string } = {}) {
-	const d = opts.secret ? pp.signedDelivery(opts.event ?? 'application_hired', id, opts.secret, opts) : pp.signedDelivery(opts.event ?? 'application_hired', id, undefined, opts);
+async function deliverHired(
+	wf: WorkflowHarness,
+	id: string,
+	opts: { secret?: string; event?: string; triggeredAt?: string } = {},
+) {
+	const d = opts.secret
+		? pp.signedDelivery(opts.event ?? 'application_hired', id, opts.secret, opts)
+		: pp.signedDelivery(opts.event ?? 'application_hired', id, undefined, opts);
 	return await wf.deliver('Pinpoint Trigger', { rawBody: d.rawBody, headers: d.headers });
 }
 
@@ -56,14 +94,21 @@ describe('Pinpoint Trigger against the sandbox', () => {
 			startDate: '2027-01-04',
 			enrichment: { ok: true, fetched: ['application'] },
 		});
-		expect(reads()).toEqual([`GET /api/v1/applications/${id}?include=candidate%2Cjob%2Cstage%2Coffers → 200`]);
+		expect(reads()).toEqual([
+			`GET /api/v1/applications/${id}?include=candidate%2Cjob%2Cstage%2Coffers → 200`,
+		]);
 	});
 
 	test('includes the API does not know (400) → read again without them; candidate read separately when the application has no email', async () => {
 		pp.configure({ supportedIncludes: [], contactOnApplication: false });
 		const id = hired();
 		const res = await deliverHired(trigger(), id);
-		expect(emitted(res)[0]).toMatchObject({ fullName: 'Katherine Johnson', emails: [{ value: 'katherine@example.com' }], job: { id: '101' }, enrichment: { ok: true, fetched: ['application', 'candidate'] } });
+		expect(emitted(res)[0]).toMatchObject({
+			fullName: 'Katherine Johnson',
+			emails: [{ value: 'katherine@example.com' }],
+			job: { id: '101' },
+			enrichment: { ok: true, fetched: ['application', 'candidate'] },
+		});
 		expect(reads()).toEqual([
 			`GET /api/v1/applications/${id}?include=candidate%2Cjob%2Cstage%2Coffers → 400`,
 			`GET /api/v1/applications/${id} → 200`,
@@ -76,7 +121,14 @@ describe('Pinpoint Trigger against the sandbox', () => {
 		const wf = trigger();
 		expect((await deliverHired(wf, id, { secret: 'not-the-secret' })).status).toBe(401);
 		const d = pp.signedDelivery('application_hired', id);
-		expect((await wf.deliver('Pinpoint Trigger', { rawBody: d.rawBody, headers: { 'Content-Type': 'application/json' } })).status).toBe(401);
+		expect(
+			(
+				await wf.deliver('Pinpoint Trigger', {
+					rawBody: d.rawBody,
+					headers: { 'Content-Type': 'application/json' },
+				})
+			).status,
+		).toBe(401);
 		const other = await deliverHired(wf, id, { event: 'application_moved' });
 		expect(other.status).toBe(200);
 		expect(emitted(other)).toHaveLength(0);
@@ -87,7 +139,10 @@ describe('Pinpoint Trigger against the sandbox', () => {
 		const id = hired();
 		const res = await deliverHired(trigger({}, { apiKey: 'wrong-key-123456' }), id);
 		const [item] = emitted(res);
-		expect(item).toMatchObject({ applicationId: id, enrichment: { ok: false, error: expect.stringMatching(/HTTP 401.*API key is not valid/) } });
+		expect(item).toMatchObject({
+			applicationId: id,
+			enrichment: { ok: false, error: expect.stringMatching(/HTTP 401.*API key is not valid/) },
+		});
 		expect(JSON.stringify(item)).not.toContain('wrong-key-123456');
 		expect(JSON.stringify(item)).not.toContain(pp.credentials.webhookSigningSecret);
 	});
@@ -107,7 +162,7 @@ describe('Pinpoint Trigger against the sandbox', () => {
 		expect(emitted(again)).toHaveLength(0);
 	});
 
-	test('a slow API: the answer still comes within the time limit, well under Pinpoint\'s 5 s', async () => {
+	test("a slow API: the answer still comes within the time limit, well under Pinpoint's 5 s", async () => {
 		const id = hired();
 		pp.setFaults({ latencyMs: 1800 });
 		const started = Date.now();
@@ -115,7 +170,9 @@ describe('Pinpoint Trigger against the sandbox', () => {
 		const took = Date.now() - started;
 		pp.setFaults({});
 		expect(took).toBeLessThan(1500);
-		expect(emitted(res)[0]).toMatchObject({ enrichment: { ok: false, error: expect.stringContaining(`application ${id}`) } });
+		expect(emitted(res)[0]).toMatchObject({
+			enrichment: { ok: false, error: expect.stringContaining(`application ${id}`) },
+		});
 		// Let the sandbox finish the abandoned request, so no timer outlives the test file.
 		await new Promise((resolve) => setTimeout(resolve, 1800 - took + 100));
 	});
@@ -127,12 +184,17 @@ describe('Pinpoint Trigger against the sandbox', () => {
 		const res = await deliverHired(trigger(), id);
 		pp.setFaults({});
 		expect(Date.now() - started).toBeLessThan(1500);
-		expect(emitted(res)[0]).toMatchObject({ enrichment: { ok: false, error: expect.stringContaining('HTTP 429') } });
+		expect(emitted(res)[0]).toMatchObject({
+			enrichment: { ok: false, error: expect.stringContaining('HTTP 429') },
+		});
 	});
 
 	test('a deleted application (404) is reported with what it means', async () => {
 		const res = await deliverHired(trigger(), '9999999');
-		expect(emitted(res)[0]).toMatchObject({ applicationId: '9999999', enrichment: { ok: false, error: expect.stringMatching(/HTTP 404.*may have been deleted/) } });
+		expect(emitted(res)[0]).toMatchObject({
+			applicationId: '9999999',
+			enrichment: { ok: false, error: expect.stringMatching(/HTTP 404.*may have been deleted/) },
+		});
 	});
 
 	test('Fetch Application Details off: no API call, the thin event only', async () => {
@@ -144,9 +206,21 @@ describe('Pinpoint Trigger against the sandbox', () => {
 
 	test('Other Event Names and Any Event', async () => {
 		const id = hired();
-		const custom = await deliverHired(trigger({ events: ['application_hired'], options: { otherEvents: 'application_rejected, candidate.created' } }), id, { event: 'candidate.created' });
-		expect(emitted(custom)[0]).toMatchObject({ event: 'candidate_created', toolEvent: 'candidate.created' });
-		const any = await deliverHired(trigger({ events: ['*'], fetchDetails: false }), id, { event: 'interview_scheduled' });
+		const custom = await deliverHired(
+			trigger({
+				events: ['application_hired'],
+				options: { otherEvents: 'application_rejected, candidate.created' },
+			}),
+			id,
+			{ event: 'candidate.created' },
+		);
+		expect(emitted(custom)[0]).toMatchObject({
+			event: 'candidate_created',
+			toolEvent: 'candidate.created',
+		});
+		const any = await deliverHired(trigger({ events: ['*'], fetchDetails: false }), id, {
+			event: 'interview_scheduled',
+		});
 		expect(emitted(any)[0]).toMatchObject({ event: 'interview_scheduled' });
 	});
 });
@@ -155,7 +229,11 @@ describe('Pinpoint API credential against the sandbox', () => {
 	/** What n8n does for the credential's Test button: the test request, through authenticate. */
 	async function credentialTest(credentials: ICredentialDataDecryptedObject): Promise<number> {
 		const cred = new PinpointApi();
-		const opts = await cred.authenticate(credentials, { method: 'GET', ...cred.test.request, headers: { ...cred.test.request.headers } } as IHttpRequestOptions);
+		const opts = await cred.authenticate(credentials, {
+			method: 'GET',
+			...cred.test.request,
+			headers: { ...cred.test.request.headers },
+		} as IHttpRequestOptions);
 		const url = new URL(`${opts.baseURL}${opts.url}`);
 		for (const [k, v] of Object.entries(opts.qs ?? {})) url.searchParams.set(k, String(v));
 		return (await fetch(url, { headers: opts.headers as Record<string, string> })).status;
@@ -164,6 +242,9 @@ describe('Pinpoint API credential against the sandbox', () => {
 	test('Test succeeds with the sandbox key and fails with another', async () => {
 		expect(await credentialTest(pp.credentials)).toBe(200);
 		expect(await credentialTest({ ...pp.credentials, apiKey: 'nope' })).toBe(401);
-		expect(reads()).toEqual(['GET /api/v1/jobs?page%5Bsize%5D=1 → 200', 'GET /api/v1/jobs?page%5Bsize%5D=1 → 401']);
+		expect(reads()).toEqual([
+			'GET /api/v1/jobs?page%5Bsize%5D=1 → 200',
+			'GET /api/v1/jobs?page%5Bsize%5D=1 → 401',
+		]);
 	});
 });

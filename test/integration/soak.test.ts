@@ -8,7 +8,12 @@ const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 test('soak: 300 candidates under 500s, resets, 429 bursts and stalls; every valid one exactly once, only the invalid ones fail', async () => {
 	const gh = await startGreenhouseSandbox({ rateLimit: { limit: 2000, windowMs: 10_000 } });
 	try {
-		const r = await runGreenhouseSoak(gh, { count: 300, invalidEvery: 20, stallMs: 2500, timeoutSeconds: 1 });
+		const r = await runGreenhouseSoak(gh, {
+			count: 300,
+			invalidEvery: 20,
+			stallMs: 2500,
+			timeoutSeconds: 1,
+		});
 		expect(r.faults).toBeGreaterThan(20);
 		expect(r.status429).toBeGreaterThan(0);
 		expect(r.failedValid).toEqual([]);
@@ -17,7 +22,10 @@ test('soak: 300 candidates under 500s, resets, 429 bursts and stalls; every vali
 		expect(r.created).toBe(285);
 		expect(r.inSandbox).toBe(285);
 		expect(r.duplicates).toBe(0);
-		for (const e of r.invalidErrors) expect(e).toMatch(/^\[item \d+\] Candidate is not valid: (fullName|emails\[0\]\.value|linkedinUrl|phones\[0\]\.value) /);
+		for (const e of r.invalidErrors)
+			expect(e).toMatch(
+				/^\[item \d+\] Candidate is not valid: (fullName|emails\[0\]\.value|linkedinUrl|phones\[0\]\.value) /,
+			);
 	} finally {
 		await gh.close();
 	}

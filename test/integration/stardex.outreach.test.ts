@@ -13,7 +13,9 @@ let sdx: Sandbox;
 let JOB: string;
 
 beforeAll(async () => {
-	sdx = await startStardexSandbox({ rateLimit: { limit: 100_000, windowMs: 60_000, mode: 'sliding' } });
+	sdx = await startStardexSandbox({
+		rateLimit: { limit: 100_000, windowMs: 60_000, mode: 'sliding' },
+	});
 	JOB = String(sdx.jobs()[0].id);
 });
 afterAll(async () => sdx.close());
@@ -23,19 +25,63 @@ const TOKEN = 'outreach-token-8f2c';
 
 function workflow() {
 	const nodes = [
-		node('Outreach Trigger', 'outreachTrigger', { path: 'outreach', source: 'generic', events: ['replied', 'interested'], authentication: 'headerToken', secret: TOKEN, headerName: 'X-Webhook-Token' }),
-		node('Stardex', 'stardex', { resource: 'candidate', operation: 'export', candidateInput: 'input', job: { __rl: true, mode: 'id', value: JOB }, ifExists: 'skip' }, { stardexApi: 'Stardex sandbox' }, { onError: 'continueRegularOutput' }),
+		node('Outreach Trigger', 'outreachTrigger', {
+			path: 'outreach',
+			source: 'generic',
+			events: ['replied', 'interested'],
+			authentication: 'headerToken',
+			secret: TOKEN,
+			headerName: 'X-Webhook-Token',
+		}),
+		node(
+			'Stardex',
+			'stardex',
+			{
+				resource: 'candidate',
+				operation: 'export',
+				candidateInput: 'input',
+				job: { __rl: true, mode: 'id', value: JOB },
+				ifExists: 'skip',
+			},
+			{ stardexApi: 'Stardex sandbox' },
+			{ onError: 'continueRegularOutput' },
+		),
 	];
-	return new WorkflowHarness({ nodes, connections: chain('Outreach Trigger', 'Stardex') }, { stardexApi: { ...sdx.credentials } as never });
+	return new WorkflowHarness(
+		{ nodes, connections: chain('Outreach Trigger', 'Stardex') },
+		{ stardexApi: { ...sdx.credentials } as never },
+	);
 }
 
-const reply = (eventId: string, contact: IDataObject, text = 'Sounds great, happy to talk next week') => ({
-	body: { event: 'replied', eventId, contact, reply: { text }, campaign: { id: 'c-1', name: 'Backend Q4' } },
+const reply = (
+	eventId: string,
+	contact: IDataObject,
+	text = 'Sounds great, happy to talk next week',
+) => ({
+	body: {
+		event: 'replied',
+		eventId,
+		contact,
+		reply: { text },
+		campaign: { id: 'c-1', name: 'Backend Q4' },
+	},
 	headers: { 'X-Webhook-Token': TOKEN },
 });
 
-const JANE = { fullName: 'Jane Smith', email: 'jane@example.com', linkedinUrl: 'https://www.linkedin.com/in/jane-smith-outreach', title: 'VP Engineering', company: 'Acme', location: 'Austin, Texas, United States' };
-const OMAR = { fullName: 'Omar Haddad', email: 'omar@example.com', linkedinUrl: 'linkedin.com/in/omar-haddad-outreach/', company: 'Globex' };
+const JANE = {
+	fullName: 'Jane Smith',
+	email: 'jane@example.com',
+	linkedinUrl: 'https://www.linkedin.com/in/jane-smith-outreach',
+	title: 'VP Engineering',
+	company: 'Acme',
+	location: 'Austin, Texas, United States',
+};
+const OMAR = {
+	fullName: 'Omar Haddad',
+	email: 'omar@example.com',
+	linkedinUrl: 'linkedin.com/in/omar-haddad-outreach/',
+	company: 'Globex',
+};
 
 const deliveries = [
 	reply('r-1', JANE),
@@ -61,7 +107,12 @@ test('Outreach event → Stardex export, exactly once including re-runs', async 
 	let s = sdx.state();
 	expect(s.counts).toMatchObject({ persons: 2, candidates: 2 });
 	const jane = s.persons.find((p: IDataObject) => p.linkedin_public_id === 'jane-smith-outreach');
-	expect(jane).toMatchObject({ name: 'Jane Smith', current_job_title: 'VP Engineering', current_company_name: 'Acme', linkedin_location: 'Austin, Texas, United States' });
+	expect(jane).toMatchObject({
+		name: 'Jane Smith',
+		current_job_title: 'VP Engineering',
+		current_company_name: 'Acme',
+		linkedin_location: 'Austin, Texas, United States',
+	});
 	expect(jane.emails.map((e: IDataObject) => e.value)).toEqual(['jane@example.com']);
 	expect(jane.candidates).toEqual([expect.objectContaining({ job_id: JOB })]);
 

@@ -30,7 +30,9 @@ const SYSTEMS = [
 /** The exported start function of a sandbox module: startGreenhouseSandbox, startStardexSandbox, … */
 function startFunctionOf(mod, file) {
 	if (typeof mod === 'function') return mod;
-	const fn = Object.entries(mod || {}).find(([k, v]) => typeof v === 'function' && /^start\w*Sandbox$/.test(k));
+	const fn = Object.entries(mod || {}).find(
+		([k, v]) => typeof v === 'function' && /^start\w*Sandbox$/.test(k),
+	);
 	if (!fn) throw new Error(`${file} exports no start…Sandbox(opts) function`);
 	return fn[1];
 }
@@ -73,17 +75,34 @@ async function startAllSandboxes(opts = {}) {
 function describeAll(started) {
 	const out = {};
 	for (const [name, sb] of Object.entries(started)) {
-		out[name] = { url: sb.url, port: sb.port, credentials: sb.credentials, stateUrl: `${sb.url}/__sandbox/state` };
+		out[name] = {
+			url: sb.url,
+			port: sb.port,
+			credentials: sb.credentials,
+			stateUrl: `${sb.url}/__sandbox/state`,
+		};
 		for (const [k, v] of Object.entries(sb)) {
 			// Anything else a sandbox publishes as plain data (e.g. webhook secrets, ids to use) goes along.
-			if (!(k in out[name]) && v !== null && ['string', 'number', 'boolean'].includes(typeof v) && k !== 'name') out[name][k] = v;
+			if (
+				!(k in out[name]) &&
+				v !== null &&
+				['string', 'number', 'boolean'].includes(typeof v) &&
+				k !== 'name'
+			)
+				out[name][k] = v;
 		}
 	}
 	return out;
 }
 
 function parseArgs(argv) {
-	const args = { basePort: Number(process.env.SANDBOX_BASE_PORT) || undefined, options: undefined, readyFile: undefined, only: undefined, exitOnStdinClose: false };
+	const args = {
+		basePort: Number(process.env.SANDBOX_BASE_PORT) || undefined,
+		options: undefined,
+		readyFile: undefined,
+		only: undefined,
+		exitOnStdinClose: false,
+	};
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const next = () => {
@@ -96,11 +115,22 @@ function parseArgs(argv) {
 		else if (a === '--only') args.only = next().split(',');
 		else if (a === '--exit-on-stdin-close') args.exitOnStdinClose = true;
 		else if (a === '--help' || a === '-h') {
-			process.stdout.write(fs.readFileSync(__filename, 'utf8').split('\n').slice(2, 16).map((l) => l.replace(/^ \* ?/, '')).join('\n') + '\n');
+			process.stdout.write(
+				fs
+					.readFileSync(__filename, 'utf8')
+					.split('\n')
+					.slice(2, 16)
+					.map((l) => l.replace(/^ \* ?/, ''))
+					.join('\n') + '\n',
+			);
 			process.exit(0);
 		} else throw new Error(`unknown argument ${a}`);
 	}
-	if (args.basePort !== undefined && !(Number.isInteger(args.basePort) && args.basePort > 0 && args.basePort < 65530)) throw new Error('--base-port must be a port number');
+	if (
+		args.basePort !== undefined &&
+		!(Number.isInteger(args.basePort) && args.basePort > 0 && args.basePort < 65530)
+	)
+		throw new Error('--base-port must be a port number');
 	return args;
 }
 
@@ -111,7 +141,9 @@ async function main() {
 	const stop = async (why) => {
 		if (closing) return;
 		closing = true;
-		process.stderr.write(`[sandboxes] ${why}: closing ${Object.keys(all.sandboxes).join(', ') || 'nothing'}\n`);
+		process.stderr.write(
+			`[sandboxes] ${why}: closing ${Object.keys(all.sandboxes).join(', ') || 'nothing'}\n`,
+		);
 		await all.close();
 		if (args.readyFile) fs.rmSync(args.readyFile, { force: true });
 		process.exit(0);
@@ -131,7 +163,13 @@ async function main() {
 	}
 	process.stdout.write(line + '\n');
 	const names = Object.keys(info.sandboxes);
-	process.stderr.write(`[sandboxes] listening: ${names.map((n) => `${n} ${info.sandboxes[n].url}`).join(', ') || 'none'}; missing: ${SYSTEMS.map((s) => s.name).filter((n) => !names.includes(n)).join(', ') || 'none'}\n`);
+	process.stderr.write(
+		`[sandboxes] listening: ${names.map((n) => `${n} ${info.sandboxes[n].url}`).join(', ') || 'none'}; missing: ${
+			SYSTEMS.map((s) => s.name)
+				.filter((n) => !names.includes(n))
+				.join(', ') || 'none'
+		}\n`,
+	);
 }
 
 if (require.main === module) {

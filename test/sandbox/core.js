@@ -127,13 +127,31 @@ async function startSandbox(def) {
 		const url = new URL(req.url || '/', `http://${req.headers.host}`);
 		const baseUrl = `http://${req.headers.host}`;
 		/** @type {SandboxRequest} */
-		const sreq = { method: req.method || 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, rawBody, body: parseBody(req.headers['content-type'], rawBody), baseUrl };
-		const entry = { method: sreq.method, path: sreq.path, query: url.search, status: 0, at: Date.now() };
+		const sreq = {
+			method: req.method || 'GET',
+			path: url.pathname,
+			query: url.searchParams,
+			headers: req.headers,
+			rawBody,
+			body: parseBody(req.headers['content-type'], rawBody),
+			baseUrl,
+		};
+		const entry = {
+			method: sreq.method,
+			path: sreq.path,
+			query: url.search,
+			status: 0,
+			at: Date.now(),
+		};
 		const send = (/** @type {SandboxResponse} */ r, extraHeaders = {}) => {
 			entry.status = r.status;
 			if (r.status === 429) stats.status429++;
 			const isJson = r.body !== undefined && typeof r.body !== 'string';
-			res.writeHead(r.status, { ...(isJson ? { 'Content-Type': 'application/json' } : {}), ...extraHeaders, ...(r.headers || {}) });
+			res.writeHead(r.status, {
+				...(isJson ? { 'Content-Type': 'application/json' } : {}),
+				...extraHeaders,
+				...(r.headers || {}),
+			});
 			res.end(r.body === undefined ? undefined : isJson ? JSON.stringify(r.body) : r.body);
 		};
 		try {
@@ -172,16 +190,27 @@ async function startSandbox(def) {
 
 			let rlHeaders = {};
 			if (!def.skipRateLimit?.(sreq)) {
-				if (inject && faults.burst429Rate && roll() < faults.burst429Rate) burstLeft += faults.burst429Length;
+				if (inject && faults.burst429Rate && roll() < faults.burst429Rate)
+					burstLeft += faults.burst429Length;
 				const rl = limiter.take();
 				rlHeaders = rl.headers;
 				if (!rl.allowed || burstLeft > 0 || faults.burst429 > 0) {
 					if (faults.burst429 > 0) faults.burst429--;
 					else if (burstLeft > 0 && rl.allowed) burstLeft--;
-					return send({ status: 429, body: def.rateLimitBody ? def.rateLimitBody({ ...rl, limit: limiter.cfg?.limit ?? 0 }) : def.errorBody(429, 'Too Many Requests'), headers: { 'Retry-After': String(rl.allowed ? 1 : rl.retryAfterS) } }, rlHeaders);
+					return send(
+						{
+							status: 429,
+							body: def.rateLimitBody
+								? def.rateLimitBody({ ...rl, limit: limiter.cfg?.limit ?? 0 })
+								: def.errorBody(429, 'Too Many Requests'),
+							headers: { 'Retry-After': String(rl.allowed ? 1 : rl.retryAfterS) },
+						},
+						rlHeaders,
+					);
 				}
 			}
-			if (!route) return send({ status: 404, body: def.errorBody(404, 'Resource not found') }, rlHeaders);
+			if (!route)
+				return send({ status: 404, body: def.errorBody(404, 'Resource not found') }, rlHeaders);
 
 			const result = await route.handler(sreq, route.params);
 			if (route.write && result.status < 300) {
@@ -193,7 +222,13 @@ async function startSandbox(def) {
 				if (inject && faults.error5xxAfterWriteRate && roll() < faults.error5xxAfterWriteRate) {
 					entry.faulted = '500-after-write';
 					stats.faults++;
-					return send({ status: 500, body: def.errorBody(500, 'Internal server error (injected after write)') }, rlHeaders);
+					return send(
+						{
+							status: 500,
+							body: def.errorBody(500, 'Internal server error (injected after write)'),
+						},
+						rlHeaders,
+					);
 				}
 			}
 			return send(result, rlHeaders);
@@ -215,7 +250,8 @@ async function startSandbox(def) {
 			resetAll();
 			return { status: 200, body: { ok: true } };
 		}
-		if (what === 'seed' && req.method === 'POST' && def.seed) return { status: 200, body: def.seed(req.body || {}) };
+		if (what === 'seed' && req.method === 'POST' && def.seed)
+			return { status: 200, body: def.seed(req.body || {}) };
 		return { status: 404, body: { message: 'unknown sandbox control' } };
 	}
 
@@ -275,7 +311,8 @@ function findRoute(routes, req) {
 function parseBody(contentType, raw) {
 	if (!raw.length) return undefined;
 	const text = raw.toString('utf8');
-	if (String(contentType || '').includes('application/x-www-form-urlencoded')) return Object.fromEntries(new URLSearchParams(text));
+	if (String(contentType || '').includes('application/x-www-form-urlencoded'))
+		return Object.fromEntries(new URLSearchParams(text));
 	try {
 		return JSON.parse(text);
 	} catch {
@@ -299,4 +336,12 @@ function decodeCursor(s) {
 	}
 }
 
-module.exports = { startSandbox, RateLimiter, mulberry32, encodeCursor, decodeCursor, NO_FAULTS, delay };
+module.exports = {
+	startSandbox,
+	RateLimiter,
+	mulberry32,
+	encodeCursor,
+	decodeCursor,
+	NO_FAULTS,
+	delay,
+};

@@ -14,17 +14,41 @@ const crypto = require('node:crypto');
 const { startSandbox, encodeCursor, decodeCursor } = require('./core');
 
 const ALL_SCOPES = [
-	'harvest:candidates:list', 'harvest:candidates:create', 'harvest:candidates:update',
-	'harvest:applications:list', 'harvest:applications:create', 'harvest:jobs:list', 'harvest:users:list',
-	'harvest:attachments:list', 'harvest:attachments:create', 'harvest:notes:list', 'harvest:notes:create',
-	'harvest:candidate_employments:list', 'harvest:candidate_employments:create', 'harvest:sources:list',
+	'harvest:candidates:list',
+	'harvest:candidates:create',
+	'harvest:candidates:update',
+	'harvest:applications:list',
+	'harvest:applications:create',
+	'harvest:jobs:list',
+	'harvest:users:list',
+	'harvest:attachments:list',
+	'harvest:attachments:create',
+	'harvest:notes:list',
+	'harvest:notes:create',
+	'harvest:candidate_employments:list',
+	'harvest:candidate_employments:create',
+	'harvest:sources:list',
 ];
 
 const DEFAULTS = {
 	clients: { 'sandbox-client-1': { secret: 'sandbox-secret', scopes: ALL_SCOPES } },
 	users: [
-		{ id: 4080001, first_name: 'Ada', last_name: 'Admin', primary_email: 'ada.admin@example.com', site_admin: true, deactivated: false },
-		{ id: 4080002, first_name: 'Rick', last_name: 'Recruiter', primary_email: 'rick@example.com', site_admin: false, deactivated: false },
+		{
+			id: 4080001,
+			first_name: 'Ada',
+			last_name: 'Admin',
+			primary_email: 'ada.admin@example.com',
+			site_admin: true,
+			deactivated: false,
+		},
+		{
+			id: 4080002,
+			first_name: 'Rick',
+			last_name: 'Recruiter',
+			primary_email: 'rick@example.com',
+			site_admin: false,
+			deactivated: false,
+		},
 	],
 	jobs: 3,
 	tokenTtlSeconds: 3600,
@@ -36,7 +60,16 @@ const DEFAULTS = {
 	maxAttachmentBytes: 25 * 1024 * 1024,
 };
 
-const JOB_NAMES = ['Senior Backend Engineer', 'Product Designer', 'Data Scientist', 'Account Executive', 'Recruiter', 'Site Reliability Engineer', 'Frontend Engineer', 'Engineering Manager'];
+const JOB_NAMES = [
+	'Senior Backend Engineer',
+	'Product Designer',
+	'Data Scientist',
+	'Account Executive',
+	'Recruiter',
+	'Site Reliability Engineer',
+	'Frontend Engineer',
+	'Engineering Manager',
+];
 
 /** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
 async function startGreenhouseSandbox(opts = {}) {
@@ -54,13 +87,20 @@ async function startGreenhouseSandbox(opts = {}) {
 			notes: [],
 			jobs: makeJobs(cfg.jobs),
 			users: cfg.users.map((u) => ({ ...u })),
-			sources: [{ id: 7, name: 'LinkedIn (Prospecting)' }, { id: 8, name: 'Pin' }, { id: 9, name: 'Referral' }],
+			sources: [
+				{ id: 7, name: 'LinkedIn (Prospecting)' },
+				{ id: 8, name: 'Pin' },
+				{ id: 9, name: 'Referral' },
+			],
 		};
 		tokens.clear();
 	}
 	reset();
 
-	const err = (status, message, errors) => ({ status, body: errors ? { message, errors } : { message } });
+	const err = (status, message, errors) => ({
+		status,
+		body: errors ? { message, errors } : { message },
+	});
 	const unprocessable = (errors) => err(422, 'Unprocessable Content', errors);
 	const now = () => new Date().toISOString();
 	const id = () => ++db.nextId;
@@ -70,10 +110,13 @@ async function startGreenhouseSandbox(opts = {}) {
 		const m = /^Bearer (.+)$/.exec(String(req.headers.authorization || ''));
 		const tok = m && tokens.get(m[1]);
 		if (!tok || tok.expiresAt < Date.now()) {
-			return err(401, 'Unauthorized', ['Token could not be decoded. Please ensure your token is from a trusted source.']);
+			return err(401, 'Unauthorized', [
+				'Token could not be decoded. Please ensure your token is from a trusted source.',
+			]);
 		}
 		const scope = scopeFor(req.method, req.path);
-		if (scope && !tok.scopes.includes(scope)) return err(403, 'Forbidden', [`The credential is missing the scope ${scope}.`]);
+		if (scope && !tok.scopes.includes(scope))
+			return err(403, 'Forbidden', [`The credential is missing the scope ${scope}.`]);
 		return { auth: tok };
 	}
 
@@ -83,17 +126,40 @@ async function startGreenhouseSandbox(opts = {}) {
 		const [clientId, secret] = Buffer.from(basic[1], 'base64').toString().split(':');
 		const form = req.body || {};
 		const grant = form.grant_type || req.query.get('grant_type');
-		if (!grant) return { status: 400, body: { message: 'Must include `grant_type` parameter in /token request' } };
-		if (!/-\d+$/.test(clientId || '')) return { status: 400, body: { message: `client_id=${clientId} does not contain a valid client ID suffix`, errorId: 'err-sbx-2' } };
+		if (!grant)
+			return {
+				status: 400,
+				body: { message: 'Must include `grant_type` parameter in /token request' },
+			};
+		if (!/-\d+$/.test(clientId || ''))
+			return {
+				status: 400,
+				body: {
+					message: `client_id=${clientId} does not contain a valid client ID suffix`,
+					errorId: 'err-sbx-2',
+				},
+			};
 		const client = cfg.clients[clientId];
-		if (!client || client.secret !== secret) return { status: 401, body: { error: 'invalid_client' } };
-		if (grant !== 'client_credentials') return { status: 400, body: { error: 'unsupported_grant_type' } };
+		if (!client || client.secret !== secret)
+			return { status: 401, body: { error: 'invalid_client' } };
+		if (grant !== 'client_credentials')
+			return { status: 400, body: { error: 'unsupported_grant_type' } };
 		const sub = form.sub;
-		if (sub !== undefined && !db.users.some((u) => String(u.id) === String(sub))) return { status: 400, body: { error: 'invalid_request', error_description: `sub ${sub} is not a user of this organization` } };
+		if (sub !== undefined && !db.users.some((u) => String(u.id) === String(sub)))
+			return {
+				status: 400,
+				body: {
+					error: 'invalid_request',
+					error_description: `sub ${sub} is not a user of this organization`,
+				},
+			};
 		const token = `${b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64(JSON.stringify({ sub: sub ?? 'service', cid: clientId }))}.${crypto.randomBytes(16).toString('base64url')}`;
 		const expiresAt = Date.now() + cfg.tokenTtlSeconds * 1000;
 		tokens.set(token, { clientId, sub, scopes: client.scopes, expiresAt });
-		const expiry = cfg.tokenExpiryField === 'expires_in' ? { expires_in: cfg.tokenTtlSeconds } : { expires_at: new Date(expiresAt).toISOString() };
+		const expiry =
+			cfg.tokenExpiryField === 'expires_in'
+				? { expires_in: cfg.tokenTtlSeconds }
+				: { expires_at: new Date(expiresAt).toISOString() };
 		return { status: 200, body: { token_type: 'Bearer', access_token: token, ...expiry } };
 	}
 
@@ -104,19 +170,24 @@ async function startGreenhouseSandbox(opts = {}) {
 		let perPage = 100;
 		let query = req.query;
 		if (cursor) {
-			if ([...req.query.keys()].some((k) => k !== 'cursor')) return unprocessable(['When passing a cursor, do not include other query params.']);
+			if ([...req.query.keys()].some((k) => k !== 'cursor'))
+				return unprocessable(['When passing a cursor, do not include other query params.']);
 			const c = decodeCursor(cursor);
 			if (!c) return unprocessable(['Invalid cursor']);
 			({ offset, perPage } = c);
 			query = new URLSearchParams(c.query);
 		} else if (query.has('per_page')) {
 			perPage = Number(query.get('per_page'));
-			if (!Number.isInteger(perPage) || perPage < 1) return unprocessable([{ per_page: 'must be an integer from 1 to 500' }]);
-			if (perPage > 500) return unprocessable([{ per_page: `\`${perPage}\` number is greater than: 500` }]);
+			if (!Number.isInteger(perPage) || perPage < 1)
+				return unprocessable([{ per_page: 'must be an integer from 1 to 500' }]);
+			if (perPage > 500)
+				return unprocessable([{ per_page: `\`${perPage}\` number is greater than: 500` }]);
 		}
 		const ids = query.get('ids');
 		if (ids && ids.split(',').length > 50) return unprocessable([{ ids: 'at most 50 values' }]);
-		let rows = collection.filter((r) => (!ids || ids.split(',').includes(String(r.id))) && filter(r, query));
+		let rows = collection.filter(
+			(r) => (!ids || ids.split(',').includes(String(r.id))) && filter(r, query),
+		);
 		const dateFilter = (field) => {
 			const v = query.get(field);
 			if (!v) return true;
@@ -128,7 +199,8 @@ async function startGreenhouseSandbox(opts = {}) {
 			return true;
 		};
 		for (const field of ['created_at', 'updated_at']) {
-			if (!dateFilter(field)) return unprocessable([{ [field]: 'use op|ISO-8601, e.g. gte|2024-01-01T00:00:00Z' }]);
+			if (!dateFilter(field))
+				return unprocessable([{ [field]: 'use op|ISO-8601, e.g. gte|2024-01-01T00:00:00Z' }]);
 			const v = query.get(field);
 			if (v) {
 				const parts = v.split('|');
@@ -137,7 +209,13 @@ async function startGreenhouseSandbox(opts = {}) {
 					const when = Date.parse(parts[i + 1]);
 					rows = rows.filter((r) => {
 						const t = Date.parse(r[field]);
-						return op === 'gte' ? t >= when : op === 'lte' ? t <= when : op === 'gt' ? t > when : t < when;
+						return op === 'gte'
+							? t >= when
+							: op === 'lte'
+								? t <= when
+								: op === 'gt'
+									? t > when
+									: t < when;
 					});
 				}
 			}
@@ -153,54 +231,124 @@ async function startGreenhouseSandbox(opts = {}) {
 		return { status: 200, body: page, headers };
 	}
 
-	const byIdsParam = (param, field) => (r, q) => !q.get(param) || q.get(param).split(',').includes(String(r[field]));
+	const byIdsParam = (param, field) => (r, q) =>
+		!q.get(param) || q.get(param).split(',').includes(String(r[field]));
 
 	function validateCandidateBody(b, { partial }) {
 		const errors = [];
-		const allowed = ['first_name', 'last_name', 'preferred_name', 'company', 'title', 'email_addresses', 'phone_numbers', 'addresses', 'website_addresses', 'social_media_addresses', 'tags', 'custom_fields', 'application'];
-		for (const k of Object.keys(b || {})) if (!allowed.includes(k)) errors.push({ [k]: 'is not a permitted attribute' });
-		if (!partial) for (const k of ['first_name', 'last_name']) if (!b || typeof b[k] !== 'string' || !b[k].trim()) errors.push({ [k]: 'is required' });
-		for (const k of ['first_name', 'last_name', 'company', 'title']) if (typeof b?.[k] === 'string' && b[k].length > 255) errors.push({ [k]: 'is too long (maximum is 255 characters)' });
-		const typed = { email_addresses: ['personal', 'work', 'other'], phone_numbers: ['home', 'work', 'mobile', 'skype', 'other'], addresses: ['home', 'work', 'other'] };
+		const allowed = [
+			'first_name',
+			'last_name',
+			'preferred_name',
+			'company',
+			'title',
+			'email_addresses',
+			'phone_numbers',
+			'addresses',
+			'website_addresses',
+			'social_media_addresses',
+			'tags',
+			'custom_fields',
+			'application',
+		];
+		for (const k of Object.keys(b || {}))
+			if (!allowed.includes(k)) errors.push({ [k]: 'is not a permitted attribute' });
+		if (!partial)
+			for (const k of ['first_name', 'last_name'])
+				if (!b || typeof b[k] !== 'string' || !b[k].trim()) errors.push({ [k]: 'is required' });
+		for (const k of ['first_name', 'last_name', 'company', 'title'])
+			if (typeof b?.[k] === 'string' && b[k].length > 255)
+				errors.push({ [k]: 'is too long (maximum is 255 characters)' });
+		const typed = {
+			email_addresses: ['personal', 'work', 'other'],
+			phone_numbers: ['home', 'work', 'mobile', 'skype', 'other'],
+			addresses: ['home', 'work', 'other'],
+		};
 		for (const [k, types] of Object.entries(typed)) {
 			(b?.[k] || []).forEach((v, i) => {
-				if (!v || typeof v.value !== 'string' || !v.value) errors.push({ [`${k}[${i}].value`]: 'is required' });
-				if (!types.includes(v?.type)) errors.push({ [`${k}[${i}].type`]: `must be one of ${types.join(', ')}` });
+				if (!v || typeof v.value !== 'string' || !v.value)
+					errors.push({ [`${k}[${i}].value`]: 'is required' });
+				if (!types.includes(v?.type))
+					errors.push({ [`${k}[${i}].type`]: `must be one of ${types.join(', ')}` });
 			});
 		}
 		(b?.email_addresses || []).forEach((e, i) => {
-			if (typeof e?.value === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e.value)) errors.push({ [`email_addresses[${i}].value`]: 'is not a valid email address' });
+			if (typeof e?.value === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e.value))
+				errors.push({ [`email_addresses[${i}].value`]: 'is not a valid email address' });
 		});
 		(b?.social_media_addresses || []).forEach((s, i) => {
-			if (!s || typeof s.value !== 'string') errors.push({ [`social_media_addresses[${i}].value`]: 'is required' });
-			else if (Object.keys(s).some((k) => k !== 'value')) errors.push({ [`social_media_addresses[${i}]`]: 'only accepts value' });
+			if (!s || typeof s.value !== 'string')
+				errors.push({ [`social_media_addresses[${i}].value`]: 'is required' });
+			else if (Object.keys(s).some((k) => k !== 'value'))
+				errors.push({ [`social_media_addresses[${i}]`]: 'only accepts value' });
 		});
 		return errors;
 	}
 
 	/** The two arms of the POST /v3/applications oneOf (additionalProperties: false). */
 	function validateApplication(a, withCandidate) {
-		const candidateArm = ['candidate_id', 'job_id', 'initial_stage_id', 'source_id', 'referrer_id', 'recruiter_id', 'coordinator_id', 'created_at', 'custom_fields'];
-		const prospectArm = ['candidate_id', 'prospect', 'job_ids', 'prospect_pool_id', 'prospect_pool_stage_id', 'prospect_owner_id', 'prospective_department_id', 'prospective_office_id', 'source_id', 'referrer_id', 'recruiter_id', 'coordinator_id', 'created_at', 'custom_fields'];
+		const candidateArm = [
+			'candidate_id',
+			'job_id',
+			'initial_stage_id',
+			'source_id',
+			'referrer_id',
+			'recruiter_id',
+			'coordinator_id',
+			'created_at',
+			'custom_fields',
+		];
+		const prospectArm = [
+			'candidate_id',
+			'prospect',
+			'job_ids',
+			'prospect_pool_id',
+			'prospect_pool_stage_id',
+			'prospect_owner_id',
+			'prospective_department_id',
+			'prospective_office_id',
+			'source_id',
+			'referrer_id',
+			'recruiter_id',
+			'coordinator_id',
+			'created_at',
+			'custom_fields',
+		];
 		const keys = Object.keys(a || {});
 		const arm = a && a.prospect === true ? prospectArm : candidateArm;
-		const errors = keys.filter((k) => !arm.includes(k)).map((k) => ({ [k]: 'is not a permitted attribute' }));
-		if (withCandidate && !Number.isInteger(a?.candidate_id)) errors.push({ candidate_id: 'is required' });
+		const errors = keys
+			.filter((k) => !arm.includes(k))
+			.map((k) => ({ [k]: 'is not a permitted attribute' }));
+		if (withCandidate && !Number.isInteger(a?.candidate_id))
+			errors.push({ candidate_id: 'is required' });
 		if (a?.prospect !== true) {
 			if (!Number.isInteger(a?.job_id)) errors.push({ job_id: 'is required' });
-			else if (!db.jobs.some((j) => j.id === a.job_id)) errors.push({ job_id: `Job ${a.job_id} does not exist` });
-			else if (db.jobs.find((j) => j.id === a.job_id).status !== 'open') errors.push({ job_id: `Job ${a.job_id} is not open` });
+			else if (!db.jobs.some((j) => j.id === a.job_id))
+				errors.push({ job_id: `Job ${a.job_id} does not exist` });
+			else if (db.jobs.find((j) => j.id === a.job_id).status !== 'open')
+				errors.push({ job_id: `Job ${a.job_id} is not open` });
 		}
-		for (const jid of a?.job_ids || []) if (!db.jobs.some((j) => j.id === jid)) errors.push({ job_ids: `Job ${jid} does not exist` });
-		if (a?.source_id !== undefined && !db.sources.some((s) => s.id === a.source_id)) errors.push({ source_id: `Source ${a.source_id} does not exist` });
+		for (const jid of a?.job_ids || [])
+			if (!db.jobs.some((j) => j.id === jid)) errors.push({ job_ids: `Job ${jid} does not exist` });
+		if (a?.source_id !== undefined && !db.sources.some((s) => s.id === a.source_id))
+			errors.push({ source_id: `Source ${a.source_id} does not exist` });
 		return errors;
 	}
 
 	function createApplication(candidateId, a) {
 		const app = {
-			id: id(), candidate_id: candidateId, job_id: a.prospect ? null : a.job_id, prospect: a.prospect === true,
-			prospective_job_ids: a.prospect ? a.job_ids || [] : [], source_id: a.source_id ?? null, stage_id: 1, stage_name: 'Application Review',
-			status: 'in_process', created_at: now(), updated_at: now(), last_activity_at: now(),
+			id: id(),
+			candidate_id: candidateId,
+			job_id: a.prospect ? null : a.job_id,
+			prospect: a.prospect === true,
+			prospective_job_ids: a.prospect ? a.job_ids || [] : [],
+			source_id: a.source_id ?? null,
+			stage_id: 1,
+			stage_name: 'Application Review',
+			status: 'in_process',
+			created_at: now(),
+			updated_at: now(),
+			last_activity_at: now(),
 		};
 		db.applications.push(app);
 		return app;
@@ -208,27 +356,59 @@ async function startGreenhouseSandbox(opts = {}) {
 
 	const routes = [
 		{ method: 'POST', pattern: /^\/token$/, handler: issueToken },
-		{ method: 'GET', pattern: /^\/v3\/candidates$/, handler: (req) => list(req, db.candidates, (c, q) => !q.get('email') || c.email_addresses.some((e) => e.value.toLowerCase() === q.get('email').toLowerCase())) },
 		{
-			method: 'POST', pattern: /^\/v3\/candidates$/, write: true,
+			method: 'GET',
+			pattern: /^\/v3\/candidates$/,
+			handler: (req) =>
+				list(
+					req,
+					db.candidates,
+					(c, q) =>
+						!q.get('email') ||
+						c.email_addresses.some((e) => e.value.toLowerCase() === q.get('email').toLowerCase()),
+				),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/v3\/candidates$/,
+			write: true,
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = validateCandidateBody(b, { partial: false });
 				if (b.application) errors.push(...validateApplication(b.application, false));
 				if (errors.length) return unprocessable(errors);
 				const cand = {
-					id: id(), first_name: b.first_name, last_name: b.last_name, preferred_name: b.preferred_name ?? null, company: b.company ?? null, title: b.title ?? null,
-					private: false, can_email: true, created_at: now(), updated_at: now(), last_activity_at: now(), tags: b.tags || [],
-					email_addresses: b.email_addresses || [], phone_numbers: b.phone_numbers || [], addresses: b.addresses || [],
-					website_addresses: b.website_addresses || [], social_media_addresses: b.social_media_addresses || [], custom_fields: {},
+					id: id(),
+					first_name: b.first_name,
+					last_name: b.last_name,
+					preferred_name: b.preferred_name ?? null,
+					company: b.company ?? null,
+					title: b.title ?? null,
+					private: false,
+					can_email: true,
+					created_at: now(),
+					updated_at: now(),
+					last_activity_at: now(),
+					tags: b.tags || [],
+					email_addresses: b.email_addresses || [],
+					phone_numbers: b.phone_numbers || [],
+					addresses: b.addresses || [],
+					website_addresses: b.website_addresses || [],
+					social_media_addresses: b.social_media_addresses || [],
+					custom_fields: {},
 				};
 				db.candidates.push(cand);
 				const app = b.application ? createApplication(cand.id, b.application) : null;
-				return { status: 201, body: cfg.createResponse === 'flat' ? cand : { candidate: cand, application: app } };
+				return {
+					status: 201,
+					body: cfg.createResponse === 'flat' ? cand : { candidate: cand, application: app },
+				};
 			},
 		},
 		{
-			method: 'PATCH', pattern: /^\/v3\/candidates\/(\d+)$/, write: true,
+			method: 'PATCH',
+			pattern: /^\/v3\/candidates\/(\d+)$/,
+			write: true,
 			handler: (req, [cid]) => {
 				const cand = db.candidates.find((c) => c.id === Number(cid));
 				if (!cand) return err(404, 'Resource not found');
@@ -239,67 +419,172 @@ async function startGreenhouseSandbox(opts = {}) {
 				return { status: 200, body: cand };
 			},
 		},
-		{ method: 'GET', pattern: /^\/v3\/applications$/, handler: (req) => list(req, db.applications, (a, q) => byIdsParam('candidate_ids', 'candidate_id')(a, q) && byIdsParam('job_ids', 'job_id')(a, q)) },
 		{
-			method: 'POST', pattern: /^\/v3\/applications$/, write: true,
+			method: 'GET',
+			pattern: /^\/v3\/applications$/,
+			handler: (req) =>
+				list(
+					req,
+					db.applications,
+					(a, q) =>
+						byIdsParam('candidate_ids', 'candidate_id')(a, q) &&
+						byIdsParam('job_ids', 'job_id')(a, q),
+				),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/v3\/applications$/,
+			write: true,
 			handler: (req) => {
 				const a = req.body || {};
 				const errors = validateApplication(a, true);
-				if (Number.isInteger(a.candidate_id) && !db.candidates.some((c) => c.id === a.candidate_id)) errors.push({ candidate_id: `Candidate ${a.candidate_id} does not exist` });
-				if (!a.prospect && db.applications.some((x) => x.candidate_id === a.candidate_id && x.job_id === a.job_id)) errors.push({ job_id: 'Candidate has already applied to this job' });
+				if (Number.isInteger(a.candidate_id) && !db.candidates.some((c) => c.id === a.candidate_id))
+					errors.push({ candidate_id: `Candidate ${a.candidate_id} does not exist` });
+				if (
+					!a.prospect &&
+					db.applications.some((x) => x.candidate_id === a.candidate_id && x.job_id === a.job_id)
+				)
+					errors.push({ job_id: 'Candidate has already applied to this job' });
 				if (errors.length) return unprocessable(errors);
 				return { status: 201, body: createApplication(a.candidate_id, a) };
 			},
 		},
-		{ method: 'GET', pattern: /^\/v3\/jobs$/, handler: (req) => list(req, db.jobs, (j, q) => !q.get('status') || j.status === q.get('status')) },
-		{ method: 'GET', pattern: /^\/v3\/users$/, handler: (req) => list(req, db.users, (u, q) => !q.get('primary_email') || u.primary_email === q.get('primary_email')) },
-		{ method: 'GET', pattern: /^\/v3\/sources$/, handler: (req) => list(req, db.sources, () => true) },
-		{ method: 'GET', pattern: /^\/v3\/attachments$/, handler: (req) => list(req, db.attachments.map(stripContent), byIdsParam('application_ids', 'application_id')) },
 		{
-			method: 'POST', pattern: /^\/v3\/attachments$/, write: true,
+			method: 'GET',
+			pattern: /^\/v3\/jobs$/,
+			handler: (req) =>
+				list(req, db.jobs, (j, q) => !q.get('status') || j.status === q.get('status')),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v3\/users$/,
+			handler: (req) =>
+				list(
+					req,
+					db.users,
+					(u, q) => !q.get('primary_email') || u.primary_email === q.get('primary_email'),
+				),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v3\/sources$/,
+			handler: (req) => list(req, db.sources, () => true),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v3\/attachments$/,
+			handler: (req) =>
+				list(
+					req,
+					db.attachments.map(stripContent),
+					byIdsParam('application_ids', 'application_id'),
+				),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/v3\/attachments$/,
+			write: true,
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = [];
-				if (!db.applications.some((a) => a.id === b.application_id)) errors.push({ application_id: `Application ${b.application_id} does not exist` });
+				if (!db.applications.some((a) => a.id === b.application_id))
+					errors.push({ application_id: `Application ${b.application_id} does not exist` });
 				if (!b.filename) errors.push({ filename: 'is required' });
-				if (!['resume', 'cover_letter', 'take_home_test', 'offer_packet', 'offer_letter', 'signed_offer_letter', 'other'].includes(b.type)) errors.push({ type: 'is not a valid attachment type' });
-				if ((b.content === undefined) === (b.url === undefined)) errors.push('Provide exactly one of content or url');
-				const bytes = typeof b.content === 'string' ? Buffer.from(b.content, 'base64') : Buffer.alloc(0);
+				if (
+					![
+						'resume',
+						'cover_letter',
+						'take_home_test',
+						'offer_packet',
+						'offer_letter',
+						'signed_offer_letter',
+						'other',
+					].includes(b.type)
+				)
+					errors.push({ type: 'is not a valid attachment type' });
+				if ((b.content === undefined) === (b.url === undefined))
+					errors.push('Provide exactly one of content or url');
+				const bytes =
+					typeof b.content === 'string' ? Buffer.from(b.content, 'base64') : Buffer.alloc(0);
 				if (bytes.length > cfg.maxAttachmentBytes) errors.push({ content: 'File is too large' });
-				if (/\.(exe|bat|sh|js)$/i.test(b.filename || '')) errors.push({ filename: 'has a blocked extension' });
+				if (/\.(exe|bat|sh|js)$/i.test(b.filename || ''))
+					errors.push({ filename: 'has a blocked extension' });
 				if (errors.length) return unprocessable(errors);
-				const att = { id: id(), application_id: b.application_id, filename: b.filename, type: b.type, content_type: b.content_type ?? null, size: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), isPdf: bytes.subarray(0, 5).toString('latin1') === '%PDF-', created_at: now() };
+				const att = {
+					id: id(),
+					application_id: b.application_id,
+					filename: b.filename,
+					type: b.type,
+					content_type: b.content_type ?? null,
+					size: bytes.length,
+					sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+					isPdf: bytes.subarray(0, 5).toString('latin1') === '%PDF-',
+					created_at: now(),
+				};
 				db.attachments.push(att);
 				return { status: 201, body: stripContent(att) };
 			},
 		},
-		{ method: 'GET', pattern: /^\/v3\/candidate_employments$/, handler: (req) => list(req, db.employments, byIdsParam('candidate_ids', 'candidate_id')) },
 		{
-			method: 'POST', pattern: /^\/v3\/candidate_employments$/, write: true,
+			method: 'GET',
+			pattern: /^\/v3\/candidate_employments$/,
+			handler: (req) => list(req, db.employments, byIdsParam('candidate_ids', 'candidate_id')),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/v3\/candidate_employments$/,
+			write: true,
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = [];
-				if (!db.candidates.some((c) => c.id === b.candidate_id)) errors.push({ candidate_id: `Candidate ${b.candidate_id} does not exist` });
-				if (!b.company_name && !b.title) errors.push({ company_name: 'company_name or title is required' });
-				for (const k of ['start_date', 'end_date']) if (b[k] && Number.isNaN(Date.parse(b[k]))) errors.push({ [k]: 'is not a date' });
+				if (!db.candidates.some((c) => c.id === b.candidate_id))
+					errors.push({ candidate_id: `Candidate ${b.candidate_id} does not exist` });
+				if (!b.company_name && !b.title)
+					errors.push({ company_name: 'company_name or title is required' });
+				for (const k of ['start_date', 'end_date'])
+					if (b[k] && Number.isNaN(Date.parse(b[k]))) errors.push({ [k]: 'is not a date' });
 				if (errors.length) return unprocessable(errors);
-				const e = { id: id(), candidate_id: b.candidate_id, company_name: b.company_name, title: b.title, start_date: b.start_date ?? null, end_date: b.end_date ?? null };
+				const e = {
+					id: id(),
+					candidate_id: b.candidate_id,
+					company_name: b.company_name,
+					title: b.title,
+					start_date: b.start_date ?? null,
+					end_date: b.end_date ?? null,
+				};
 				db.employments.push(e);
 				return { status: 201, body: e };
 			},
 		},
-		{ method: 'GET', pattern: /^\/v3\/notes$/, handler: (req) => list(req, db.notes, byIdsParam('candidate_ids', 'candidate_id')) },
 		{
-			method: 'POST', pattern: /^\/v3\/notes$/, write: true,
+			method: 'GET',
+			pattern: /^\/v3\/notes$/,
+			handler: (req) => list(req, db.notes, byIdsParam('candidate_ids', 'candidate_id')),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/v3\/notes$/,
+			write: true,
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = [];
-				if (!db.candidates.some((c) => c.id === b.candidate_id)) errors.push({ candidate_id: `Candidate ${b.candidate_id} does not exist` });
+				if (!db.candidates.some((c) => c.id === b.candidate_id))
+					errors.push({ candidate_id: `Candidate ${b.candidate_id} does not exist` });
 				if (!b.body) errors.push({ body: 'is required' });
-				if (!['admin_only', 'private', 'public'].includes(b.visibility)) errors.push({ visibility: 'must be admin_only, private or public' });
-				if (b.user_id !== undefined && !db.users.some((u) => u.id === b.user_id)) errors.push({ user_id: `User ${b.user_id} does not exist` });
+				if (!['admin_only', 'private', 'public'].includes(b.visibility))
+					errors.push({ visibility: 'must be admin_only, private or public' });
+				if (b.user_id !== undefined && !db.users.some((u) => u.id === b.user_id))
+					errors.push({ user_id: `User ${b.user_id} does not exist` });
 				if (errors.length) return unprocessable(errors);
-				const n = { id: id(), candidate_id: b.candidate_id, user_id: b.user_id ?? null, body: b.body, visibility: b.visibility, note_type: b.note_type ?? 'NOTE', created_at: now() };
+				const n = {
+					id: id(),
+					candidate_id: b.candidate_id,
+					user_id: b.user_id ?? null,
+					body: b.body,
+					visibility: b.visibility,
+					note_type: b.note_type ?? 'NOTE',
+					created_at: now(),
+				};
 				db.notes.push(n);
 				return { status: 201, body: n };
 			},
@@ -314,19 +599,40 @@ async function startGreenhouseSandbox(opts = {}) {
 		rateLimit: cfg.rateLimit,
 		// The token endpoint is metered separately in the real service.
 		skipRateLimit: (req) => req.path === '/token',
-		errorBody: (status, message) => (status === 429 ? { message: 'Too Many Requests' } : { message }),
+		errorBody: (status, message) =>
+			status === 429 ? { message: 'Too Many Requests' } : { message },
 		state: () => ({
 			candidates: db.candidates,
 			applications: db.applications,
 			attachments: db.attachments,
 			employments: db.employments,
 			notes: db.notes,
-			counts: { candidates: db.candidates.length, applications: db.applications.length, attachments: db.attachments.length, employments: db.employments.length, notes: db.notes.length, jobs: db.jobs.length },
+			counts: {
+				candidates: db.candidates.length,
+				applications: db.applications.length,
+				attachments: db.attachments.length,
+				employments: db.employments.length,
+				notes: db.notes.length,
+				jobs: db.jobs.length,
+			},
 		}),
 		reset,
 		seed: (data) => {
 			if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
-			if (Array.isArray(data.candidates)) for (const c of data.candidates) db.candidates.push({ id: id(), email_addresses: [], phone_numbers: [], addresses: [], social_media_addresses: [], website_addresses: [], tags: [], created_at: now(), updated_at: now(), ...c });
+			if (Array.isArray(data.candidates))
+				for (const c of data.candidates)
+					db.candidates.push({
+						id: id(),
+						email_addresses: [],
+						phone_numbers: [],
+						addresses: [],
+						social_media_addresses: [],
+						website_addresses: [],
+						tags: [],
+						created_at: now(),
+						updated_at: now(),
+						...c,
+					});
 			return { jobs: db.jobs.length, candidates: db.candidates.length };
 		},
 	});

@@ -24,7 +24,10 @@ const { startSandbox } = require('./core');
 const DEFAULTS = {
 	lemlist: { apiKeys: ['sandbox-lemlist-key'] },
 	instantly: {
-		apiKeys: { 'sandbox-instantly-key': ['leads:read'], 'sandbox-instantly-campaigns-only-key': ['campaigns:read'] },
+		apiKeys: {
+			'sandbox-instantly-key': ['leads:read'],
+			'sandbox-instantly-campaigns-only-key': ['campaigns:read'],
+		},
 		rejectContacts: false,
 	},
 	outreachIo: {
@@ -121,13 +124,29 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	// ---- auth ------------------------------------------------------------------------------------
 	const lemlistError = (status, message) => ({ status, body: { message } });
-	const instantlyError = (status, message) => ({ status, body: { statusCode: status, error: { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ?? 'Error', message } });
-	const outreachError = (status, id, title, detail) => ({ status, body: { errors: [{ id, title, detail }] } });
+	const instantlyError = (status, message) => ({
+		status,
+		body: {
+			statusCode: status,
+			error:
+				{ 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found' }[status] ??
+				'Error',
+			message,
+		},
+	});
+	const outreachError = (status, id, title, detail) => ({
+		status,
+		body: { errors: [{ id, title, detail }] },
+	});
 
 	function authenticate(req) {
 		if (req.path.startsWith('/lemlist/')) {
 			const m = /^Basic\s+(.+)$/i.exec(String(req.headers.authorization || ''));
-			if (!m) return lemlistError(401, 'Unauthorized: send the API key with Basic auth (empty user name, key as password)');
+			if (!m)
+				return lemlistError(
+					401,
+					'Unauthorized: send the API key with Basic auth (empty user name, key as password)',
+				);
 			const decoded = Buffer.from(m[1], 'base64').toString('utf8');
 			const key = decoded.slice(decoded.indexOf(':') + 1);
 			if (!cfg.lemlist.apiKeys.includes(key)) return lemlistError(401, 'Invalid API key');
@@ -141,21 +160,36 @@ async function startOutreachToolsSandbox(opts = {}) {
 		}
 		if (req.path.startsWith('/outreach/api/')) {
 			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
-			if (!m || !validAccessTokens.has(m[1])) return outreachError(401, 'unauthorizedOauthToken', 'Unauthorized OAuth Token', 'The OAuth token is missing, invalid or expired.');
+			if (!m || !validAccessTokens.has(m[1]))
+				return outreachError(
+					401,
+					'unauthorizedOauthToken',
+					'Unauthorized OAuth Token',
+					'The OAuth token is missing, invalid or expired.',
+				);
 			return { auth: { tool: 'outreachIo' } };
 		}
 		return undefined;
 	}
 
-	const hasScope = (req, scope) => req.auth.scopes.some((s) => s === scope || s === 'leads:all' || s === 'all:read' || s === 'all:all');
+	const hasScope = (req, scope) =>
+		req.auth.scopes.some(
+			(s) => s === scope || s === 'leads:all' || s === 'all:read' || s === 'all:all',
+		);
 
 	// ---- routes ----------------------------------------------------------------------------------
 	const routes = [
-		{ method: 'GET', pattern: /^\/lemlist\/api\/team$/, handler: () => ({ status: 200, body: { _id: 'tea_sandbox', name: 'Sandbox team' } }) },
 		{
-			method: 'GET', pattern: /^\/lemlist\/api\/leads\/([^/]+)$/,
+			method: 'GET',
+			pattern: /^\/lemlist\/api\/team$/,
+			handler: () => ({ status: 200, body: { _id: 'tea_sandbox', name: 'Sandbox team' } }),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/lemlist\/api\/leads\/([^/]+)$/,
 			handler: (req, [email]) => {
-				if (req.query.get('version') !== 'v2') return lemlistError(400, 'The query parameter version=v2 is mandatory');
+				if (req.query.get('version') !== 'v2')
+					return lemlistError(400, 'The query parameter version=v2 is mandatory');
 				const wanted = decodeURIComponent(email).toLowerCase();
 				const leads = db.lemlist.filter((l) => l.email === wanted);
 				if (!leads.length) return lemlistError(404, 'Lead not found');
@@ -163,45 +197,104 @@ async function startOutreachToolsSandbox(opts = {}) {
 			},
 		},
 		{
-			method: 'POST', pattern: /^\/instantly\/api\/v2\/leads\/list$/,
+			method: 'POST',
+			pattern: /^\/instantly\/api\/v2\/leads\/list$/,
 			handler: (req) => {
-				if (!hasScope(req, 'leads:read')) return instantlyError(403, 'The API key does not have the required scope: leads:read');
+				if (!hasScope(req, 'leads:read'))
+					return instantlyError(403, 'The API key does not have the required scope: leads:read');
 				const body = req.body || {};
-				if (body.contacts !== undefined && cfg.instantly.rejectContacts) return instantlyError(400, 'body must NOT have additional properties');
+				if (body.contacts !== undefined && cfg.instantly.rejectContacts)
+					return instantlyError(400, 'body must NOT have additional properties');
 				const limit = Math.min(100, Number(body.limit ?? 100));
 				let rows = db.instantly;
-				if (Array.isArray(body.contacts)) rows = rows.filter((l) => body.contacts.map((c) => String(c).toLowerCase()).includes(l.email));
+				if (Array.isArray(body.contacts))
+					rows = rows.filter((l) =>
+						body.contacts.map((c) => String(c).toLowerCase()).includes(l.email),
+					);
 				if (typeof body.search === 'string' && body.search) {
 					const q = body.search.toLowerCase();
-					rows = rows.filter((l) => [l.email, l.first_name, l.last_name].some((v) => String(v ?? '').toLowerCase().includes(q)));
+					rows = rows.filter((l) =>
+						[l.email, l.first_name, l.last_name].some((v) =>
+							String(v ?? '')
+								.toLowerCase()
+								.includes(q),
+						),
+					);
 				}
 				const items = rows.slice(0, limit);
-				return { status: 200, body: { items, next_starting_after: items.length === limit && rows.length > limit ? items[items.length - 1].id : null } };
+				return {
+					status: 200,
+					body: {
+						items,
+						next_starting_after:
+							items.length === limit && rows.length > limit ? items[items.length - 1].id : null,
+					},
+				};
 			},
 		},
 		{
-			method: 'GET', pattern: /^\/outreach\/api\/v2\/prospects$/,
+			method: 'GET',
+			pattern: /^\/outreach\/api\/v2\/prospects$/,
 			handler: (req) => {
 				const size = Number(req.query.get('page[size]') ?? 50);
-				return { status: 200, body: { data: db.outreachIo.slice(0, size).map((p) => ({ type: 'prospect', id: p.id, attributes: p.attributes })), meta: { count: db.outreachIo.length } } };
+				return {
+					status: 200,
+					body: {
+						data: db.outreachIo
+							.slice(0, size)
+							.map((p) => ({ type: 'prospect', id: p.id, attributes: p.attributes })),
+						meta: { count: db.outreachIo.length },
+					},
+				};
 			},
 		},
 		{
-			method: 'GET', pattern: /^\/outreach\/api\/v2\/prospects\/([^/]+)$/,
+			method: 'GET',
+			pattern: /^\/outreach\/api\/v2\/prospects\/([^/]+)$/,
 			handler: (req, [id]) => {
 				const p = db.outreachIo.find((x) => String(x.id) === id);
-				if (!p) return outreachError(404, 'resourceNotFound', 'Resource Not Found', `Could not find 'prospect' with ID '${id}'.`);
-				return { status: 200, body: { data: { type: 'prospect', id: p.id, attributes: p.attributes, relationships: {}, links: { self: `${req.baseUrl}/outreach/api/v2/prospects/${p.id}` } } } };
+				if (!p)
+					return outreachError(
+						404,
+						'resourceNotFound',
+						'Resource Not Found',
+						`Could not find 'prospect' with ID '${id}'.`,
+					);
+				return {
+					status: 200,
+					body: {
+						data: {
+							type: 'prospect',
+							id: p.id,
+							attributes: p.attributes,
+							relationships: {},
+							links: { self: `${req.baseUrl}/outreach/api/v2/prospects/${p.id}` },
+						},
+					},
+				};
 			},
 		},
 		{
-			method: 'POST', pattern: /^\/outreach\/oauth\/token$/,
+			method: 'POST',
+			pattern: /^\/outreach\/oauth\/token$/,
 			handler: (req) => {
 				const b = req.body || {};
-				if (b.grant_type !== 'refresh_token' || b.refresh_token !== cfg.outreachIo.refreshToken) return { status: 400, body: { error: 'invalid_grant', error_description: 'The refresh token is invalid.' } };
+				if (b.grant_type !== 'refresh_token' || b.refresh_token !== cfg.outreachIo.refreshToken)
+					return {
+						status: 400,
+						body: { error: 'invalid_grant', error_description: 'The refresh token is invalid.' },
+					};
 				const token = `sandbox-outreach-access-token-${nextId()}`;
 				validAccessTokens.add(token);
-				return { status: 200, body: { access_token: token, refresh_token: cfg.outreachIo.refreshToken, token_type: 'bearer', expires_in: 7200 } };
+				return {
+					status: 200,
+					body: {
+						access_token: token,
+						refresh_token: cfg.outreachIo.refreshToken,
+						token_type: 'bearer',
+						expires_in: 7200,
+					},
+				};
 			},
 		},
 	];
@@ -218,13 +311,21 @@ async function startOutreachToolsSandbox(opts = {}) {
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
 			outreachIo: { prospects: db.outreachIo },
-			counts: { lemlistLeads: db.lemlist.length, instantlyLeads: db.instantly.length, outreachIoProspects: db.outreachIo.length },
+			counts: {
+				lemlistLeads: db.lemlist.length,
+				instantlyLeads: db.instantly.length,
+				outreachIoProspects: db.outreachIo.length,
+			},
 		}),
 		reset,
 		seed: (data) => ({
 			lemlist: (Array.isArray(data.lemlist) ? data.lemlist : []).map((l) => addLemlistLead(l)._id),
-			instantly: (Array.isArray(data.instantly) ? data.instantly : []).map((l) => addInstantlyLead(l).id),
-			outreachIo: (Array.isArray(data.outreachIo) ? data.outreachIo : []).map((p) => addProspect(p).id),
+			instantly: (Array.isArray(data.instantly) ? data.instantly : []).map(
+				(l) => addInstantlyLead(l).id,
+			),
+			outreachIo: (Array.isArray(data.outreachIo) ? data.outreachIo : []).map(
+				(p) => addProspect(p).id,
+			),
 		}),
 	});
 
@@ -233,7 +334,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 		/** What a test puts into each tool's credential (lemlistLeadsApi, instantlyApi, outreachIoOAuth2Api). */
 		credentials: {
 			lemlist: { apiKey: cfg.lemlist.apiKeys[0], baseUrlOverride: `${sandbox.url}/lemlist/api` },
-			instantly: { apiKey: Object.keys(cfg.instantly.apiKeys)[0], baseUrlOverride: `${sandbox.url}/instantly/api/v2` },
+			instantly: {
+				apiKey: Object.keys(cfg.instantly.apiKeys)[0],
+				baseUrlOverride: `${sandbox.url}/instantly/api/v2`,
+			},
 			outreachIo: {
 				grantType: 'authorizationCode',
 				authUrl: `${sandbox.url}/outreach/oauth/authorize`,
@@ -243,7 +347,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 				scope: 'prospects.read mailings.read sequences.read',
 				authQueryParameters: '',
 				authentication: 'body',
-				oauthTokenData: { access_token: cfg.outreachIo.accessToken, refresh_token: cfg.outreachIo.refreshToken, token_type: 'Bearer' },
+				oauthTokenData: {
+					access_token: cfg.outreachIo.accessToken,
+					refresh_token: cfg.outreachIo.refreshToken,
+					token_type: 'Bearer',
+				},
 				baseUrlOverride: `${sandbox.url}/outreach/api/v2`,
 			},
 		},
@@ -252,7 +360,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 		addProspect,
 		/** Change tool behaviour at run time, e.g. configure({ instantly: { rejectContacts: true } }). */
 		configure: (patch) => {
-			for (const tool of ['lemlist', 'instantly', 'outreachIo']) if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
+			for (const tool of ['lemlist', 'instantly', 'outreachIo'])
+				if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
 		},
 		/** Makes every issued Outreach.io access token invalid (as after revoking), so the next call is a 401. */
 		expireOutreachTokens: () => validAccessTokens.clear(),

@@ -31,7 +31,13 @@ const DEFAULTS = {
 	rateLimit: { limit: 100, windowMs: 10_000, mode: 'fixed' },
 };
 
-const JOB_TITLES = ['Senior Backend Engineer', 'Product Designer', 'Data Scientist', 'Account Executive', 'People Partner'];
+const JOB_TITLES = [
+	'Senior Backend Engineer',
+	'Product Designer',
+	'Data Scientist',
+	'Account Executive',
+	'People Partner',
+];
 const STAGES = ['Applied', 'Phone Screen', 'Interview', 'Offer', 'Hired'];
 
 /** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
@@ -53,16 +59,22 @@ async function startPinpointSandbox(opts = {}) {
 
 	const now = () => new Date().toISOString();
 	const nextId = () => String(++db.nextId);
-	const error = (status, title, detail) => ({ status, body: { errors: [{ status: String(status), title, detail }] } });
-	const stageByName = (name) => db.stages.find((s) => s.name.toLowerCase() === String(name).toLowerCase()) ?? db.stages[0];
+	const error = (status, title, detail) => ({
+		status,
+		body: { errors: [{ status: String(status), title, detail }] },
+	});
+	const stageByName = (name) =>
+		db.stages.find((s) => s.name.toLowerCase() === String(name).toLowerCase()) ?? db.stages[0];
 
 	function authenticate(req) {
 		const key = req.headers['x-api-key'];
-		if (!key) return error(401, 'Unauthorized', 'No API key was given. Send it in the X-API-KEY header.');
+		if (!key)
+			return error(401, 'Unauthorized', 'No API key was given. Send it in the X-API-KEY header.');
 		const permissions = cfg.apiKeys[String(key)];
 		if (!permissions) return error(401, 'Unauthorized', 'The API key is not valid.');
 		const category = /^\/api\/v1\/([a-z_]+)/.exec(req.path)?.[1];
-		if (category && permissions[category] === 'none') return error(403, 'Forbidden', `This API key has no read access to ${category}.`);
+		if (category && permissions[category] === 'none')
+			return error(403, 'Forbidden', `This API key has no read access to ${category}.`);
 		return { auth: { key, permissions } };
 	}
 
@@ -94,7 +106,13 @@ async function startPinpointSandbox(opts = {}) {
 		};
 		db.applications.push(application);
 		if (a.startDate) {
-			const offer = { id: nextId(), application_id: application.id, status: 'accepted', start_date: a.startDate, created_at: now() };
+			const offer = {
+				id: nextId(),
+				application_id: application.id,
+				status: 'accepted',
+				start_date: a.startDate,
+				created_at: now(),
+			};
 			db.offers.push(offer);
 			application.offer_ids.push(offer.id);
 		}
@@ -109,7 +127,13 @@ async function startPinpointSandbox(opts = {}) {
 		app.status = 'hired';
 		app.updated_at = now();
 		if (startDate) {
-			const offer = { id: nextId(), application_id: app.id, status: 'accepted', start_date: startDate, created_at: now() };
+			const offer = {
+				id: nextId(),
+				application_id: app.id,
+				status: 'accepted',
+				start_date: startDate,
+				created_at: now(),
+			};
 			db.offers.push(offer);
 			app.offer_ids.push(offer.id);
 		}
@@ -117,15 +141,48 @@ async function startPinpointSandbox(opts = {}) {
 	}
 
 	// ---- serialization ------------------------------------------------------------------------------
-	const candidateAttrs = (c) => ({ first_name: c.first_name, last_name: c.last_name, email: c.email, phone: c.phone, linkedin_url: c.linkedin_url, address: c.address, created_at: c.created_at, updated_at: c.updated_at });
-	const jobAttrs = (j) => ({ title: j.title, status: j.status, department: j.department, location: j.location, created_at: j.created_at });
-	const offerAttrs = (o) => ({ status: o.status, start_date: o.start_date, created_at: o.created_at });
+	const candidateAttrs = (c) => ({
+		first_name: c.first_name,
+		last_name: c.last_name,
+		email: c.email,
+		phone: c.phone,
+		linkedin_url: c.linkedin_url,
+		address: c.address,
+		created_at: c.created_at,
+		updated_at: c.updated_at,
+	});
+	const jobAttrs = (j) => ({
+		title: j.title,
+		status: j.status,
+		department: j.department,
+		location: j.location,
+		created_at: j.created_at,
+	});
+	const offerAttrs = (o) => ({
+		status: o.status,
+		start_date: o.start_date,
+		created_at: o.created_at,
+	});
 	function applicationAttrs(a) {
 		const c = db.candidates.find((x) => x.id === a.candidate_id);
-		const contact = cfg.contactOnApplication && c ? { first_name: c.first_name, last_name: c.last_name, email: c.email, phone: c.phone, linkedin_url: c.linkedin_url } : {};
+		const contact =
+			cfg.contactOnApplication && c
+				? {
+						first_name: c.first_name,
+						last_name: c.last_name,
+						email: c.email,
+						phone: c.phone,
+						linkedin_url: c.linkedin_url,
+					}
+				: {};
 		return { ...contact, status: a.status, created_at: a.created_at, updated_at: a.updated_at };
 	}
-	const resource = (type, id, attributes, relationships) => ({ id, type, attributes, ...(relationships ? { relationships } : {}) });
+	const resource = (type, id, attributes, relationships) => ({
+		id,
+		type,
+		attributes,
+		...(relationships ? { relationships } : {}),
+	});
 	const rel = (type, id) => ({ data: id ? { type, id } : null });
 
 	function applicationDocument(a, includes) {
@@ -153,53 +210,111 @@ async function startPinpointSandbox(opts = {}) {
 			offers: { data: offers.map((o) => ({ type: 'offers', id: o.id })) },
 		});
 		const included = [];
-		if (includes.includes('candidate') && candidate) included.push(resource('candidates', candidate.id, candidateAttrs(candidate)));
+		if (includes.includes('candidate') && candidate)
+			included.push(resource('candidates', candidate.id, candidateAttrs(candidate)));
 		if (includes.includes('job') && job) included.push(resource('jobs', job.id, jobAttrs(job)));
-		if (includes.includes('stage') && stage) included.push(resource('stages', stage.id, { name: stage.name }));
-		if (includes.includes('offers')) for (const o of offers) included.push(resource('offers', o.id, offerAttrs(o)));
+		if (includes.includes('stage') && stage)
+			included.push(resource('stages', stage.id, { name: stage.name }));
+		if (includes.includes('offers'))
+			for (const o of offers) included.push(resource('offers', o.id, offerAttrs(o)));
 		return included.length ? { data, included } : { data };
 	}
 
 	function page(req, rows, type, attrs) {
 		const number = Number(req.query.get('page[number]') ?? 1);
 		const size = Number(req.query.get('page[size]') ?? 100);
-		if (!Number.isInteger(number) || number < 1) return error(400, 'Invalid page', 'page[number] must be a positive integer');
-		if (!Number.isInteger(size) || size < 0 || size > 1000) return error(400, 'Invalid page', 'page[size] must be between 0 and 1000');
+		if (!Number.isInteger(number) || number < 1)
+			return error(400, 'Invalid page', 'page[number] must be a positive integer');
+		if (!Number.isInteger(size) || size < 0 || size > 1000)
+			return error(400, 'Invalid page', 'page[size] must be between 0 and 1000');
 		const slice = rows.slice((number - 1) * size, number * size);
 		const pageCount = size ? Math.ceil(rows.length / size) : 0;
 		const link = (n) => `${req.baseUrl}${req.path}?page[number]=${n}&page[size]=${size}`;
-		const data = cfg.format === 'flat' ? slice.map((r) => ({ id: r.id, ...attrs(r) })) : slice.map((r) => resource(type, r.id, attrs(r)));
-		return { status: 200, body: { data, meta: { total_count: rows.length, page_count: pageCount }, links: { self: link(number), ...(number < pageCount ? { next: link(number + 1) } : {}) } } };
+		const data =
+			cfg.format === 'flat'
+				? slice.map((r) => ({ id: r.id, ...attrs(r) }))
+				: slice.map((r) => resource(type, r.id, attrs(r)));
+		return {
+			status: 200,
+			body: {
+				data,
+				meta: { total_count: rows.length, page_count: pageCount },
+				links: { self: link(number), ...(number < pageCount ? { next: link(number + 1) } : {}) },
+			},
+		};
 	}
 
 	const routes = [
-		{ method: 'GET', pattern: /^\/api\/v1\/jobs$/, handler: (req) => page(req, db.jobs, 'jobs', jobAttrs) },
 		{
-			method: 'GET', pattern: /^\/api\/v1\/jobs\/([^/]+)$/,
+			method: 'GET',
+			pattern: /^\/api\/v1\/jobs$/,
+			handler: (req) => page(req, db.jobs, 'jobs', jobAttrs),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/api\/v1\/jobs\/([^/]+)$/,
 			handler: (req, [id]) => {
 				const j = db.jobs.find((x) => x.id === id);
 				if (!j) return error(404, 'Not Found', `Couldn't find Job with 'id'=${id}`);
-				return { status: 200, body: { data: cfg.format === 'flat' ? { id: j.id, ...jobAttrs(j) } : resource('jobs', j.id, jobAttrs(j)) } };
+				return {
+					status: 200,
+					body: {
+						data:
+							cfg.format === 'flat'
+								? { id: j.id, ...jobAttrs(j) }
+								: resource('jobs', j.id, jobAttrs(j)),
+					},
+				};
 			},
 		},
-		{ method: 'GET', pattern: /^\/api\/v1\/applications$/, handler: (req) => page(req, db.applications.filter((a) => !req.query.get('filter[job_id]') || a.job_id === req.query.get('filter[job_id]')), 'applications', applicationAttrs) },
 		{
-			method: 'GET', pattern: /^\/api\/v1\/applications\/([^/]+)$/,
+			method: 'GET',
+			pattern: /^\/api\/v1\/applications$/,
+			handler: (req) =>
+				page(
+					req,
+					db.applications.filter(
+						(a) => !req.query.get('filter[job_id]') || a.job_id === req.query.get('filter[job_id]'),
+					),
+					'applications',
+					applicationAttrs,
+				),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/api\/v1\/applications\/([^/]+)$/,
 			handler: (req, [id]) => {
-				const includes = (req.query.get('include') || '').split(',').map((s) => s.trim()).filter(Boolean);
+				const includes = (req.query.get('include') || '')
+					.split(',')
+					.map((s) => s.trim())
+					.filter(Boolean);
 				const unknown = includes.filter((i) => !cfg.supportedIncludes.includes(i));
-				if (unknown.length) return error(400, 'Invalid include', `${unknown.join(', ')} is not a relationship of applications`);
+				if (unknown.length)
+					return error(
+						400,
+						'Invalid include',
+						`${unknown.join(', ')} is not a relationship of applications`,
+					);
 				const a = db.applications.find((x) => x.id === id);
 				if (!a) return error(404, 'Not Found', `Couldn't find Application with 'id'=${id}`);
 				return { status: 200, body: applicationDocument(a, includes) };
 			},
 		},
 		{
-			method: 'GET', pattern: /^\/api\/v1\/candidates\/([^/]+)$/,
+			method: 'GET',
+			pattern: /^\/api\/v1\/candidates\/([^/]+)$/,
 			handler: (req, [id]) => {
 				const c = db.candidates.find((x) => x.id === id);
 				if (!c) return error(404, 'Not Found', `Couldn't find Candidate with 'id'=${id}`);
-				return { status: 200, body: { data: cfg.format === 'flat' ? { id: c.id, ...candidateAttrs(c) } : resource('candidates', c.id, candidateAttrs(c)) } };
+				return {
+					status: 200,
+					body: {
+						data:
+							cfg.format === 'flat'
+								? { id: c.id, ...candidateAttrs(c) }
+								: resource('candidates', c.id, candidateAttrs(c)),
+					},
+				};
 			},
 		},
 	];
@@ -210,18 +325,33 @@ async function startPinpointSandbox(opts = {}) {
 		routes,
 		authenticate,
 		rateLimit: cfg.rateLimit,
-		errorBody: (status, message) => ({ errors: [{ status: String(status), title: status === 429 ? 'Too Many Requests' : 'Error', detail: message }] }),
+		errorBody: (status, message) => ({
+			errors: [
+				{
+					status: String(status),
+					title: status === 429 ? 'Too Many Requests' : 'Error',
+					detail: message,
+				},
+			],
+		}),
 		state: () => ({
 			jobs: db.jobs,
 			candidates: db.candidates,
 			applications: db.applications,
 			offers: db.offers,
-			counts: { jobs: db.jobs.length, candidates: db.candidates.length, applications: db.applications.length, offers: db.offers.length },
+			counts: {
+				jobs: db.jobs.length,
+				candidates: db.candidates.length,
+				applications: db.applications.length,
+				offers: db.offers.length,
+			},
 		}),
 		reset,
 		seed: (data) => {
 			if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
-			const added = (Array.isArray(data.applications) ? data.applications : []).map((a) => addApplication(a).application.id);
+			const added = (Array.isArray(data.applications) ? data.applications : []).map(
+				(a) => addApplication(a).application.id,
+			);
 			return { jobs: db.jobs.length, applications: added };
 		},
 	});
@@ -239,7 +369,8 @@ async function startPinpointSandbox(opts = {}) {
 		hire,
 		jobs: () => db.jobs,
 		/** A signed delivery for this sandbox's secret (override it to test a wrong one). */
-		signedDelivery: (event, applicationId, secret = cfg.webhookSecret, options = {}) => signedDelivery(event, applicationId, secret, options),
+		signedDelivery: (event, applicationId, secret = cfg.webhookSecret, options = {}) =>
+			signedDelivery(event, applicationId, secret, options),
 		/** Change the answer format / includes / contact fields at run time. */
 		configure: (patch) => Object.assign(cfg, patch),
 	};
@@ -251,10 +382,22 @@ async function startPinpointSandbox(opts = {}) {
  * @returns {{ body: any, rawBody: Buffer, headers: Record<string,string> }}
  */
 function signedDelivery(event, applicationId, secret, options = {}) {
-	const body = options.body ?? { event, triggeredAt: options.triggeredAt ?? new Date().toISOString(), data: { application: { id: String(applicationId) } } };
+	const body = options.body ?? {
+		event,
+		triggeredAt: options.triggeredAt ?? new Date().toISOString(),
+		data: { application: { id: String(applicationId) } },
+	};
 	const rawBody = Buffer.from(JSON.stringify(body, null, options.space));
 	const signature = crypto.createHmac('sha256', secret).update(rawBody).digest('base64');
-	return { body, rawBody, headers: { 'Content-Type': 'application/json', 'PINPOINT-HMAC-SHA256': signature, 'User-Agent': 'Pinpoint-Webhooks' } };
+	return {
+		body,
+		rawBody,
+		headers: {
+			'Content-Type': 'application/json',
+			'PINPOINT-HMAC-SHA256': signature,
+			'User-Agent': 'Pinpoint-Webhooks',
+		},
+	};
 }
 
 function makeJobs(n) {

@@ -40,11 +40,60 @@ const DEFAULTS = {
 	appUrl: 'https://app.stardex.ai',
 };
 
-const JOB_NAMES = ['Senior Backend Engineer', 'VP Finance', 'Product Designer', 'Head of Data', 'Account Executive', 'Site Reliability Engineer', 'Chief of Staff', 'Engineering Manager'];
+const JOB_NAMES = [
+	'Senior Backend Engineer',
+	'VP Finance',
+	'Product Designer',
+	'Head of Data',
+	'Account Executive',
+	'Site Reliability Engineer',
+	'Chief of Staff',
+	'Engineering Manager',
+];
 const CLIENTS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
 const STAGES = ['Sourced', 'Contacted', 'Screening', 'Technical Interview', 'Offer', 'Placed'];
-const PERSON_KEYS = ['name', 'first_name', 'last_name', 'linkedin_url', 'current_job_title', 'company_name', 'linkedin_location', 'emails', 'work_email', 'personal_email', 'mobile_phone', 'work_phone', 'phone_numbers', 'notes', 'job_id', 'job_name', 'client_name', 'client_id', 'external_source_id', 'enrich_record'];
-const PATCH_KEYS = ['linkedin_url', 'emails', 'phone_numbers', 'name', 'first_name', 'last_name', 'current_job_title', 'company_name', 'linkedin_location', 'linkedin_headline', 'address', 'enrich_record', 'work_email', 'personal_email', 'mobile_phone', 'work_phone', 'job_id', 'custom_fields'];
+const PERSON_KEYS = [
+	'name',
+	'first_name',
+	'last_name',
+	'linkedin_url',
+	'current_job_title',
+	'company_name',
+	'linkedin_location',
+	'emails',
+	'work_email',
+	'personal_email',
+	'mobile_phone',
+	'work_phone',
+	'phone_numbers',
+	'notes',
+	'job_id',
+	'job_name',
+	'client_name',
+	'client_id',
+	'external_source_id',
+	'enrich_record',
+];
+const PATCH_KEYS = [
+	'linkedin_url',
+	'emails',
+	'phone_numbers',
+	'name',
+	'first_name',
+	'last_name',
+	'current_job_title',
+	'company_name',
+	'linkedin_location',
+	'linkedin_headline',
+	'address',
+	'enrich_record',
+	'work_email',
+	'personal_email',
+	'mobile_phone',
+	'work_phone',
+	'job_id',
+	'custom_fields',
+];
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
@@ -57,42 +106,66 @@ async function startStardexSandbox(opts = {}) {
 	}
 	reset();
 
-	const ok = (data, meta) => ({ status: 200, body: meta ? { success: true, data, meta } : { success: true, data } });
-	const fail = (status, code, message, extra = {}) => ({ status, body: { success: false, error: { code, message, ...extra } } });
+	const ok = (data, meta) => ({
+		status: 200,
+		body: meta ? { success: true, data, meta } : { success: true, data },
+	});
+	const fail = (status, code, message, extra = {}) => ({
+		status,
+		body: { success: false, error: { code, message, ...extra } },
+	});
 	const invalid = (message) => fail(400, 'VALIDATION_ERROR', message);
 	const notFound = (what) => fail(404, 'NOT_FOUND', `${what} not found`);
 	const now = () => new Date().toISOString();
 
 	function authenticate(req) {
 		const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
-		if (!m) return fail(401, 'INVALID_API_KEY', 'Missing API key: send Authorization: Bearer <api_key>');
+		if (!m)
+			return fail(401, 'INVALID_API_KEY', 'Missing API key: send Authorization: Bearer <api_key>');
 		const access = cfg.apiKeys[m[1].trim()];
 		if (!access) return fail(401, 'INVALID_API_KEY', 'The provided API key is invalid or expired');
 		const write = req.method !== 'GET' && !/\/search$/.test(req.path);
-		if (write && access !== 'full') return fail(403, 'INSUFFICIENT_PERMISSIONS', 'This API key does not have permission to perform this action');
+		if (write && access !== 'full')
+			return fail(
+				403,
+				'INSUFFICIENT_PERMISSIONS',
+				'This API key does not have permission to perform this action',
+			);
 		return { auth: { key: m[1], access } };
 	}
 
 	/** The documented 429 body, from what core's limiter decided for this request. */
 	function rateLimitBody(r) {
 		const retry = r.allowed ? 1 : r.retryAfterS;
-		const reset = r.headers['X-RateLimit-Reset'] ? new Date(Number(r.headers['X-RateLimit-Reset']) * 1000).toISOString() : now();
+		const reset = r.headers['X-RateLimit-Reset']
+			? new Date(Number(r.headers['X-RateLimit-Reset']) * 1000).toISOString()
+			: now();
 		const details = { retry_after_seconds: retry, limit: r.limit, reset_at: reset };
-		const error = { code: 'RATE_LIMIT_EXCEEDED', message: `Rate limit exceeded. Try again in ${retry} seconds.` };
-		return cfg.rateLimitBodyShape === 'alongside' ? { success: false, error, ...details } : { success: false, error: { ...error, ...details } };
+		const error = {
+			code: 'RATE_LIMIT_EXCEEDED',
+			message: `Rate limit exceeded. Try again in ${retry} seconds.`,
+		};
+		return cfg.rateLimitBodyShape === 'alongside'
+			? { success: false, error, ...details }
+			: { success: false, error: { ...error, ...details } };
 	}
 
 	// ---- views -------------------------------------------------------------------------------------
 
 	function stageView(job, stage, order) {
 		if (cfg.stageFields === 'names') return stage.name;
-		if (cfg.stageFields === 'alt') return { stage_id: stage.id, stage_name: stage.name, position: order + 1 };
+		if (cfg.stageFields === 'alt')
+			return { stage_id: stage.id, stage_name: stage.name, position: order + 1 };
 		return { id: stage.id, name: stage.name, order };
 	}
 
 	function jobView(job) {
 		const { stages, seq: _seq, ...rest } = job;
-		return { ...rest, candidate_count: db.candidates.filter((c) => c.job_id === job.id).length, pipeline_stages: stages.map((s, i) => stageView(job, s, i)) };
+		return {
+			...rest,
+			candidate_count: db.candidates.filter((c) => c.job_id === job.id).length,
+			pipeline_stages: stages.map((s, i) => stageView(job, s, i)),
+		};
 	}
 
 	function jobSummary(job) {
@@ -111,24 +184,48 @@ async function startStardexSandbox(opts = {}) {
 				const job = db.jobs.find((j) => j.id === c.job_id);
 				const stage = job && stageOf(job, c.stage_id);
 				return {
-					candidate_id: c.id, job_name: job ? job.name : null, job_id: c.job_id, job_client_company_name: job ? job.client_company_name : null,
-					current_pipeline_stage_name: stage ? stage.name : null, current_pipeline_stage_id: c.stage_id, is_archived: job ? job.is_archived : false, created_at: c.created_at,
+					candidate_id: c.id,
+					job_name: job ? job.name : null,
+					job_id: c.job_id,
+					job_client_company_name: job ? job.client_company_name : null,
+					current_pipeline_stage_name: stage ? stage.name : null,
+					current_pipeline_stage_id: c.stage_id,
+					is_archived: job ? job.is_archived : false,
+					created_at: c.created_at,
 				};
 			});
 	}
 
 	function personView(p) {
 		return {
-			id: p.id, name: p.name, first_name: p.first_name, last_name: p.last_name, linkedin_public_id: p.linkedin_public_id,
-			current_job_title: p.current_job_title, current_company_name: p.current_company_name, current_company_id: null,
-			linkedin_location: p.linkedin_location, external_source_id: p.external_source_id,
-			emails: p.emails.map((e) => ({ ...e })), phones: p.phones.map((e) => ({ ...e })), work_experience: [], education_experience: [], certifications: [],
-			candidates: personJobs(p), created_at: p.created_at,
+			id: p.id,
+			name: p.name,
+			first_name: p.first_name,
+			last_name: p.last_name,
+			linkedin_public_id: p.linkedin_public_id,
+			current_job_title: p.current_job_title,
+			current_company_name: p.current_company_name,
+			current_company_id: null,
+			linkedin_location: p.linkedin_location,
+			external_source_id: p.external_source_id,
+			emails: p.emails.map((e) => ({ ...e })),
+			phones: p.phones.map((e) => ({ ...e })),
+			work_experience: [],
+			education_experience: [],
+			certifications: [],
+			candidates: personJobs(p),
+			created_at: p.created_at,
 		};
 	}
 
 	function summaryView(p) {
-		return { id: p.id, name: p.name, linkedin_public_id: p.linkedin_public_id, current_job_title: p.current_job_title, current_company_name: p.current_company_name };
+		return {
+			id: p.id,
+			name: p.name,
+			linkedin_public_id: p.linkedin_public_id,
+			current_job_title: p.current_job_title,
+			current_company_name: p.current_company_name,
+		};
 	}
 
 	function candidateView(c) {
@@ -136,10 +233,18 @@ async function startStardexSandbox(opts = {}) {
 		const job = db.jobs.find((j) => j.id === c.job_id);
 		const stage = job && stageOf(job, c.stage_id);
 		return {
-			id: c.id, person_id: c.person_id, job_id: c.job_id, name: person ? person.name : null,
-			current_job_title: person ? person.current_job_title : null, current_company_name: person ? person.current_company_name : null, current_company_id: null,
-			current_pipeline_stage_name: stage ? stage.name : null, current_pipeline_stage_id: c.stage_id, current_pipeline_stage_date: c.history[c.history.length - 1].stage_date,
-			created_at: c.created_at, pipeline_stage_history: c.history.map((h) => ({ ...h })),
+			id: c.id,
+			person_id: c.person_id,
+			job_id: c.job_id,
+			name: person ? person.name : null,
+			current_job_title: person ? person.current_job_title : null,
+			current_company_name: person ? person.current_company_name : null,
+			current_company_id: null,
+			current_pipeline_stage_name: stage ? stage.name : null,
+			current_pipeline_stage_id: c.stage_id,
+			current_pipeline_stage_date: c.history[c.history.length - 1].stage_date,
+			created_at: c.created_at,
+			pipeline_stage_history: c.history.map((h) => ({ ...h })),
 		};
 	}
 
@@ -148,27 +253,37 @@ async function startStardexSandbox(opts = {}) {
 	function paging(body, max) {
 		const offset = body.offset === undefined ? 0 : body.offset;
 		const limit = body.limit === undefined ? max : body.limit;
-		if (!Number.isInteger(offset) || offset < 0) return { error: invalid('offset must be an integer >= 0') };
-		if (!Number.isInteger(limit) || limit < 1) return { error: invalid('limit must be an integer >= 1') };
+		if (!Number.isInteger(offset) || offset < 0)
+			return { error: invalid('offset must be an integer >= 0') };
+		if (!Number.isInteger(limit) || limit < 1)
+			return { error: invalid('limit must be an integer >= 1') };
 		return { offset, limit: Math.min(limit, max) };
 	}
 
 	function page(rows, body, view) {
 		const p = paging(body, cfg.maxPageSize);
 		if (p.error) return p.error;
-		return ok(rows.slice(p.offset, p.offset + p.limit).map(view), { total: rows.length, offset: p.offset, limit: p.limit });
+		return ok(rows.slice(p.offset, p.offset + p.limit).map(view), {
+			total: rows.length,
+			offset: p.offset,
+			limit: p.limit,
+		});
 	}
 
 	function sortRows(rows, body) {
 		const by = body.sort_by || 'created_at';
 		const dir = body.sort_order === 'asc' ? 1 : -1;
 		const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
-		return rows.slice().sort((a, b) => dir * (cmp(String(a[by] ?? ''), String(b[by] ?? '')) || cmp(a.seq, b.seq)));
+		return rows
+			.slice()
+			.sort((a, b) => dir * (cmp(String(a[by] ?? ''), String(b[by] ?? '')) || cmp(a.seq, b.seq)));
 	}
 
 	function unknownKeys(body, allowed) {
 		const extra = Object.keys(body).filter((k) => !allowed.includes(k));
-		return extra.length ? invalid(`Unrecognized key(s) in object: ${extra.map((k) => `'${k}'`).join(', ')}`) : undefined;
+		return extra.length
+			? invalid(`Unrecognized key(s) in object: ${extra.map((k) => `'${k}'`).join(', ')}`)
+			: undefined;
 	}
 
 	function contacts(list, field, defaultType, validate) {
@@ -176,10 +291,16 @@ async function startStardexSandbox(opts = {}) {
 		if (!Array.isArray(list)) return { error: invalid(`${field} must be an array`) };
 		const values = [];
 		for (const [i, v] of list.entries()) {
-			const value = typeof v === 'string' ? v : v && typeof v.value === 'string' ? v.value : undefined;
-			if (!value) return { error: invalid(`${field}[${i}] must be a string or {contact_data_type, value}`) };
-			if (validate && !validate(value)) return { error: invalid(`${field}[${i}] is not a valid email`) };
-			values.push({ contact_data_type: (v && typeof v === 'object' && v.contact_data_type) || defaultType, value: validate ? value.toLowerCase() : value });
+			const value =
+				typeof v === 'string' ? v : v && typeof v.value === 'string' ? v.value : undefined;
+			if (!value)
+				return { error: invalid(`${field}[${i}] must be a string or {contact_data_type, value}`) };
+			if (validate && !validate(value))
+				return { error: invalid(`${field}[${i}] is not a valid email`) };
+			values.push({
+				contact_data_type: (v && typeof v === 'object' && v.contact_data_type) || defaultType,
+				value: validate ? value.toLowerCase() : value,
+			});
 		}
 		return { values };
 	}
@@ -191,7 +312,8 @@ async function startStardexSandbox(opts = {}) {
 
 	function findJob(body) {
 		if (body.job_id !== undefined) return db.jobs.find((j) => j.id === body.job_id);
-		if (body.job_name !== undefined) return db.jobs.find((j) => j.name.toLowerCase() === String(body.job_name).toLowerCase());
+		if (body.job_name !== undefined)
+			return db.jobs.find((j) => j.name.toLowerCase() === String(body.job_name).toLowerCase());
 		return undefined;
 	}
 
@@ -199,7 +321,14 @@ async function startStardexSandbox(opts = {}) {
 		const existing = db.candidates.find((c) => c.person_id === person.id && c.job_id === job.id);
 		if (existing) return existing;
 		const at = now();
-		const rec = { id: crypto.randomUUID(), person_id: person.id, job_id: job.id, stage_id: job.stages[0].id, created_at: at, history: [{ stage_id: job.stages[0].id, stage_name: job.stages[0].name, stage_date: at }] };
+		const rec = {
+			id: crypto.randomUUID(),
+			person_id: person.id,
+			job_id: job.id,
+			stage_id: job.stages[0].id,
+			created_at: at,
+			history: [{ stage_id: job.stages[0].id, stage_name: job.stages[0].name, stage_date: at }],
+		};
 		db.candidates.push(rec);
 		return rec;
 	}
@@ -218,11 +347,22 @@ async function startStardexSandbox(opts = {}) {
 		if (b.work_phone) addContact(phones, 'work', b.work_phone);
 		for (const p of b.phoneList || []) addContact(phones, p.contact_data_type, p.value);
 		return {
-			id: crypto.randomUUID(), seq: ++seq, name, first_name: b.first_name ?? parts[0], last_name: b.last_name ?? (parts.length > 1 ? parts.slice(1).join(' ') : null),
-			linkedin_public_id: slug ?? null, linkedin_url: slug ? `https://www.linkedin.com/in/${slug}` : null,
-			current_job_title: b.current_job_title ?? null, current_company_name: b.company_name ?? null, linkedin_location: b.linkedin_location ?? null,
-			external_source_id: b.external_source_id ?? null, notes: b.notes ?? null, enrich_record: b.enrich_record === true,
-			emails, phones, created_at: now(),
+			id: crypto.randomUUID(),
+			seq: ++seq,
+			name,
+			first_name: b.first_name ?? parts[0],
+			last_name: b.last_name ?? (parts.length > 1 ? parts.slice(1).join(' ') : null),
+			linkedin_public_id: slug ?? null,
+			linkedin_url: slug ? `https://www.linkedin.com/in/${slug}` : null,
+			current_job_title: b.current_job_title ?? null,
+			current_company_name: b.company_name ?? null,
+			linkedin_location: b.linkedin_location ?? null,
+			external_source_id: b.external_source_id ?? null,
+			notes: b.notes ?? null,
+			enrich_record: b.enrich_record === true,
+			emails,
+			phones,
+			created_at: now(),
 		};
 	}
 
@@ -233,7 +373,8 @@ async function startStardexSandbox(opts = {}) {
 		if (typeof b !== 'object' || Array.isArray(b)) return invalid('Body must be a JSON object');
 		let rows = db.persons;
 		if (b.email !== undefined) {
-			if (typeof b.email !== 'string' || !EMAIL_RE.test(b.email)) return invalid('email must be a valid email');
+			if (typeof b.email !== 'string' || !EMAIL_RE.test(b.email))
+				return invalid('email must be a valid email');
 			rows = rows.filter((p) => p.emails.some((e) => e.value === b.email.toLowerCase()));
 		}
 		if (b.linkedin_url !== undefined) {
@@ -241,8 +382,10 @@ async function startStardexSandbox(opts = {}) {
 			if (!slug) return invalid('linkedin_url must be a LinkedIn profile URL');
 			rows = rows.filter((p) => p.linkedin_public_id === slug);
 		}
-		if (b.name !== undefined) rows = rows.filter((p) => p.name.toLowerCase() === String(b.name).toLowerCase());
-		if (b.phone !== undefined) rows = rows.filter((p) => p.phones.some((x) => digits(x.value) === digits(String(b.phone))));
+		if (b.name !== undefined)
+			rows = rows.filter((p) => p.name.toLowerCase() === String(b.name).toLowerCase());
+		if (b.phone !== undefined)
+			rows = rows.filter((p) => p.phones.some((x) => digits(x.value) === digits(String(b.phone))));
 		return page(sortRows(rows, b), b, cfg.searchResults === 'summary' ? summaryView : personView);
 	}
 
@@ -251,10 +394,13 @@ async function startStardexSandbox(opts = {}) {
 		const unknown = unknownKeys(b, PERSON_KEYS);
 		if (unknown) return unknown;
 		if (typeof b.name !== 'string' || !b.name.trim()) return invalid('name is required');
-		if (b.linkedin_url === undefined || b.linkedin_url === null || b.linkedin_url === '') return invalid('linkedin_url is required');
+		if (b.linkedin_url === undefined || b.linkedin_url === null || b.linkedin_url === '')
+			return invalid('linkedin_url is required');
 		const slug = linkedinSlug(b.linkedin_url);
 		if (!slug) return invalid('linkedin_url must be a valid LinkedIn profile URL');
-		for (const k of ['work_email', 'personal_email']) if (b[k] !== undefined && !EMAIL_RE.test(String(b[k]))) return invalid(`${k} must be a valid email`);
+		for (const k of ['work_email', 'personal_email'])
+			if (b[k] !== undefined && !EMAIL_RE.test(String(b[k])))
+				return invalid(`${k} must be a valid email`);
 		const emailList = contacts(b.emails, 'emails', 'other', (v) => EMAIL_RE.test(v));
 		if (emailList.error) return emailList.error;
 		const phoneList = contacts(b.phone_numbers, 'phone_numbers', 'other');
@@ -266,7 +412,10 @@ async function startStardexSandbox(opts = {}) {
 		}
 		const existing = db.persons.find((p) => p.linkedin_public_id === slug);
 		if (existing) {
-			if (cfg.duplicateLinkedin === 'conflict') return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', { existing_person_id: existing.id });
+			if (cfg.duplicateLinkedin === 'conflict')
+				return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', {
+					existing_person_id: existing.id,
+				});
 			const rec = job ? addToJob(existing, job) : undefined;
 			return ok(createdView(existing, rec));
 		}
@@ -278,9 +427,17 @@ async function startStardexSandbox(opts = {}) {
 
 	function createdView(p, rec) {
 		return {
-			id: p.id, name: p.name, linkedin_public_id: p.linkedin_public_id, current_job_title: p.current_job_title, company_name: p.current_company_name,
-			linkedin_location: p.linkedin_location, emails: p.emails.map((e) => ({ ...e })), phones: p.phones.map((e) => ({ ...e })),
-			candidate_id: rec ? rec.id : null, client_contact_id: null, external_source_id: p.external_source_id,
+			id: p.id,
+			name: p.name,
+			linkedin_public_id: p.linkedin_public_id,
+			current_job_title: p.current_job_title,
+			company_name: p.current_company_name,
+			linkedin_location: p.linkedin_location,
+			emails: p.emails.map((e) => ({ ...e })),
+			phones: p.phones.map((e) => ({ ...e })),
+			candidate_id: rec ? rec.id : null,
+			client_contact_id: null,
+			external_source_id: p.external_source_id,
 		};
 	}
 
@@ -290,17 +447,28 @@ async function startStardexSandbox(opts = {}) {
 		const b = req.body || {};
 		const unknown = unknownKeys(b, PATCH_KEYS);
 		if (unknown) return unknown;
-		const emails = b.emails === undefined ? undefined : contacts(b.emails, 'emails', 'other', (v) => EMAIL_RE.test(v));
+		const emails =
+			b.emails === undefined
+				? undefined
+				: contacts(b.emails, 'emails', 'other', (v) => EMAIL_RE.test(v));
 		if (emails && emails.error) return emails.error;
-		const phones = b.phone_numbers === undefined ? undefined : contacts(b.phone_numbers, 'phone_numbers', 'other');
+		const phones =
+			b.phone_numbers === undefined
+				? undefined
+				: contacts(b.phone_numbers, 'phone_numbers', 'other');
 		if (phones && phones.error) return phones.error;
-		for (const k of ['work_email', 'personal_email']) if (b[k] !== undefined && !EMAIL_RE.test(String(b[k]))) return invalid(`${k} must be a valid email`);
+		for (const k of ['work_email', 'personal_email'])
+			if (b[k] !== undefined && !EMAIL_RE.test(String(b[k])))
+				return invalid(`${k} must be a valid email`);
 		let slug;
 		if (b.linkedin_url !== undefined) {
 			slug = linkedinSlug(b.linkedin_url);
 			if (!slug) return invalid('linkedin_url must be a valid LinkedIn profile URL');
 			const other = db.persons.find((p) => p.linkedin_public_id === slug && p.id !== person.id);
-			if (other) return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', { existing_person_id: other.id });
+			if (other)
+				return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', {
+					existing_person_id: other.id,
+				});
 		}
 		let job;
 		if (b.job_id !== undefined) {
@@ -318,7 +486,16 @@ async function startStardexSandbox(opts = {}) {
 			person.linkedin_public_id = slug;
 			person.linkedin_url = `https://www.linkedin.com/in/${slug}`;
 		}
-		for (const [from, to] of [['name', 'name'], ['first_name', 'first_name'], ['last_name', 'last_name'], ['current_job_title', 'current_job_title'], ['company_name', 'current_company_name'], ['linkedin_location', 'linkedin_location'], ['linkedin_headline', 'linkedin_headline'], ['address', 'address']]) {
+		for (const [from, to] of [
+			['name', 'name'],
+			['first_name', 'first_name'],
+			['last_name', 'last_name'],
+			['current_job_title', 'current_job_title'],
+			['company_name', 'current_company_name'],
+			['linkedin_location', 'linkedin_location'],
+			['linkedin_headline', 'linkedin_headline'],
+			['address', 'address'],
+		]) {
 			if (b[from] !== undefined) person[to] = b[from];
 		}
 		if (job && cfg.patchJobIdAddsCandidate) addToJob(person, job);
@@ -327,61 +504,144 @@ async function startStardexSandbox(opts = {}) {
 
 	function searchJobs(req) {
 		const b = req.body || {};
-		if (b.keywords !== undefined && (!Array.isArray(b.keywords) || b.keywords.some((k) => typeof k !== 'string'))) return invalid('keywords must be an array of strings');
-		if (b.is_archived !== undefined && typeof b.is_archived !== 'boolean') return invalid('is_archived must be a boolean');
+		if (
+			b.keywords !== undefined &&
+			(!Array.isArray(b.keywords) || b.keywords.some((k) => typeof k !== 'string'))
+		)
+			return invalid('keywords must be an array of strings');
+		if (b.is_archived !== undefined && typeof b.is_archived !== 'boolean')
+			return invalid('is_archived must be a boolean');
 		let rows = db.jobs;
 		if (b.is_archived !== undefined) rows = rows.filter((j) => j.is_archived === b.is_archived);
 		for (const k of b.keywords || []) {
 			const w = k.toLowerCase();
-			rows = rows.filter((j) => [j.name, j.client_company_name, j.location].some((v) => String(v || '').toLowerCase().includes(w)));
+			rows = rows.filter((j) =>
+				[j.name, j.client_company_name, j.location].some((v) =>
+					String(v || '')
+						.toLowerCase()
+						.includes(w),
+				),
+			);
 		}
 		return page(sortRows(rows, b), b, jobSummary);
 	}
 
 	function updateStage(req) {
 		const b = req.body || {};
-		if (b.job_id === undefined && b.job_name === undefined) return invalid('Provide either job_id or job_name');
-		if (b.candidate_id === undefined && b.candidate_email === undefined && b.candidate_name === undefined) return invalid('Provide candidate_id, candidate_email, or candidate_name');
-		if (b.stage_id === undefined && b.stage_name === undefined) return invalid('Provide either stage_id or stage_name');
+		if (b.job_id === undefined && b.job_name === undefined)
+			return invalid('Provide either job_id or job_name');
+		if (
+			b.candidate_id === undefined &&
+			b.candidate_email === undefined &&
+			b.candidate_name === undefined
+		)
+			return invalid('Provide candidate_id, candidate_email, or candidate_name');
+		if (b.stage_id === undefined && b.stage_name === undefined)
+			return invalid('Provide either stage_id or stage_name');
 		const job = findJob(b);
 		if (!job) return notFound('Job');
 		const onJob = db.candidates.filter((c) => c.job_id === job.id);
 		let rec;
 		if (b.candidate_id !== undefined) rec = onJob.find((c) => c.id === b.candidate_id);
-		else if (b.candidate_email !== undefined) rec = onJob.find((c) => db.persons.find((p) => p.id === c.person_id).emails.some((e) => e.value === String(b.candidate_email).toLowerCase()));
-		else rec = onJob.find((c) => db.persons.find((p) => p.id === c.person_id).name.toLowerCase() === String(b.candidate_name).toLowerCase());
+		else if (b.candidate_email !== undefined)
+			rec = onJob.find((c) =>
+				db.persons
+					.find((p) => p.id === c.person_id)
+					.emails.some((e) => e.value === String(b.candidate_email).toLowerCase()),
+			);
+		else
+			rec = onJob.find(
+				(c) =>
+					db.persons.find((p) => p.id === c.person_id).name.toLowerCase() ===
+					String(b.candidate_name).toLowerCase(),
+			);
 		if (!rec) return notFound('Candidate');
-		const stage = b.stage_id !== undefined ? job.stages.find((s) => s.id === b.stage_id) : job.stages.find((s) => s.name.toLowerCase() === String(b.stage_name).toLowerCase());
+		const stage =
+			b.stage_id !== undefined
+				? job.stages.find((s) => s.id === b.stage_id)
+				: job.stages.find((s) => s.name.toLowerCase() === String(b.stage_name).toLowerCase());
 		if (!stage) return invalid(`Stage ${b.stage_id ?? b.stage_name} is not in this job's pipeline`);
 		const previous = rec.stage_id;
 		if (previous !== stage.id) {
 			rec.stage_id = stage.id;
 			rec.history.push({ stage_id: stage.id, stage_name: stage.name, stage_date: now() });
 		}
-		return ok({ candidate_id: rec.id, person_id: rec.person_id, job_id: job.id, previous_stage_id: previous, new_stage_id: stage.id });
+		return ok({
+			candidate_id: rec.id,
+			person_id: rec.person_id,
+			job_id: job.id,
+			previous_stage_id: previous,
+			new_stage_id: stage.id,
+		});
 	}
 
 	const routes = [
 		{ method: 'POST', pattern: /^\/v1\/persons\/search$/, handler: searchPersons },
 		{ method: 'POST', pattern: /^\/v1\/persons$/, write: true, handler: createPerson },
-		{ method: 'GET', pattern: /^\/v1\/persons\/([^/]+)$/, handler: (_req, [id]) => { const p = db.persons.find((x) => x.id === id); return p ? ok(personView(p)) : notFound('Person'); } },
+		{
+			method: 'GET',
+			pattern: /^\/v1\/persons\/([^/]+)$/,
+			handler: (_req, [id]) => {
+				const p = db.persons.find((x) => x.id === id);
+				return p ? ok(personView(p)) : notFound('Person');
+			},
+		},
 		{ method: 'PATCH', pattern: /^\/v1\/persons\/([^/]+)$/, write: true, handler: patchPerson },
 		{ method: 'POST', pattern: /^\/v1\/jobs\/search$/, handler: searchJobs },
-		{ method: 'GET', pattern: /^\/v1\/jobs\/([^/]+)$/, handler: (_req, [id]) => { const j = db.jobs.find((x) => x.id === id); return j ? ok(jobView(j)) : notFound('Job'); } },
 		{
-			method: 'GET', pattern: /^\/v1\/jobs\/([^/]+)\/candidates$/,
+			method: 'GET',
+			pattern: /^\/v1\/jobs\/([^/]+)$/,
+			handler: (_req, [id]) => {
+				const j = db.jobs.find((x) => x.id === id);
+				return j ? ok(jobView(j)) : notFound('Job');
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v1\/jobs\/([^/]+)\/candidates$/,
 			handler: (req, [id]) => {
 				const job = db.jobs.find((x) => x.id === id);
 				if (!job) return notFound('Job');
-				const q = { offset: req.query.has('offset') ? Number(req.query.get('offset')) : undefined, limit: req.query.has('limit') ? Number(req.query.get('limit')) : undefined };
-				return page(db.candidates.filter((c) => c.job_id === id), q, (c) => { const { pipeline_stage_history, current_pipeline_stage_date, ...rest } = candidateView(c); return rest; });
+				const q = {
+					offset: req.query.has('offset') ? Number(req.query.get('offset')) : undefined,
+					limit: req.query.has('limit') ? Number(req.query.get('limit')) : undefined,
+				};
+				return page(
+					db.candidates.filter((c) => c.job_id === id),
+					q,
+					(c) => {
+						const { pipeline_stage_history, current_pipeline_stage_date, ...rest } =
+							candidateView(c);
+						return rest;
+					},
+				);
 			},
 		},
-		{ method: 'POST', pattern: /^\/v1\/candidates\/update-stage$/, write: true, handler: updateStage },
-		{ method: 'GET', pattern: /^\/v1\/candidates\/([^/]+)$/, handler: (_req, [id]) => { const c = db.candidates.find((x) => x.id === id); return c ? ok(candidateView(c)) : notFound('Candidate'); } },
+		{
+			method: 'POST',
+			pattern: /^\/v1\/candidates\/update-stage$/,
+			write: true,
+			handler: updateStage,
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v1\/candidates\/([^/]+)$/,
+			handler: (_req, [id]) => {
+				const c = db.candidates.find((x) => x.id === id);
+				return c ? ok(candidateView(c)) : notFound('Candidate');
+			},
+		},
 	];
 
-	const CODES = { 400: 'VALIDATION_ERROR', 401: 'INVALID_API_KEY', 403: 'INSUFFICIENT_PERMISSIONS', 404: 'NOT_FOUND', 409: 'CONFLICT', 429: 'RATE_LIMIT_EXCEEDED', 500: 'INTERNAL_ERROR' };
+	const CODES = {
+		400: 'VALIDATION_ERROR',
+		401: 'INVALID_API_KEY',
+		403: 'INSUFFICIENT_PERMISSIONS',
+		404: 'NOT_FOUND',
+		409: 'CONFLICT',
+		429: 'RATE_LIMIT_EXCEEDED',
+		500: 'INTERNAL_ERROR',
+	};
 
 	const sandbox = await startSandbox({
 		name: 'stardex',
@@ -390,11 +650,18 @@ async function startStardexSandbox(opts = {}) {
 		authenticate,
 		rateLimit: cfg.rateLimit,
 		rateLimitBody,
-		errorBody: (status, message) => ({ success: false, error: { code: CODES[status] || 'ERROR', message } }),
+		errorBody: (status, message) => ({
+			success: false,
+			error: { code: CODES[status] || 'ERROR', message },
+		}),
 		state: () => ({
 			persons: db.persons.map(personView),
 			candidates: db.candidates.map(candidateView),
-			counts: { persons: db.persons.length, candidates: db.candidates.length, jobs: db.jobs.length },
+			counts: {
+				persons: db.persons.length,
+				candidates: db.candidates.length,
+				jobs: db.jobs.length,
+			},
 		}),
 		reset,
 		seed: (data) => seed(data),
@@ -410,8 +677,12 @@ async function startStardexSandbox(opts = {}) {
 		for (const p of data.persons || []) {
 			const person = makePerson({
 				...p,
-				emailList: (p.emails || []).map((e) => (typeof e === 'string' ? { contact_data_type: 'personal', value: e } : e)),
-				phoneList: (p.phones || []).map((e) => (typeof e === 'string' ? { contact_data_type: 'mobile', value: e } : e)),
+				emailList: (p.emails || []).map((e) =>
+					typeof e === 'string' ? { contact_data_type: 'personal', value: e } : e,
+				),
+				phoneList: (p.phones || []).map((e) =>
+					typeof e === 'string' ? { contact_data_type: 'mobile', value: e } : e,
+				),
 			});
 			db.persons.push(person);
 			for (const jobId of p.job_ids || []) {
@@ -424,8 +695,16 @@ async function startStardexSandbox(opts = {}) {
 
 	return {
 		...sandbox,
-		credentials: { apiKey: Object.keys(cfg.apiKeys)[0], apiBaseUrl: sandbox.url, appUrl: cfg.appUrl },
-		readOnlyCredentials: { apiKey: Object.keys(cfg.apiKeys).find((k) => cfg.apiKeys[k] === 'read'), apiBaseUrl: sandbox.url, appUrl: cfg.appUrl },
+		credentials: {
+			apiKey: Object.keys(cfg.apiKeys)[0],
+			apiBaseUrl: sandbox.url,
+			appUrl: cfg.appUrl,
+		},
+		readOnlyCredentials: {
+			apiKey: Object.keys(cfg.apiKeys).find((k) => cfg.apiKeys[k] === 'read'),
+			apiBaseUrl: sandbox.url,
+			appUrl: cfg.appUrl,
+		},
 		jobs: () => db.jobs.map(jobView),
 		seed,
 		/** Switch behaviours at run time, e.g. {duplicateLinkedin: 'existing'} or {stageFields: 'alt'}. */
@@ -450,13 +729,19 @@ function makeJobs(n) {
 		job_status_name: i % 10 === 9 ? 'Closed' : 'Active',
 		location: i % 2 ? 'Remote' : 'Austin, TX',
 		description: 'Sandbox job',
-		stages: STAGES.map((name, k) => ({ id: uuid(`5a9e${String(k).padStart(4, '0')}`, i + 1), name })),
+		stages: STAGES.map((name, k) => ({
+			id: uuid(`5a9e${String(k).padStart(4, '0')}`, i + 1),
+			name,
+		})),
 	}));
 }
 
 function linkedinSlug(value) {
 	if (typeof value !== 'string') return undefined;
-	const m = /^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(?:in|pub)\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(value.trim());
+	const m =
+		/^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(?:in|pub)\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(
+			value.trim(),
+		);
 	if (!m) return undefined;
 	try {
 		return decodeURIComponent(m[1]).toLowerCase();

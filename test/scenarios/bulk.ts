@@ -12,7 +12,9 @@ export interface SandboxLike {
 	state: () => IDataObject;
 	stats: () => { requests: number; status429: number; faults: number };
 	reset: () => void;
-	setRateLimit: (cfg: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' } | undefined) => void;
+	setRateLimit: (
+		cfg: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' } | undefined,
+	) => void;
 }
 
 export interface BulkResult {
@@ -46,7 +48,10 @@ export interface BulkSpec {
 export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Promise<BulkResult> {
 	spec.sandbox.reset();
 	spec.sandbox.setRateLimit(spec.rateLimit);
-	const wf = new WorkflowHarness({ nodes: [spec.exportNode], connections: {} }, { [spec.credentialType]: { accessToken: '', ...spec.sandbox.credentials } as never });
+	const wf = new WorkflowHarness(
+		{ nodes: [spec.exportNode], connections: {} },
+		{ [spec.credentialType]: { accessToken: '', ...spec.sandbox.credentials } as never },
+	);
 	const items = sampleCandidates(count, tag);
 	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
@@ -55,10 +60,14 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
 	const out = outputOf(run, spec.exportNode.name);
 	const keys = spec.records(spec.sandbox.state());
 	const stats = spec.sandbox.stats();
-	const allowed = spec.rateLimit ? spec.rateLimit.limit / (spec.rateLimit.windowMs / 1000) : Infinity;
+	const allowed = spec.rateLimit
+		? spec.rateLimit.limit / (spec.rateLimit.windowMs / 1000)
+		: Infinity;
 	// Requests the sandbox counted (including 429s), i.e. the load the limit was asked to carry.
 	const accepted = stats.requests - stats.status429;
-	const minSeconds = spec.rateLimit ? limiterMinimumSeconds(accepted, spec.rateLimit, startedAt) : 0;
+	const minSeconds = spec.rateLimit
+		? limiterMinimumSeconds(accepted, spec.rateLimit, startedAt)
+		: 0;
 	return {
 		system: spec.system,
 		candidates: count,
@@ -82,7 +91,11 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
  * Fixed window: the current window's allowance until it ends, then one allowance per window.
  * Sliding window: an allowance, then another each time the window has passed.
  */
-export function limiterMinimumSeconds(n: number, rl: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' }, startedAt: number): number {
+export function limiterMinimumSeconds(
+	n: number,
+	rl: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' },
+	startedAt: number,
+): number {
 	const batches = Math.ceil(n / rl.limit);
 	if (batches <= 1) return 0;
 	if (rl.mode === 'sliding') return ((batches - 1) * rl.windowMs) / 1000;

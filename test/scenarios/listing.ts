@@ -13,13 +13,32 @@ export interface ListingResult {
 }
 
 export async function runListing(
-	sandbox: { url: string; credentials: IDataObject; reset: () => void; requests: () => Array<{ path: string }> },
+	sandbox: {
+		url: string;
+		credentials: IDataObject;
+		reset: () => void;
+		requests: () => Array<{ path: string }>;
+	},
 	jobs: number,
 ): Promise<ListingResult> {
 	sandbox.reset();
-	await fetch(`${sandbox.url}/__sandbox/seed`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ jobs }) });
+	await fetch(`${sandbox.url}/__sandbox/seed`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ jobs }),
+	});
 	const wf = new WorkflowHarness(
-		{ nodes: [node('Greenhouse', 'greenhouse', { resource: 'job', operation: 'getAll', returnAll: true, status: '' }, { greenhouseHarvestApi: 'Greenhouse' })], connections: {} },
+		{
+			nodes: [
+				node(
+					'Greenhouse',
+					'greenhouse',
+					{ resource: 'job', operation: 'getAll', returnAll: true, status: '' },
+					{ greenhouseHarvestApi: 'Greenhouse' },
+				),
+			],
+			connections: {},
+		},
 		{ greenhouseHarvestApi: { accessToken: '', ...sandbox.credentials } as never },
 	);
 	global.gc?.();
@@ -32,5 +51,12 @@ export async function runListing(
 	clearInterval(sampler);
 	peak = Math.max(peak, process.memoryUsage().heapUsed);
 	const returned = outputOf(run, 'Greenhouse').length;
-	return { jobs, returned, requests: sandbox.requests().filter((r) => r.path === '/v3/jobs').length, pages: Math.ceil(jobs / 500), seconds, peakHeapMb: (peak - baseline) / 1024 / 1024 };
+	return {
+		jobs,
+		returned,
+		requests: sandbox.requests().filter((r) => r.path === '/v3/jobs').length,
+		pages: Math.ceil(jobs / 500),
+		seconds,
+		peakHeapMb: (peak - baseline) / 1024 / 1024,
+	};
 }

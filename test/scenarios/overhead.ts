@@ -9,17 +9,29 @@ import { candidateBody } from '../../nodes/Greenhouse/mapping';
 import { parseCandidate } from '../../nodes/shared/candidate';
 import { sampleCandidates } from '../fixtures/candidates';
 
-export async function rawGreenhouseLoop(sandbox: { url: string; credentials: IDataObject; reset: () => void }, count: number, tag: string, jobId = 4012000): Promise<{ seconds: number; perCandidateMs: number; requests: number }> {
+export async function rawGreenhouseLoop(
+	sandbox: { url: string; credentials: IDataObject; reset: () => void },
+	count: number,
+	tag: string,
+	jobId = 4012000,
+): Promise<{ seconds: number; perCandidateMs: number; requests: number }> {
 	sandbox.reset();
 	const c = sandbox.credentials;
 	const started = process.hrtime.bigint();
 	const tokenRes = await fetch(String(c.tokenUrl), {
 		method: 'POST',
-		headers: { authorization: `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			authorization: `Basic ${Buffer.from(`${c.clientId}:${c.clientSecret}`).toString('base64')}`,
+			'content-type': 'application/x-www-form-urlencoded',
+		},
 		body: `grant_type=client_credentials&sub=${c.actingUserId}`,
 	});
 	const token = ((await tokenRes.json()) as { access_token: string }).access_token;
-	const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json', accept: 'application/json' };
+	const headers = {
+		authorization: `Bearer ${token}`,
+		'content-type': 'application/json',
+		accept: 'application/json',
+	};
 	let requests = 1;
 	await (await fetch(`${sandbox.url}/v3/jobs?ids=${jobId}&per_page=1`, { headers })).json();
 	requests++;
@@ -27,10 +39,18 @@ export async function rawGreenhouseLoop(sandbox: { url: string; credentials: IDa
 		const parsed = parseCandidate(raw);
 		if (!parsed.ok) continue;
 		const email = parsed.candidate.emails[0].value;
-		const found = (await (await fetch(`${sandbox.url}/v3/candidates?email=${encodeURIComponent(email)}&per_page=5`, { headers })).json()) as unknown[];
+		const found = (await (
+			await fetch(`${sandbox.url}/v3/candidates?email=${encodeURIComponent(email)}&per_page=5`, {
+				headers,
+			})
+		).json()) as unknown[];
 		requests++;
 		if (found.length) continue;
-		const res = await fetch(`${sandbox.url}/v3/candidates`, { method: 'POST', headers, body: JSON.stringify(candidateBody(parsed.candidate, { jobId })) });
+		const res = await fetch(`${sandbox.url}/v3/candidates`, {
+			method: 'POST',
+			headers,
+			body: JSON.stringify(candidateBody(parsed.candidate, { jobId })),
+		});
 		await res.json();
 		requests++;
 	}

@@ -44,7 +44,12 @@ const BROKEN: Array<(c: IDataObject) => IDataObject> = [
 ];
 
 export async function runGreenhouseSoak(
-	sandbox: { credentials: IDataObject; setFaults: (f: IDataObject) => void; state: () => IDataObject; stats: () => IDataObject },
+	sandbox: {
+		credentials: IDataObject;
+		setFaults: (f: IDataObject) => void;
+		state: () => IDataObject;
+		stats: () => IDataObject;
+	},
 	o: SoakOptions,
 ): Promise<SoakResult> {
 	const items: IDataObject[] = [];
@@ -93,10 +98,14 @@ export async function runGreenhouseSoak(
 	const seconds = (Date.now() - started) / 1000;
 	sandbox.setFaults({});
 	const out = outputOf(run, 'Greenhouse');
-	const state = sandbox.state() as { candidates: Array<{ email_addresses: Array<{ value: string }> }> };
+	const state = sandbox.state() as {
+		candidates: Array<{ email_addresses: Array<{ value: string }> }>;
+	};
 	const emails = state.candidates.map((c) => c.email_addresses[0]?.value);
 	const stats = sandbox.stats() as { faults: number; status429: number; requests: number };
-	const invalidIdx = new Set(items.map((_, i) => i).filter((i) => i % o.invalidEvery === o.invalidEvery - 1));
+	const invalidIdx = new Set(
+		items.map((_, i) => i).filter((i) => i % o.invalidEvery === o.invalidEvery - 1),
+	);
 	const failed = out.filter((r) => r.status === 'failed');
 	return {
 		count: o.count,
@@ -105,7 +114,9 @@ export async function runGreenhouseSoak(
 		created: out.filter((r) => r.status === 'created').length,
 		failed: failed.length,
 		failedValid: failed.filter((f) => !invalidIdx.has(Number(f.itemIndex))),
-		invalidErrors: failed.filter((f) => invalidIdx.has(Number(f.itemIndex))).map((f) => String(f.error)),
+		invalidErrors: failed
+			.filter((f) => invalidIdx.has(Number(f.itemIndex)))
+			.map((f) => String(f.error)),
 		inSandbox: state.candidates.length,
 		duplicates: emails.length - new Set(emails).size,
 		faults: stats.faults,

@@ -1,4 +1,9 @@
-import { linkedinSlug, normalizeLinkedinUrl, parseCandidate, splitLocation } from '../../nodes/shared/candidate';
+import {
+	linkedinSlug,
+	normalizeLinkedinUrl,
+	parseCandidate,
+	splitLocation,
+} from '../../nodes/shared/candidate';
 
 describe('normalized candidate schema', () => {
 	test('loose input becomes the strict shape', () => {
@@ -19,7 +24,10 @@ describe('normalized candidate schema', () => {
 				fullName: 'Ana María  López',
 				firstName: 'Ana',
 				lastName: 'María López',
-				emails: [{ value: 'ana@example.com', type: 'other' }, { value: 'work@acme.io', type: 'other' }],
+				emails: [
+					{ value: 'ana@example.com', type: 'other' },
+					{ value: 'work@acme.io', type: 'other' },
+				],
 				phones: [{ value: '5550100123', type: 'other' }],
 				linkedinUrl: 'https://www.linkedin.com/in/ana-lopez-123',
 				location: { city: 'Madrid', country: 'Spain' },
@@ -33,7 +41,11 @@ describe('normalized candidate schema', () => {
 	});
 
 	test('first + last without a full name', () => {
-		const r = parseCandidate({ firstName: 'Li', lastName: 'Wei', emails: [{ value: 'li@wei.cn', type: 'work' }] });
+		const r = parseCandidate({
+			firstName: 'Li',
+			lastName: 'Wei',
+			emails: [{ value: 'li@wei.cn', type: 'work' }],
+		});
 		expect(r.ok && r.candidate.fullName).toBe('Li Wei');
 	});
 
@@ -43,8 +55,14 @@ describe('normalized candidate schema', () => {
 		[{ fullName: 'A B', emails: ['a b@c.com'] }, 'emails[0].value is not a valid email address'],
 		[{ fullName: 'A B', emails: [{ value: 'a@b.co', type: 'home' }] }, 'emails[0].type'],
 		[{ fullName: 'A B', phones: ['12'] }, 'phones[0].value must have between 6 and 18 digits'],
-		[{ fullName: 'A B', phones: ['ring me'] }, 'phones[0].value has characters a phone number cannot contain'],
-		[{ fullName: 'A B', linkedinUrl: 'https://linkedin.com/company/acme' }, 'linkedinUrl "https://linkedin.com/company/acme" is not a LinkedIn profile URL'],
+		[
+			{ fullName: 'A B', phones: ['ring me'] },
+			'phones[0].value has characters a phone number cannot contain',
+		],
+		[
+			{ fullName: 'A B', linkedinUrl: 'https://linkedin.com/company/acme' },
+			'linkedinUrl "https://linkedin.com/company/acme" is not a LinkedIn profile URL',
+		],
 		[{ fullName: 'A B', linkedinUrl: 'https://evil.com/in/x' }, 'is not a LinkedIn profile URL'],
 		['just a string', 'candidate must be an object'],
 	])('%j is rejected with a message naming the field', (input, message) => {
@@ -54,7 +72,12 @@ describe('normalized candidate schema', () => {
 	});
 
 	test('LinkedIn URLs normalize to one canonical form', () => {
-		for (const url of ['linkedin.com/in/jane', 'https://www.linkedin.com/in/Jane/', 'https://de.linkedin.com/in/jane?originalSubdomain=de', 'http://linkedin.com/in/jane#about']) {
+		for (const url of [
+			'linkedin.com/in/jane',
+			'https://www.linkedin.com/in/Jane/',
+			'https://de.linkedin.com/in/jane?originalSubdomain=de',
+			'http://linkedin.com/in/jane#about',
+		]) {
 			expect(normalizeLinkedinUrl(url)).toBe('https://www.linkedin.com/in/jane');
 		}
 		expect(linkedinSlug('https://www.linkedin.com/in/j%C3%B6rg-m')).toBe('jörg-m');
@@ -62,7 +85,11 @@ describe('normalized candidate schema', () => {
 	});
 
 	test('location strings split into city, state, country', () => {
-		expect(splitLocation('Austin, Texas, United States')).toEqual({ city: 'Austin', state: 'Texas', country: 'United States' });
+		expect(splitLocation('Austin, Texas, United States')).toEqual({
+			city: 'Austin',
+			state: 'Texas',
+			country: 'United States',
+		});
 		expect(splitLocation('Berlin')).toEqual({ city: 'Berlin' });
 	});
 });

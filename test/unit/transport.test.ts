@@ -2,15 +2,29 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { collectPages, nextLink, nextOffset } from '../../nodes/shared/pagination';
 import { RateLimitPacer, resetTimeMs, retryAfterMs } from '../../nodes/shared/rateLimit';
-import { AmbiguousWriteError, type ApiDefinition, apiRequest, createOnce, setRetryPolicy } from '../../nodes/shared/transport';
+import {
+	AmbiguousWriteError,
+	type ApiDefinition,
+	apiRequest,
+	createOnce,
+	setRetryPolicy,
+} from '../../nodes/shared/transport';
 
 /** Responses the fake n8n helper hands back, in order: a response, or an error to throw. */
-type Step = { status: number; body?: unknown; headers?: Record<string, string> } | { throw: Record<string, unknown> };
+type Step =
+	| { status: number; body?: unknown; headers?: Record<string, string> }
+	| { throw: Record<string, unknown> };
 
 function fakeContext(steps: Step[]) {
 	const calls: Array<Record<string, unknown>> = [];
 	const ctx = {
-		getNode: () => ({ name: 'Test', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getNode: () => ({
+			name: 'Test',
+			type: 'test',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
 		getCredentials: async () => ({ apiBaseUrl: 'https://api.example.test' }),
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: Record<string, unknown>) => {
@@ -44,12 +58,20 @@ describe('apiRequest', () => {
 		expect(res.body).toEqual({ ok: true });
 		expect(calls).toHaveLength(2);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
-		expect(calls[0]).toMatchObject({ method: 'GET', url: 'https://api.example.test/things', returnFullResponse: true, ignoreHttpStatusErrors: { ignore: true, except: [401] } });
+		expect(calls[0]).toMatchObject({
+			method: 'GET',
+			url: 'https://api.example.test/things',
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		});
 	});
 
 	test('falls back to X-RateLimit-Reset when a 429 has no Retry-After', async () => {
 		const reset = String(Math.ceil(Date.now() / 1000) + 1);
-		const { ctx, calls } = fakeContext([{ status: 429, headers: { 'X-RateLimit-Reset': reset } }, { status: 200 }]);
+		const { ctx, calls } = fakeContext([
+			{ status: 429, headers: { 'X-RateLimit-Reset': reset } },
+			{ status: 200 },
+		]);
 		const started = Date.now();
 		await apiRequest(ctx, api, { method: 'GET', path: '/things' });
 		expect(calls).toHaveLength(2);
@@ -58,7 +80,9 @@ describe('apiRequest', () => {
 	});
 
 	test('gives up on a Retry-After longer than the configured maximum wait, naming the wait', async () => {
-		const { ctx, calls } = fakeContext([{ status: 429, headers: { 'Retry-After': '600' }, body: { message: 'Too Many Requests' } }]);
+		const { ctx, calls } = fakeContext([
+			{ status: 429, headers: { 'Retry-After': '600' }, body: { message: 'Too Many Requests' } },
+		]);
 		setRetryPolicy(ctx, { maxRateLimitWaitMs: 1000 });
 		await expect(apiRequest(ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow(
 			'Example answered GET /things with HTTP 429: Too Many Requests. (Retry-After 600 s). The API kept rate-limiting this run',
@@ -68,7 +92,17 @@ describe('apiRequest', () => {
 
 	test('slows down ahead of time when X-RateLimit-Remaining reaches 0', async () => {
 		const reset = String(Math.ceil(Date.now() / 1000) + 1);
-		const { ctx, calls } = fakeContext([{ status: 200, headers: { 'X-RateLimit-Limit': '10', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset } }, { status: 200 }]);
+		const { ctx, calls } = fakeContext([
+			{
+				status: 200,
+				headers: {
+					'X-RateLimit-Limit': '10',
+					'X-RateLimit-Remaining': '0',
+					'X-RateLimit-Reset': reset,
+				},
+			},
+			{ status: 200 },
+		]);
 		await apiRequest(ctx, api, { method: 'GET', path: '/a' });
 		const before = Date.now();
 		await apiRequest(ctx, api, { method: 'GET', path: '/b' });
@@ -90,49 +124,101 @@ describe('apiRequest', () => {
 	});
 
 	test('stops after maxRetries with a message naming the last status', async () => {
-		const { ctx, calls } = fakeContext([{ status: 500, body: { message: 'boom' } }, { status: 502, body: { message: 'bad gateway' } }]);
+		const { ctx, calls } = fakeContext([
+			{ status: 500, body: { message: 'boom' } },
+			{ status: 502, body: { message: 'bad gateway' } },
+		]);
 		setRetryPolicy(ctx, { maxRetries: 1 });
-		await expect(apiRequest(ctx, api, { method: 'GET', path: '/things', itemIndex: 3 })).rejects.toThrow('Example answered GET /things with HTTP 502: bad gateway');
+		await expect(
+			apiRequest(ctx, api, { method: 'GET', path: '/things', itemIndex: 3 }),
+		).rejects.toThrow('Example answered GET /things with HTTP 502: bad gateway');
 		expect(calls).toHaveLength(2);
 	});
 
 	test('a write is never resent after an ambiguous failure (5xx, reset, timeout)', async () => {
-		for (const step of [{ status: 500 }, { throw: { code: 'ECONNRESET' } }, { throw: { code: 'ECONNABORTED', message: 'timeout of 30000ms exceeded' } }] as Step[]) {
+		for (const step of [
+			{ status: 500 },
+			{ throw: { code: 'ECONNRESET' } },
+			{ throw: { code: 'ECONNABORTED', message: 'timeout of 30000ms exceeded' } },
+		] as Step[]) {
 			const { ctx, calls } = fakeContext([step, { status: 201 }]);
-			await expect(apiRequest(ctx, api, { method: 'POST', path: '/things', body: { a: 1 } })).rejects.toBeInstanceOf(AmbiguousWriteError);
+			await expect(
+				apiRequest(ctx, api, { method: 'POST', path: '/things', body: { a: 1 } }),
+			).rejects.toBeInstanceOf(AmbiguousWriteError);
 			expect(calls).toHaveLength(1);
 		}
 	});
 
 	test('a write that never left (connection refused) is resent', async () => {
-		const { ctx, calls } = fakeContext([{ throw: { code: 'ECONNREFUSED' } }, { status: 201, body: { id: 5 } }]);
-		expect((await apiRequest(ctx, api, { method: 'POST', path: '/things', body: { a: 1 } })).body).toEqual({ id: 5 });
+		const { ctx, calls } = fakeContext([
+			{ throw: { code: 'ECONNREFUSED' } },
+			{ status: 201, body: { id: 5 } },
+		]);
+		expect(
+			(await apiRequest(ctx, api, { method: 'POST', path: '/things', body: { a: 1 } })).body,
+		).toEqual({ id: 5 });
 		expect(calls).toHaveLength(2);
 	});
 
 	test('4xx errors carry the API message, the field, and the system hint; no retry', async () => {
-		const { ctx, calls } = fakeContext([{ status: 422, body: { message: 'Unprocessable Content', errors: [{ 'email_addresses[0].value': 'is invalid' }] } }]);
-		await expect(apiRequest(ctx, api, { method: 'POST', path: '/things', body: {} })).rejects.toThrow(
+		const { ctx, calls } = fakeContext([
+			{
+				status: 422,
+				body: {
+					message: 'Unprocessable Content',
+					errors: [{ 'email_addresses[0].value': 'is invalid' }],
+				},
+			},
+		]);
+		await expect(
+			apiRequest(ctx, api, { method: 'POST', path: '/things', body: {} }),
+		).rejects.toThrow(
 			'Example answered POST /things with HTTP 422: Unprocessable Content; email_addresses[0].value: is invalid',
 		);
 		const forbidden = fakeContext([{ status: 403, body: { message: 'Forbidden' } }]);
-		await expect(apiRequest(forbidden.ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow('Grant the scope example:things:list');
+		await expect(
+			apiRequest(forbidden.ctx, api, { method: 'GET', path: '/things' }),
+		).rejects.toThrow('Grant the scope example:things:list');
 		expect(calls).toHaveLength(1);
 	});
 
-	test('a 401 that survives n8n\'s token refresh becomes a clear auth error', async () => {
-		const { ctx } = fakeContext([{ throw: { message: 'Request failed with status code 401', cause: { response: { status: 401, data: { message: 'Unauthorized', errors: ['Token could not be decoded.'] } } } } }]);
-		await expect(apiRequest(ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow('Example answered GET /things with HTTP 401: Unauthorized; Token could not be decoded.');
+	test("a 401 that survives n8n's token refresh becomes a clear auth error", async () => {
+		const { ctx } = fakeContext([
+			{
+				throw: {
+					message: 'Request failed with status code 401',
+					cause: {
+						response: {
+							status: 401,
+							data: { message: 'Unauthorized', errors: ['Token could not be decoded.'] },
+						},
+					},
+				},
+			},
+		]);
+		await expect(apiRequest(ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow(
+			'Example answered GET /things with HTTP 401: Unauthorized; Token could not be decoded.',
+		);
 	});
 
 	test('a next link to another host is refused, so credentials never leave the API host', async () => {
 		const { ctx, calls } = fakeContext([]);
-		await expect(apiRequest(ctx, api, { method: 'GET', url: 'https://evil.example.com/things?cursor=x' })).rejects.toThrow('refusing to send credentials there');
+		await expect(
+			apiRequest(ctx, api, { method: 'GET', url: 'https://evil.example.com/things?cursor=x' }),
+		).rejects.toThrow('refusing to send credentials there');
 		expect(calls).toHaveLength(0);
 	});
 
 	test('secrets in an API error body are redacted', async () => {
-		const { ctx } = fakeContext([{ status: 400, body: { message: 'client_id=abc-123 secret=hunter2hunter2 Bearer eyJhbGciOiJIUzI1NiJ9.x.y is wrong' } }]);
+		const { ctx } = fakeContext([
+			{
+				status: 400,
+				body: {
+					message:
+						'client_id=abc-123 secret=hunter2hunter2 Bearer eyJhbGciOiJIUzI1NiJ9.x.y is wrong',
+				},
+			},
+		]);
 		const error = await apiRequest(ctx, api, { method: 'GET', path: '/x' }).catch((e: Error) => e);
 		expect(String(error)).not.toMatch(/hunter2|eyJhbGci|abc-123/);
 	});
@@ -163,28 +249,48 @@ describe('createOnce', () => {
 	test('non-ambiguous errors are not retried', async () => {
 		const { ctx } = fakeContext([]);
 		let attempts = 0;
-		await expect(createOnce(ctx, { what: 'x', create: async () => { attempts++; throw new Error('422'); }, find: async () => undefined })).rejects.toThrow('422');
+		await expect(
+			createOnce(ctx, {
+				what: 'x',
+				create: async () => {
+					attempts++;
+					throw new Error('422');
+				},
+				find: async () => undefined,
+			}),
+		).rejects.toThrow('422');
 		expect(attempts).toBe(1);
 	});
 });
 
 describe('pagination', () => {
 	test('nextLink finds rel="next" among several links, verbatim', () => {
-		const header = '<https://h.example/v3/jobs?cursor=abc%3D&x=1>; rel="next", <https://h.example/v3/jobs?page=9>; rel="last"';
+		const header =
+			'<https://h.example/v3/jobs?cursor=abc%3D&x=1>; rel="next", <https://h.example/v3/jobs?page=9>; rel="last"';
 		expect(nextLink(header)).toBe('https://h.example/v3/jobs?cursor=abc%3D&x=1');
 		expect(nextLink('<https://h.example/a>; rel="prev"')).toBeUndefined();
 		expect(nextLink(undefined)).toBeUndefined();
 	});
 
 	test('collectPages follows cursors to the end, stops at a limit, and never loops on a repeated cursor', async () => {
-		const pages: Record<string, { items: number[]; next?: string }> = { start: { items: [1, 2], next: 'a' }, a: { items: [3, 4], next: 'b' }, b: { items: [5] } };
+		const pages: Record<string, { items: number[]; next?: string }> = {
+			start: { items: [1, 2], next: 'a' },
+			a: { items: [3, 4], next: 'b' },
+			b: { items: [5] },
+		};
 		const fetched: string[] = [];
-		const all = await collectPages<number, string>(async (c) => (fetched.push(c ?? 'start'), pages[c ?? 'start']));
+		const all = await collectPages<number, string>(
+			async (c) => (fetched.push(c ?? 'start'), pages[c ?? 'start']),
+		);
 		expect(all).toEqual([1, 2, 3, 4, 5]);
 		expect(fetched).toEqual(['start', 'a', 'b']);
-		expect(await collectPages<number, string>(async (c) => pages[c ?? 'start'], 3)).toEqual([1, 2, 3]);
+		expect(await collectPages<number, string>(async (c) => pages[c ?? 'start'], 3)).toEqual([
+			1, 2, 3,
+		]);
 		let n = 0;
-		expect(await collectPages<number, string>(async () => ({ items: [n++], next: 'same' }))).toEqual([0, 1]);
+		expect(
+			await collectPages<number, string>(async () => ({ items: [n++], next: 'same' })),
+		).toEqual([0, 1]);
 	});
 
 	test('nextOffset stops on a short page or at the total', () => {
@@ -206,7 +312,11 @@ describe('rate-limit headers', () => {
 
 	test('the pacer spreads the last tenth of the allowance over what is left of the window', async () => {
 		const pacer = new RateLimitPacer();
-		pacer.update({ 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '3', 'x-ratelimit-reset': String(Date.now() / 1000 + 0.4) });
+		pacer.update({
+			'x-ratelimit-limit': '50',
+			'x-ratelimit-remaining': '3',
+			'x-ratelimit-reset': String(Date.now() / 1000 + 0.4),
+		});
 		const t = Date.now();
 		await pacer.beforeRequest(10_000);
 		const waited = Date.now() - t;

@@ -4,7 +4,11 @@ import { readJobLocator } from '../../shared/descriptions/jobLocator';
 import { GREENHOUSE_JOB } from './common.descriptions';
 
 /** Reads the optional job locator. Empty → undefined (prospect path). */
-export function readJobId(ctx: IExecuteFunctions, itemIndex: number, name = 'job'): number | undefined {
+export function readJobId(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	name = 'job',
+): number | undefined {
 	const value = readJobLocator(ctx, itemIndex, GREENHOUSE_JOB, name);
 	return value === undefined ? undefined : Number(value);
 }

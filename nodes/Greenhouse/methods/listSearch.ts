@@ -8,7 +8,11 @@ import type { GhJob } from '../types';
  * Job picker. v3 has no name filter, so pages are filtered here; the pagination token is the
  * verbatim next link, so scrolling continues where the last page ended.
  */
-export async function searchJobs(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function searchJobs(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const { appUrl } = await greenhouseSettings(this);
 	const needle = filter?.trim().toLowerCase();
 	const results: INodeListSearchResult['results'] = [];

@@ -1,7 +1,12 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collectPages, nextLink, type Page } from '../../shared/pagination';
-import { type ApiDefinition, apiRequest, type Context, getApiCredentials } from '../../shared/transport';
+import {
+	type ApiDefinition,
+	apiRequest,
+	type Context,
+	getApiCredentials,
+} from '../../shared/transport';
 
 /** Greenhouse specifics only: base URL, scope hints, cursor paging. Everything else is shared. */
 export const greenhouseApi: ApiDefinition = {
@@ -12,7 +17,8 @@ export const greenhouseApi: ApiDefinition = {
 		if (status === 403) {
 			return `Greenhouse refused this call. The API credential needs the scope ${scopeFor(method, path)} (Configure › Dev Center › API Credentials › Manage scopes), and the Acting User must be a Site Admin`;
 		}
-		if (status === 422) return 'Greenhouse rejected the values sent; fix the field named above and run again';
+		if (status === 422)
+			return 'Greenhouse rejected the values sent; fix the field named above and run again';
 		if (status === 404) return 'Check the ID, or pick the record from the list instead';
 		return undefined;
 	},
@@ -21,7 +27,10 @@ export const greenhouseApi: ApiDefinition = {
 /** Harvest v3 scopes are harvest:<resource>:<list|create|update|destroy>, named after the path. */
 export function scopeFor(method: string, path: string): string {
 	const resource = /^\/v3\/([a-z_]+)/.exec(path)?.[1] ?? 'unknown';
-	const action = { GET: 'list', POST: 'create', PATCH: 'update', PUT: 'update', DELETE: 'destroy' }[method.toUpperCase()] ?? 'list';
+	const action =
+		{ GET: 'list', POST: 'create', PATCH: 'update', PUT: 'update', DELETE: 'destroy' }[
+			method.toUpperCase()
+		] ?? 'list';
 	return `harvest:${resource}:${action}`;
 }
 
@@ -36,7 +45,13 @@ export async function ghRequest<T = IDataObject>(
 }
 
 /** One page of a v3 list. The first call carries the filters; later calls follow rel="next" verbatim. */
-export async function ghPage<T = IDataObject>(ctx: Context, path: string, qs: IDataObject, cursorUrl?: string, itemIndex?: number): Promise<Page<T, string>> {
+export async function ghPage<T = IDataObject>(
+	ctx: Context,
+	path: string,
+	qs: IDataObject,
+	cursorUrl?: string,
+	itemIndex?: number,
+): Promise<Page<T, string>> {
 	// v3 refuses a cursor together with any other query parameter, so a next link is sent as is.
 	const res = cursorUrl
 		? await apiRequest<unknown>(ctx, greenhouseApi, { method: 'GET', url: cursorUrl, itemIndex })
@@ -44,9 +59,18 @@ export async function ghPage<T = IDataObject>(ctx: Context, path: string, qs: ID
 	return { items: listBody<T>(res.body), next: nextLink(res.headers.link) };
 }
 
-export async function ghList<T = IDataObject>(ctx: Context, path: string, qs: IDataObject, limit?: number, itemIndex?: number): Promise<T[]> {
+export async function ghList<T = IDataObject>(
+	ctx: Context,
+	path: string,
+	qs: IDataObject,
+	limit?: number,
+	itemIndex?: number,
+): Promise<T[]> {
 	const perPage = limit === undefined ? 500 : Math.min(500, Math.max(1, limit));
-	return await collectPages<T, string>((cursor) => ghPage<T>(ctx, path, { ...qs, per_page: perPage }, cursor, itemIndex), limit);
+	return await collectPages<T, string>(
+		(cursor) => ghPage<T>(ctx, path, { ...qs, per_page: perPage }, cursor, itemIndex),
+		limit,
+	);
 }
 
 function listBody<T>(body: unknown): T[] {
@@ -57,8 +81,13 @@ function listBody<T>(body: unknown): T[] {
 	return [];
 }
 
-export async function greenhouseSettings(ctx: Context): Promise<{ appUrl: string; actingUserId?: number }> {
+export async function greenhouseSettings(
+	ctx: Context,
+): Promise<{ appUrl: string; actingUserId?: number }> {
 	const c = await getApiCredentials(ctx, greenhouseApi);
 	const id = Number(c.actingUserId);
-	return { appUrl: String(c.appUrl || 'https://app.greenhouse.io').replace(/\/+$/, ''), actingUserId: Number.isInteger(id) && id > 0 ? id : undefined };
+	return {
+		appUrl: String(c.appUrl || 'https://app.greenhouse.io').replace(/\/+$/, ''),
+		actingUserId: Number.isInteger(id) && id > 0 ? id : undefined,
+	};
 }

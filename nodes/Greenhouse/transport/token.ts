@@ -6,14 +6,23 @@ import { describeErrorBody, redact } from '../../shared/errors';
  * POST <token url> with Basic client_id:client_secret and the form
  * grant_type=client_credentials&sub=<acting user>. Throws a message that says exactly what to fix.
  */
-export async function fetchGreenhouseToken(helper: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<string> {
+export async function fetchGreenhouseToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
 	const clientId = String(credentials.clientId ?? '').trim();
 	const clientSecret = String(credentials.clientSecret ?? '').trim();
-	if (!clientId || !clientSecret) throw new Error('Enter the Client ID and Client Secret of a "Harvest V3 (OAuth)" API credential');
+	if (!clientId || !clientSecret)
+		throw new Error(
+			'Enter the Client ID and Client Secret of a "Harvest V3 (OAuth)" API credential',
+		);
 	const form = new URLSearchParams({ grant_type: 'client_credentials' });
 	const sub = String(credentials.actingUserId ?? '').trim();
 	if (sub) {
-		if (!/^\d+$/.test(sub)) throw new Error(`Acting User ID must be the numeric Greenhouse user ID (e.g. 4080123), not "${sub.slice(0, 40)}"`);
+		if (!/^\d+$/.test(sub))
+			throw new Error(
+				`Acting User ID must be the numeric Greenhouse user ID (e.g. 4080123), not "${sub.slice(0, 40)}"`,
+			);
 		form.set('sub', sub);
 	}
 	const tokenUrl = String(credentials.tokenUrl || 'https://auth.greenhouse.io/token');
@@ -29,7 +38,8 @@ export async function fetchGreenhouseToken(helper: IHttpRequestHelper, credentia
 	})) as { statusCode: number; body: unknown };
 	const body = typeof res.body === 'string' ? safeJson(res.body) : res.body;
 	const token = (body as { access_token?: unknown } | undefined)?.access_token;
-	if (res.statusCode >= 200 && res.statusCode < 300 && typeof token === 'string' && token) return token;
+	if (res.statusCode >= 200 && res.statusCode < 300 && typeof token === 'string' && token)
+		return token;
 
 	const { summary, details } = describeErrorBody(body);
 	const said = [summary, ...details].join(' ');
@@ -39,9 +49,13 @@ export async function fetchGreenhouseToken(helper: IHttpRequestHelper, credentia
 		);
 	}
 	if (/sub|user/i.test(said) && sub) {
-		throw new Error(`Greenhouse refused Acting User ID ${sub}: ${redact(said)}. Use the ID of an active Site Admin user.`);
+		throw new Error(
+			`Greenhouse refused Acting User ID ${sub}: ${redact(said)}. Use the ID of an active Site Admin user.`,
+		);
 	}
-	throw new Error(`Greenhouse's token endpoint answered HTTP ${res.statusCode}${said ? `: ${redact(said)}` : ''}`);
+	throw new Error(
+		`Greenhouse's token endpoint answered HTTP ${res.statusCode}${said ? `: ${redact(said)}` : ''}`,
+	);
 }
 
 function safeJson(text: string): unknown {

@@ -7,7 +7,10 @@ import type { IhrLookup } from '../types';
 /** A dropdown holds at most this many records; larger lists still accept an ID by expression. */
 const MAX_OPTIONS = 1000;
 
-async function enabledOptions(ctx: ILoadOptionsFunctions, list: LookupName): Promise<INodePropertyOptions[]> {
+async function enabledOptions(
+	ctx: ILoadOptionsFunctions,
+	list: LookupName,
+): Promise<INodePropertyOptions[]> {
 	const { path, optionName } = LOOKUP_LISTS[list];
 	const records = await ihrList<IhrLookup>(ctx, path, {}, MAX_OPTIONS);
 	return sorted(records.filter(isEnabled).map((r) => ({ name: optionName(r), value: r.id })));

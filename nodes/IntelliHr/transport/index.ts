@@ -1,7 +1,12 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collectPages, type Page } from '../../shared/pagination';
-import { type ApiDefinition, apiRequest, type Context, getApiCredentials } from '../../shared/transport';
+import {
+	type ApiDefinition,
+	apiRequest,
+	type Context,
+	getApiCredentials,
+} from '../../shared/transport';
 import type { IhrList } from '../types';
 import { intelliHrBaseUrl, intelliHrTenant } from './auth';
 
@@ -16,8 +21,10 @@ export const intelliHrApi: ApiDefinition = {
 	// Validates the subdomain before any request; an invalid one throws a message naming the field.
 	headers: (c) => ({ tenant: intelliHrTenant(c) }),
 	hint: (status) => {
-		if (status === 401) return 'IntelliHR did not accept the API key. Create a new one under Settings › Public API Access Keys and update the IntelliHR credential';
-		if (status === 403) return 'IntelliHR refused the call. Check that the credential\'s Company Subdomain is the company the API key was created in';
+		if (status === 401)
+			return 'IntelliHR did not accept the API key. Create a new one under Settings › Public API Access Keys and update the IntelliHR credential';
+		if (status === 403)
+			return "IntelliHR refused the call. Check that the credential's Company Subdomain is the company the API key was created in";
 		if (status === 404) return 'Check the ID, or pick the record from the list instead';
 		return undefined;
 	},
@@ -37,29 +44,59 @@ export async function ihrRequest<T = IDataObject>(
 }
 
 /** A single record comes as {data: {...}, meta}. */
-export async function ihrRecord<T>(ctx: Context, method: IHttpRequestMethods, path: string, opts: { body?: IDataObject; itemIndex?: number } = {}): Promise<T> {
+export async function ihrRecord<T>(
+	ctx: Context,
+	method: IHttpRequestMethods,
+	path: string,
+	opts: { body?: IDataObject; itemIndex?: number } = {},
+): Promise<T> {
 	const body = await ihrRequest<{ data?: T }>(ctx, method, path, opts);
 	return (body && typeof body === 'object' && 'data' in body ? body.data : body) as T;
 }
 
 /** One page of a list, and the number of the next page (from meta.pagination, else links.next). */
-export async function ihrPage<T>(ctx: Context, path: string, qs: IDataObject, page: number, perPage: number, itemIndex?: number): Promise<Page<T, number>> {
-	const body = await ihrRequest<IhrList<T>>(ctx, 'GET', path, { qs: { ...qs, page, limit: perPage }, itemIndex });
+export async function ihrPage<T>(
+	ctx: Context,
+	path: string,
+	qs: IDataObject,
+	page: number,
+	perPage: number,
+	itemIndex?: number,
+): Promise<Page<T, number>> {
+	const body = await ihrRequest<IhrList<T>>(ctx, 'GET', path, {
+		qs: { ...qs, page, limit: perPage },
+		itemIndex,
+	});
 	const items = Array.isArray(body?.data) ? body.data : [];
 	return { items, next: nextPage(body, page, perPage, items.length) };
 }
 
-export async function ihrList<T>(ctx: Context, path: string, qs: IDataObject = {}, limit?: number, itemIndex?: number): Promise<T[]> {
+export async function ihrList<T>(
+	ctx: Context,
+	path: string,
+	qs: IDataObject = {},
+	limit?: number,
+	itemIndex?: number,
+): Promise<T[]> {
 	const perPage = limit === undefined ? MAX_PAGE_SIZE : Math.min(MAX_PAGE_SIZE, Math.max(1, limit));
-	return await collectPages<T, number>((page) => ihrPage<T>(ctx, path, qs, page ?? 1, perPage, itemIndex), limit);
+	return await collectPages<T, number>(
+		(page) => ihrPage<T>(ctx, path, qs, page ?? 1, perPage, itemIndex),
+		limit,
+	);
 }
 
 /** Pure: where the next page is. Prefers the pagination counters, then links.next, then a full page. */
-export function nextPage(body: IhrList<unknown> | undefined, page: number, perPage: number, received: number): number | undefined {
+export function nextPage(
+	body: IhrList<unknown> | undefined,
+	page: number,
+	perPage: number,
+	received: number,
+): number | undefined {
 	const p = body?.meta?.pagination;
 	const current = Number(p?.current_page);
 	const total = Number(p?.total_pages);
-	if (p && Number.isInteger(current) && Number.isInteger(total)) return current < total ? current + 1 : undefined;
+	if (p && Number.isInteger(current) && Number.isInteger(total))
+		return current < total ? current + 1 : undefined;
 	if (body?.links && typeof body.links === 'object') {
 		const next = body.links.next;
 		if (typeof next !== 'string' || !next) return undefined;

@@ -1,7 +1,22 @@
 import { GENERIC_EVENT_VALUES } from './genericSchema';
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, emails, eventKey, finish, first, isoDate, isRecord, num, phones, rec, type Rec, str, tagList } from './util';
+import {
+	contentId,
+	elements,
+	emails,
+	eventKey,
+	finish,
+	first,
+	isoDate,
+	isRecord,
+	num,
+	phones,
+	rec,
+	type Rec,
+	str,
+	tagList,
+} from './util';
 
 /** Our own documented format (adapters/genericSchema.ts); event names are also accepted in the reference's dotted form. */
 
@@ -18,7 +33,10 @@ function labelOf(v: unknown): OutreachEvent['label'] {
 	if (typeof v === 'string') return str(v) ? { raw: v.trim() } : undefined;
 	if (!isRecord(v) || !str(v.raw)) return undefined;
 	const s = str(v.sentiment)?.toLowerCase();
-	return { raw: str(v.raw) as string, sentiment: s === 'positive' || s === 'negative' || s === 'neutral' ? s : undefined };
+	return {
+		raw: str(v.raw) as string,
+		sentiment: s === 'positive' || s === 'negative' || s === 'neutral' ? s : undefined,
+	};
 }
 
 function toEvent(el: Rec, index: number): OutreachEvent {
@@ -26,13 +44,30 @@ function toEvent(el: Rec, index: number): OutreachEvent {
 	const event = EVENTS[(eventKey(given) ?? '').replace(/^contact_/, '')];
 	const where = index > 0 ? ` (element ${index})` : '';
 	if (!event) {
-		throw new MalformedBodyError(`"event"${where} must be one of ${GENERIC_EVENT_VALUES.join(', ')}; got ${given ? `"${given.slice(0, 40)}"` : 'nothing'}`);
+		throw new MalformedBodyError(
+			`"event"${where} must be one of ${GENERIC_EVENT_VALUES.join(', ')}; got ${given ? `"${given.slice(0, 40)}"` : 'nothing'}`,
+		);
 	}
-	if (el.contact !== undefined && !isRecord(el.contact)) throw new MalformedBodyError(`"contact"${where} must be an object`);
+	if (el.contact !== undefined && !isRecord(el.contact))
+		throw new MalformedBodyError(`"contact"${where} must be an object`);
 	const c = rec(el.contact);
 	const reply = rec(el.reply);
 	const channel = str(reply.channel)?.toLowerCase() as Channel | undefined;
-	const known = new Set(['fullName', 'name', 'firstName', 'lastName', 'email', 'emails', 'phone', 'phones', 'linkedinUrl', 'title', 'company', 'location', 'tags']);
+	const known = new Set([
+		'fullName',
+		'name',
+		'firstName',
+		'lastName',
+		'email',
+		'emails',
+		'phone',
+		'phones',
+		'linkedinUrl',
+		'title',
+		'company',
+		'location',
+		'tags',
+	]);
 	const extra: Rec = { ...rec(el.data) };
 	for (const [k, v] of Object.entries(c)) if (!known.has(k)) extra[k] = v;
 	return finish({
@@ -50,13 +85,25 @@ function toEvent(el: Rec, index: number): OutreachEvent {
 			linkedinUrl: str(c.linkedinUrl),
 			currentTitle: str(c.title),
 			currentCompany: str(c.company),
-			location: isRecord(c.location) ? { city: str(c.location.city), state: str(c.location.state), country: str(c.location.country) } : str(c.location),
+			location: isRecord(c.location)
+				? {
+						city: str(c.location.city),
+						state: str(c.location.state),
+						country: str(c.location.country),
+					}
+				: str(c.location),
 			tags: tagList(c.tags),
-			source: str(el.tool) && `${str(el.tool)}${str(rec(el.campaign).name) ? `: ${str(rec(el.campaign).name)}` : ''}`,
+			source:
+				str(el.tool) &&
+				`${str(el.tool)}${str(rec(el.campaign).name) ? `: ${str(rec(el.campaign).name)}` : ''}`,
 			extra,
 		},
 		campaign: { id: str(rec(el.campaign).id), name: str(rec(el.campaign).name) },
-		sequence: { id: str(rec(el.sequence).id), name: str(rec(el.sequence).name), step: num(rec(el.sequence).step) },
+		sequence: {
+			id: str(rec(el.sequence).id),
+			name: str(rec(el.sequence).name),
+			step: num(rec(el.sequence).step),
+		},
 		reply:
 			Object.keys(reply).length > 0
 				? {
@@ -67,7 +114,8 @@ function toEvent(el: Rec, index: number): OutreachEvent {
 					}
 				: undefined,
 		label: labelOf(el.label),
-		enrichmentHint: 'Send contact.fullName and contact.email (or contact.linkedinUrl) with every event.',
+		enrichmentHint:
+			'Send contact.fullName and contact.email (or contact.linkedinUrl) with every event.',
 		raw: el,
 	});
 }

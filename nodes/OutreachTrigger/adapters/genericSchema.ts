@@ -16,9 +16,16 @@ const genericEvent = {
 				'What happened. Also accepted: contact.added_to_sequence, contact.replied, contact.interested. "interested" means your tool already decided the contact is interested; for "replied" the node classifies the reply text.',
 			enum: [...GENERIC_EVENT_VALUES],
 		},
-		eventId: { ...text, description: 'Stable id of this event. Send the same id on retries so the workflow starts once.' },
+		eventId: {
+			...text,
+			description:
+				'Stable id of this event. Send the same id on retries so the workflow starts once.',
+		},
 		occurredAt: { ...text, format: 'date-time' },
-		tool: { ...text, description: 'Name of the sending tool, used in the candidate source, e.g. "Apollo"' },
+		tool: {
+			...text,
+			description: 'Name of the sending tool, used in the candidate source, e.g. "Apollo"',
+		},
 		contact: {
 			type: 'object',
 			properties: {
@@ -43,7 +50,10 @@ const genericEvent = {
 			additionalProperties: true,
 		},
 		campaign: { type: 'object', properties: { id: text, name: text } },
-		sequence: { type: 'object', properties: { id: text, name: text, step: { type: 'integer', minimum: 1 } } },
+		sequence: {
+			type: 'object',
+			properties: { id: text, name: text, step: { type: 'integer', minimum: 1 } },
+		},
 		reply: {
 			type: 'object',
 			properties: {
@@ -54,10 +64,22 @@ const genericEvent = {
 			},
 		},
 		label: {
-			description: "Your tool's own interest label, e.g. \"Interested\" or {\"raw\":\"Hot\",\"sentiment\":\"positive\"}",
-			oneOf: [text, { type: 'object', required: ['raw'], properties: { raw: text, sentiment: { enum: ['positive', 'negative', 'neutral'] } } }],
+			description:
+				'Your tool\'s own interest label, e.g. "Interested" or {"raw":"Hot","sentiment":"positive"}',
+			oneOf: [
+				text,
+				{
+					type: 'object',
+					required: ['raw'],
+					properties: { raw: text, sentiment: { enum: ['positive', 'negative', 'neutral'] } },
+				},
+			],
 		},
-		data: { type: 'object', description: 'Anything else; kept on the candidate under extra', additionalProperties: true },
+		data: {
+			type: 'object',
+			description: 'Anything else; kept on the candidate under extra',
+			additionalProperties: true,
+		},
 	},
 	additionalProperties: true,
 } as const;

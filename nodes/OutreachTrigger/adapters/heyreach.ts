@@ -1,6 +1,19 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, emails, finish, first, idOf, isoDate, isRecord, rec, type Rec, str, tagList } from './util';
+import {
+	contentId,
+	elements,
+	emails,
+	finish,
+	first,
+	idOf,
+	isoDate,
+	isRecord,
+	rec,
+	type Rec,
+	str,
+	tagList,
+} from './util';
 
 /*
  * HeyReach (LinkedIn) → our events (reference §8; payload fields come from third-party receivers
@@ -14,7 +27,11 @@ import { contentId, elements, emails, finish, first, idOf, isoDate, isRecord, re
  * - interested: LEAD_AUTO_TAGGED_INTERESTED (UNCONFIRMED), or LEAD_TAG_UPDATED with an "Interested" tag.
  */
 
-const REPLIES = new Set(['MESSAGE_REPLY_RECEIVED', 'INMAIL_REPLY_RECEIVED', 'EVERY_MESSAGE_REPLY_RECEIVED']);
+const REPLIES = new Set([
+	'MESSAGE_REPLY_RECEIVED',
+	'INMAIL_REPLY_RECEIVED',
+	'EVERY_MESSAGE_REPLY_RECEIVED',
+]);
 const FIRST_TOUCH = new Set(['CONNECTION_REQUEST_SENT', 'MESSAGE_SENT']);
 
 function tagsOf(el: Rec, lead: Rec): string[] {
@@ -33,13 +50,17 @@ function kindOf(type: string, tags: string[]): OutreachEventName {
 function latestReply(el: Rec): Rec | undefined {
 	const messages = Array.isArray(el.recent_messages) ? el.recent_messages.filter(isRecord) : [];
 	const replies = messages.filter((m) => m.is_reply === true);
-	return replies.sort((a, b) => String(a.creation_time ?? '').localeCompare(String(b.creation_time ?? ''))).pop();
+	return replies
+		.sort((a, b) => String(a.creation_time ?? '').localeCompare(String(b.creation_time ?? '')))
+		.pop();
 }
 
 function toEvent(el: Rec): OutreachEvent {
 	const given = first(el.eventType, el.event_type, el.event, el.type);
 	if (!given && !Array.isArray(el.recent_messages)) {
-		throw new MalformedBodyError('HeyReach payloads carry "eventType" (or "event_type") or "recent_messages", and this one has neither');
+		throw new MalformedBodyError(
+			'HeyReach payloads carry "eventType" (or "event_type") or "recent_messages", and this one has neither',
+		);
 	}
 	const toolEvent = given ?? 'MESSAGE_REPLY_RECEIVED';
 	const type = toolEvent.toUpperCase();
@@ -53,8 +74,10 @@ function toEvent(el: Rec): OutreachEvent {
 		event === 'addedToSequence'
 			? idOf('heyreach', 'added', campaign.id, leadKey)
 			: event === 'replied'
-				? (idOf('heyreach', 'reply', el.conversation_id, reply?.creation_time) ?? idOf('heyreach', type, el.correlation_id))
-				: (idOf('heyreach', type, el.correlation_id) ?? idOf('heyreach', type, leadKey, el.timestamp));
+				? (idOf('heyreach', 'reply', el.conversation_id, reply?.creation_time) ??
+					idOf('heyreach', type, el.correlation_id))
+				: (idOf('heyreach', type, el.correlation_id) ??
+					idOf('heyreach', type, leadKey, el.timestamp));
 	return finish({
 		event,
 		tool: 'heyreach',

@@ -1,6 +1,19 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, emails, finish, first, htmlToText, idOf, isoDate, num, phones, type Rec, str } from './util';
+import {
+	contentId,
+	elements,
+	emails,
+	finish,
+	first,
+	htmlToText,
+	idOf,
+	isoDate,
+	num,
+	phones,
+	type Rec,
+	str,
+} from './util';
 
 /*
  * Instantly (API v2) `event_type` → our events (reference §2):
@@ -15,10 +28,17 @@ import { contentId, elements, emails, finish, first, htmlToText, idOf, isoDate, 
  */
 
 const INTERESTED = new Set(['lead_interested', 'lead_meeting_booked']);
-const NEGATIVE = new Set(['lead_not_interested', 'lead_wrong_person', 'lead_unsubscribed', 'lead_out_of_office', 'lead_no_show']);
+const NEGATIVE = new Set([
+	'lead_not_interested',
+	'lead_wrong_person',
+	'lead_unsubscribed',
+	'lead_out_of_office',
+	'lead_no_show',
+]);
 
 function kindOf(type: string, el: Rec): OutreachEventName {
-	if (type === 'email_sent' && (num(el.step) === 1 || el.is_first === true)) return 'addedToSequence';
+	if (type === 'email_sent' && (num(el.step) === 1 || el.is_first === true))
+		return 'addedToSequence';
 	if (type === 'reply_received') return 'replied';
 	if (INTERESTED.has(type)) return 'interested';
 	return 'other';
@@ -26,7 +46,10 @@ function kindOf(type: string, el: Rec): OutreachEventName {
 
 function toEvent(el: Rec): OutreachEvent {
 	const toolEvent = first(el.event_type, el.eventType);
-	if (!toolEvent) throw new MalformedBodyError('Instantly payloads carry an "event_type" field, and this one has none');
+	if (!toolEvent)
+		throw new MalformedBodyError(
+			'Instantly payloads carry an "event_type" field, and this one has none',
+		);
 	const type = toolEvent.toLowerCase();
 	const event = kindOf(type, el);
 	const isLabel = type.startsWith('lead_') || !/^[a-z_]+$/.test(type);
@@ -62,7 +85,16 @@ function toEvent(el: Rec): OutreachEvent {
 						channel: 'email',
 					}
 				: undefined,
-		label: isLabel ? { raw: toolEvent, sentiment: INTERESTED.has(type) ? 'positive' : NEGATIVE.has(type) ? 'negative' : undefined } : undefined,
+		label: isLabel
+			? {
+					raw: toolEvent,
+					sentiment: INTERESTED.has(type)
+						? 'positive'
+						: NEGATIVE.has(type)
+							? 'negative'
+							: undefined,
+				}
+			: undefined,
 		enrichmentHint:
 			'Instantly sends the lead email; other lead fields only when they exist in your workspace. Add an HTTP Request node that reads the lead from the Instantly API (v2 leads) by raw.lead_email to get name, company or LinkedIn URL.',
 		raw: el,

@@ -1,6 +1,19 @@
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { elements, emails, finish, first, htmlToText, idOf, contentId, isoDate, num, phones, type Rec, str } from './util';
+import {
+	elements,
+	emails,
+	finish,
+	first,
+	htmlToText,
+	idOf,
+	contentId,
+	isoDate,
+	num,
+	phones,
+	type Rec,
+	str,
+} from './util';
 
 /*
  * lemlist webhook `type` → our events (reference §1):
@@ -34,7 +47,8 @@ const INTERESTED: Record<string, Channel | undefined> = {
 function kindOf(type: string, el: Rec): OutreachEventName {
 	const t = type.toLowerCase();
 	if (t === 'contacted') return 'addedToSequence';
-	if (t === 'emailssent' && (num(el.sequenceStep) === 0 || el.isFirst === true)) return 'addedToSequence';
+	if (t === 'emailssent' && (num(el.sequenceStep) === 0 || el.isFirst === true))
+		return 'addedToSequence';
 	if (t in REPLIED) return 'replied';
 	if (t in INTERESTED) return 'interested';
 	return 'other';
@@ -42,7 +56,8 @@ function kindOf(type: string, el: Rec): OutreachEventName {
 
 function toEvent(el: Rec): OutreachEvent {
 	const type = str(el.type);
-	if (!type) throw new MalformedBodyError('lemlist payloads carry a "type" field, and this one has none');
+	if (!type)
+		throw new MalformedBodyError('lemlist payloads carry a "type" field, and this one has none');
 	const event = kindOf(type, el);
 	const lower = type.toLowerCase();
 	const leadKey = first(el.leadId, el.leadEmail);
@@ -53,8 +68,9 @@ function toEvent(el: Rec): OutreachEvent {
 		tool: 'lemlist',
 		toolEvent: type,
 		eventId:
-			(event === 'addedToSequence' ? idOf('lemlist', 'added', el.campaignId, leadKey) : idOf('lemlist', el._id)) ??
-			contentId('lemlist', el),
+			(event === 'addedToSequence'
+				? idOf('lemlist', 'added', el.campaignId, leadKey)
+				: idOf('lemlist', el._id)) ?? contentId('lemlist', el),
 		occurredAt: isoDate(el.createdAt),
 		candidate: {
 			firstName: first(el.leadFirstName, el.firstName),
@@ -93,7 +109,10 @@ function toEvent(el: Rec): OutreachEvent {
 function channelOf(el: Rec): Channel | undefined {
 	const c = str(el.channel)?.toLowerCase();
 	if (!c) return undefined;
-	return (['email', 'linkedin', 'sms', 'whatsapp', 'call'] as const).find((v) => c.includes(v)) ?? 'other';
+	return (
+		(['email', 'linkedin', 'sms', 'whatsapp', 'call'] as const).find((v) => c.includes(v)) ??
+		'other'
+	);
 }
 
 export const lemlist: Adapter = (body) => elements(body).map(toEvent);

@@ -13,7 +13,14 @@ import { contentId, elements, finish, first, idOf, isoDate, rec, type Rec, str }
  * Relationship key names (prospect, sequence, mailbox) are UNCONFIRMED; they follow JSON:API usage.
  */
 
-const ALWAYS_MISSING = ['name', 'email', 'linkedinUrl', 'currentTitle', 'currentCompany', 'sequence.name'];
+const ALWAYS_MISSING = [
+	'name',
+	'email',
+	'linkedinUrl',
+	'currentTitle',
+	'currentCompany',
+	'sequence.name',
+];
 
 function relId(relationships: Rec, key: string): string | undefined {
 	return str(rec(rec(relationships[key]).data).id);
@@ -29,7 +36,10 @@ function toEvent(el: Rec): OutreachEvent {
 	const meta = rec(el.meta);
 	const data = rec(el.data);
 	const toolEvent = first(meta.eventName, el.eventName);
-	if (!toolEvent) throw new MalformedBodyError('Outreach.io payloads carry "meta.eventName", and this one has none');
+	if (!toolEvent)
+		throw new MalformedBodyError(
+			'Outreach.io payloads carry "meta.eventName", and this one has none',
+		);
 	const event = kindOf(toolEvent.toLowerCase());
 	const attributes = rec(data.attributes);
 	const relationships = rec(data.relationships);
@@ -41,9 +51,21 @@ function toEvent(el: Rec): OutreachEvent {
 		toolEvent,
 		eventId: idOf('outreachIo', toolEvent, data.id) ?? contentId('outreachIo', el),
 		occurredAt: isoDate(first(meta.deliveredAt, attributes.createdAt, attributes.updatedAt)),
-		candidate: { extra: { outreachProspectId: prospectId, outreachMailingId: data.type === 'mailing' ? str(data.id) : undefined } },
+		candidate: {
+			extra: {
+				outreachProspectId: prospectId,
+				outreachMailingId: data.type === 'mailing' ? str(data.id) : undefined,
+			},
+		},
 		sequence: { id: sequenceId },
-		reply: event === 'replied' ? { date: isoDate(attributes.repliedAt), subject: str(attributes.subject), channel: 'email' } : undefined,
+		reply:
+			event === 'replied'
+				? {
+						date: isoDate(attributes.repliedAt),
+						subject: str(attributes.subject),
+						channel: 'email',
+					}
+				: undefined,
 		missing: ALWAYS_MISSING,
 		enrichmentHint:
 			'Outreach.io sends only ids. Add an HTTP Request node with an Outreach.io OAuth2 credential: GET https://api.outreach.io/api/v2/prospects/<extra.outreachProspectId> returns name, emails, title, company and LinkedIn URL; GET /api/v2/sequences/<sequence.id> returns the sequence name.',

@@ -1,6 +1,21 @@
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, emails, eventKey, finish, first, idOf, isoDate, isRecord, num, phones, rec, type Rec, str } from './util';
+import {
+	contentId,
+	elements,
+	emails,
+	eventKey,
+	finish,
+	first,
+	idOf,
+	isoDate,
+	isRecord,
+	num,
+	phones,
+	rec,
+	type Rec,
+	str,
+} from './util';
 
 /*
  * Reply.io → our events (reference §6). Three shapes are read: the v3 payload (`event{id,type,date}`
@@ -15,7 +30,13 @@ import { contentId, elements, emails, eventKey, finish, first, idOf, isoDate, is
  */
 
 function classificationOf(el: Rec, data: Rec): string | undefined {
-	return first(el.classification, el.response_classification, el.category, data.classification, data.category);
+	return first(
+		el.classification,
+		el.response_classification,
+		el.category,
+		data.classification,
+		data.category,
+	);
 }
 
 function kindOf(type: string, label: string | undefined): OutreachEventName {
@@ -23,7 +44,8 @@ function kindOf(type: string, label: string | undefined): OutreachEventName {
 	if (type === 'meeting_booked') return 'interested';
 	if (type.includes('not_interested')) return 'other';
 	if (type.includes('interested')) return 'interested';
-	if (type.includes('classif') && label && /^(interested|meeting)/i.test(label)) return 'interested';
+	if (type.includes('classif') && label && /^(interested|meeting)/i.test(label))
+		return 'interested';
 	return 'other';
 }
 
@@ -32,7 +54,10 @@ function toEvent(outer: Rec): OutreachEvent {
 	const el: Rec = isRecord(outer.payload) ? { ...outer, ...outer.payload } : outer;
 	const envelope = rec(el.event);
 	const toolEvent = first(envelope.type, el.event, el.eventType, el.event_type, el.type);
-	if (!toolEvent) throw new MalformedBodyError('Reply.io payloads carry "event.type" (or "event"), and this one has none');
+	if (!toolEvent)
+		throw new MalformedBodyError(
+			'Reply.io payloads carry "event.type" (or "event"), and this one has none',
+		);
 	const type = eventKey(toolEvent) as string;
 	const data = rec(el.data);
 	const classification = classificationOf(el, data);
@@ -46,13 +71,19 @@ function toEvent(outer: Rec): OutreachEvent {
 			: classification
 				? { raw: classification }
 				: type.includes('interested')
-					? { raw: toolEvent, sentiment: type.includes('not_interested') ? ('negative' as const) : ('positive' as const) }
+					? {
+							raw: toolEvent,
+							sentiment: type.includes('not_interested')
+								? ('negative' as const)
+								: ('positive' as const),
+						}
 					: undefined;
 	return finish({
 		event,
 		tool: 'replyIo',
 		toolEvent,
-		eventId: idOf('replyIo', envelope.id) ?? idOf('replyIo', outer.id) ?? contentId('replyIo', outer),
+		eventId:
+			idOf('replyIo', envelope.id) ?? idOf('replyIo', outer.id) ?? contentId('replyIo', outer),
 		occurredAt: isoDate(first(envelope.date, data.replyDate, outer.createdAt, el.date)),
 		candidate: {
 			fullName: first(c.full_name, c.fullName, c.name),
@@ -60,18 +91,41 @@ function toEvent(outer: Rec): OutreachEvent {
 			lastName: first(c.last_name, c.lastName),
 			emails: emails(c.email, el.email),
 			phones: phones(c.phone, c.phone_number),
-			linkedinUrl: first(c.linkedin_url, c.linkedinUrl, c.linkedInUrl, c.linkedin_profile_url, c.linkedInProfile, c.linkedin),
+			linkedinUrl: first(
+				c.linkedin_url,
+				c.linkedinUrl,
+				c.linkedInUrl,
+				c.linkedin_profile_url,
+				c.linkedInProfile,
+				c.linkedin,
+			),
 			currentCompany: first(c.company, c.company_name, c.companyName, c.organization),
 			currentTitle: first(c.title, c.job_title, c.jobTitle),
 			location: { city: str(c.city), state: str(c.state), country: str(c.country) },
-			extra: { replyIoContactId: str(c.id), customFields: el.contact_custom_fields, replyReason: str(el.reply_reason) },
+			extra: {
+				replyIoContactId: str(c.id),
+				customFields: el.contact_custom_fields,
+				replyReason: str(el.reply_reason),
+			},
 		},
 		campaign: { id: str(seq.id), name: first(seq.name, seq.title) },
-		sequence: { id: str(seq.id), name: first(seq.name, seq.title), step: num(first(seq.step_number, seq.stepNumber, seq.step)) },
+		sequence: {
+			id: str(seq.id),
+			name: first(seq.name, seq.title),
+			step: num(first(seq.step_number, seq.stepNumber, seq.step)),
+		},
 		reply:
 			event === 'replied' || event === 'interested'
 				? {
-						text: first(el.email_text, el.emailText, el.reply_text, el.text, el.message, data.replyText, data.text),
+						text: first(
+							el.email_text,
+							el.emailText,
+							el.reply_text,
+							el.text,
+							el.message,
+							data.replyText,
+							data.text,
+						),
 						subject: first(el.email_subject, el.subject, data.subject),
 						date: isoDate(first(data.replyDate, envelope.date)),
 						channel,

@@ -1,6 +1,20 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, emails, finish, first, htmlToText, idOf, isoDate, num, phones, rec, type Rec, str } from './util';
+import {
+	contentId,
+	elements,
+	emails,
+	finish,
+	first,
+	htmlToText,
+	idOf,
+	isoDate,
+	num,
+	phones,
+	rec,
+	type Rec,
+	str,
+} from './util';
 
 /*
  * Smartlead → our events (reference §3). The docs disagree on the shape, so both are read:
@@ -14,14 +28,41 @@ import { contentId, elements, emails, finish, first, htmlToText, idOf, isoDate, 
  * Dedupe: reply_message.message_id for replies, stats_id otherwise (reference §12).
  */
 
-const POSITIVE_CATEGORIES = new Set(['interested', 'meeting request', 'meeting booked', 'meeting_request', 'meeting_booked']);
-const NEGATIVE_CATEGORIES = new Set(['not interested', 'do not contact', 'not_interested', 'do_not_contact', 'out of office', 'wrong person']);
+const POSITIVE_CATEGORIES = new Set([
+	'interested',
+	'meeting request',
+	'meeting booked',
+	'meeting_request',
+	'meeting_booked',
+]);
+const NEGATIVE_CATEGORIES = new Set([
+	'not interested',
+	'do not contact',
+	'not_interested',
+	'do_not_contact',
+	'out of office',
+	'wrong person',
+]);
 
 function categoryOf(el: Rec): { name?: string; sentiment?: 'positive' | 'negative' | 'neutral' } {
 	const cat = rec(el.lead_category);
-	const name = first(cat.new_name, cat.name, el.category, el.lead_category_name, typeof el.lead_category === 'string' ? el.lead_category : undefined);
-	const rawSentiment = first(cat.new_sentiment, cat.sentiment, cat.sentiment_type, el.sentiment)?.toLowerCase();
-	const sentiment = rawSentiment === 'positive' || rawSentiment === 'negative' || rawSentiment === 'neutral' ? rawSentiment : undefined;
+	const name = first(
+		cat.new_name,
+		cat.name,
+		el.category,
+		el.lead_category_name,
+		typeof el.lead_category === 'string' ? el.lead_category : undefined,
+	);
+	const rawSentiment = first(
+		cat.new_sentiment,
+		cat.sentiment,
+		cat.sentiment_type,
+		el.sentiment,
+	)?.toLowerCase();
+	const sentiment =
+		rawSentiment === 'positive' || rawSentiment === 'negative' || rawSentiment === 'neutral'
+			? rawSentiment
+			: undefined;
 	const known = name?.toLowerCase();
 	if (sentiment) return { name, sentiment };
 	if (known && POSITIVE_CATEGORIES.has(known)) return { name, sentiment: 'positive' };
@@ -32,13 +73,17 @@ function categoryOf(el: Rec): { name?: string; sentiment?: 'positive' | 'negativ
 function kindOf(type: string, el: Rec): OutreachEventName {
 	if (type === 'FIRST_EMAIL_SENT') return 'addedToSequence';
 	if (type === 'EMAIL_REPLY' || type === 'EMAIL_REPLIED') return 'replied';
-	if (type === 'LEAD_CATEGORY_UPDATED' && categoryOf(el).sentiment === 'positive') return 'interested';
+	if (type === 'LEAD_CATEGORY_UPDATED' && categoryOf(el).sentiment === 'positive')
+		return 'interested';
 	return 'other';
 }
 
 function toEvent(el: Rec): OutreachEvent {
 	const toolEvent = first(el.event_type, el.event, el.eventType, el.type);
-	if (!toolEvent) throw new MalformedBodyError('Smartlead payloads carry an "event_type" (or "event") field, and this one has none');
+	if (!toolEvent)
+		throw new MalformedBodyError(
+			'Smartlead payloads carry an "event_type" (or "event") field, and this one has none',
+		);
 	const type = toolEvent.toUpperCase();
 	const event = kindOf(type, el);
 	const lead = { ...rec(el.lead), ...rec(el.lead_data) };

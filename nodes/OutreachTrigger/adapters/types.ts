@@ -1,6 +1,15 @@
 /** What an adapter reports, before interest detection, events filter and conditions. */
 
-export const TOOLS = ['generic', 'heyreach', 'instantly', 'lemlist', 'outreachIo', 'replyIo', 'smartlead', 'woodpecker'] as const;
+export const TOOLS = [
+	'generic',
+	'heyreach',
+	'instantly',
+	'lemlist',
+	'outreachIo',
+	'replyIo',
+	'smartlead',
+	'woodpecker',
+] as const;
 export type Tool = (typeof TOOLS)[number];
 
 /** How the tool names itself in the candidate's `source`, e.g. "lemlist: Backend hires". */

@@ -6,13 +6,11 @@ import { type LooseCandidate, MalformedBodyError, type OutreachEvent, type Tool 
 // Adapters read these from here; they live in shared/values so every trigger uses the same ones.
 export { compact, isRecord, type Rec, rec, str };
 
-
 export function num(v: unknown): number | undefined {
 	if (typeof v === 'number' && Number.isFinite(v)) return v;
 	if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
 	return undefined;
 }
-
 
 /** The first value that str() accepts. */
 export function first(...values: unknown[]): string | undefined {
@@ -29,7 +27,11 @@ export function elements(body: unknown): Rec[] {
 	if (list.length === 0) throw new MalformedBodyError('the body is an empty list');
 	return list.map((item, i) => {
 		if (!isRecord(item)) {
-			throw new MalformedBodyError(Array.isArray(body) ? `element ${i} of the body is not a JSON object` : 'the body is not a JSON object');
+			throw new MalformedBodyError(
+				Array.isArray(body)
+					? `element ${i} of the body is not a JSON object`
+					: 'the body is not a JSON object',
+			);
 		}
 		return item;
 	});
@@ -76,22 +78,27 @@ export function tagList(v: unknown): string[] {
 	return parts.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
 }
 
-
 /** Normalizes an event name so "EMAIL_REPLY", "email-reply" and "emailReply" look alike. */
 export function eventKey(v: unknown): string | undefined {
 	const s = str(v);
-	return s?.replace(/([a-z])([A-Z])/g, '$1_$2').replace(/[\s.-]+/g, '_').toLowerCase();
+	return s
+		?.replace(/([a-z])([A-Z])/g, '$1_$2')
+		.replace(/[\s.-]+/g, '_')
+		.toLowerCase();
 }
 
 /** Fills in what every adapter needs: name fallbacks, `missing`, and empty parts removed. */
-export function finish(event: Omit<OutreachEvent, 'missing'> & { missing?: string[] }): OutreachEvent {
+export function finish(
+	event: Omit<OutreachEvent, 'missing'> & { missing?: string[] },
+): OutreachEvent {
 	const c = { ...event.candidate };
 	if (!c.fullName && c.firstName && !c.lastName) c.fullName = c.firstName;
 	if (!c.fullName && !c.firstName && c.lastName) c.fullName = c.lastName;
 	const missing = new Set(event.missing ?? []);
 	if (!c.fullName && !(c.firstName && c.lastName)) missing.add('name');
 	if (!c.emails?.length) missing.add('email');
-	if ((event.event === 'replied' || event.event === 'interested') && !event.reply?.text) missing.add('reply.text');
+	if ((event.event === 'replied' || event.event === 'interested') && !event.reply?.text)
+		missing.add('reply.text');
 	const out: OutreachEvent = {
 		event: event.event,
 		tool: event.tool,

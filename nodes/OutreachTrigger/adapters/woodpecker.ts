@@ -1,6 +1,21 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, emails, eventKey, finish, first, idOf, isoDate, num, phones, rec, type Rec, str, tagList } from './util';
+import {
+	contentId,
+	elements,
+	emails,
+	eventKey,
+	finish,
+	first,
+	idOf,
+	isoDate,
+	num,
+	phones,
+	rec,
+	type Rec,
+	str,
+	tagList,
+} from './util';
 
 /*
  * Woodpecker `method` → our events (reference §7). Bodies are JSON arrays of up to 100 events;
@@ -20,16 +35,22 @@ function kindOf(method: string): OutreachEventName {
 }
 
 function labelOf(method: string, interested: string | undefined): OutreachEvent['label'] {
-	if (method === 'prospect_interested') return { raw: interested ?? 'INTERESTED', sentiment: 'positive' };
-	if (!interested) return method === 'prospect_not_interested' ? { raw: 'NOT_INTERESTED', sentiment: 'negative' } : undefined;
+	if (method === 'prospect_interested')
+		return { raw: interested ?? 'INTERESTED', sentiment: 'positive' };
+	if (!interested)
+		return method === 'prospect_not_interested'
+			? { raw: 'NOT_INTERESTED', sentiment: 'negative' }
+			: undefined;
 	const key = interested.toUpperCase();
-	const sentiment = key === 'INTERESTED' ? 'positive' : key.includes('NOT') ? 'negative' : 'neutral';
+	const sentiment =
+		key === 'INTERESTED' ? 'positive' : key.includes('NOT') ? 'negative' : 'neutral';
 	return { raw: interested, sentiment };
 }
 
 function toEvent(el: Rec): OutreachEvent {
 	const toolEvent = first(el.method, el.event, el.type);
-	if (!toolEvent) throw new MalformedBodyError('Woodpecker events carry a "method" field, and this one has none');
+	if (!toolEvent)
+		throw new MalformedBodyError('Woodpecker events carry a "method" field, and this one has none');
 	const method = eventKey(toolEvent) as string;
 	const event = kindOf(method);
 	const p = rec(el.prospect);
@@ -39,7 +60,9 @@ function toEvent(el: Rec): OutreachEvent {
 		tool: 'woodpecker',
 		toolEvent,
 		eventId:
-			idOf('woodpecker', method, email.id, p.id) ?? idOf('woodpecker', method, p.id, el.timestamp) ?? contentId('woodpecker', el),
+			idOf('woodpecker', method, email.id, p.id) ??
+			idOf('woodpecker', method, p.id, el.timestamp) ??
+			contentId('woodpecker', el),
 		occurredAt: isoDate(el.timestamp),
 		candidate: {
 			firstName: str(p.first_name),
@@ -51,16 +74,27 @@ function toEvent(el: Rec): OutreachEvent {
 			currentTitle: str(p.title),
 			location: { city: str(p.city), state: str(p.state), country: str(p.country) },
 			tags: tagList(p.tags),
-			extra: { woodpeckerProspectId: str(p.id), website: str(p.website), industry: str(p.industry), status: str(p.status) },
+			extra: {
+				woodpeckerProspectId: str(p.id),
+				website: str(p.website),
+				industry: str(p.industry),
+				status: str(p.status),
+			},
 		},
 		campaign: { id: str(p.campaign_id), name: str(p.campaign_name) },
 		sequence: { step: num(p.step) },
 		reply:
 			event === 'replied' || event === 'interested'
-				? { text: str(email.message), subject: str(email.subject), date: isoDate(email.date), channel: 'email' }
+				? {
+						text: str(email.message),
+						subject: str(email.subject),
+						date: isoDate(email.date),
+						channel: 'email',
+					}
 				: undefined,
 		label: labelOf(method, str(p.interested)),
-		enrichmentHint: 'Woodpecker sent no prospect details. Add an HTTP Request node that reads the prospect from the Woodpecker API by extra.woodpeckerProspectId.',
+		enrichmentHint:
+			'Woodpecker sent no prospect details. Add an HTTP Request node that reads the prospect from the Woodpecker API by extra.woodpeckerProspectId.',
 		raw: el,
 	});
 }

@@ -37,13 +37,36 @@ export const MIN_ENRICH_TIME_LIMIT_MS = 500;
 export const MAX_ENRICH_TIME_LIMIT_MS = 4500;
 
 /** The fields the enrich step looks at, in the vocabulary of the item's `missing`. */
-export const ENRICHED_FIELDS = ['name', 'email', 'phone', 'linkedinUrl', 'currentTitle', 'currentCompany', 'location'] as const;
+export const ENRICHED_FIELDS = [
+	'name',
+	'email',
+	'phone',
+	'linkedinUrl',
+	'currentTitle',
+	'currentCompany',
+	'location',
+] as const;
 type Field = (typeof ENRICHED_FIELDS)[number];
 /** A lookup is made when one of these is missing. Phone and location are filled when the API has them. */
 const WANTED: Field[] = ['name', 'email', 'linkedinUrl', 'currentTitle', 'currentCompany'];
 
 /** Top-level keys of an output item that belong to the candidate (the rest is the event envelope). */
-const CANDIDATE_KEYS = new Set(['fullName', 'firstName', 'lastName', 'emails', 'phones', 'linkedinUrl', 'location', 'currentTitle', 'currentCompany', 'previousJobs', 'resume', 'source', 'tags', 'extra']);
+const CANDIDATE_KEYS = new Set([
+	'fullName',
+	'firstName',
+	'lastName',
+	'emails',
+	'phones',
+	'linkedinUrl',
+	'location',
+	'currentTitle',
+	'currentCompany',
+	'previousJobs',
+	'resume',
+	'source',
+	'tags',
+	'extra',
+]);
 
 export interface EnrichSettings {
 	source: EnrichSource;
@@ -76,7 +99,11 @@ export function clampBudget(value: unknown): number {
 }
 
 /** Looks up every item that needs it, one after the other, within one time limit. Never throws. */
-export async function enrichItems(ctx: Context, items: IDataObject[], settings: EnrichSettings): Promise<IDataObject[]> {
+export async function enrichItems(
+	ctx: Context,
+	items: IDataObject[],
+	settings: EnrichSettings,
+): Promise<IDataObject[]> {
 	const deadline = Date.now() + settings.budgetMs;
 	const out: IDataObject[] = [];
 	for (const item of items) {
@@ -86,19 +113,48 @@ export async function enrichItems(ctx: Context, items: IDataObject[], settings: 
 		}
 		const enriched = await settle(enrichOne(ctx, item, settings, deadline));
 		// A bug here must not cost the event: it starts as it would have without enrichment.
-		out.push(enriched.ok ? enriched.value : withFailure(item, `Enrichment with the ${settings.source.credentialName} credential failed: ${String(enriched.error)}`, settings.source));
+		out.push(
+			enriched.ok
+				? enriched.value
+				: withFailure(
+						item,
+						`Enrichment with the ${settings.source.credentialName} credential failed: ${String(enriched.error)}`,
+						settings.source,
+					),
+		);
 	}
 	return out;
 }
 
-async function enrichOne(ctx: Context, item: IDataObject, settings: EnrichSettings, deadline: number): Promise<IDataObject> {
+async function enrichOne(
+	ctx: Context,
+	item: IDataObject,
+	settings: EnrichSettings,
+	deadline: number,
+): Promise<IDataObject> {
 	const { source } = settings;
 	const key = source.keyOf(item);
-	if (!key.ok) return withFailure(item, `Could not look the contact up with the ${source.credentialName} credential: ${key.problem}`, source);
-	const call: Call = async (req) => (await requestBefore(ctx, source.api, req, { deadline, budgetMs: settings.budgetMs })).body;
+	if (!key.ok)
+		return withFailure(
+			item,
+			`Could not look the contact up with the ${source.credentialName} credential: ${key.problem}`,
+			source,
+		);
+	const call: Call = async (req) =>
+		(await requestBefore(ctx, source.api, req, { deadline, budgetMs: settings.budgetMs })).body;
 	const outcome = await settle(source.fetch(call, key.key, item));
-	if (!outcome.ok) return withFailure(item, failureMessage(outcome.error, source, key.label, settings.budgetMs), source);
-	if (!outcome.value) return withFailure(item, `${source.system} has no record for ${key.label}, so nothing was filled in`, source);
+	if (!outcome.ok)
+		return withFailure(
+			item,
+			failureMessage(outcome.error, source, key.label, settings.budgetMs),
+			source,
+		);
+	if (!outcome.value)
+		return withFailure(
+			item,
+			`${source.system} has no record for ${key.label}, so nothing was filled in`,
+			source,
+		);
 	return withContact(item, outcome.value, source.system);
 }
 
@@ -113,7 +169,11 @@ export function needsLookup(item: IDataObject): boolean {
  * The item with the fetched fields filling its gaps, normalized again by the shared normalizer,
  * with `missing` shrunk by what was filled and `enrichment: {ok: true, source, filled}`. Pure.
  */
-export function withContact(item: IDataObject, fetched: FetchedContact, system: string): IDataObject {
+export function withContact(
+	item: IDataObject,
+	fetched: FetchedContact,
+	system: string,
+): IDataObject {
 	const before = presence(item);
 	const loose: Rec = {};
 	for (const [k, v] of Object.entries(item)) if (CANDIDATE_KEYS.has(k)) loose[k] = v;
@@ -125,18 +185,25 @@ export function withContact(item: IDataObject, fetched: FetchedContact, system: 
 		loose.lastName = last;
 		loose.fullName = first && last ? undefined : (fetched.fullName ?? str(item.fullName));
 	}
-	if (!before.email && fetched.emails?.length) loose.emails = fetched.emails.map((e, i) => ({ ...e, from: `${system} emails[${i}]` }));
-	if (!before.phone && fetched.phones?.length) loose.phones = fetched.phones.map((p, i) => ({ ...p, from: `${system} phones[${i}]` }));
+	if (!before.email && fetched.emails?.length)
+		loose.emails = fetched.emails.map((e, i) => ({ ...e, from: `${system} emails[${i}]` }));
+	if (!before.phone && fetched.phones?.length)
+		loose.phones = fetched.phones.map((p, i) => ({ ...p, from: `${system} phones[${i}]` }));
 	if (!before.linkedinUrl && fetched.linkedinUrl) loose.linkedinUrl = fetched.linkedinUrl;
 	if (!before.currentTitle && fetched.currentTitle) loose.currentTitle = fetched.currentTitle;
-	if (!before.currentCompany && fetched.currentCompany) loose.currentCompany = fetched.currentCompany;
+	if (!before.currentCompany && fetched.currentCompany)
+		loose.currentCompany = fetched.currentCompany;
 	if (!before.location && fetched.location) loose.location = fetched.location;
 
 	const { fields, errors } = normalizeLoose(loose as Parameters<typeof normalizeLoose>[0]);
 	const after = presence(fields);
 	const filled = ENRICHED_FIELDS.filter((f) => !before[f] && after[f]);
-	const missing = (Array.isArray(item.missing) ? (item.missing as string[]) : []).filter((m) => !filled.includes(m as Field));
-	const earlierErrors = (Array.isArray(item.candidateErrors) ? (item.candidateErrors as string[]) : []).filter((e) => !e.startsWith('candidate not normalized:'));
+	const missing = (Array.isArray(item.missing) ? (item.missing as string[]) : []).filter(
+		(m) => !filled.includes(m as Field),
+	);
+	const earlierErrors = (
+		Array.isArray(item.candidateErrors) ? (item.candidateErrors as string[]) : []
+	).filter((e) => !e.startsWith('candidate not normalized:'));
 	const candidateErrors = [...new Set([...earlierErrors, ...errors])];
 	return assemble(fields, item, {
 		missing: missing.length ? missing : undefined,
@@ -146,7 +213,11 @@ export function withContact(item: IDataObject, fetched: FetchedContact, system: 
 }
 
 /** The item unchanged except for `enrichment: {ok: false, error, hint}` (plus what it said before). Pure. */
-export function withFailure(item: IDataObject, error: string, source: Pick<EnrichSource, 'hint'>): IDataObject {
+export function withFailure(
+	item: IDataObject,
+	error: string,
+	source: Pick<EnrichSource, 'hint'>,
+): IDataObject {
 	const previous = isRecord(item.enrichment) ? item.enrichment : {};
 	const enrichment: IDataObject = { ok: false, error: redact(error) };
 	if (previous.needed !== undefined) enrichment.needed = previous.needed;
@@ -160,7 +231,8 @@ export function withFailure(item: IDataObject, error: string, source: Pick<Enric
 /** Candidate fields first, then the envelope in its original order with `patch` applied, `raw` last. */
 function assemble(fields: IDataObject, item: IDataObject, patch: IDataObject): IDataObject {
 	const envelope: IDataObject = {};
-	for (const [k, v] of Object.entries(item)) if (!CANDIDATE_KEYS.has(k) && k !== 'raw') envelope[k] = k in patch ? patch[k] : v;
+	for (const [k, v] of Object.entries(item))
+		if (!CANDIDATE_KEYS.has(k) && k !== 'raw') envelope[k] = k in patch ? patch[k] : v;
 	for (const [k, v] of Object.entries(patch)) if (!(k in envelope)) envelope[k] = v;
 	for (const k of Object.keys(envelope)) if (envelope[k] === undefined) delete envelope[k];
 	return { ...fields, ...envelope, ...('raw' in item ? { raw: item.raw } : {}) };
@@ -173,8 +245,11 @@ function realLastName(v: unknown): string | undefined {
 }
 
 function presence(c: IDataObject): Record<Field, boolean> {
-	const list = (v: unknown) => Array.isArray(v) && v.some((e) => (isRecord(e) ? str(e.value) : str(e)) !== undefined);
-	const location = isRecord(c.location) ? Object.values(c.location).some((v) => str(v) !== undefined) : str(c.location) !== undefined;
+	const list = (v: unknown) =>
+		Array.isArray(v) && v.some((e) => (isRecord(e) ? str(e.value) : str(e)) !== undefined);
+	const location = isRecord(c.location)
+		? Object.values(c.location).some((v) => str(v) !== undefined)
+		: str(c.location) !== undefined;
 	const last = realLastName(c.lastName);
 	return {
 		name: Boolean((str(c.fullName) && (last || !str(c.lastName))) || (str(c.firstName) && last)),
@@ -187,9 +262,13 @@ function presence(c: IDataObject): Record<Field, boolean> {
 	};
 }
 
-
 /** One sentence naming the API, the credential and what was looked up. Never contains the key or token. */
-export function failureMessage(error: unknown, source: EnrichSource, label: string, budgetMs: number): string {
+export function failureMessage(
+	error: unknown,
+	source: EnrichSource,
+	label: string,
+	budgetMs: number,
+): string {
 	const message = error instanceof Error ? error.message : String(error);
 	if (error instanceof TimeLimitError || /no answer within the timeout/.test(message)) {
 		return `No answer from ${source.system} within the enrichment time limit of ${budgetMs} ms (Options › Enrichment Time Limit), so ${label} was not looked up`;
@@ -197,9 +276,14 @@ export function failureMessage(error: unknown, source: EnrichSource, label: stri
 	const status = httpStatusOf(error);
 	const hint = status ? source.statusHint(status) : undefined;
 	if (status === 401 || status === 403) {
-		return redact(`${source.system} refused the ${source.credentialName} credential (HTTP ${status}) when looking up ${label}${hint ? `. ${hint}` : ''}`);
+		return redact(
+			`${source.system} refused the ${source.credentialName} credential (HTTP ${status}) when looking up ${label}${hint ? `. ${hint}` : ''}`,
+		);
 	}
-	if (status === 429) return `${source.system} is rate-limiting requests (HTTP 429); a webhook cannot wait, so ${label} was not looked up`;
+	if (status === 429)
+		return `${source.system} is rate-limiting requests (HTTP 429); a webhook cannot wait, so ${label} was not looked up`;
 	if (status) return redact(`${source.system} could not look up ${label}: ${message}`);
-	return redact(`Could not look up ${label} with the ${source.credentialName} credential: ${message}`);
+	return redact(
+		`Could not look up ${label} with the ${source.credentialName} credential: ${message}`,
+	);
 }

@@ -26,27 +26,46 @@ export const instantlyApi: ApiDefinition = {
 };
 
 function instantlyStatusHint(status: number): string | undefined {
-	if (status === 401) return 'Check the API key in the Instantly API credential (Instantly: Settings › Integrations › API Keys, API v2)';
-	if (status === 403) return 'The API key needs the leads:read scope (or all:read); create one with it under Settings › Integrations › API Keys';
+	if (status === 401)
+		return 'Check the API key in the Instantly API credential (Instantly: Settings › Integrations › API Keys, API v2)';
+	if (status === 403)
+		return 'The API key needs the leads:read scope (or all:read); create one with it under Settings › Integrations › API Keys';
 	return undefined;
 }
 
 function leadsOf(body: unknown): Rec[] {
 	if (Array.isArray(body)) return body.filter(isRecord);
 	if (!isRecord(body)) return [];
-	for (const key of ['items', 'data', 'leads']) if (Array.isArray(body[key])) return (body[key] as unknown[]).filter(isRecord);
+	for (const key of ['items', 'data', 'leads'])
+		if (Array.isArray(body[key])) return (body[key] as unknown[]).filter(isRecord);
 	return [];
 }
 
 export function instantlyContact(lead: Rec): FetchedContact {
-	const records = [lead, ...['payload', 'custom_variables', 'variables'].map((k) => lead[k]).filter(isRecord)];
+	const records = [
+		lead,
+		...['payload', 'custom_variables', 'variables'].map((k) => lead[k]).filter(isRecord),
+	];
 	return contact({
 		firstName: pick(records, 'first_name', 'firstName'),
 		lastName: pick(records, 'last_name', 'lastName'),
 		fullName: pick(records, 'full_name', 'fullName', 'name'),
-		emails: textList(lead.email).filter((e) => e.includes('@')).map((value) => ({ value })),
-		phones: textList(pick(records, 'phone', 'phone_number', 'phoneNumber')).map((value) => ({ value })),
-		linkedinUrl: pick(records, 'linkedin_url', 'linkedinUrl', 'linkedIn', 'LinkedIn', 'linkedin', 'linkedin_profile', 'linkedIn_url'),
+		emails: textList(lead.email)
+			.filter((e) => e.includes('@'))
+			.map((value) => ({ value })),
+		phones: textList(pick(records, 'phone', 'phone_number', 'phoneNumber')).map((value) => ({
+			value,
+		})),
+		linkedinUrl: pick(
+			records,
+			'linkedin_url',
+			'linkedinUrl',
+			'linkedIn',
+			'LinkedIn',
+			'linkedin',
+			'linkedin_profile',
+			'linkedIn_url',
+		),
 		currentCompany: pick(records, 'company_name', 'companyName', 'company'),
 		currentTitle: pick(records, 'job_title', 'jobTitle', 'title', 'position'),
 		location: pick(records, 'location', 'city'),
@@ -61,7 +80,8 @@ export const instantlySource: EnrichSource = {
 	api: instantlyApi,
 	keyOf: firstEmail,
 	async fetch(call: Call, email: string, item: IDataObject) {
-		const list = (body: IDataObject) => call({ method: 'POST', path: '/leads/list', body: { ...body, limit: 10 }, idempotent: true });
+		const list = (body: IDataObject) =>
+			call({ method: 'POST', path: '/leads/list', body: { ...body, limit: 10 }, idempotent: true });
 		const byContacts = await settle(list({ contacts: [email] }));
 		let body: unknown;
 		if (byContacts.ok) body = byContacts.value;
@@ -69,7 +89,10 @@ export const instantlySource: EnrichSource = {
 		else throw byContacts.error;
 		const leads = leadsOf(body).filter((l) => str(l.email)?.toLowerCase() === email);
 		const campaignId = str(rawOf(item).campaign_id);
-		const lead = (campaignId && leads.find((l) => str(l.campaign) === campaignId || str(l.campaign_id) === campaignId)) || leads[0];
+		const lead =
+			(campaignId &&
+				leads.find((l) => str(l.campaign) === campaignId || str(l.campaign_id) === campaignId)) ||
+			leads[0];
 		return lead ? instantlyContact(lead) : undefined;
 	},
 	statusHint: instantlyStatusHint,

@@ -26,7 +26,8 @@ export const lemlistLeadsApi: ApiDefinition = {
 };
 
 function lemlistStatusHint(status: number): string | undefined {
-	if (status === 401 || status === 403) return 'Check the API key in the Lemlist Leads API credential (lemlist: Settings › Integrations › API)';
+	if (status === 401 || status === 403)
+		return 'Check the API key in the Lemlist Leads API credential (lemlist: Settings › Integrations › API)';
 	if (status === 404) return 'lemlist has no lead with this email in any campaign';
 	return undefined;
 }
@@ -51,12 +52,20 @@ function chooseLead(leads: Rec[], item: IDataObject): Rec | undefined {
 }
 
 export function lemlistContact(lead: Rec): FetchedContact {
-	const records = [lead, ...(isRecord(lead.variables) ? [lead.variables] : []), ...(isRecord(lead.customVariables) ? [lead.customVariables] : [])];
+	const records = [
+		lead,
+		...(isRecord(lead.variables) ? [lead.variables] : []),
+		...(isRecord(lead.customVariables) ? [lead.customVariables] : []),
+	];
 	return contact({
 		firstName: pick(records, 'firstName', 'first_name'),
 		lastName: pick(records, 'lastName', 'last_name'),
-		emails: textList(lead.email).filter((e) => e.includes('@')).map((value) => ({ value })),
-		phones: textList(pick(records, 'phone', 'phoneNumber', 'mobilePhone')).map((value) => ({ value })),
+		emails: textList(lead.email)
+			.filter((e) => e.includes('@'))
+			.map((value) => ({ value })),
+		phones: textList(pick(records, 'phone', 'phoneNumber', 'mobilePhone')).map((value) => ({
+			value,
+		})),
 		linkedinUrl: pick(records, 'linkedinUrl', 'linkedInUrl', 'linkedin', 'linkedinProfile'),
 		currentCompany: pick(records, 'companyName', 'company'),
 		currentTitle: pick(records, 'jobTitle', 'job_title', 'title', 'position'),
@@ -72,7 +81,9 @@ export const lemlistSource: EnrichSource = {
 	api: lemlistLeadsApi,
 	keyOf: firstEmail,
 	async fetch(call: Call, email: string, item: IDataObject) {
-		const read = await settle(call({ method: 'GET', path: `/leads/${encodeURIComponent(email)}`, qs: { version: 'v2' } }));
+		const read = await settle(
+			call({ method: 'GET', path: `/leads/${encodeURIComponent(email)}`, qs: { version: 'v2' } }),
+		);
 		if (!read.ok) {
 			if (httpStatusOf(read.error) === 404) return undefined;
 			throw read.error;

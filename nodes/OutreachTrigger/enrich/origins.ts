@@ -21,14 +21,20 @@ export function apiBaseUrl(credentials: ICredentialDataDecryptedObject, official
 	return override ? checkedOverride(override, official) : official;
 }
 
-export const lemlistBaseUrl = (credentials: ICredentialDataDecryptedObject) => apiBaseUrl(credentials, LEMLIST_API_BASE);
-export const instantlyBaseUrl = (credentials: ICredentialDataDecryptedObject) => apiBaseUrl(credentials, INSTANTLY_API_BASE);
-export const outreachIoBaseUrl = (credentials: ICredentialDataDecryptedObject) => apiBaseUrl(credentials, OUTREACH_IO_API_BASE);
+export const lemlistBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, LEMLIST_API_BASE);
+export const instantlyBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, INSTANTLY_API_BASE);
+export const outreachIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, OUTREACH_IO_API_BASE);
 
 export function checkedOverride(value: string, official: string): string {
 	const allowedHost = new URL(official).hostname;
 	return checkedTestingOverride(value, {
 		leaveEmptyFor: official,
-		checkHost: (host) => (host === allowedHost ? undefined : `may only point to this machine (localhost) or to ${allowedHost}`),
+		checkHost: (host) =>
+			host === allowedHost
+				? undefined
+				: `may only point to this machine (localhost) or to ${allowedHost}`,
 	});
 }

@@ -24,8 +24,10 @@ export const outreachIoApi: ApiDefinition = {
 };
 
 function outreachIoStatusHint(status: number): string | undefined {
-	if (status === 401) return 'Reconnect the Outreach.io OAuth2 API credential: the token was refused and could not be refreshed';
-	if (status === 403) return 'The Outreach.io OAuth2 API credential needs the prospects.read scope; reconnect it after adding the scope to your Outreach app';
+	if (status === 401)
+		return 'Reconnect the Outreach.io OAuth2 API credential: the token was refused and could not be refreshed';
+	if (status === 403)
+		return 'The Outreach.io OAuth2 API credential needs the prospects.read scope; reconnect it after adding the scope to your Outreach app';
 	return undefined;
 }
 
@@ -38,28 +40,44 @@ const PHONE_LISTS: Array<[string, 'mobile' | 'work' | 'home' | 'other']> = [
 ];
 
 export function outreachIoContact(body: unknown): FetchedContact | undefined {
-	const data = isRecord(body) && isRecord(body.data) ? body.data : isRecord(body) ? body : undefined;
+	const data =
+		isRecord(body) && isRecord(body.data) ? body.data : isRecord(body) ? body : undefined;
 	if (!data) return undefined;
 	const attributes: Rec = isRecord(data.attributes) ? data.attributes : data;
 	const records = [attributes];
-	const phones = PHONE_LISTS.flatMap(([key, type]) => textList(attributes[key]).map((value) => ({ value, type })));
-	const location = [pick(records, 'addressCity'), pick(records, 'addressState'), pick(records, 'addressCountry')];
+	const phones = PHONE_LISTS.flatMap(([key, type]) =>
+		textList(attributes[key]).map((value) => ({ value, type })),
+	);
+	const location = [
+		pick(records, 'addressCity'),
+		pick(records, 'addressState'),
+		pick(records, 'addressCountry'),
+	];
 	return contact({
 		firstName: pick(records, 'firstName'),
 		lastName: pick(records, 'lastName'),
 		fullName: pick(records, 'name'),
-		emails: textList(attributes.emails, attributes.email).filter((e) => e.includes('@')).map((value) => ({ value })),
+		emails: textList(attributes.emails, attributes.email)
+			.filter((e) => e.includes('@'))
+			.map((value) => ({ value })),
 		phones: phones.filter((p, i) => phones.findIndex((q) => q.value === p.value) === i),
 		linkedinUrl: pick(records, 'linkedInUrl', 'linkedinUrl'),
 		currentTitle: pick(records, 'title', 'occupation'),
 		currentCompany: pick(records, 'company', 'companyName', 'accountName'),
-		location: location.some(Boolean) ? { city: location[0], state: location[1], country: location[2] } : undefined,
+		location: location.some(Boolean)
+			? { city: location[0], state: location[1], country: location[2] }
+			: undefined,
 	});
 }
 
 function prospectId(item: IDataObject): LookupKey {
 	const id = str(extraOf(item).outreachProspectId);
-	return id ? { ok: true, key: id, label: `prospect ${id}` } : { ok: false, problem: 'the event names no prospect (no prospect relationship in the payload)' };
+	return id
+		? { ok: true, key: id, label: `prospect ${id}` }
+		: {
+				ok: false,
+				problem: 'the event names no prospect (no prospect relationship in the payload)',
+			};
 }
 
 export const outreachIoSource: EnrichSource = {
@@ -70,7 +88,9 @@ export const outreachIoSource: EnrichSource = {
 	api: outreachIoApi,
 	keyOf: prospectId,
 	async fetch(call: Call, id: string) {
-		const read = await settle(call({ method: 'GET', path: `/prospects/${encodeURIComponent(id)}` }));
+		const read = await settle(
+			call({ method: 'GET', path: `/prospects/${encodeURIComponent(id)}` }),
+		);
 		if (!read.ok) {
 			if (httpStatusOf(read.error) === 404) return undefined;
 			throw read.error;

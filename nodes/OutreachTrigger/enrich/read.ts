@@ -31,7 +31,8 @@ export function firstEmail(item: IDataObject): LookupKey {
 	const list = Array.isArray(item.emails) ? item.emails : [];
 	for (const e of list) {
 		const value = isRecord(e) ? str(e.value) : str(e);
-		if (value && value.includes('@')) return { ok: true, key: value.toLowerCase(), label: `email ${value.toLowerCase()}` };
+		if (value && value.includes('@'))
+			return { ok: true, key: value.toLowerCase(), label: `email ${value.toLowerCase()}` };
 	}
 	return { ok: false, problem: 'the event has no email address to look the lead up by' };
 }

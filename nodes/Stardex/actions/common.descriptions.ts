@@ -1,6 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { jobLocator as sharedJobLocator, type JobLocatorSpec } from '../../shared/descriptions/jobLocator';
+import {
+	jobLocator as sharedJobLocator,
+	type JobLocatorSpec,
+} from '../../shared/descriptions/jobLocator';
 
 /**
  * Job id from a Stardex job page URL. Stardex documents no app URL pattern, so any host is
@@ -11,7 +14,8 @@ const UUID_REGEX = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-
 
 export const STARDEX_JOB: JobLocatorSpec = {
 	system: 'Stardex',
-	description: 'The Stardex job to add the person to as a candidate. Leave empty to create the person with no job.',
+	description:
+		'The Stardex job to add the person to as a candidate. Leave empty to create the person with no job.',
 	urlRegex: JOB_URL_REGEX,
 	urlPlaceholder: 'e.g. https://app.stardex.ai/jobs/123e4567-e89b-12d3-a456-426614174000',
 	urlError: 'Not a Stardex job URL (expected …/jobs/<job ID>)',

@@ -8,6 +8,14 @@ import type { SdxJob } from '../types';
 export async function getJobStages(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const jobId = String(this.getCurrentNodeParameter('job', { extractValue: true }) ?? '').trim();
 	if (!jobId) return [];
-	const { data: job } = await sdxRequest<SdxJob>(this, 'GET', `/v1/jobs/${encodeURIComponent(jobId)}`);
-	return (stagesOf(job) ?? []).map((s) => ({ name: s.name, value: s.id ?? s.name, ...(s.id ? { description: `Stage ID ${s.id}` } : {}) }));
+	const { data: job } = await sdxRequest<SdxJob>(
+		this,
+		'GET',
+		`/v1/jobs/${encodeURIComponent(jobId)}`,
+	);
+	return (stagesOf(job) ?? []).map((s) => ({
+		name: s.name,
+		value: s.id ?? s.name,
+		...(s.id ? { description: `Stage ID ${s.id}` } : {}),
+	}));
 }

@@ -2,7 +2,12 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors';
 import { collectPages, nextOffset, type Page } from '../../shared/pagination';
-import { type ApiDefinition, apiRequest, type Context, getApiCredentials } from '../../shared/transport';
+import {
+	type ApiDefinition,
+	apiRequest,
+	type Context,
+	getApiCredentials,
+} from '../../shared/transport';
 import type { SdxMeta } from '../types';
 
 /**
@@ -15,11 +20,15 @@ export const stardexApi: ApiDefinition = {
 	credentialType: 'stardexApi',
 	baseUrl: (c) => String(c.apiBaseUrl || 'https://api.stardex.ai'),
 	hint: (status) => {
-		if (status === 401) return 'Stardex did not accept the API key: check it in the Stardex API credential, or create a new one in Stardex under Settings';
-		if (status === 403) return 'The API key works but may not do this: ask a Stardex admin for a key with access to it';
+		if (status === 401)
+			return 'Stardex did not accept the API key: check it in the Stardex API credential, or create a new one in Stardex under Settings';
+		if (status === 403)
+			return 'The API key works but may not do this: ask a Stardex admin for a key with access to it';
 		if (status === 404) return 'Check the ID, or pick the record from the list instead';
-		if (status === 409) return 'Stardex already has a record with this value (LinkedIn URLs are unique in Stardex)';
-		if (status === 400 || status === 422) return 'Stardex rejected the values sent; fix the field named above and run again';
+		if (status === 409)
+			return 'Stardex already has a record with this value (LinkedIn URLs are unique in Stardex)';
+		if (status === 400 || status === 422)
+			return 'Stardex rejected the values sent; fix the field named above and run again';
 		return undefined;
 	},
 };
@@ -37,9 +46,11 @@ export function unwrapEnvelope(body: unknown): Envelope {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: true, data: body };
 	const b = body as IDataObject;
 	if (b.success === false) return { ok: false };
-	if (b.success === true) return { ok: true, data: b.data, meta: (b.meta ?? undefined) as SdxMeta | undefined };
+	if (b.success === true)
+		return { ok: true, data: b.data, meta: (b.meta ?? undefined) as SdxMeta | undefined };
 	if (b.error) return { ok: false };
-	if ('data' in b) return { ok: true, data: b.data, meta: (b.meta ?? undefined) as SdxMeta | undefined };
+	if ('data' in b)
+		return { ok: true, data: b.data, meta: (b.meta ?? undefined) as SdxMeta | undefined };
 	return { ok: true, data: b };
 }
 
@@ -61,26 +72,60 @@ export async function sdxRequest<T = IDataObject>(
 	const envelope = unwrapEnvelope(res.body);
 	if (!envelope.ok) {
 		// A 2xx that says success:false goes through the same error path as an HTTP error.
-		throw apiError(ctx.getNode(), { system: stardexApi.system, method, path, status: res.status, body: res.body, hint: stardexApi.hint?.(res.status >= 400 ? res.status : 400, method, path) }, opts.itemIndex);
+		throw apiError(
+			ctx.getNode(),
+			{
+				system: stardexApi.system,
+				method,
+				path,
+				status: res.status,
+				body: res.body,
+				hint: stardexApi.hint?.(res.status >= 400 ? res.status : 400, method, path),
+			},
+			opts.itemIndex,
+		);
 	}
 	return { data: envelope.data as T, meta: envelope.meta };
 }
 
 /** One page of a v1 search (POST with offset/limit in the body). */
-export async function sdxPage<T>(ctx: Context, path: string, body: IDataObject, offset: number, pageSize: number, itemIndex?: number): Promise<Page<T, number>> {
-	const { data, meta } = await sdxRequest<unknown>(ctx, 'POST', path, { body: { ...body, offset, limit: pageSize }, itemIndex, idempotent: true });
+export async function sdxPage<T>(
+	ctx: Context,
+	path: string,
+	body: IDataObject,
+	offset: number,
+	pageSize: number,
+	itemIndex?: number,
+): Promise<Page<T, number>> {
+	const { data, meta } = await sdxRequest<unknown>(ctx, 'POST', path, {
+		body: { ...body, offset, limit: pageSize },
+		itemIndex,
+		idempotent: true,
+	});
 	const items = (Array.isArray(data) ? data : []) as T[];
 	// The server may cap the page below what was asked; meta.limit says what it used.
 	const served = Number(meta?.limit);
 	const effective = Number.isInteger(served) && served > 0 ? Math.min(pageSize, served) : pageSize;
 	const total = Number(meta?.total);
-	return { items, next: nextOffset(offset, effective, items.length, Number.isFinite(total) ? total : undefined) };
+	return {
+		items,
+		next: nextOffset(offset, effective, items.length, Number.isFinite(total) ? total : undefined),
+	};
 }
 
 /** Every result of a v1 search, or the first `limit`. */
-export async function sdxSearch<T = IDataObject>(ctx: Context, path: string, body: IDataObject, limit?: number, itemIndex?: number): Promise<T[]> {
+export async function sdxSearch<T = IDataObject>(
+	ctx: Context,
+	path: string,
+	body: IDataObject,
+	limit?: number,
+	itemIndex?: number,
+): Promise<T[]> {
 	const pageSize = limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, Math.max(1, limit));
-	return await collectPages<T, number>((offset) => sdxPage<T>(ctx, path, body, offset ?? 0, pageSize, itemIndex), limit);
+	return await collectPages<T, number>(
+		(offset) => sdxPage<T>(ctx, path, body, offset ?? 0, pageSize, itemIndex),
+		limit,
+	);
 }
 
 export async function stardexSettings(ctx: Context): Promise<{ appUrl: string }> {

@@ -33,7 +33,8 @@ export const candidateInputProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. jane@example.com',
-		description: 'One address, or several separated by commas. The first one is the primary address.',
+		description:
+			'One address, or several separated by commas. The first one is the primary address.',
 		displayOptions: { show: { candidateInput: ['fields'] } },
 	},
 	{
@@ -55,13 +56,20 @@ export const candidateInputProperties: INodeProperties[] = [
 				default: '',
 				placeholder: 'e.g. https://www.linkedin.com/in/janesmith',
 			},
-			{ displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +1 555 0100' },
+			{
+				displayName: 'Phone',
+				name: 'phone',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +1 555 0100',
+			},
 			{
 				displayName: 'Previous Jobs (JSON)',
 				name: 'previousJobs',
 				type: 'json',
 				default: '[]',
-				description: 'A list like [{"title":"Engineer","company":"Acme","startDate":"2019-01-01","endDate":"2022-06-30"}]',
+				description:
+					'A list like [{"title":"Engineer","company":"Acme","startDate":"2019-01-01","endDate":"2022-06-30"}]',
 			},
 			{
 				displayName: 'Resume Binary Property',
@@ -71,9 +79,21 @@ export const candidateInputProperties: INodeProperties[] = [
 				placeholder: 'e.g. data',
 				description: 'Name of the binary property of the input item that holds the resume PDF',
 			},
-			{ displayName: 'Source', name: 'source', type: 'string', default: '', placeholder: 'e.g. lemlist: Campaign X' },
+			{
+				displayName: 'Source',
+				name: 'source',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. lemlist: Campaign X',
+			},
 			{ displayName: 'State', name: 'state', type: 'string', default: '' },
-			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', description: 'Comma-separated tags' },
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated tags',
+			},
 		],
 	},
 ];
@@ -86,7 +106,8 @@ export const ifExistsProperty: INodeProperties = {
 	name: 'ifExists',
 	type: 'options',
 	default: 'skip',
-	description: 'What to do when a candidate with the same email or LinkedIn URL is already in the ATS',
+	description:
+		'What to do when a candidate with the same email or LinkedIn URL is already in the ATS',
 	options: [
 		{
 			name: 'Add to Job',
@@ -97,16 +118,44 @@ export const ifExistsProperty: INodeProperties = {
 		{
 			name: 'Fill Empty Fields',
 			value: 'fillEmpty',
-			description: 'Only fill fields that are empty in the ATS. Contact details already there are never changed.',
+			description:
+				'Only fill fields that are empty in the ATS. Contact details already there are never changed.',
 		},
-		{ name: 'Skip', value: 'skip', description: 'Leave the existing candidate untouched and report it as skipped' },
+		{
+			name: 'Skip',
+			value: 'skip',
+			description: 'Leave the existing candidate untouched and report it as skipped',
+		},
 	],
 };
 
 /** Keys a trigger adds around the candidate; they describe the event, not the person. */
 export const EVENT_ENVELOPE_KEYS = [
-	'event', 'tool', 'toolEvent', 'eventId', 'occurredAt', 'receivedAt', 'campaign', 'sequence', 'reply', 'interested',
-	'missing', 'enrichment', 'candidateErrors', 'raw', 'application', 'job', 'stage', 'candidate',
-	'positionTitle', 'startDate', 'offer',
-	'ats', 'status', 'candidateId', 'applicationId', 'profileUrl', 'matchedBy',
+	'event',
+	'tool',
+	'toolEvent',
+	'eventId',
+	'occurredAt',
+	'receivedAt',
+	'campaign',
+	'sequence',
+	'reply',
+	'interested',
+	'missing',
+	'enrichment',
+	'candidateErrors',
+	'raw',
+	'application',
+	'job',
+	'stage',
+	'candidate',
+	'positionTitle',
+	'startDate',
+	'offer',
+	'ats',
+	'status',
+	'candidateId',
+	'applicationId',
+	'profileUrl',
+	'matchedBy',
 ];

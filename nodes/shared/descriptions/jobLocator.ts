@@ -19,7 +19,10 @@ export interface JobLocatorSpec {
 }
 
 /** Searchable "From List" (listSearch method `searchJobs`), "By URL" and "By ID". */
-export function jobLocator(spec: JobLocatorSpec, overrides: Partial<INodeProperties> = {}): INodeProperties {
+export function jobLocator(
+	spec: JobLocatorSpec,
+	overrides: Partial<INodeProperties> = {},
+): INodeProperties {
 	return {
 		displayName: 'Job',
 		name: 'job',
@@ -40,14 +43,21 @@ export function jobLocator(spec: JobLocatorSpec, overrides: Partial<INodePropert
 				type: 'string',
 				placeholder: spec.urlPlaceholder,
 				extractValue: { type: 'regex', regex: spec.urlRegex },
-				validation: [{ type: 'regex', properties: { regex: `${spec.urlRegex}.*`, errorMessage: spec.urlError } }],
+				validation: [
+					{
+						type: 'regex',
+						properties: { regex: `${spec.urlRegex}.*`, errorMessage: spec.urlError },
+					},
+				],
 			},
 			{
 				displayName: 'By ID',
 				name: 'id',
 				type: 'string',
 				placeholder: spec.idPlaceholder,
-				validation: [{ type: 'regex', properties: { regex: spec.idRegex, errorMessage: spec.idError } }],
+				validation: [
+					{ type: 'regex', properties: { regex: spec.idRegex, errorMessage: spec.idError } },
+				],
 			},
 		],
 		...overrides,
@@ -55,11 +65,24 @@ export function jobLocator(spec: JobLocatorSpec, overrides: Partial<INodePropert
 }
 
 /** The job id of one item, or undefined when the optional picker is empty. */
-export function readJobLocator(ctx: IExecuteFunctions, itemIndex: number, spec: JobLocatorSpec, name = 'job'): string | undefined {
-	const value = String(ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '').trim();
+export function readJobLocator(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: JobLocatorSpec,
+	name = 'job',
+): string | undefined {
+	const value = String(
+		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	if (!value) return undefined;
 	if (!spec.idPattern.test(value)) {
-		throw inputError(ctx.getNode(), itemIndex, 'Job', `"${value}" is not a ${spec.system} job ID`, `Pick the job from the list, or give ${spec.idHint}`);
+		throw inputError(
+			ctx.getNode(),
+			itemIndex,
+			'Job',
+			`"${value}" is not a ${spec.system} job ID`,
+			`Pick the job from the list, or give ${spec.idHint}`,
+		);
 	}
 	return value;
 }

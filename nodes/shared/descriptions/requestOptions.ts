@@ -25,7 +25,8 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 120,
-			description: 'The longest single wait a Retry-After header may ask for; longer waits fail the item instead',
+			description:
+				'The longest single wait a Retry-After header may ask for; longer waits fail the item instead',
 		},
 		{
 			displayName: 'Max Retries',
@@ -33,7 +34,8 @@ export const requestOptionsProperty: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 0 },
 			default: 4,
-			description: 'Retries after a server error or a dropped connection. Creates are never resent blindly: the record is looked up first.',
+			description:
+				'Retries after a server error or a dropped connection. Creates are never resent blindly: the record is looked up first.',
 		},
 		{
 			displayName: 'Timeout (Seconds)',
@@ -56,7 +58,8 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 	return {
 		maxRetries: o.maxRetries,
 		maxRateLimitRetries: o.maxRateLimitRetries,
-		maxRateLimitWaitMs: o.maxRateLimitWaitSeconds === undefined ? undefined : o.maxRateLimitWaitSeconds * 1000,
+		maxRateLimitWaitMs:
+			o.maxRateLimitWaitSeconds === undefined ? undefined : o.maxRateLimitWaitSeconds * 1000,
 		timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
 	};
 }

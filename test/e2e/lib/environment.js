@@ -12,12 +12,28 @@ const { startAllSandboxes } = require('../../sandbox/cli');
 
 /** Which of our systems are built (package.json "n8n" lists the node) and which sandboxes exist. */
 const SYSTEMS = {
-	greenhouse: { node: /\/Greenhouse\/Greenhouse\.node\.js$/, credential: /GreenhouseHarvestApi/, sandbox: 'greenhouse' },
-	greenhouseTrigger: { node: /\/GreenhouseTrigger\/GreenhouseTrigger\.node\.js$/, credential: /GreenhouseHarvestApi/, sandbox: 'greenhouse' },
+	greenhouse: {
+		node: /\/Greenhouse\/Greenhouse\.node\.js$/,
+		credential: /GreenhouseHarvestApi/,
+		sandbox: 'greenhouse',
+	},
+	greenhouseTrigger: {
+		node: /\/GreenhouseTrigger\/GreenhouseTrigger\.node\.js$/,
+		credential: /GreenhouseHarvestApi/,
+		sandbox: 'greenhouse',
+	},
 	outreachTrigger: { node: /\/OutreachTrigger\/OutreachTrigger\.node\.js$/ },
 	stardex: { node: /\/Stardex\/Stardex\.node\.js$/, credential: /StardexApi/, sandbox: 'stardex' },
-	intellihr: { node: /\/IntelliHr\/IntelliHr\.node\.js$/i, credential: /IntelliHrApi/i, sandbox: 'intellihr' },
-	pinpointTrigger: { node: /\/PinpointTrigger\/PinpointTrigger\.node\.js$/, credential: /PinpointApi/, sandbox: 'pinpoint' },
+	intellihr: {
+		node: /\/IntelliHr\/IntelliHr\.node\.js$/i,
+		credential: /IntelliHrApi/i,
+		sandbox: 'intellihr',
+	},
+	pinpointTrigger: {
+		node: /\/PinpointTrigger\/PinpointTrigger\.node\.js$/,
+		credential: /PinpointApi/,
+		sandbox: 'pinpoint',
+	},
 };
 
 function builtSystems(pkg = n8n.PKG) {
@@ -51,18 +67,37 @@ async function startEnvironment(opts = {}) {
 		if (sandboxes) await sandboxes.close();
 	};
 	try {
-		const rt = await timed(timings, 'runtime (scripts/n8n-runtime.sh)', async () => n8n.runtimeEnv());
-		if (!opts.skipBuild) await timed(timings, 'npm run build', async () => n8n.buildPackage());
-		const tarball = await timed(timings, 'npm pack', async () => n8n.packPackage(path.join(workDir, 'pack')));
-		const packageDir = await timed(timings, 'install like Community Nodes', async () => n8n.installPackage(userFolder, { tarball, mode: opts.install || 'extract', rt }));
-		const declared = await timed(timings, 'read declared types', async () => n8n.declaredTypes(rt, packageDir));
-		sandboxes = await timed(timings, 'start sandboxes', async () =>
-			startAllSandboxes({ options: { greenhouse: { rateLimit: { limit: 1000, windowMs: 10_000 } }, ...(opts.sandboxOptions || {}) } }),
+		const rt = await timed(timings, 'runtime (scripts/n8n-runtime.sh)', async () =>
+			n8n.runtimeEnv(),
 		);
-		server = await timed(timings, 'n8n start → ready', async () => n8n.startN8n(rt, { userFolder, extraEnv: opts.n8nEnv || {} }));
-		const client = await timed(timings, 'owner + API key', async () => n8n.bootstrapOwner(server.url));
+		if (!opts.skipBuild) await timed(timings, 'npm run build', async () => n8n.buildPackage());
+		const tarball = await timed(timings, 'npm pack', async () =>
+			n8n.packPackage(path.join(workDir, 'pack')),
+		);
+		const packageDir = await timed(timings, 'install like Community Nodes', async () =>
+			n8n.installPackage(userFolder, { tarball, mode: opts.install || 'extract', rt }),
+		);
+		const declared = await timed(timings, 'read declared types', async () =>
+			n8n.declaredTypes(rt, packageDir),
+		);
+		sandboxes = await timed(timings, 'start sandboxes', async () =>
+			startAllSandboxes({
+				options: {
+					greenhouse: { rateLimit: { limit: 1000, windowMs: 10_000 } },
+					...(opts.sandboxOptions || {}),
+				},
+			}),
+		);
+		server = await timed(timings, 'n8n start → ready', async () =>
+			n8n.startN8n(rt, { userFolder, extraEnv: opts.n8nEnv || {} }),
+		);
+		const client = await timed(timings, 'owner + API key', async () =>
+			n8n.bootstrapOwner(server.url),
+		);
 		const sbx = sandboxes.describe();
-		const credentials = await timed(timings, 'credentials via public API', async () => createSystemCredentials(client, declared, sbx));
+		const credentials = await timed(timings, 'credentials via public API', async () =>
+			createSystemCredentials(client, declared, sbx),
+		);
 		timings.total = Date.now() - t0;
 		const context = {
 			workDir,
@@ -72,7 +107,14 @@ async function startEnvironment(opts = {}) {
 			rt,
 			declared,
 			builtSystems: builtSystems(),
-			n8n: { url: server.url, port: server.port, pid: server.pid, logFile: server.logFile, brokerPort: server.brokerPort, readyMs: server.readyMs },
+			n8n: {
+				url: server.url,
+				port: server.port,
+				pid: server.pid,
+				logFile: server.logFile,
+				brokerPort: server.brokerPort,
+				readyMs: server.readyMs,
+			},
 			client: client.toJSON(),
 			owner: n8n.OWNER,
 			sandboxes: sbx,
@@ -100,10 +142,22 @@ async function createSystemCredentials(client, declared, sbx) {
 		const data = pick(sbx[def.sandbox].credentials || {}, type.properties);
 		const name = `${title(def.sandbox)} sandbox`;
 		const good = await client.createCredential(name, type.name, data);
-		const secretField = ['clientSecret', 'apiKey', 'apiToken', 'token', 'secret', 'password'].find((f) => f in data);
+		const secretField = ['clientSecret', 'apiKey', 'apiToken', 'token', 'secret', 'password'].find(
+			(f) => f in data,
+		);
 		let bad;
-		if (secretField) bad = await client.createCredential(`${name} (wrong secret)`, type.name, { ...data, [secretField]: 'wrong-secret-for-e2e' });
-		created[def.sandbox] = { type: type.name, id: good.id, name, data, ...(bad ? { badId: bad.id, badName: `${name} (wrong secret)`, secretField } : {}) };
+		if (secretField)
+			bad = await client.createCredential(`${name} (wrong secret)`, type.name, {
+				...data,
+				[secretField]: 'wrong-secret-for-e2e',
+			});
+		created[def.sandbox] = {
+			type: type.name,
+			id: good.id,
+			name,
+			data,
+			...(bad ? { badId: bad.id, badName: `${name} (wrong secret)`, secretField } : {}),
+		};
 		void system;
 	}
 	return created;
@@ -112,6 +166,9 @@ async function createSystemCredentials(client, declared, sbx) {
 function pick(obj, keys) {
 	return Object.fromEntries(Object.entries(obj).filter(([k]) => keys.includes(k)));
 }
-const title = (s) => ({ greenhouse: 'Greenhouse', stardex: 'Stardex', intellihr: 'IntelliHR', pinpoint: 'Pinpoint' })[s] || s;
+const title = (s) =>
+	({ greenhouse: 'Greenhouse', stardex: 'Stardex', intellihr: 'IntelliHR', pinpoint: 'Pinpoint' })[
+		s
+	] || s;
 
 module.exports = { startEnvironment, builtSystems, SYSTEMS, createSystemCredentials };

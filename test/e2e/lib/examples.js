@@ -12,10 +12,25 @@ const { PKG, ROOT } = require('./n8n');
 const EXAMPLES = path.join(ROOT, 'examples', 'workflows');
 const DEMO_SECRET = 'demo-webhook-secret-change-me';
 /** What the public API accepts under settings when creating a workflow. */
-const SETTINGS_KEYS = ['executionOrder', 'saveExecutionProgress', 'saveManualExecutions', 'saveDataErrorExecution', 'saveDataSuccessExecution', 'executionTimeout', 'errorWorkflow', 'timezone', 'callerPolicy'];
+const SETTINGS_KEYS = [
+	'executionOrder',
+	'saveExecutionProgress',
+	'saveManualExecutions',
+	'saveDataErrorExecution',
+	'saveDataSuccessExecution',
+	'executionTimeout',
+	'errorWorkflow',
+	'timezone',
+	'callerPolicy',
+];
 
 function exampleFiles() {
-	return fs.existsSync(EXAMPLES) ? fs.readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort() : [];
+	return fs.existsSync(EXAMPLES)
+		? fs
+				.readdirSync(EXAMPLES)
+				.filter((f) => f.endsWith('.json'))
+				.sort()
+		: [];
 }
 
 function loadExample(file) {
@@ -56,11 +71,20 @@ async function prepareExample(client, wf, credByType) {
 			else missing.push(type);
 		}
 		const p = node.parameters || (node.parameters = {});
-		if (node.type === `${PKG.name}.outreachTrigger` && p.authentication && p.authentication !== 'none' && !p.secret) {
+		if (
+			node.type === `${PKG.name}.outreachTrigger` &&
+			p.authentication &&
+			p.authentication !== 'none' &&
+			!p.secret
+		) {
 			p.secret = DEMO_SECRET;
 			adjustments.push(`${node.name}: Secret set to "${DEMO_SECRET}"`);
 		}
-		if (node.type === `${PKG.name}.intelliHr` && p.operation === 'sendHired' && credByType.intelliHrApi) {
+		if (
+			node.type === `${PKG.name}.intelliHr` &&
+			p.operation === 'sendHired' &&
+			credByType.intelliHrApi
+		) {
 			for (const [param, method] of [
 				['businessEntity', 'getBusinessEntities'],
 				['businessUnit', 'getBusinessUnits'],
@@ -72,20 +96,32 @@ async function prepareExample(client, wf, credByType) {
 				// the same request the editor makes to fill the dropdown
 				const options = await client.rest('POST', '/dynamic-node-parameters/options', {
 					nodeTypeAndVersion: { name: node.type, version: node.typeVersion },
-					credentials: { intelliHrApi: { id: credByType.intelliHrApi.id, name: credByType.intelliHrApi.name } },
+					credentials: {
+						intelliHrApi: { id: credByType.intelliHrApi.id, name: credByType.intelliHrApi.name },
+					},
 					path: `parameters.${param}`,
 					methodName: method,
 					currentNodeParameters: p,
 				});
 				if (options?.[0]) {
 					p[param] = options[0].value;
-					adjustments.push(`${node.name}: ${param} = "${options[0].name}" (first in the sandbox's list)`);
+					adjustments.push(
+						`${node.name}: ${param} = "${options[0].name}" (first in the sandbox's list)`,
+					);
 				}
 			}
 		}
 	}
-	const settings = Object.fromEntries(Object.entries(wf.settings || { executionOrder: 'v1' }).filter(([k]) => SETTINGS_KEYS.includes(k)));
-	return { body: { name: wf.name, nodes, connections: wf.connections, settings }, adjustments, missing };
+	const settings = Object.fromEntries(
+		Object.entries(wf.settings || { executionOrder: 'v1' }).filter(([k]) =>
+			SETTINGS_KEYS.includes(k),
+		),
+	);
+	return {
+		body: { name: wf.name, nodes, connections: wf.connections, settings },
+		adjustments,
+		missing,
+	};
 }
 
 /** A sample CSV for the csv-backfill examples: three good rows and one without email or LinkedIn. */
@@ -93,12 +129,47 @@ function writeSampleCsv(dir) {
 	const file = path.join(dir, 'candidates.csv');
 	const rows = [
 		['Full Name', 'Email', 'LinkedIn', 'Title', 'Company', 'City', 'Country', 'Phone', 'Tags'],
-		['Grace Hopper', 'grace.hopper@example.com', 'https://www.linkedin.com/in/grace-hopper-demo', 'Rear Admiral', 'US Navy', 'Arlington', 'United States', '+1 555 0101', 'backfill,compilers'],
-		['Alan Turing', 'alan.turing@example.com', 'https://www.linkedin.com/in/alan-turing-demo', 'Mathematician', 'Bletchley Park', 'London', 'United Kingdom', '+44 20 7946 0001', 'backfill'],
-		['Katherine Johnson', 'katherine.johnson@example.com', 'https://www.linkedin.com/in/katherine-johnson-demo', 'Research Mathematician', 'NASA', 'Hampton', 'United States', '', 'backfill'],
+		[
+			'Grace Hopper',
+			'grace.hopper@example.com',
+			'https://www.linkedin.com/in/grace-hopper-demo',
+			'Rear Admiral',
+			'US Navy',
+			'Arlington',
+			'United States',
+			'+1 555 0101',
+			'backfill,compilers',
+		],
+		[
+			'Alan Turing',
+			'alan.turing@example.com',
+			'https://www.linkedin.com/in/alan-turing-demo',
+			'Mathematician',
+			'Bletchley Park',
+			'London',
+			'United Kingdom',
+			'+44 20 7946 0001',
+			'backfill',
+		],
+		[
+			'Katherine Johnson',
+			'katherine.johnson@example.com',
+			'https://www.linkedin.com/in/katherine-johnson-demo',
+			'Research Mathematician',
+			'NASA',
+			'Hampton',
+			'United States',
+			'',
+			'backfill',
+		],
 		['No Email Person', '', '', 'Engineer', 'Nowhere Inc', '', '', '', ''],
 	];
-	fs.writeFileSync(file, rows.map((r) => r.map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(',')).join('\n') + '\n');
+	fs.writeFileSync(
+		file,
+		rows
+			.map((r) => r.map((v) => (/[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)).join(','))
+			.join('\n') + '\n',
+	);
 	return file;
 }
 
@@ -107,9 +178,28 @@ async function seedPinpointHire(sandboxUrl) {
 	const r = await fetch(`${sandboxUrl}/__sandbox/seed`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ applications: [{ firstName: 'Mary', lastName: 'Jackson', email: 'mary.jackson@example.com', stage: 'Hired', startDate: '2027-01-11' }] }),
+		body: JSON.stringify({
+			applications: [
+				{
+					firstName: 'Mary',
+					lastName: 'Jackson',
+					email: 'mary.jackson@example.com',
+					stage: 'Hired',
+					startDate: '2027-01-11',
+				},
+			],
+		}),
 	});
 	return String((await r.json()).applications?.[0] ?? '');
 }
 
-module.exports = { EXAMPLES, DEMO_SECRET, exampleFiles, loadExample, exampleCredentials, prepareExample, writeSampleCsv, seedPinpointHire };
+module.exports = {
+	EXAMPLES,
+	DEMO_SECRET,
+	exampleFiles,
+	loadExample,
+	exampleCredentials,
+	prepareExample,
+	writeSampleCsv,
+	seedPinpointHire,
+};

@@ -20,7 +20,15 @@ const log = (...a) => process.stderr.write(`[e2e] ${a.join(' ')}\n`);
 function cleanEnv(extra = {}) {
 	const env = {};
 	for (const [k, v] of Object.entries(process.env)) {
-		if (/^npm_/i.test(k) || k === 'NODE_ENV' || k === 'NODE_OPTIONS' || k === 'JEST_WORKER_ID' || k === 'INIT_CWD' || k.startsWith('N8N_')) continue;
+		if (
+			/^npm_/i.test(k) ||
+			k === 'NODE_ENV' ||
+			k === 'NODE_OPTIONS' ||
+			k === 'JEST_WORKER_ID' ||
+			k === 'INIT_CWD' ||
+			k.startsWith('N8N_')
+		)
+			continue;
 		env[k] = v;
 	}
 	return { ...env, ...extra };
@@ -33,8 +41,15 @@ function cleanEnv(extra = {}) {
 function runtimeEnv() {
 	const names = ['PATH', 'npm_config_nodedir', 'N24', 'N8N', 'N8N_RUNTIME_DIR'];
 	const script = `set -euo pipefail; eval "$(bash scripts/n8n-runtime.sh)"; printf '%s\\0' ${names.map((n) => `"$${n}"`).join(' ')}`;
-	const r = spawnSync('bash', ['-c', script], { cwd: ROOT, env: cleanEnv(), stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8', maxBuffer: 1 << 20 });
-	if (r.status !== 0) throw new Error(`scripts/n8n-runtime.sh failed (exit ${r.status}); its progress is above`);
+	const r = spawnSync('bash', ['-c', script], {
+		cwd: ROOT,
+		env: cleanEnv(),
+		stdio: ['ignore', 'pipe', 'inherit'],
+		encoding: 'utf8',
+		maxBuffer: 1 << 20,
+	});
+	if (r.status !== 0)
+		throw new Error(`scripts/n8n-runtime.sh failed (exit ${r.status}); its progress is above`);
 	const values = r.stdout.split('\0');
 	const env = Object.fromEntries(names.map((n, i) => [n, values[i]]));
 	if (!fs.existsSync(env.N8N)) throw new Error(`n8n binary missing at ${env.N8N}`);
@@ -43,17 +58,29 @@ function runtimeEnv() {
 
 /** `npm run build` with the project's own Node (20). */
 function buildPackage() {
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: cleanEnv() });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'inherit', 'inherit'],
+		env: cleanEnv(),
+	});
 }
 
 /** `npm pack` into destDir; returns the tarball path. Checks the tarball holds every file package.json "n8n" lists. */
 function packPackage(destDir) {
 	fs.mkdirSync(destDir, { recursive: true });
-	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destDir], { cwd: ROOT, env: cleanEnv(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+	const out = execFileSync('npm', ['pack', '--json', '--pack-destination', destDir], {
+		cwd: ROOT,
+		env: cleanEnv(),
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'inherit'],
+	});
 	const [info] = JSON.parse(out.slice(out.indexOf('[')));
 	const files = new Set(info.files.map((f) => f.path));
 	const missing = [...PKG.n8n.nodes, ...PKG.n8n.credentials].filter((f) => !files.has(f));
-	if (missing.length) throw new Error(`npm pack produced a tarball without ${missing.join(', ')} (was dist/ rebuilt or cleaned meanwhile?)`);
+	if (missing.length)
+		throw new Error(
+			`npm pack produced a tarball without ${missing.join(', ')} (was dist/ rebuilt or cleaned meanwhile?)`,
+		);
 	return path.join(destDir, info.filename);
 }
 
@@ -75,16 +102,32 @@ function installPackage(userFolder, { tarball, mode = 'extract', rt }) {
 		execFileSync('tar', ['-xzf', tarball, '-C', target, '--strip-components=1']);
 		const pjPath = path.join(target, 'package.json');
 		// eslint-disable-next-line no-unused-vars
-		const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(fs.readFileSync(pjPath, 'utf8'));
+		const { devDependencies, peerDependencies, optionalDependencies, ...pj } = JSON.parse(
+			fs.readFileSync(pjPath, 'utf8'),
+		);
 		fs.writeFileSync(pjPath, JSON.stringify(pj, null, 2));
-		execFileSync('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false'], {
-			cwd: target,
-			env: cleanEnv(rt ? { PATH: rt.PATH, npm_config_nodedir: rt.npm_config_nodedir } : {}),
-			stdio: ['ignore', 'ignore', 'inherit'],
-		});
+		execFileSync(
+			'npm',
+			[
+				'install',
+				'--audit=false',
+				'--fund=false',
+				'--bin-links=false',
+				'--install-strategy=shallow',
+				'--ignore-scripts=true',
+				'--package-lock=false',
+			],
+			{
+				cwd: target,
+				env: cleanEnv(rt ? { PATH: rt.PATH, npm_config_nodedir: rt.npm_config_nodedir } : {}),
+				stdio: ['ignore', 'ignore', 'inherit'],
+			},
+		);
 	}
 	const nodesPj = path.join(nodesDir, 'package.json');
-	const current = fs.existsSync(nodesPj) ? JSON.parse(fs.readFileSync(nodesPj, 'utf8')) : { name: 'installed-nodes', private: true, dependencies: {} };
+	const current = fs.existsSync(nodesPj)
+		? JSON.parse(fs.readFileSync(nodesPj, 'utf8'))
+		: { name: 'installed-nodes', private: true, dependencies: {} };
 	current.dependencies = { ...(current.dependencies || {}), [PKG.name]: PKG.version };
 	fs.writeFileSync(nodesPj, JSON.stringify(current, null, 2));
 	return target;
@@ -115,7 +158,13 @@ function n8nEnv(rt, { userFolder, port, brokerPort, extra = {} }) {
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_HOST: '127.0.0.1',
 		N8N_PROTOCOL: 'http',
-		...(port ? { N8N_PORT: String(port), WEBHOOK_URL: `http://127.0.0.1:${port}/`, N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/` } : {}),
+		...(port
+			? {
+					N8N_PORT: String(port),
+					WEBHOOK_URL: `http://127.0.0.1:${port}/`,
+					N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}/`,
+				}
+			: {}),
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 		N8N_DIAGNOSTICS_ENABLED: 'false',
 		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
@@ -184,7 +233,10 @@ function tail(file, lines = 40) {
 }
 
 /** `n8n start` on 127.0.0.1 (free ports unless given); resolves when /healthz/readiness answers 200. */
-async function startN8n(rt, { userFolder, port, brokerPort, extraEnv = {}, logFile, readyTimeoutMs = 180_000 }) {
+async function startN8n(
+	rt,
+	{ userFolder, port, brokerPort, extraEnv = {}, logFile, readyTimeoutMs = 180_000 },
+) {
 	port = port || (await freePort());
 	brokerPort = brokerPort || (await freePort());
 	logFile = logFile || path.join(userFolder, 'n8n-main.log');
@@ -195,10 +247,15 @@ async function startN8n(rt, { userFolder, port, brokerPort, extraEnv = {}, logFi
 	let exitCode;
 	n8n.exited.then((c) => (exitCode = c));
 	for (;;) {
-		if (exitCode !== undefined) throw new Error(`n8n start exited (${exitCode}) before it was ready. Log ${logFile}:\n${tail(logFile)}`);
+		if (exitCode !== undefined)
+			throw new Error(
+				`n8n start exited (${exitCode}) before it was ready. Log ${logFile}:\n${tail(logFile)}`,
+			);
 		if (Date.now() - t0 > readyTimeoutMs) {
 			await n8n.stop();
-			throw new Error(`n8n was not ready after ${readyTimeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`);
+			throw new Error(
+				`n8n was not ready after ${readyTimeoutMs / 1000} s. Log ${logFile}:\n${tail(logFile)}`,
+			);
 		}
 		try {
 			const r = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
@@ -213,7 +270,11 @@ async function startN8n(rt, { userFolder, port, brokerPort, extraEnv = {}, logFi
 
 /** One-shot n8n CLI command (export:nodes, import:workflow, …) with its own broker port. */
 async function n8nCli(rt, args, { userFolder, extraEnv = {}, timeoutMs = 120_000 }) {
-	const env = n8nEnv(rt, { userFolder, brokerPort: await freePort(), extra: { N8N_LOG_LEVEL: 'warn', ...extraEnv } });
+	const env = n8nEnv(rt, {
+		userFolder,
+		brokerPort: await freePort(),
+		extra: { N8N_LOG_LEVEL: 'warn', ...extraEnv },
+	});
 	return await new Promise((resolve, reject) => {
 		const proc = spawn(rt.N8N, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 		running.add(proc);
@@ -227,14 +288,24 @@ async function n8nCli(rt, args, { userFolder, extraEnv = {}, timeoutMs = 120_000
 			running.delete(proc);
 			killGroup(proc.pid, 'SIGKILL'); // the task runner it may have started
 			if (code === 0) resolve({ stdout: out, stderr: err });
-			else reject(new Error(`n8n ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}\n${err.slice(-2000)}`));
+			else
+				reject(
+					new Error(
+						`n8n ${args.join(' ')} exited ${code}:\n${out.slice(-2000)}\n${err.slice(-2000)}`,
+					),
+				);
 		});
 	});
 }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-const OWNER = { email: 'owner@ats-sync.test', firstName: 'Ada', lastName: 'Owner', password: 'AtsSync-e2e-2026!' };
+const OWNER = {
+	email: 'owner@ats-sync.test',
+	firstName: 'Ada',
+	lastName: 'Owner',
+	password: 'AtsSync-e2e-2026!',
+};
 
 /** n8n's REST API (session cookie, as the editor uses it) and public API (X-N8N-API-KEY). */
 class N8nClient {
@@ -256,7 +327,12 @@ class N8nClient {
 	async request(method, pathname, { body, headers = {}, raw = false, timeoutMs = 60_000 } = {}) {
 		const res = await fetch(this.url + pathname, {
 			method,
-			headers: { ...(body !== undefined && typeof body !== 'string' ? { 'content-type': 'application/json' } : {}), ...headers },
+			headers: {
+				...(body !== undefined && typeof body !== 'string'
+					? { 'content-type': 'application/json' }
+					: {}),
+				...headers,
+			},
 			body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
 			signal: AbortSignal.timeout(timeoutMs),
 		});
@@ -268,36 +344,56 @@ class N8nClient {
 			json = undefined;
 		}
 		if (raw) return { status: res.status, headers: res.headers, text, json };
-		if (res.status >= 400) throw new Error(`${method} ${pathname} → ${res.status}: ${text.slice(0, 1000)}`);
+		if (res.status >= 400)
+			throw new Error(`${method} ${pathname} → ${res.status}: ${text.slice(0, 1000)}`);
 		return { status: res.status, headers: res.headers, text, json };
 	}
 
 	/** REST as the editor calls it: cookie + browser-id. Returns the unwrapped `data`. */
 	async rest(method, pathname, body, opts = {}) {
-		const r = await this.request(method, `/rest${pathname}`, { body, headers: { cookie: this.cookie, 'browser-id': this.browserId }, ...opts });
+		const r = await this.request(method, `/rest${pathname}`, {
+			body,
+			headers: { cookie: this.cookie, 'browser-id': this.browserId },
+			...opts,
+		});
 		return opts.raw ? r : r.json?.data;
 	}
 
 	async api(method, pathname, body, opts = {}) {
-		const r = await this.request(method, `/api/v1${pathname}`, { body, headers: { 'X-N8N-API-KEY': this.apiKey }, ...opts });
+		const r = await this.request(method, `/api/v1${pathname}`, {
+			body,
+			headers: { 'X-N8N-API-KEY': this.apiKey },
+			...opts,
+		});
 		return opts.raw ? r : r.json;
 	}
 
 	takeCookie(res) {
-		const set = res.headers.getSetCookie ? res.headers.getSetCookie() : [res.headers.get('set-cookie')];
-		const auth = set.filter(Boolean).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+		const set = res.headers.getSetCookie
+			? res.headers.getSetCookie()
+			: [res.headers.get('set-cookie')];
+		const auth = set
+			.filter(Boolean)
+			.map((c) => c.split(';')[0])
+			.find((c) => c.startsWith('n8n-auth='));
 		if (!auth) throw new Error('n8n did not set the n8n-auth cookie');
 		this.cookie = auth;
 	}
 
 	async setupOwner(owner = OWNER) {
-		const r = await this.request('POST', '/rest/owner/setup', { body: owner, headers: { 'browser-id': this.browserId } });
+		const r = await this.request('POST', '/rest/owner/setup', {
+			body: owner,
+			headers: { 'browser-id': this.browserId },
+		});
 		this.takeCookie(r);
 		return owner;
 	}
 
 	async login(email = OWNER.email, password = OWNER.password) {
-		const r = await this.request('POST', '/rest/login', { body: { emailOrLdapLoginId: email, password }, headers: { 'browser-id': this.browserId } });
+		const r = await this.request('POST', '/rest/login', {
+			body: { emailOrLdapLoginId: email, password },
+			headers: { 'browser-id': this.browserId },
+		});
 		this.takeCookie(r);
 	}
 
@@ -316,7 +412,12 @@ class N8nClient {
 
 	async createWorkflow(wf) {
 		const { name, nodes, connections, settings } = wf;
-		return await this.api('POST', '/workflows', { name, nodes, connections, settings: settings || { executionOrder: 'v1' } });
+		return await this.api('POST', '/workflows', {
+			name,
+			nodes,
+			connections,
+			settings: settings || { executionOrder: 'v1' },
+		});
 	}
 
 	async activate(id) {
@@ -327,18 +428,37 @@ class N8nClient {
 	 * POST (or other method) to a production webhook. Right after activation n8n may still answer 404
 	 * "not registered" for a moment (n8n-runtime.md §5), so 404s are retried for up to `registerTimeoutMs`.
 	 */
-	async webhook(pathname, body, { method = 'POST', headers = {}, registerTimeoutMs = 15_000, timeoutMs = 120_000 } = {}) {
+	async webhook(
+		pathname,
+		body,
+		{ method = 'POST', headers = {}, registerTimeoutMs = 15_000, timeoutMs = 120_000 } = {},
+	) {
 		const t0 = Date.now();
-		const payload = body === undefined ? undefined : Buffer.isBuffer(body) || typeof body === 'string' ? body : JSON.stringify(body);
+		const payload =
+			body === undefined
+				? undefined
+				: Buffer.isBuffer(body) || typeof body === 'string'
+					? body
+					: JSON.stringify(body);
 		for (;;) {
 			const res = await fetch(`${this.url}/webhook/${pathname}`, {
 				method,
-				headers: { ...(payload !== undefined && !Object.keys(headers).some((k) => k.toLowerCase() === 'content-type') ? { 'content-type': 'application/json' } : {}), ...headers },
+				headers: {
+					...(payload !== undefined &&
+					!Object.keys(headers).some((k) => k.toLowerCase() === 'content-type')
+						? { 'content-type': 'application/json' }
+						: {}),
+					...headers,
+				},
 				body: payload,
 				signal: AbortSignal.timeout(timeoutMs),
 			});
 			const text = await res.text();
-			if (res.status === 404 && /not registered/i.test(text) && Date.now() - t0 < registerTimeoutMs) {
+			if (
+				res.status === 404 &&
+				/not registered/i.test(text) &&
+				Date.now() - t0 < registerTimeoutMs
+			) {
 				await sleep(250);
 				continue;
 			}
@@ -353,7 +473,11 @@ class N8nClient {
 	}
 
 	async executions(workflowId, { includeData = false, status, limit = 250 } = {}) {
-		const q = new URLSearchParams({ workflowId: String(workflowId), includeData: String(includeData), limit: String(limit) });
+		const q = new URLSearchParams({
+			workflowId: String(workflowId),
+			includeData: String(includeData),
+			limit: String(limit),
+		});
 		if (status) q.set('status', status);
 		const all = [];
 		let cursor;
@@ -371,9 +495,14 @@ class N8nClient {
 		const t0 = Date.now();
 		for (;;) {
 			const list = await this.executions(workflowId, { includeData });
-			const done = list.filter((e) => e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status));
+			const done = list.filter(
+				(e) => e.finished || ['success', 'error', 'crashed', 'canceled'].includes(e.status),
+			);
 			if (done.length >= count) return list;
-			if (Date.now() - t0 > timeoutMs) throw new Error(`only ${done.length}/${count} executions of workflow ${workflowId} finished after ${timeoutMs} ms`);
+			if (Date.now() - t0 > timeoutMs)
+				throw new Error(
+					`only ${done.length}/${count} executions of workflow ${workflowId} finished after ${timeoutMs} ms`,
+				);
 			await sleep(300);
 		}
 	}

@@ -14,24 +14,55 @@ const PKG = 'n8n-nodes-ats-sync';
 /** Outreach Trigger: per source, the fixture for each selectable event (ones carrying a LinkedIn URL where the tool sends one, since Stardex needs it). */
 const OUTREACH_FIXTURES = {
 	generic: { interested: 'generic-replied.json', replied: 'generic-replied.json' },
-	lemlist: { interested: 'lemlist-emailsReplied.json', replied: 'lemlist-emailsReplied.json', addedToSequence: 'lemlist-contacted.json' },
-	smartlead: { interested: 'smartlead-LEAD_CATEGORY_UPDATED.json', replied: 'smartlead-EMAIL_REPLIED.json', addedToSequence: 'smartlead-FIRST_EMAIL_SENT.json' },
-	instantly: { interested: 'instantly-lead_interested.json', replied: 'instantly-reply_received.json', addedToSequence: 'instantly-email_sent.json' },
-	outreachIo: { replied: 'outreachio-mailing.replied.json', interested: 'outreachio-mailing.replied.json', addedToSequence: 'outreachio-sequenceState.created.json' },
+	lemlist: {
+		interested: 'lemlist-emailsReplied.json',
+		replied: 'lemlist-emailsReplied.json',
+		addedToSequence: 'lemlist-contacted.json',
+	},
+	smartlead: {
+		interested: 'smartlead-LEAD_CATEGORY_UPDATED.json',
+		replied: 'smartlead-EMAIL_REPLIED.json',
+		addedToSequence: 'smartlead-FIRST_EMAIL_SENT.json',
+	},
+	instantly: {
+		interested: 'instantly-lead_interested.json',
+		replied: 'instantly-reply_received.json',
+		addedToSequence: 'instantly-email_sent.json',
+	},
+	outreachIo: {
+		replied: 'outreachio-mailing.replied.json',
+		interested: 'outreachio-mailing.replied.json',
+		addedToSequence: 'outreachio-sequenceState.created.json',
+	},
 	replyIo: { interested: 'replyio-meeting_booked.json', replied: 'replyio-email_replied.json' },
-	heyreach: { interested: 'heyreach-LEAD_AUTO_TAGGED_INTERESTED.json', replied: 'heyreach-MESSAGE_REPLY_RECEIVED.json', addedToSequence: 'heyreach-CONNECTION_REQUEST_SENT.json' },
+	heyreach: {
+		interested: 'heyreach-LEAD_AUTO_TAGGED_INTERESTED.json',
+		replied: 'heyreach-MESSAGE_REPLY_RECEIVED.json',
+		addedToSequence: 'heyreach-CONNECTION_REQUEST_SENT.json',
+	},
 	woodpecker: { interested: 'woodpecker-batch.json', replied: 'woodpecker-batch.json' },
 };
 /** Same table as nodes/OutreachTrigger/auth.ts SIGNATURE_PRESETS / BODY_SECRET_FIELDS. */
 const SIGNATURE_PRESETS = {
-	outreachIo: { header: 'Outreach-Webhook-Signature', algorithm: 'sha256', encoding: 'hex', prefix: '' },
-	smartlead: { header: 'X-Smartlead-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
+	outreachIo: {
+		header: 'Outreach-Webhook-Signature',
+		algorithm: 'sha256',
+		encoding: 'hex',
+		prefix: '',
+	},
+	smartlead: {
+		header: 'X-Smartlead-Signature',
+		algorithm: 'sha256',
+		encoding: 'hex',
+		prefix: 'sha256=',
+	},
 	generic: { header: 'X-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
 };
 const BODY_SECRET_FIELDS = { lemlist: 'secret', smartlead: 'secret_key' };
 
 const isExpression = (v) => typeof v === 'string' && v.startsWith('=');
-const hmac = (secret, bytes, algorithm = 'sha256', encoding = 'hex') => crypto.createHmac(algorithm, secret).update(bytes).digest(encoding);
+const hmac = (secret, bytes, algorithm = 'sha256', encoding = 'hex') =>
+	crypto.createHmac(algorithm, secret).update(bytes).digest(encoding);
 
 const TRIGGER_TYPES = {
 	webhook: 'n8n-nodes-base.webhook',
@@ -52,7 +83,8 @@ function buildTriggerRequest(a) {
 	const { workflow, node, baseUrl } = a;
 	const p = node.parameters || {};
 	const url = `${baseUrl}/webhook/${String(p.path || '').replace(/^\//, '')}`;
-	if (!p.path) return { skip: `${node.name} has no fixed path (empty = random); set one to get a ready curl` };
+	if (!p.path)
+		return { skip: `${node.name} has no fixed path (empty = random); set one to get a ready curl` };
 	if (isExpression(p.path)) return { skip: `${node.name}'s path is an expression` };
 
 	if (node.type === TRIGGER_TYPES.outreach) {
@@ -62,28 +94,52 @@ function buildTriggerRequest(a) {
 		const file = events.map((e) => table[e]).find(Boolean) || table.replied;
 		let payload;
 		if (file) payload = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'outreach', file), 'utf8'));
-		else payload = { event: 'addedToSequence', eventId: `demo-${Date.now()}`, contact: { fullName: 'Jane Demo', email: 'jane.demo@example.com', linkedinUrl: 'https://www.linkedin.com/in/jane-demo' }, campaign: { name: 'Demo campaign' } };
+		else
+			payload = {
+				event: 'addedToSequence',
+				eventId: `demo-${Date.now()}`,
+				contact: {
+					fullName: 'Jane Demo',
+					email: 'jane.demo@example.com',
+					linkedinUrl: 'https://www.linkedin.com/in/jane-demo',
+				},
+				campaign: { name: 'Demo campaign' },
+			};
 		const auth = p.authentication || 'none';
 		const secret = p.secret;
 		const headers = { 'Content-Type': 'application/json' };
 		let query = '';
-		if (auth !== 'none' && (!secret || isExpression(secret))) return { skip: `${node.name}: the secret is ${secret ? 'an expression' : 'empty'}` };
+		if (auth !== 'none' && (!secret || isExpression(secret)))
+			return { skip: `${node.name}: the secret is ${secret ? 'an expression' : 'empty'}` };
 		if (auth === 'bodySecret') {
 			const field = (p.bodyField || '').trim() || BODY_SECRET_FIELDS[source] || 'secret';
 			payload[field] = secret;
 		}
 		const body = Buffer.from(JSON.stringify(payload, null, 2));
 		if (auth === 'hmac') {
-			const f = p.signatureFormat === 'custom'
-				? { header: p.signatureHeader || 'X-Signature', algorithm: p.signatureAlgorithm || p.algorithm || 'sha256', encoding: p.signatureEncoding || p.encoding || 'hex', prefix: p.signaturePrefix || '' }
-				: SIGNATURE_PRESETS[source] || SIGNATURE_PRESETS.generic;
+			const f =
+				p.signatureFormat === 'custom'
+					? {
+							header: p.signatureHeader || 'X-Signature',
+							algorithm: p.signatureAlgorithm || p.algorithm || 'sha256',
+							encoding: p.signatureEncoding || p.encoding || 'hex',
+							prefix: p.signaturePrefix || '',
+						}
+					: SIGNATURE_PRESETS[source] || SIGNATURE_PRESETS.generic;
 			headers[f.header] = `${f.prefix}${hmac(secret, body, f.algorithm, f.encoding)}`;
 		} else if (auth === 'headerToken') {
 			headers[p.headerName || 'X-Webhook-Token'] = secret;
 		} else if (auth === 'queryToken') {
 			query = `?${encodeURIComponent(p.queryParameter || 'token')}=${encodeURIComponent(secret)}`;
 		}
-		return { url: url + query, method: 'POST', headers, body, contentType: 'application/json', describe: `${source} ${file || 'sample'} (${auth === 'none' ? 'no authentication' : auth})` };
+		return {
+			url: url + query,
+			method: 'POST',
+			headers,
+			body,
+			contentType: 'application/json',
+			describe: `${source} ${file || 'sample'} (${auth === 'none' ? 'no authentication' : auth})`,
+		};
 	}
 
 	if (node.type === TRIGGER_TYPES.greenhouse) {
@@ -97,7 +153,11 @@ function buildTriggerRequest(a) {
 		return {
 			url,
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', Signature: `sha256 ${hmac(secret, body)}`, 'Greenhouse-Event-ID': `demo-${event}-1` },
+			headers: {
+				'Content-Type': 'application/json',
+				Signature: `sha256 ${hmac(secret, body)}`,
+				'Greenhouse-Event-ID': `demo-${event}-1`,
+			},
 			body,
 			contentType: 'application/json',
 			describe: `Greenhouse ${event} (documented example), signed with the web hook secret`,
@@ -107,14 +167,25 @@ function buildTriggerRequest(a) {
 	if (node.type === TRIGGER_TYPES.pinpoint) {
 		const credName = Object.keys(node.credentials || {})[0];
 		const secret = credName && a.credentialData(credName)?.webhookSigningSecret;
-		if (!secret) return { skip: `${node.name}: the Pinpoint credential has no webhook signing secret` };
-		if (!a.pinpointApplicationId) return { skip: `${node.name}: no application in the Pinpoint sandbox` };
+		if (!secret)
+			return { skip: `${node.name}: the Pinpoint credential has no webhook signing secret` };
+		if (!a.pinpointApplicationId)
+			return { skip: `${node.name}: no application in the Pinpoint sandbox` };
 		const event = (Array.isArray(p.events) && p.events[0]) || 'application_hired';
-		const body = Buffer.from(JSON.stringify({ event, triggeredAt: new Date().toISOString(), data: { application: { id: String(a.pinpointApplicationId) } } }));
+		const body = Buffer.from(
+			JSON.stringify({
+				event,
+				triggeredAt: new Date().toISOString(),
+				data: { application: { id: String(a.pinpointApplicationId) } },
+			}),
+		);
 		return {
 			url,
 			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'PINPOINT-HMAC-SHA256': hmac(secret, body, 'sha256', 'base64') },
+			headers: {
+				'Content-Type': 'application/json',
+				'PINPOINT-HMAC-SHA256': hmac(secret, body, 'sha256', 'base64'),
+			},
 			body,
 			contentType: 'application/json',
 			describe: `Pinpoint ${event} for sandbox application ${a.pinpointApplicationId}, signed (base64 HMAC-SHA256)`,
@@ -127,22 +198,51 @@ function buildTriggerRequest(a) {
 			const boundary = `----ats-sync-demo-${crypto.randomBytes(6).toString('hex')}`;
 			const csv = fs.readFileSync(a.sampleCsv);
 			const body = Buffer.concat([
-				Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(a.sampleCsv)}"\r\nContent-Type: text/csv\r\n\r\n`),
+				Buffer.from(
+					`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(a.sampleCsv)}"\r\nContent-Type: text/csv\r\n\r\n`,
+				),
 				csv,
 				Buffer.from(`\r\n--${boundary}--\r\n`),
 			]);
-			return { url, method: (p.httpMethod || 'POST').toUpperCase(), headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` }, body, contentType: 'multipart', form: { file: a.sampleCsv }, describe: `a CSV upload (${path.basename(a.sampleCsv)})` };
+			return {
+				url,
+				method: (p.httpMethod || 'POST').toUpperCase(),
+				headers: { 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+				body,
+				contentType: 'multipart',
+				form: { file: a.sampleCsv },
+				describe: `a CSV upload (${path.basename(a.sampleCsv)})`,
+			};
 		}
 		const pinned = workflow.pinData?.[node.name]?.[0]?.json;
-		const payload = pinned?.body ?? { candidates: [{ fullName: 'Jane Demo', emails: ['jane.demo@example.com'], linkedinUrl: 'https://www.linkedin.com/in/jane-demo', currentTitle: 'Engineer' }] };
-		return { url, method: (p.httpMethod || 'POST').toUpperCase(), headers: { 'Content-Type': 'application/json' }, body: Buffer.from(JSON.stringify(payload, null, 2)), contentType: 'application/json', describe: pinned ? 'the pinned sample' : 'a sample candidate' };
+		const payload = pinned?.body ?? {
+			candidates: [
+				{
+					fullName: 'Jane Demo',
+					emails: ['jane.demo@example.com'],
+					linkedinUrl: 'https://www.linkedin.com/in/jane-demo',
+					currentTitle: 'Engineer',
+				},
+			],
+		};
+		return {
+			url,
+			method: (p.httpMethod || 'POST').toUpperCase(),
+			headers: { 'Content-Type': 'application/json' },
+			body: Buffer.from(JSON.stringify(payload, null, 2)),
+			contentType: 'application/json',
+			describe: pinned ? 'the pinned sample' : 'a sample candidate',
+		};
 	}
 	return { skip: `${node.type} is not a trigger the demo knows` };
 }
 
 function nextNodes(workflow, name) {
 	const outs = workflow.connections?.[name]?.main || [];
-	const names = outs.flat().filter(Boolean).map((c) => c.node);
+	const names = outs
+		.flat()
+		.filter(Boolean)
+		.map((c) => c.node);
 	return workflow.nodes.filter((n) => names.includes(n.name));
 }
 
@@ -160,4 +260,11 @@ function curlFor(req, bodyFile) {
 	return parts.join(' ');
 }
 
-module.exports = { buildTriggerRequest, curlFor, isTrigger, TRIGGER_TYPES, OUTREACH_FIXTURES, hmac };
+module.exports = {
+	buildTriggerRequest,
+	curlFor,
+	isTrigger,
+	TRIGGER_TYPES,
+	OUTREACH_FIXTURES,
+	hmac,
+};

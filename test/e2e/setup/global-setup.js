@@ -13,7 +13,8 @@ module.exports = async () => {
 	if (given) {
 		const context = JSON.parse(fs.readFileSync(given, 'utf8'));
 		const r = await fetch(`${context.n8n.url}/healthz/readiness`).catch(() => undefined);
-		if (!r || r.status !== 200) throw new Error(`ATS_E2E_CONTEXT=${given}: its n8n (${context.n8n.url}) is not running`);
+		if (!r || r.status !== 200)
+			throw new Error(`ATS_E2E_CONTEXT=${given}: its n8n (${context.n8n.url}) is not running`);
 		process.stderr.write(`[e2e] reusing the running environment of ${given}\n`);
 		return;
 	}
@@ -27,5 +28,7 @@ module.exports = async () => {
 	};
 	process.once('SIGINT', stopOnSignal);
 	process.once('SIGTERM', stopOnSignal);
-	process.stderr.write(`[e2e] n8n ${env.context.n8n.url} (log ${env.context.n8n.logFile}); set-up took ${(env.context.timings.total / 1000).toFixed(1)} s\n`);
+	process.stderr.write(
+		`[e2e] n8n ${env.context.n8n.url} (log ${env.context.n8n.logFile}); set-up took ${(env.context.timings.total / 1000).toFixed(1)} s\n`,
+	);
 };

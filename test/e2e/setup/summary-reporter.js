@@ -24,17 +24,31 @@ class SummaryReporter {
 					check: [...t.ancestorTitles, t.title].join(' › '),
 					status: t.status,
 					durationMs: t.duration ?? null,
-					...(t.failureMessages.length ? { failure: t.failureMessages.join('\n').slice(0, 2000) } : {}),
+					...(t.failureMessages.length
+						? { failure: t.failureMessages.join('\n').slice(0, 2000) }
+						: {}),
 				});
 			}
-			if (file.testExecError) checks.push({ file: path.relative(this.rootDir, file.testFilePath), check: '(file failed to run)', status: 'failed', failure: String(file.testExecError.message).slice(0, 2000) });
+			if (file.testExecError)
+				checks.push({
+					file: path.relative(this.rootDir, file.testFilePath),
+					check: '(file failed to run)',
+					status: 'failed',
+					failure: String(file.testExecError.message).slice(0, 2000),
+				});
 		}
 		const summary = {
 			finishedAt: new Date().toISOString(),
 			wallMs: Date.now() - this.startedAt,
 			success: results.success,
-			counts: { passed: results.numPassedTests, failed: results.numFailedTests, skipped: results.numPendingTests + results.numTodoTests },
-			n8n: context.n8n ? { version: '2.41.1', url: context.n8n.url, readyMs: context.n8n.readyMs } : undefined,
+			counts: {
+				passed: results.numPassedTests,
+				failed: results.numFailedTests,
+				skipped: results.numPendingTests + results.numTodoTests,
+			},
+			n8n: context.n8n
+				? { version: '2.41.1', url: context.n8n.url, readyMs: context.n8n.readyMs }
+				: undefined,
 			builtSystems: context.builtSystems,
 			setupMs: context.timings,
 			checks,

@@ -1,4 +1,13 @@
-import { isSameJob, jobBody, parseDateOfBirth, parseFte, parseStartDate, personBody, personRef, searchRef } from '../../../nodes/IntelliHr/mapping';
+import {
+	isSameJob,
+	jobBody,
+	parseDateOfBirth,
+	parseFte,
+	parseStartDate,
+	personBody,
+	personRef,
+	searchRef,
+} from '../../../nodes/IntelliHr/mapping';
 import { nextPage } from '../../../nodes/IntelliHr/transport';
 import { parseCandidate } from '../../../nodes/shared/candidate';
 
@@ -19,17 +28,37 @@ describe('dates', () => {
 		expect(parseStartDate(input)).toEqual({ ok: true, value: expected });
 	});
 
-	test.each(['', '02/11/2026', '2026-13-01', '2025-02-29', '2026-11-02T25:00:00Z', '2026-11-2', 'next monday', '2026-11-02 09:00', '20261102'])('start date %j is refused', (input) => {
+	test.each([
+		'',
+		'02/11/2026',
+		'2026-13-01',
+		'2025-02-29',
+		'2026-11-02T25:00:00Z',
+		'2026-11-2',
+		'next monday',
+		'2026-11-02 09:00',
+		'20261102',
+	])('start date %j is refused', (input) => {
 		expect(parseStartDate(input).ok).toBe(false);
 	});
 
 	test('date of birth: YYYY-MM-DD, real, plausible; empty is fine', () => {
 		const today = new Date('2026-06-01T00:00:00Z');
 		expect(parseDateOfBirth('1990-05-17', today)).toEqual({ ok: true, value: '1990-05-17' });
-		expect(parseDateOfBirth('1990-05-17T00:00:00', today)).toEqual({ ok: true, value: '1990-05-17' });
+		expect(parseDateOfBirth('1990-05-17T00:00:00', today)).toEqual({
+			ok: true,
+			value: '1990-05-17',
+		});
 		expect(parseDateOfBirth('', today)).toEqual({ ok: true, value: undefined });
 		expect(parseDateOfBirth(undefined, today)).toEqual({ ok: true, value: undefined });
-		for (const bad of ['17/05/1990', '1990-02-30', '1850-01-01', '2027-01-01', '1990-05-17T10:30:00Z']) expect(parseDateOfBirth(bad, today).ok).toBe(false);
+		for (const bad of [
+			'17/05/1990',
+			'1990-02-30',
+			'1850-01-01',
+			'2027-01-01',
+			'1990-05-17T10:30:00Z',
+		])
+			expect(parseDateOfBirth(bad, today).ok).toBe(false);
 	});
 
 	test('FTE', () => {
@@ -45,8 +74,14 @@ describe('request bodies', () => {
 	if (!c.ok) throw new Error('fixture');
 
 	test('person without phone or extras has only what is known', () => {
-		expect(personBody(c.candidate)).toEqual({ firstName: 'Li', lastName: 'Wei', emailAddresses: [{ email: 'li@example.com', isPrimary: true, isPersonal: true }] });
-		expect(personBody(c.candidate, { preferredName: 'Lee', dateOfBirth: '1991-01-01' })).toMatchObject({ preferredName: 'Lee', dateOfBirth: '1991-01-01' });
+		expect(personBody(c.candidate)).toEqual({
+			firstName: 'Li',
+			lastName: 'Wei',
+			emailAddresses: [{ email: 'li@example.com', isPrimary: true, isPersonal: true }],
+		});
+		expect(
+			personBody(c.candidate, { preferredName: 'Lee', dateOfBirth: '1991-01-01' }),
+		).toMatchObject({ preferredName: 'Lee', dateOfBirth: '1991-01-01' });
 	});
 
 	test('references: ids as {id}, anything else as {name}; people also by email', () => {
@@ -58,7 +93,15 @@ describe('request bodies', () => {
 	});
 
 	test('job with only the required fields', () => {
-		expect(jobBody('p1', { positionTitle: 'Engineer', startDate: '2026-11-02', businessEntity: ID, businessUnit: 'Sales', workClass: ID })).toEqual({
+		expect(
+			jobBody('p1', {
+				positionTitle: 'Engineer',
+				startDate: '2026-11-02',
+				businessEntity: ID,
+				businessUnit: 'Sales',
+				workClass: ID,
+			}),
+		).toEqual({
 			person: { id: 'p1' },
 			name: 'Engineer',
 			companyStartDate: '2026-11-02',
@@ -71,7 +114,13 @@ describe('request bodies', () => {
 });
 
 describe('is it the same job?', () => {
-	const job = { id: 'j', name: 'Senior  Engineer', positionTitle: { id: 't', name: 'Senior Engineer' }, companyStartDate: '2026-11-02T00:00:00+00:00', positionStartDate: '2026-11-02T00:00:00+00:00' };
+	const job = {
+		id: 'j',
+		name: 'Senior  Engineer',
+		positionTitle: { id: 't', name: 'Senior Engineer' },
+		companyStartDate: '2026-11-02T00:00:00+00:00',
+		positionStartDate: '2026-11-02T00:00:00+00:00',
+	};
 	test.each([
 		['senior engineer', '2026-11-02', true],
 		['Senior Engineer', '2026-11-02T00:00:00Z', true],
@@ -82,7 +131,13 @@ describe('is it the same job?', () => {
 		expect(isSameJob(job, title, date)).toBe(same);
 	});
 	test('a job with a string position title and only a position start date', () => {
-		expect(isSameJob({ id: 'j', positionTitle: 'Designer', positionStartDate: '2026-01-05' }, 'designer', '2026-01-05')).toBe(true);
+		expect(
+			isSameJob(
+				{ id: 'j', positionTitle: 'Designer', positionStartDate: '2026-01-05' },
+				'designer',
+				'2026-01-05',
+			),
+		).toBe(true);
 		expect(isSameJob({ id: 'j' }, 'designer', '2026-01-05')).toBe(false);
 	});
 });
@@ -90,8 +145,21 @@ describe('is it the same job?', () => {
 describe('next page', () => {
 	test.each([
 		['counters say more', { meta: { pagination: { current_page: 1, total_pages: 3 } } }, 1, 2],
-		['counters say last', { meta: { pagination: { current_page: 3, total_pages: 3 } }, links: { next: 'https://api.intellihr.io/v1/people?page=4' } }, 3, undefined],
-		['links.next only', { links: { next: 'https://api.intellihr.io/v1/people?limit=1&page=3' } }, 2, 3],
+		[
+			'counters say last',
+			{
+				meta: { pagination: { current_page: 3, total_pages: 3 } },
+				links: { next: 'https://api.intellihr.io/v1/people?page=4' },
+			},
+			3,
+			undefined,
+		],
+		[
+			'links.next only',
+			{ links: { next: 'https://api.intellihr.io/v1/people?limit=1&page=3' } },
+			2,
+			3,
+		],
 		['links.next null', { links: { next: null } }, 2, undefined],
 		['nothing, full page', {}, 1, 2],
 	])('%s', (_name, body, current, expected) => {

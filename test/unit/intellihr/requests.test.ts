@@ -1,33 +1,72 @@
 import nock from 'nock';
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { getBusinessUnits, getPeople, getWorkClasses } from '../../../nodes/IntelliHr/methods/loadOptions';
+import {
+	getBusinessUnits,
+	getPeople,
+	getWorkClasses,
+} from '../../../nodes/IntelliHr/methods/loadOptions';
 import { IntelliHr } from '../../../nodes/IntelliHr/IntelliHr.node';
 import { node, outputOf, WorkflowHarness } from '../../harness/runWorkflow';
 
 const API = 'https://api.intellihr.io';
 // No apiBaseUrl: the default https://api.intellihr.io/v1 is used.
-const CREDS = { apiKey: 'ihr-key-0123456789abcdef', subdomain: 'https://Acme.intellihr.net/spa/people' };
-const headers = { reqheaders: { authorization: 'Bearer ihr-key-0123456789abcdef', tenant: 'acme' } };
+const CREDS = {
+	apiKey: 'ihr-key-0123456789abcdef',
+	subdomain: 'https://Acme.intellihr.net/spa/people',
+};
+const headers = {
+	reqheaders: { authorization: 'Bearer ihr-key-0123456789abcdef', tenant: 'acme' },
+};
 
 const PERSON = '11111111-2222-4333-8444-555555555555';
 const JOB = '66666666-7777-4888-9999-000000000000';
 const BE = 'be000000-0000-4000-8000-000000000001';
 const BU = 'b0000000-0000-4000-8000-000000000001';
 const WC = 'c0000000-0000-4000-8000-000000000001';
-const page = (data: unknown[], current = 1, total = 1) => ({ data, meta: { pagination: { total: data.length, count: data.length, per_page: 100, current_page: current, total_pages: total } }, links: {} });
+const page = (data: unknown[], current = 1, total = 1) => ({
+	data,
+	meta: {
+		pagination: {
+			total: data.length,
+			count: data.length,
+			per_page: 100,
+			current_page: current,
+			total_pages: total,
+		},
+	},
+	links: {},
+});
 
 function harness(params: IDataObject) {
 	const n = node('IntelliHR', 'intelliHr', params, { intelliHrApi: 'IntelliHR' });
-	return new WorkflowHarness({ nodes: [n], connections: {} }, { intelliHrApi: { ...CREDS } as never });
+	return new WorkflowHarness(
+		{ nodes: [n], connections: {} },
+		{ intelliHrApi: { ...CREDS } as never },
+	);
 }
 
 const sendHired = (extra: IDataObject = {}) =>
-	harness({ resource: 'person', operation: 'sendHired', candidateInput: 'input', positionTitle: 'Data Scientist', startDate: '2026-11-02T09:00:00+10:00', businessEntity: BE, businessUnit: BU, workClass: WC, location: 'Brisbane', workType: 'Permanent', ...extra });
+	harness({
+		resource: 'person',
+		operation: 'sendHired',
+		candidateInput: 'input',
+		positionTitle: 'Data Scientist',
+		startDate: '2026-11-02T09:00:00+10:00',
+		businessEntity: BE,
+		businessUnit: BU,
+		workClass: WC,
+		location: 'Brisbane',
+		workType: 'Permanent',
+		...extra,
+	});
 
 const candidate = {
 	fullName: 'Jane Smith',
-	emails: [{ value: 'jane@example.com', type: 'personal' }, { value: 'jane@work.example', type: 'work' }],
+	emails: [
+		{ value: 'jane@example.com', type: 'personal' },
+		{ value: 'jane@work.example', type: 'work' },
+	],
 	phones: [{ value: '+61 400 000 000', type: 'mobile' }],
 };
 
@@ -45,7 +84,10 @@ describe('IntelliHR request shapes', () => {
 			.post('/v1/jobs', (b) => (bodies.push(b), true))
 			.reply(201, { data: { id: JOB }, meta: {} });
 
-		const run = await sendHired({ location: 'Brisbane', jobOptions: { supervisorPerson: 'sam@acme.example', recruitmentSource: 'Pinpoint', fte: '1' } }).run('IntelliHR', [candidate]);
+		const run = await sendHired({
+			location: 'Brisbane',
+			jobOptions: { supervisorPerson: 'sam@acme.example', recruitmentSource: 'Pinpoint', fte: '1' },
+		}).run('IntelliHR', [candidate]);
 		scope.done();
 		expect(queries).toEqual([
 			{ 'filters[primaryEmailAddress][eq]': 'jane@example.com', page: '1', limit: '10' },
@@ -76,8 +118,15 @@ describe('IntelliHR request shapes', () => {
 		});
 		expect(outputOf(run, 'IntelliHR')).toEqual([
 			{
-				ats: 'intellihr', status: 'created', personId: PERSON, jobId: JOB, profileUrl: `https://acme.intellihr.net/spa/people/${PERSON}`, personReused: false,
-				email: 'jane@example.com', positionTitle: 'Data Scientist', startDate: '2026-11-02T09:00:00+10:00',
+				ats: 'intellihr',
+				status: 'created',
+				personId: PERSON,
+				jobId: JOB,
+				profileUrl: `https://acme.intellihr.net/spa/people/${PERSON}`,
+				personReused: false,
+				email: 'jane@example.com',
+				positionTitle: 'Data Scientist',
+				startDate: '2026-11-02T09:00:00+10:00',
 			},
 		]);
 	});
@@ -90,11 +139,26 @@ describe('IntelliHR request shapes', () => {
 			.reply(200, page([{ id: PERSON, primaryEmailAddress: 'JANE@example.com' }]))
 			.get('/v1/jobs')
 			.query((q) => (jobQueries.push(q), true))
-			.reply(200, page([{ id: JOB, person: { id: PERSON }, name: 'data scientist', companyStartDate: '2026-11-01T23:00:00+00:00' }]));
+			.reply(
+				200,
+				page([
+					{
+						id: JOB,
+						person: { id: PERSON },
+						name: 'data scientist',
+						companyStartDate: '2026-11-01T23:00:00+00:00',
+					},
+				]),
+			);
 		const run = await sendHired().run('IntelliHR', [candidate]);
 		scope.done();
 		expect(jobQueries).toEqual([{ 'filters[personId][eq]': PERSON, page: '1', limit: '100' }]);
-		expect(outputOf(run, 'IntelliHR')[0]).toMatchObject({ status: 'skipped', personId: PERSON, jobId: JOB, personReused: true });
+		expect(outputOf(run, 'IntelliHR')[0]).toMatchObject({
+			status: 'skipped',
+			personId: PERSON,
+			jobId: JOB,
+			personReused: true,
+		});
 	});
 
 	test('a person list that ignores the email filter is not mistaken for a match', async () => {
@@ -114,33 +178,101 @@ describe('IntelliHR request shapes', () => {
 
 	test('an IntelliHR 400 on the person is reported with its details, naming the item', async () => {
 		nock(API, headers)
-			.get('/v1/people').query(true).times(2).reply(200, page([]))
-			.post('/v1/people').reply(400, { name: 'BadRequest', message: 'error', code: 400, errors: [{ code: 400, detail: 'The last name field is required.' }] });
+			.get('/v1/people')
+			.query(true)
+			.times(2)
+			.reply(200, page([]))
+			.post('/v1/people')
+			.reply(400, {
+				name: 'BadRequest',
+				message: 'error',
+				code: 400,
+				errors: [{ code: 400, detail: 'The last name field is required.' }],
+			});
 		const run = await sendHired().run('IntelliHR', [candidate]);
-		expect(run.data.resultData.error?.message).toBe('[item 0] IntelliHR answered POST /people with HTTP 400: The last name field is required.');
+		expect(run.data.resultData.error?.message).toBe(
+			'[item 0] IntelliHR answered POST /people with HTTP 400: The last name field is required.',
+		);
 	});
 
 	test('person get: GET /people/<uuid> and the record unwrapped from data', async () => {
-		nock(API, headers).get(`/v1/people/${PERSON}`).reply(200, { data: { id: PERSON, displayName: 'Jane Smith' }, meta: {} });
-		const run = await harness({ resource: 'person', operation: 'get', person: { __rl: true, mode: 'id', value: PERSON } }).run('IntelliHR', [{}]);
-		expect(outputOf(run, 'IntelliHR')).toEqual([{ id: PERSON, displayName: 'Jane Smith', profileUrl: `https://acme.intellihr.net/spa/people/${PERSON}` }]);
+		nock(API, headers)
+			.get(`/v1/people/${PERSON}`)
+			.reply(200, { data: { id: PERSON, displayName: 'Jane Smith' }, meta: {} });
+		const run = await harness({
+			resource: 'person',
+			operation: 'get',
+			person: { __rl: true, mode: 'id', value: PERSON },
+		}).run('IntelliHR', [{}]);
+		expect(outputOf(run, 'IntelliHR')).toEqual([
+			{
+				id: PERSON,
+				displayName: 'Jane Smith',
+				profileUrl: `https://acme.intellihr.net/spa/people/${PERSON}`,
+			},
+		]);
 	});
 
 	test('lookup get many follows current_page/total_pages and stops at the limit (Enabled Only pages on)', async () => {
 		const ids = 'abcdefghij'.split('');
 		const scope = nock(API, headers)
 			// A server may hand back fewer than asked for; the counters still say there is more.
-			.get('/v1/work-types').query({ page: '1', limit: '7' }).reply(200, page(ids.slice(0, 3).map((id) => ({ id })), 1, 3))
-			.get('/v1/work-types').query({ page: '2', limit: '7' }).reply(200, page(ids.slice(3, 9).map((id) => ({ id })), 2, 3));
-		const run = await harness({ resource: 'lookup', operation: 'getAll', list: 'workTypes', returnAll: false, limit: 7 }).run('IntelliHR', [{}]);
+			.get('/v1/work-types')
+			.query({ page: '1', limit: '7' })
+			.reply(
+				200,
+				page(
+					ids.slice(0, 3).map((id) => ({ id })),
+					1,
+					3,
+				),
+			)
+			.get('/v1/work-types')
+			.query({ page: '2', limit: '7' })
+			.reply(
+				200,
+				page(
+					ids.slice(3, 9).map((id) => ({ id })),
+					2,
+					3,
+				),
+			);
+		const run = await harness({
+			resource: 'lookup',
+			operation: 'getAll',
+			list: 'workTypes',
+			returnAll: false,
+			limit: 7,
+		}).run('IntelliHR', [{}]);
 		scope.done();
 		expect(outputOf(run, 'IntelliHR').map((r) => r.id)).toEqual(ids.slice(0, 7));
 
 		// Enabled Only reads on until enough enabled records are found.
 		nock(API, headers)
-			.get('/v1/work-types').query({ page: '1', limit: '100' }).reply(200, page([{ id: 'x', isEnabled: false }, { id: 'y', isEnabled: true }], 1, 2))
-			.get('/v1/work-types').query({ page: '2', limit: '100' }).reply(200, page([{ id: 'z', isEnabled: true }], 2, 2));
-		const enabled = await harness({ resource: 'lookup', operation: 'getAll', list: 'workTypes', returnAll: false, limit: 2, options: { enabledOnly: true } }).run('IntelliHR', [{}]);
+			.get('/v1/work-types')
+			.query({ page: '1', limit: '100' })
+			.reply(
+				200,
+				page(
+					[
+						{ id: 'x', isEnabled: false },
+						{ id: 'y', isEnabled: true },
+					],
+					1,
+					2,
+				),
+			)
+			.get('/v1/work-types')
+			.query({ page: '2', limit: '100' })
+			.reply(200, page([{ id: 'z', isEnabled: true }], 2, 2));
+		const enabled = await harness({
+			resource: 'lookup',
+			operation: 'getAll',
+			list: 'workTypes',
+			returnAll: false,
+			limit: 2,
+			options: { enabledOnly: true },
+		}).run('IntelliHR', [{}]);
 		expect(outputOf(enabled, 'IntelliHR').map((r) => r.id)).toEqual(['y', 'z']);
 	});
 });
@@ -148,28 +280,77 @@ describe('IntelliHR request shapes', () => {
 describe('IntelliHR dropdowns (loadOptions)', () => {
 	function ctx(pages: unknown[], calls: IDataObject[] = []) {
 		return {
-			getNode: () => ({ name: 'IntelliHR', type: 't', typeVersion: 1, position: [0, 0], parameters: {} }),
+			getNode: () => ({
+				name: 'IntelliHR',
+				type: 't',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}),
 			getCredentials: async () => CREDS,
-			helpers: { httpRequestWithAuthentication: async (_t: string, o: IDataObject) => (calls.push(o), { statusCode: 200, headers: {}, body: pages.shift() }) },
+			helpers: {
+				httpRequestWithAuthentication: async (_t: string, o: IDataObject) => (
+					calls.push(o),
+					{ statusCode: 200, headers: {}, body: pages.shift() }
+				),
+			},
 		} as unknown as ILoadOptionsFunctions;
 	}
 
 	test('enabled records only, sorted by name, across pages; values are ids; the tenant header is sent', async () => {
 		const calls: IDataObject[] = [];
 		const options = await getBusinessUnits.call(
-			ctx([page([{ id: 'u1', name: 'Sales', code: 'SAL', isEnabled: true }, { id: 'u2', name: 'Legacy', isEnabled: false }], 1, 2), page([{ id: 'u3', name: 'Engineering', code: 'ENG' }], 2, 2)], calls),
+			ctx(
+				[
+					page(
+						[
+							{ id: 'u1', name: 'Sales', code: 'SAL', isEnabled: true },
+							{ id: 'u2', name: 'Legacy', isEnabled: false },
+						],
+						1,
+						2,
+					),
+					page([{ id: 'u3', name: 'Engineering', code: 'ENG' }], 2, 2),
+				],
+				calls,
+			),
 		);
 		expect(options).toEqual([
 			{ name: 'Engineering (ENG)', value: 'u3' },
 			{ name: 'Sales (SAL)', value: 'u1' },
 		]);
-		expect(calls.map((c) => c.qs)).toEqual([{ page: 1, limit: 100 }, { page: 2, limit: 100 }]);
-		expect(calls[0]).toMatchObject({ url: 'https://api.intellihr.io/v1/business-units', method: 'GET', headers: { tenant: 'acme' } });
+		expect(calls.map((c) => c.qs)).toEqual([
+			{ page: 1, limit: 100 },
+			{ page: 2, limit: 100 },
+		]);
+		expect(calls[0]).toMatchObject({
+			url: 'https://api.intellihr.io/v1/business-units',
+			method: 'GET',
+			headers: { tenant: 'acme' },
+		});
 	});
 
 	test('work classes and supervisors', async () => {
-		expect(await getWorkClasses.call(ctx([page([{ id: 'w1', name: 'Full Time', isEnabled: true }, { id: 'w2', name: 'Retired', isEnabled: false }])]))).toEqual([{ name: 'Full Time', value: 'w1' }]);
-		expect(await getPeople.call(ctx([page([{ id: 'p1', displayName: 'Sam Supervisor', primaryEmailAddress: 'sam@acme.example' }, { id: 'p2', displayName: 'Ada' }])]))).toEqual([
+		expect(
+			await getWorkClasses.call(
+				ctx([
+					page([
+						{ id: 'w1', name: 'Full Time', isEnabled: true },
+						{ id: 'w2', name: 'Retired', isEnabled: false },
+					]),
+				]),
+			),
+		).toEqual([{ name: 'Full Time', value: 'w1' }]);
+		expect(
+			await getPeople.call(
+				ctx([
+					page([
+						{ id: 'p1', displayName: 'Sam Supervisor', primaryEmailAddress: 'sam@acme.example' },
+						{ id: 'p2', displayName: 'Ada' },
+					]),
+				]),
+			),
+		).toEqual([
 			{ name: 'Ada', value: 'p2' },
 			{ name: 'Sam Supervisor (sam@acme.example)', value: 'p1' },
 		]);
@@ -177,16 +358,36 @@ describe('IntelliHR dropdowns (loadOptions)', () => {
 
 	test('an invalid subdomain fails the dropdown with the reason, before any request', async () => {
 		const calls: IDataObject[] = [];
-		const bad = { ...ctx([], calls), getCredentials: async () => ({ ...CREDS, subdomain: 'evil.com/acme' }) } as unknown as ILoadOptionsFunctions;
-		await expect(getBusinessUnits.call(bad)).rejects.toThrow('IntelliHR credential: Company Subdomain points to "evil.com"');
+		const bad = {
+			...ctx([], calls),
+			getCredentials: async () => ({ ...CREDS, subdomain: 'evil.com/acme' }),
+		} as unknown as ILoadOptionsFunctions;
+		await expect(getBusinessUnits.call(bad)).rejects.toThrow(
+			'IntelliHR credential: Company Subdomain points to "evil.com"',
+		);
 		expect(calls).toHaveLength(0);
 	});
 
 	test('every dropdown the node description names exists', () => {
 		const n = new IntelliHr();
-		const names = JSON.stringify(n.description.properties).match(/"loadOptionsMethod":"(\w+)"/g)!.map((m) => m.split('"')[3]);
-		for (const name of names) expect(typeof (n.methods.loadOptions as Record<string, unknown>)[name]).toBe('function');
-		expect(new Set(names)).toEqual(new Set(['getBusinessEntities', 'getBusinessUnits', 'getWorkClasses', 'getLocations', 'getWorkTypes', 'getEmploymentConditions', 'getPayGrades', 'getRecruitmentSources', 'getPeople']));
+		const names = JSON.stringify(n.description.properties)
+			.match(/"loadOptionsMethod":"(\w+)"/g)!
+			.map((m) => m.split('"')[3]);
+		for (const name of names)
+			expect(typeof (n.methods.loadOptions as Record<string, unknown>)[name]).toBe('function');
+		expect(new Set(names)).toEqual(
+			new Set([
+				'getBusinessEntities',
+				'getBusinessUnits',
+				'getWorkClasses',
+				'getLocations',
+				'getWorkTypes',
+				'getEmploymentConditions',
+				'getPayGrades',
+				'getRecruitmentSources',
+				'getPeople',
+			]),
+		);
 		expect(n.description.usableAsTool).toBe(true);
 	});
 });

@@ -21,7 +21,10 @@ describe('company subdomain: what is accepted, always normalized to the bare ten
 		['https://acme.intellihr.net', 'acme'],
 		['https://acme.intellihr.net/', 'acme'],
 		['HTTPS://acme.intellihr.net/spa/settings/access-keys', 'acme'],
-		['https://acme.intellihr.net/spa/people/8a5f0c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b?tab=jobs#top', 'acme'],
+		[
+			'https://acme.intellihr.net/spa/people/8a5f0c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b?tab=jobs#top',
+			'acme',
+		],
 		['https://acme.intellihr.net?x=%20', 'acme'],
 		['https://acme.intellihr.net#frag', 'acme'],
 		['https://acme.intellihr.net/@evil.com', 'acme'],
@@ -116,16 +119,26 @@ describe('company subdomain: hostile and mistaken inputs are refused with a reas
 		expect(result.ok).toBe(false);
 		if (!result.ok) {
 			expect(result.problem).toContain(reason);
-			expect(result.problem).toMatch(/Enter just the company part of your IntelliHR address, e\.g\. acme for https:\/\/acme\.intellihr\.net$/);
+			expect(result.problem).toMatch(
+				/Enter just the company part of your IntelliHR address, e\.g\. acme for https:\/\/acme\.intellihr\.net$/,
+			);
 		}
 	});
 
 	test.each([undefined, null, 42, {}, ['acme']])('%j (not text) is refused', (input) => {
-		expect(parse(input)).toMatchObject({ ok: false, problem: expect.stringContaining('is not text') });
+		expect(parse(input)).toMatchObject({
+			ok: false,
+			problem: expect.stringContaining('is not text'),
+		});
 	});
 
 	test('normalizeSubdomain throws a message naming the field', () => {
-		expect(() => normalizeSubdomain('evil.com', { ...rules, fieldName: 'IntelliHR credential: Company Subdomain' })).toThrow(
+		expect(() =>
+			normalizeSubdomain('evil.com', {
+				...rules,
+				fieldName: 'IntelliHR credential: Company Subdomain',
+			}),
+		).toThrow(
 			'IntelliHR credential: Company Subdomain points to "evil.com", which is not an address under intellihr.net. Enter just the company part of your IntelliHR address, e.g. acme for https://acme.intellihr.net',
 		);
 		expect(normalizeSubdomain('https://acme.intellihr.net/', rules)).toBe('acme');
@@ -133,24 +146,37 @@ describe('company subdomain: hostile and mistaken inputs are refused with a reas
 
 	test('works for another product (Pinpoint-style rules)', () => {
 		const pinpoint = { productDomains: ['pinpointhq.com'], productName: 'Pinpoint' };
-		expect(parseSubdomain('https://acme.pinpointhq.com/admin', pinpoint)).toEqual({ ok: true, subdomain: 'acme' });
+		expect(parseSubdomain('https://acme.pinpointhq.com/admin', pinpoint)).toEqual({
+			ok: true,
+			subdomain: 'acme',
+		});
 		expect(parseSubdomain('acme.intellihr.net', pinpoint)).toMatchObject({ ok: false });
 	});
 });
 
 describe('company subdomain: properties over random input', () => {
 	test('whatever is accepted is one DNS label, and never a way to reach another host', () => {
-		const chars = fc.constantFrom(...'aA0-_.:/@%\\?#[] \n\u0430xn'.split(''), 'intellihr.net', 'https://', 'evil.com');
+		const chars = fc.constantFrom(
+			...'aA0-_.:/@%\\?#[] \n\u0430xn'.split(''),
+			'intellihr.net',
+			'https://',
+			'evil.com',
+		);
 		fc.assert(
-			fc.property(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), (input) => {
-				const r = parse(input);
-				if (!r.ok) return;
-				expect(r.subdomain).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/);
-				expect(`https://${r.subdomain}.intellihr.net/`).toBe(new URL(`https://${r.subdomain}.intellihr.net/`).href);
-				// Accepted input names no host but <tenant>.intellihr.net (or is the bare tenant).
-				const host = /^(?:https?:\/\/)?([^/?#]*)/i.exec(input)![1].toLowerCase();
-				expect([r.subdomain, `${r.subdomain}.intellihr.net`]).toContain(host);
-			}),
+			fc.property(
+				fc.array(chars, { maxLength: 12 }).map((a) => a.join('')),
+				(input) => {
+					const r = parse(input);
+					if (!r.ok) return;
+					expect(r.subdomain).toMatch(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/);
+					expect(`https://${r.subdomain}.intellihr.net/`).toBe(
+						new URL(`https://${r.subdomain}.intellihr.net/`).href,
+					);
+					// Accepted input names no host but <tenant>.intellihr.net (or is the bare tenant).
+					const host = /^(?:https?:\/\/)?([^/?#]*)/i.exec(input)![1].toLowerCase();
+					expect([r.subdomain, `${r.subdomain}.intellihr.net`]).toContain(host);
+				},
+			),
 			{ numRuns: 3000 },
 		);
 	});

@@ -14,14 +14,30 @@ function items(tool: Tool, name: string) {
 	const settings: TriggerSettings = {
 		source: tool,
 		events: ['addedToSequence', 'replied', 'interested'],
-		auth: { mode: 'none', secret: '', headerName: '', queryParameter: '', bodyField: '', signature: 'sourceDefault', signatureHeader: '', algorithm: 'sha256', encoding: 'hex', prefix: '' },
+		auth: {
+			mode: 'none',
+			secret: '',
+			headerName: '',
+			queryParameter: '',
+			bodyField: '',
+			signature: 'sourceDefault',
+			signatureHeader: '',
+			algorithm: 'sha256',
+			encoding: 'hex',
+			prefix: '',
+		},
 		conditions: [],
 		combine: 'and',
 		extraInterested: [],
 		extraNotInterested: [],
 		dedupeSize: 1000,
 	};
-	const outcome = handleDelivery({ rawBody: raw(name), headers: {}, query: {} }, settings, [], '2026-03-12T00:00:00.000Z');
+	const outcome = handleDelivery(
+		{ rawBody: raw(name), headers: {}, query: {} },
+		settings,
+		[],
+		'2026-03-12T00:00:00.000Z',
+	);
 	if (outcome.status !== 200) throw new Error(`${name}: ${outcome.status} ${outcome.message}`);
 	return outcome.items;
 }
@@ -61,7 +77,10 @@ const cases: Case[] = [
 		adapterEvent: 'interested',
 		outputEvent: 'interested',
 		eventId: 'lemlist:act_Int55Xy',
-		expect: { fullName: 'Jane Doe', reply: { date: '2026-03-03T11:00:00.000Z', channel: 'linkedin' } },
+		expect: {
+			fullName: 'Jane Doe',
+			reply: { date: '2026-03-03T11:00:00.000Z', channel: 'linkedin' },
+		},
 		missing: ['reply.text'],
 	},
 	{
@@ -81,7 +100,10 @@ const cases: Case[] = [
 		expect: {
 			fullName: 'Marco Rossi',
 			currentCompany: 'Datafabrik',
-			reply: expect.objectContaining({ subject: 'Re: Data Engineer opportunity', channel: 'email' }),
+			reply: expect.objectContaining({
+				subject: 'Re: Data Engineer opportunity',
+				channel: 'email',
+			}),
 			interested: expect.objectContaining({ value: false, label: 'not_interested' }),
 		},
 	},
@@ -91,7 +113,11 @@ const cases: Case[] = [
 		adapterEvent: 'interested',
 		outputEvent: 'interested',
 		eventId: 'instantly:0190f2c4-7a1b-7c3d-9e8f-aabbccddeeff:lead_interested',
-		expect: { fullName: 'Ana Lima', linkedinUrl: 'https://www.linkedin.com/in/analima', interested: expect.objectContaining({ toolLabel: 'lead_interested' }) },
+		expect: {
+			fullName: 'Ana Lima',
+			linkedinUrl: 'https://www.linkedin.com/in/analima',
+			interested: expect.objectContaining({ toolLabel: 'lead_interested' }),
+		},
 	},
 	{
 		tool: 'instantly',
@@ -120,7 +146,11 @@ const cases: Case[] = [
 		adapterEvent: 'replied',
 		outputEvent: 'replied',
 		eventId: 'smartlead:<reply-43@mail.example.fr>',
-		expect: { fullName: 'Sophie Martin', location: { city: 'Lyon', country: 'France' }, linkedinUrl: 'https://www.linkedin.com/in/sophiemartin' },
+		expect: {
+			fullName: 'Sophie Martin',
+			location: { city: 'Lyon', country: 'France' },
+			linkedinUrl: 'https://www.linkedin.com/in/sophiemartin',
+		},
 	},
 	{
 		tool: 'smartlead',
@@ -150,7 +180,11 @@ const cases: Case[] = [
 		adapterEvent: 'addedToSequence',
 		outputEvent: 'addedToSequence',
 		eventId: 'outreachIo:sequenceState.created:90210',
-		expect: { extra: { outreachProspectId: '5511' }, sequence: { id: '77' }, enrichment: expect.objectContaining({ needed: true }) },
+		expect: {
+			extra: { outreachProspectId: '5511' },
+			sequence: { id: '77' },
+			enrichment: expect.objectContaining({ needed: true }),
+		},
 		missing: ['name', 'email', 'linkedinUrl', 'currentTitle', 'currentCompany', 'sequence.name'],
 	},
 	{
@@ -159,8 +193,19 @@ const cases: Case[] = [
 		adapterEvent: 'replied',
 		outputEvent: 'replied',
 		eventId: 'outreachIo:mailing.replied:123456',
-		expect: { reply: { date: '2026-03-02T16:20:00.000Z', channel: 'email' }, interested: expect.objectContaining({ value: false }) },
-		missing: ['name', 'email', 'linkedinUrl', 'currentTitle', 'currentCompany', 'sequence.name', 'reply.text'],
+		expect: {
+			reply: { date: '2026-03-02T16:20:00.000Z', channel: 'email' },
+			interested: expect.objectContaining({ value: false }),
+		},
+		missing: [
+			'name',
+			'email',
+			'linkedinUrl',
+			'currentTitle',
+			'currentCompany',
+			'sequence.name',
+			'reply.text',
+		],
 	},
 	{
 		tool: 'replyIo',
@@ -168,7 +213,11 @@ const cases: Case[] = [
 		adapterEvent: 'replied',
 		outputEvent: 'interested',
 		eventId: 'replyIo:5f0c3a8e-8c1b-4d3a-9b2e-0f1e2d3c4b5a',
-		expect: { fullName: 'Carlos García', currentTitle: 'Backend Lead', sequence: { id: '3301', name: 'Backend Spain', step: 2 } },
+		expect: {
+			fullName: 'Carlos García',
+			currentTitle: 'Backend Lead',
+			sequence: { id: '3301', name: 'Backend Spain', step: 2 },
+		},
 	},
 	{
 		tool: 'replyIo',
@@ -176,7 +225,12 @@ const cases: Case[] = [
 		adapterEvent: 'replied',
 		outputEvent: 'replied',
 		eventId: 'replyIo:evt-log-0091',
-		expect: { fullName: 'Emma Jones', currentCompany: 'Thames Systems', reply: expect.objectContaining({ channel: 'linkedin' }), sequence: { id: '3302', step: 3 } },
+		expect: {
+			fullName: 'Emma Jones',
+			currentCompany: 'Thames Systems',
+			reply: expect.objectContaining({ channel: 'linkedin' }),
+			sequence: { id: '3302', step: 3 },
+		},
 		missing: ['reply.text'],
 	},
 	{
@@ -198,7 +252,10 @@ const cases: Case[] = [
 			fullName: 'Tom Baker',
 			linkedinUrl: 'https://www.linkedin.com/in/tom-baker-eng',
 			currentTitle: 'Senior Engineer',
-			reply: expect.objectContaining({ text: "Hey! Yes, tell me more. What's the salary range?", channel: 'linkedin' }),
+			reply: expect.objectContaining({
+				text: "Hey! Yes, tell me more. What's the salary range?",
+				channel: 'linkedin',
+			}),
 		},
 		missing: ['email'],
 	},
@@ -259,12 +316,33 @@ describe.each(cases)('$fixture', (c) => {
 
 	it(`outputs a normalized ${c.outputEvent} item`, () => {
 		const [item] = items(c.tool, c.fixture);
-		expect(item).toMatchObject({ event: c.outputEvent, tool: c.tool, eventId: c.eventId, ...c.expect });
+		expect(item).toMatchObject({
+			event: c.outputEvent,
+			tool: c.tool,
+			eventId: c.eventId,
+			...c.expect,
+		});
 		expect(item.missing ?? []).toEqual(c.missing ?? []);
 		if (!c.missing?.includes('name')) {
 			expect(item.candidateErrors).toBeUndefined();
-			const envelope = ['event', 'tool', 'toolEvent', 'eventId', 'occurredAt', 'receivedAt', 'campaign', 'sequence', 'reply', 'interested', 'missing', 'enrichment', 'raw'];
-			const candidate = Object.fromEntries(Object.entries(item).filter(([k]) => !envelope.includes(k)));
+			const envelope = [
+				'event',
+				'tool',
+				'toolEvent',
+				'eventId',
+				'occurredAt',
+				'receivedAt',
+				'campaign',
+				'sequence',
+				'reply',
+				'interested',
+				'missing',
+				'enrichment',
+				'raw',
+			];
+			const candidate = Object.fromEntries(
+				Object.entries(item).filter(([k]) => !envelope.includes(k)),
+			);
 			expect(parseCandidate(candidate).ok).toBe(true);
 		}
 		expect(JSON.stringify(item.raw)).not.toMatch(/secret/);
@@ -285,7 +363,11 @@ describe('batches', () => {
 			['replied', 'out_of_office'],
 			['interested', 'interested'],
 		]);
-		expect(out[0]).toMatchObject({ fullName: 'Pieter de Vries', tags: ['DATA', 'NL'], location: { city: 'Amsterdam', country: 'Netherlands' } });
+		expect(out[0]).toMatchObject({
+			fullName: 'Pieter de Vries',
+			tags: ['DATA', 'NL'],
+			location: { city: 'Amsterdam', country: 'Netherlands' },
+		});
 		expect(out[1]).toMatchObject({ fullName: 'João Silva' });
 	});
 
@@ -298,68 +380,131 @@ describe('batches', () => {
 	it('any tool: a JSON array becomes one event per element', () => {
 		const one = json('lemlist-emailsReplied.json') as Record<string, unknown>;
 		const events = ADAPTERS.lemlist([one, { ...one, _id: 'act_second' }], {});
-		expect(events.map((e) => e.eventId)).toEqual(['lemlist:act_9Gh2kLmP4qRsT', 'lemlist:act_second']);
+		expect(events.map((e) => e.eventId)).toEqual([
+			'lemlist:act_9Gh2kLmP4qRsT',
+			'lemlist:act_second',
+		]);
 	});
 });
 
 describe('variants the docs disagree on', () => {
 	it('Smartlead: EMAIL_REPLY and EMAIL_REPLIED, event_type and event, any casing', () => {
-		for (const body of [{ event_type: 'EMAIL_REPLY' }, { event: 'EMAIL_REPLIED' }, { event_type: 'email_reply' }]) {
-			expect(ADAPTERS.smartlead({ ...body, sl_lead_email: 'a@example.com' }, {})[0].event).toBe('replied');
+		for (const body of [
+			{ event_type: 'EMAIL_REPLY' },
+			{ event: 'EMAIL_REPLIED' },
+			{ event_type: 'email_reply' },
+		]) {
+			expect(ADAPTERS.smartlead({ ...body, sl_lead_email: 'a@example.com' }, {})[0].event).toBe(
+				'replied',
+			);
 		}
 	});
 
 	it('Smartlead: category by positive sentiment, and negative categories are not interested', () => {
-		const custom = { event_type: 'LEAD_CATEGORY_UPDATED', lead_category: { new_name: 'Hot Prospect', sentiment: 'positive' } };
+		const custom = {
+			event_type: 'LEAD_CATEGORY_UPDATED',
+			lead_category: { new_name: 'Hot Prospect', sentiment: 'positive' },
+		};
 		expect(ADAPTERS.smartlead(custom, {})[0].event).toBe('interested');
-		const no = { event_type: 'LEAD_CATEGORY_UPDATED', lead_category: { new_name: 'Not Interested' } };
-		expect(ADAPTERS.smartlead(no, {})[0]).toMatchObject({ event: 'other', label: { raw: 'Not Interested', sentiment: 'negative' } });
-		const meeting = { event_type: 'LEAD_CATEGORY_UPDATED', lead_category: { new_name: 'Meeting Request' } };
+		const no = {
+			event_type: 'LEAD_CATEGORY_UPDATED',
+			lead_category: { new_name: 'Not Interested' },
+		};
+		expect(ADAPTERS.smartlead(no, {})[0]).toMatchObject({
+			event: 'other',
+			label: { raw: 'Not Interested', sentiment: 'negative' },
+		});
+		const meeting = {
+			event_type: 'LEAD_CATEGORY_UPDATED',
+			lead_category: { new_name: 'Meeting Request' },
+		};
 		expect(ADAPTERS.smartlead(meeting, {})[0].event).toBe('interested');
 	});
 
 	it('HeyReach: eventType and event_type; LEAD_TAG_UPDATED with an Interested tag', () => {
-		expect(ADAPTERS.heyreach({ eventType: 'INMAIL_REPLY_RECEIVED', recent_messages: [] }, {})[0].event).toBe('replied');
-		expect(ADAPTERS.heyreach({ event_type: 'message_reply_received' }, {})[0].event).toBe('replied');
-		expect(ADAPTERS.heyreach({ event_type: 'LEAD_TAG_UPDATED', tags: ['Interested'] }, {})[0].event).toBe('interested');
-		expect(ADAPTERS.heyreach({ event_type: 'LEAD_TAG_UPDATED', tags: ['Not interested'] }, {})[0].event).toBe('other');
+		expect(
+			ADAPTERS.heyreach({ eventType: 'INMAIL_REPLY_RECEIVED', recent_messages: [] }, {})[0].event,
+		).toBe('replied');
+		expect(ADAPTERS.heyreach({ event_type: 'message_reply_received' }, {})[0].event).toBe(
+			'replied',
+		);
+		expect(
+			ADAPTERS.heyreach({ event_type: 'LEAD_TAG_UPDATED', tags: ['Interested'] }, {})[0].event,
+		).toBe('interested');
+		expect(
+			ADAPTERS.heyreach({ event_type: 'LEAD_TAG_UPDATED', tags: ['Not interested'] }, {})[0].event,
+		).toBe('other');
 	});
 
 	it('HeyReach: the same reply from two webhooks (firehose and campaign) has one id', () => {
 		const base = json('heyreach-MESSAGE_REPLY_RECEIVED.json') as Record<string, unknown>;
-		const firehose = { ...base, eventType: 'EVERY_MESSAGE_REPLY_RECEIVED', correlation_id: 'corr-other' };
+		const firehose = {
+			...base,
+			eventType: 'EVERY_MESSAGE_REPLY_RECEIVED',
+			correlation_id: 'corr-other',
+		};
 		expect(ADAPTERS.heyreach(firehose, {})[0].eventId).toBe(ADAPTERS.heyreach(base, {})[0].eventId);
 	});
 
 	it('Woodpecker: method casing of the v2 listing and Pipedream', () => {
 		expect(ADAPTERS.woodpecker([{ method: 'PROSPECT_REPLIED' }], {})[0].event).toBe('replied');
-		expect(ADAPTERS.woodpecker([{ method: 'prospect-interested' }], {})[0].event).toBe('interested');
+		expect(ADAPTERS.woodpecker([{ method: 'prospect-interested' }], {})[0].event).toBe(
+			'interested',
+		);
 		expect(ADAPTERS.woodpecker({ method: 'prospect_autoreplied' }, {})[0].event).toBe('other');
 	});
 
 	it('Instantly: auto replies and not-interested labels never start a reply run', () => {
 		expect(ADAPTERS.instantly({ event_type: 'auto_reply_received' }, {})[0].event).toBe('other');
-		expect(ADAPTERS.instantly({ event_type: 'lead_not_interested' }, {})[0]).toMatchObject({ event: 'other', label: { sentiment: 'negative' } });
+		expect(ADAPTERS.instantly({ event_type: 'lead_not_interested' }, {})[0]).toMatchObject({
+			event: 'other',
+			label: { sentiment: 'negative' },
+		});
 		expect(ADAPTERS.instantly({ event_type: 'email_sent', step: 2 }, {})[0].event).toBe('other');
-		expect(ADAPTERS.instantly({ event_type: 'lead_meeting_booked' }, {})[0].event).toBe('interested');
+		expect(ADAPTERS.instantly({ event_type: 'lead_meeting_booked' }, {})[0].event).toBe(
+			'interested',
+		);
 	});
 
 	it('lemlist: emailsSent counts as added only for the first step', () => {
-		expect(ADAPTERS.lemlist({ type: 'emailsSent', sequenceStep: 0, campaignId: 'c', leadId: 'l' }, {})[0].event).toBe('addedToSequence');
+		expect(
+			ADAPTERS.lemlist({ type: 'emailsSent', sequenceStep: 0, campaignId: 'c', leadId: 'l' }, {})[0]
+				.event,
+		).toBe('addedToSequence');
 		expect(ADAPTERS.lemlist({ type: 'emailsSent', sequenceStep: 1 }, {})[0].event).toBe('other');
-		expect(ADAPTERS.lemlist({ type: 'emailsNotInterested' }, {})[0]).toMatchObject({ event: 'other', label: { sentiment: 'negative' } });
+		expect(ADAPTERS.lemlist({ type: 'emailsNotInterested' }, {})[0]).toMatchObject({
+			event: 'other',
+			label: { sentiment: 'negative' },
+		});
 	});
 
 	it('Reply.io: response classification events (names unconfirmed)', () => {
-		expect(ADAPTERS.replyIo({ event: { type: 'contact_interested', id: 'x' } }, {})[0].event).toBe('interested');
-		expect(ADAPTERS.replyIo({ event: { type: 'contact_not_interested', id: 'y' } }, {})[0].event).toBe('other');
-		expect(ADAPTERS.replyIo({ event: { type: 'reply_classified', id: 'z' }, classification: 'Interested' }, {})[0].event).toBe('interested');
-		expect(ADAPTERS.replyIo({ event: 'email_replied', email: 'legacy@example.com' }, {})[0].event).toBe('replied');
+		expect(ADAPTERS.replyIo({ event: { type: 'contact_interested', id: 'x' } }, {})[0].event).toBe(
+			'interested',
+		);
+		expect(
+			ADAPTERS.replyIo({ event: { type: 'contact_not_interested', id: 'y' } }, {})[0].event,
+		).toBe('other');
+		expect(
+			ADAPTERS.replyIo(
+				{ event: { type: 'reply_classified', id: 'z' }, classification: 'Interested' },
+				{},
+			)[0].event,
+		).toBe('interested');
+		expect(
+			ADAPTERS.replyIo({ event: 'email_replied', email: 'legacy@example.com' }, {})[0].event,
+		).toBe('replied');
 	});
 
 	it('payloads without an id get a content hash that is stable across key order', () => {
-		const a = ADAPTERS.instantly({ event_type: 'reply_received', lead_email: 'x@example.com', reply_text: 'hi' }, {})[0].eventId;
-		const b = ADAPTERS.instantly({ reply_text: 'hi', lead_email: 'x@example.com', event_type: 'reply_received' }, {})[0].eventId;
+		const a = ADAPTERS.instantly(
+			{ event_type: 'reply_received', lead_email: 'x@example.com', reply_text: 'hi' },
+			{},
+		)[0].eventId;
+		const b = ADAPTERS.instantly(
+			{ reply_text: 'hi', lead_email: 'x@example.com', event_type: 'reply_received' },
+			{},
+		)[0].eventId;
 		expect(a).toMatch(/^instantly:sha256:[0-9a-f]{32}$/);
 		expect(a).toBe(b);
 	});

@@ -1,4 +1,10 @@
-import { evaluateConditions, evaluateRule, getPath, validateConditions, type ConditionRule } from '../../../nodes/OutreachTrigger/conditions';
+import {
+	evaluateConditions,
+	evaluateRule,
+	getPath,
+	validateConditions,
+	type ConditionRule,
+} from '../../../nodes/OutreachTrigger/conditions';
 
 const item = {
 	fullName: 'Jane Doe',
@@ -17,7 +23,8 @@ const item = {
 	raw: { lead_data: { custom_fields: { Stack: 'Go' } }, campaign_id: 455 },
 };
 
-const rule = (field: string, operator: ConditionRule['operator'], value?: string) => evaluateRule(item, { field, operator, value });
+const rule = (field: string, operator: ConditionRule['operator'], value?: string) =>
+	evaluateRule(item, { field, operator, value });
 
 describe('getPath', () => {
 	it('reads dot paths, list indexes and fields of every list element', () => {
@@ -76,14 +83,21 @@ describe('evaluateConditions', () => {
 	const sales: ConditionRule = { field: 'tags', operator: 'equals', value: 'sales' };
 
 	it('AND needs every rule, OR any rule; no rules always pass', () => {
-		expect(evaluateConditions(item, [berlin, sales], 'and')).toEqual({ pass: false, problems: [], failed: ['tags equals "sales"'] });
+		expect(evaluateConditions(item, [berlin, sales], 'and')).toEqual({
+			pass: false,
+			problems: [],
+			failed: ['tags equals "sales"'],
+		});
 		expect(evaluateConditions(item, [berlin, sales], 'or').pass).toBe(true);
 		expect(evaluateConditions(item, [sales], 'or').pass).toBe(false);
 		expect(evaluateConditions(item, [], 'and').pass).toBe(true);
 	});
 
 	it('reports rules that cannot be evaluated instead of silently failing', () => {
-		const bad: ConditionRule[] = [{ field: 'reply.text', operator: 'regex', value: '([' }, { field: '', operator: 'equals', value: 'x' }];
+		const bad: ConditionRule[] = [
+			{ field: 'reply.text', operator: 'regex', value: '([' },
+			{ field: '', operator: 'equals', value: 'x' },
+		];
 		expect(validateConditions(bad)).toEqual([
 			'Condition 1 (reply.text): "([" is not a valid regular expression',
 			'Condition 2 (no field): the field is empty; enter a path such as campaign.name',

@@ -10,7 +10,9 @@ describe('hmacDigest', () => {
 	it('matches node:crypto for every algorithm and encoding', () => {
 		for (const algorithm of ['sha1', 'sha256', 'sha512'] as const) {
 			for (const encoding of ['hex', 'base64'] as const) {
-				expect(hmacDigest(secret, rawBody, algorithm, encoding)).toBe(createHmac(algorithm, secret).update(rawBody).digest(encoding));
+				expect(hmacDigest(secret, rawBody, algorithm, encoding)).toBe(
+					createHmac(algorithm, secret).update(rawBody).digest(encoding),
+				);
 			}
 		}
 	});
@@ -32,18 +34,26 @@ describe('verifyHmacSignature', () => {
 	it('accepts a valid signature, with or without a prefix, hex in any case', () => {
 		expect(verifyHmacSignature({ ...base, received: hex })).toBe(true);
 		expect(verifyHmacSignature({ ...base, received: hex.toUpperCase() })).toBe(true);
-		expect(verifyHmacSignature({ ...base, received: `sha256=${hex}`, prefix: 'sha256=' })).toBe(true);
-		expect(verifyHmacSignature({ ...base, received: `sha256 ${hex}`, prefix: 'sha256 ' })).toBe(true);
+		expect(verifyHmacSignature({ ...base, received: `sha256=${hex}`, prefix: 'sha256=' })).toBe(
+			true,
+		);
+		expect(verifyHmacSignature({ ...base, received: `sha256 ${hex}`, prefix: 'sha256 ' })).toBe(
+			true,
+		);
 		expect(verifyHmacSignature({ ...base, received: [hex, 'other'] })).toBe(true);
 	});
 
 	it('accepts base64 digests exactly', () => {
 		const b64 = createHmac('sha512', secret).update(rawBody).digest('base64');
-		expect(verifyHmacSignature({ ...base, algorithm: 'sha512', encoding: 'base64', received: b64 })).toBe(true);
+		expect(
+			verifyHmacSignature({ ...base, algorithm: 'sha512', encoding: 'base64', received: b64 }),
+		).toBe(true);
 	});
 
 	it('rejects an invalid signature', () => {
-		expect(verifyHmacSignature({ ...base, received: hex.replace(/.$/, (c) => (c === '0' ? '1' : '0')) })).toBe(false);
+		expect(
+			verifyHmacSignature({ ...base, received: hex.replace(/.$/, (c) => (c === '0' ? '1' : '0')) }),
+		).toBe(false);
 		expect(verifyHmacSignature({ ...base, received: 'not-a-signature' })).toBe(false);
 		expect(verifyHmacSignature({ ...base, secret: 'other-secret', received: hex })).toBe(false);
 	});
@@ -60,7 +70,13 @@ describe('verifyHmacSignature', () => {
 		const sha1 = createHmac('sha1', secret).update(rawBody).digest('hex');
 		expect(verifyHmacSignature({ ...base, received: sha1 })).toBe(false);
 		expect(verifyHmacSignature({ ...base, algorithm: 'sha1', received: hex })).toBe(false);
-		expect(verifyHmacSignature({ ...base, algorithm: 'md5' as never, received: createHmac('md5', secret).update(rawBody).digest('hex') })).toBe(false);
+		expect(
+			verifyHmacSignature({
+				...base,
+				algorithm: 'md5' as never,
+				received: createHmac('md5', secret).update(rawBody).digest('hex'),
+			}),
+		).toBe(false);
 		expect(verifyHmacSignature({ ...base, received: hex, prefix: 'sha256=' })).toBe(false);
 	});
 

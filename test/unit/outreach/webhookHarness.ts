@@ -1,4 +1,10 @@
-import type { IDataObject, INodeExecutionData, IWebhookFunctions, IWebhookResponseData, IHookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INodeExecutionData,
+	IWebhookFunctions,
+	IWebhookResponseData,
+	IHookFunctions,
+} from 'n8n-workflow';
 
 import { OutreachTrigger } from '../../../nodes/OutreachTrigger/OutreachTrigger.node';
 
@@ -42,10 +48,22 @@ function parameterReader(params: Record<string, unknown>) {
 	};
 }
 
-const fakeNode = { id: 'outreach-1', name: 'Outreach Trigger', type: 'n8n-nodes-ats-sync.outreachTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+const fakeNode = {
+	id: 'outreach-1',
+	name: 'Outreach Trigger',
+	type: 'n8n-nodes-ats-sync.outreachTrigger',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 
-export function makeWebhookContext(params: Record<string, unknown>, request: FakeRequest, staticData: IDataObject = {}) {
-	const rawBody = typeof request.rawBody === 'string' ? Buffer.from(request.rawBody, 'utf8') : request.rawBody;
+export function makeWebhookContext(
+	params: Record<string, unknown>,
+	request: FakeRequest,
+	staticData: IDataObject = {},
+) {
+	const rawBody =
+		typeof request.rawBody === 'string' ? Buffer.from(request.rawBody, 'utf8') : request.rawBody;
 	let body = request.body;
 	if (body === undefined && rawBody !== undefined) {
 		try {
@@ -54,7 +72,9 @@ export function makeWebhookContext(params: Record<string, unknown>, request: Fak
 			body = {};
 		}
 	}
-	const headers = Object.fromEntries(Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const headers = Object.fromEntries(
+		Object.entries(request.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]),
+	);
 	const response: RecordedResponse = { ended: false };
 	const res = {
 		status(code: number) {
@@ -72,13 +92,24 @@ export function makeWebhookContext(params: Record<string, unknown>, request: Fak
 	};
 	const ctx = {
 		getNodeParameter: parameterReader(params),
-		getRequestObject: () => ({ rawBody, body, headers, query: request.query ?? {}, header: (n: string) => headers[n.toLowerCase()] }),
+		getRequestObject: () => ({
+			rawBody,
+			body,
+			headers,
+			query: request.query ?? {},
+			header: (n: string) => headers[n.toLowerCase()],
+		}),
 		getResponseObject: () => res,
 		getBodyData: () => body,
 		getHeaderData: () => headers,
 		getQueryData: () => request.query ?? {},
 		getWorkflowStaticData: () => staticData,
-		logger: { warn: () => undefined, info: () => undefined, debug: () => undefined, error: () => undefined },
+		logger: {
+			warn: () => undefined,
+			info: () => undefined,
+			debug: () => undefined,
+			error: () => undefined,
+		},
 		getNode: () => fakeNode,
 		helpers: {
 			returnJsonArray: (data: IDataObject | IDataObject[]): INodeExecutionData[] =>
@@ -88,7 +119,11 @@ export function makeWebhookContext(params: Record<string, unknown>, request: Fak
 	return { ctx: ctx as unknown as IWebhookFunctions, response };
 }
 
-export async function runWebhook(params: Record<string, unknown>, request: FakeRequest, staticData: IDataObject = {}): Promise<WebhookRun> {
+export async function runWebhook(
+	params: Record<string, unknown>,
+	request: FakeRequest,
+	staticData: IDataObject = {},
+): Promise<WebhookRun> {
 	const { ctx, response } = makeWebhookContext(params, request, staticData);
 	const result = await node.webhook.call(ctx);
 	const items = (result.workflowData?.[0] ?? []).map((i) => i.json);
@@ -97,6 +132,9 @@ export async function runWebhook(params: Record<string, unknown>, request: FakeR
 
 /** Runs the node's checkExists (activation) with the given parameters. */
 export async function runCheckExists(params: Record<string, unknown>): Promise<boolean> {
-	const ctx = { getNodeParameter: parameterReader(params), getNode: () => fakeNode } as unknown as IHookFunctions;
+	const ctx = {
+		getNodeParameter: parameterReader(params),
+		getNode: () => fakeNode,
+	} as unknown as IHookFunctions;
 	return await node.webhookMethods.default.checkExists.call(ctx);
 }

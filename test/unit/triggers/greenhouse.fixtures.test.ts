@@ -11,12 +11,28 @@ import { GREENHOUSE_ACTIONS } from '../../../nodes/GreenhouseTrigger/events';
 /** Every documented Greenhouse webhook example → the item the trigger emits. */
 
 const DIR = path.join(__dirname, '../../fixtures/greenhouse-webhooks');
-const load = (action: string) => JSON.parse(fs.readFileSync(path.join(DIR, `${action}.json`), 'utf8')) as IDataObject;
-const itemFor = (action: string) => greenhouseItem(load(action), { eventId: 'evt-1', receivedAt: '2026-11-24T10:00:00.000Z' });
+const load = (action: string) =>
+	JSON.parse(fs.readFileSync(path.join(DIR, `${action}.json`), 'utf8')) as IDataObject;
+const itemFor = (action: string) =>
+	greenhouseItem(load(action), { eventId: 'evt-1', receivedAt: '2026-11-24T10:00:00.000Z' });
 
 /** Keys the trigger adds around the candidate that EVENT_ENVELOPE_KEYS does not list yet (reported to the lead). */
 const EXTRA_ENVELOPE_KEYS = ['offer', 'startDate', 'positionTitle', 'candidateErrors'];
-const CANDIDATE_KEYS = ['fullName', 'firstName', 'lastName', 'emails', 'phones', 'linkedinUrl', 'location', 'currentTitle', 'currentCompany', 'previousJobs', 'source', 'tags', 'extra'];
+const CANDIDATE_KEYS = [
+	'fullName',
+	'firstName',
+	'lastName',
+	'emails',
+	'phones',
+	'linkedinUrl',
+	'location',
+	'currentTitle',
+	'currentCompany',
+	'previousJobs',
+	'source',
+	'tags',
+	'extra',
+];
 
 /** What an export node reads from the item (nodes/shared/candidateInput.ts fromInput). */
 function candidateSeenByExportNode(item: IDataObject) {
@@ -26,25 +42,34 @@ function candidateSeenByExportNode(item: IDataObject) {
 }
 
 describe('Greenhouse webhook fixtures (documented examples)', () => {
-	test('there is one fixture per official action, and the fixtures keep Greenhouse\'s \\u003c escaping', () => {
-		const files = fs.readdirSync(DIR).filter((f) => f.endsWith('.json') && f !== 'ping.json').map((f) => f.replace(/\.json$/, ''));
+	test("there is one fixture per official action, and the fixtures keep Greenhouse's \\u003c escaping", () => {
+		const files = fs
+			.readdirSync(DIR)
+			.filter((f) => f.endsWith('.json') && f !== 'ping.json')
+			.map((f) => f.replace(/\.json$/, ''));
 		expect(files.sort()).toEqual(GREENHOUSE_ACTIONS.map((a) => a.value).sort());
 		expect(GREENHOUSE_ACTIONS).toHaveLength(29);
 		expect(files).toContain('delete_candidate');
 		expect(files).not.toContain('candidate_deleted');
-		expect(fs.readFileSync(path.join(DIR, 'new_candidate_application.json'), 'utf8')).toContain('\\u003cp\\u003eDirections');
+		expect(fs.readFileSync(path.join(DIR, 'new_candidate_application.json'), 'utf8')).toContain(
+			'\\u003cp\\u003eDirections',
+		);
 	});
 
-	test.each(GREENHOUSE_ACTIONS.map((a) => a.value))('%s: event mapping, envelope keys and raw', (action) => {
-		const body = load(action);
-		const item = itemFor(action);
-		expect(item.event).toBe(action);
-		expect(item.eventId).toBe('evt-1');
-		expect(item.raw).toEqual(body);
-		for (const key of Object.keys(item)) expect([...CANDIDATE_KEYS, ...EVENT_ENVELOPE_KEYS, ...EXTRA_ENVELOPE_KEYS]).toContain(key);
-		// Whatever the event, an item with a name is a valid candidate for the export nodes.
-		if (item.fullName) expect(candidateSeenByExportNode(item).ok).toBe(true);
-	});
+	test.each(GREENHOUSE_ACTIONS.map((a) => a.value))(
+		'%s: event mapping, envelope keys and raw',
+		(action) => {
+			const body = load(action);
+			const item = itemFor(action);
+			expect(item.event).toBe(action);
+			expect(item.eventId).toBe('evt-1');
+			expect(item.raw).toEqual(body);
+			for (const key of Object.keys(item))
+				expect([...CANDIDATE_KEYS, ...EVENT_ENVELOPE_KEYS, ...EXTRA_ENVELOPE_KEYS]).toContain(key);
+			// Whatever the event, an item with a name is a valid candidate for the export nodes.
+			if (item.fullName) expect(candidateSeenByExportNode(item).ok).toBe(true);
+		},
+	);
 
 	test('hire_candidate: candidate, job, offer start date, position title; status inferred (the example has none)', () => {
 		const item = itemFor('hire_candidate');
@@ -62,9 +87,20 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 			],
 			currentTitle: 'Previous Title',
 			location: { state: 'NY' },
-			previousJobs: [{ title: 'Engineer', company: 'Greenhouse', startDate: '2012-01-01', endDate: '2016-01-01' }],
+			previousJobs: [
+				{
+					title: 'Engineer',
+					company: 'Greenhouse',
+					startDate: '2012-01-01',
+					endDate: '2016-01-01',
+				},
+			],
 			source: 'greenhouse: Developer',
-			extra: { externalId: '12345', address: '455 Broadway New York, NY 10280', resumeFilename: 'resume.pdf' },
+			extra: {
+				externalId: '12345',
+				address: '455 Broadway New York, NY 10280',
+				resumeFilename: 'resume.pdf',
+			},
 			candidateId: 35897443,
 			applicationId: 46194062,
 			profileUrl: 'https://app.greenhouse.io/people/35897443',
@@ -76,7 +112,12 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 				source: { id: 25, name: 'Monster' },
 			},
 			job: { id: 323753, name: 'Developer' },
-			offer: { id: 506409, version: 2, startDate: '2015-01-23', customFields: { salary: { amount: 80000, unit: 'USD' } } },
+			offer: {
+				id: 506409,
+				version: 2,
+				startDate: '2015-01-23',
+				customFields: { salary: { amount: 80000, unit: 'USD' } },
+			},
 			startDate: '2015-01-23',
 			positionTitle: 'Developer',
 		});
@@ -91,12 +132,20 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 			fullName: 'Jane Smith',
 			currentTitle: 'Manager',
 			currentCompany: 'Current Company Co.',
-			emails: [{ value: 'person@work.com', type: 'work' }, { value: 'person@example.com', type: 'personal' }],
+			emails: [
+				{ value: 'person@work.com', type: 'work' },
+				{ value: 'person@example.com', type: 'personal' },
+			],
 			phones: [{ value: '555-555-5555', type: 'mobile' }],
 			location: { city: 'New York', state: 'NY' },
 			tags: ['Ruby', 'Comp Sci'],
 			source: 'greenhouse: Data Scientist',
-			application: { id: 71980812, status: 'active', prospect: false, stage: { id: 2944102, name: 'Preliminary Phone Screen' } },
+			application: {
+				id: 71980812,
+				status: 'active',
+				prospect: false,
+				stage: { id: 2944102, name: 'Preliminary Phone Screen' },
+			},
 			job: { id: 274075, name: 'Data Scientist' },
 			stage: { id: 2944102, name: 'Preliminary Phone Screen' },
 			positionTitle: 'Data Scientist',
@@ -119,7 +168,9 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 
 	test('new_prospect_application: the candidate has no url, so profileUrl comes from the application url', () => {
 		const item = itemFor('new_prospect_application');
-		expect(load('new_prospect_application')).not.toHaveProperty('payload.application.candidate.url');
+		expect(load('new_prospect_application')).not.toHaveProperty(
+			'payload.application.candidate.url',
+		);
 		expect(item).toMatchObject({
 			fullName: 'Trisha Troy',
 			profileUrl: 'https://app.greenhouse.io/people/968190',
@@ -149,17 +200,32 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 		const item = itemFor('application_updated');
 		expect(item.emails).toEqual([]);
 		expect(item.phones).toEqual([{ value: '330-281-8004', type: 'other' }]);
-		expect(item.candidateErrors).toEqual([expect.stringMatching(/^email_addresses\[0\] "hank.von diablo.13857579@example.com" left out/)]);
+		expect(item.candidateErrors).toEqual([
+			expect.stringMatching(
+				/^email_addresses\[0\] "hank.von diablo.13857579@example.com" left out/,
+			),
+		]);
 	});
 
 	test('delete_application: a flat application, no candidate', () => {
 		const item = itemFor('delete_application');
-		expect(item).toMatchObject({ candidateId: 37031511, applicationId: 46194062, application: { id: 46194062 }, job: { id: 371417 } });
+		expect(item).toMatchObject({
+			candidateId: 37031511,
+			applicationId: 46194062,
+			application: { id: 46194062 },
+			job: { id: 371417 },
+		});
 		expect(item).not.toHaveProperty('fullName');
 	});
 
 	test('delete_candidate and merge_candidate: payload.person', () => {
-		expect(itemFor('delete_candidate')).toMatchObject({ fullName: 'Jack Sparrow', currentCompany: 'Pirate Shipping', currentTitle: 'Captain', candidateId: 37031511, emails: [] });
+		expect(itemFor('delete_candidate')).toMatchObject({
+			fullName: 'Jack Sparrow',
+			currentCompany: 'Pirate Shipping',
+			currentTitle: 'Captain',
+			candidateId: 37031511,
+			emails: [],
+		});
 		expect(itemFor('merge_candidate')).toMatchObject({ candidateId: 37031511 });
 	});
 
@@ -170,19 +236,43 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 	});
 
 	test('offer events: the offer at the top of payload (MM/DD/YYYY start date) or under payload.offer', () => {
-		expect(itemFor('offer_created')).toMatchObject({ offer: { id: 12345, status: 'Accepted', startDate: '2013-04-15' }, startDate: '2013-04-15', applicationId: 234556, job: { id: 45678 } });
-		expect(itemFor('offer_deleted')).toMatchObject({ offer: { id: 506406, status: 'Created' }, applicationId: 46194062, job: { id: 371417 } });
+		expect(itemFor('offer_created')).toMatchObject({
+			offer: { id: 12345, status: 'Accepted', startDate: '2013-04-15' },
+			startDate: '2013-04-15',
+			applicationId: 234556,
+			job: { id: 45678 },
+		});
+		expect(itemFor('offer_deleted')).toMatchObject({
+			offer: { id: 506406, status: 'Created' },
+			applicationId: 46194062,
+			job: { id: 371417 },
+		});
 	});
 
 	test('job events carry the job; job stage deletion carries the stage', () => {
-		expect(itemFor('job_created')).toMatchObject({ job: { id: expect.any(Number), name: expect.any(String) } });
-		expect(itemFor('job_interview_stage_deleted')).toMatchObject({ stage: { id: expect.any(Number) }, job: { id: expect.any(Number) } });
+		expect(itemFor('job_created')).toMatchObject({
+			job: { id: expect.any(Number), name: expect.any(String) },
+		});
+		expect(itemFor('job_interview_stage_deleted')).toMatchObject({
+			stage: { id: expect.any(Number) },
+			job: { id: expect.any(Number) },
+		});
 		expect(itemFor('job_post_created')).toMatchObject({ job: { id: 1842002 } });
 	});
 
 	test('every field is optional: an empty payload or a body without payload still gives an item', () => {
-		expect(greenhouseItem({ action: 'hire_candidate' }, { eventId: 'x', receivedAt: 'now' })).toMatchObject({ event: 'hire_candidate', eventId: 'x' });
-		expect(greenhouseItem({ action: 'hire_candidate', payload: { application: { candidate: { first_name: 'Solo' } } } }, { eventId: 'x', receivedAt: 'now' })).toMatchObject({
+		expect(
+			greenhouseItem({ action: 'hire_candidate' }, { eventId: 'x', receivedAt: 'now' }),
+		).toMatchObject({ event: 'hire_candidate', eventId: 'x' });
+		expect(
+			greenhouseItem(
+				{
+					action: 'hire_candidate',
+					payload: { application: { candidate: { first_name: 'Solo' } } },
+				},
+				{ eventId: 'x', receivedAt: 'now' },
+			),
+		).toMatchObject({
 			application: { status: 'hired' },
 			candidateErrors: [expect.stringContaining('candidate not normalized')],
 		});

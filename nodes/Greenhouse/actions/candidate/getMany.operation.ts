@@ -22,7 +22,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. jane@example.com',
-				description: 'Only candidates with this email address (exact match on any of their addresses)',
+				description:
+					'Only candidates with this email address (exact match on any of their addresses)',
 			},
 			{
 				displayName: 'Updated Since',
@@ -35,15 +36,28 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as { email?: string; updatedSince?: string };
+	const filters = this.getNodeParameter('filters', i, {}) as {
+		email?: string;
+		updatedSince?: string;
+	};
 	const qs: IDataObject = {};
 	if (filters.email) qs.email = filters.email.trim().toLowerCase();
 	if (filters.updatedSince) {
 		const when = new Date(filters.updatedSince);
-		if (Number.isNaN(when.getTime())) throw inputError(this.getNode(), i, 'Updated Since', `"${filters.updatedSince}" is not a date`, 'Use an ISO date such as 2026-01-31T00:00:00Z');
+		if (Number.isNaN(when.getTime()))
+			throw inputError(
+				this.getNode(),
+				i,
+				'Updated Since',
+				`"${filters.updatedSince}" is not a date`,
+				'Use an ISO date such as 2026-01-31T00:00:00Z',
+			);
 		qs.updated_at = `gte|${when.toISOString()}`;
 	}
 	const { appUrl } = await greenhouseSettings(this);

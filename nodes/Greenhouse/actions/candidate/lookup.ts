@@ -26,20 +26,42 @@ export async function findExisting(
 	const slug = linkedinSlug(c.linkedinUrl);
 	const { byEmail, byLinkedin } = recallCreated<GhCandidate>(ctx, 'greenhouse', c);
 	const remembered = byEmail ?? byLinkedin;
-	if (remembered) return { candidate: remembered, matchedBy: matchKind(Boolean(byEmail), hasLinkedin(remembered, slug)), otherIds: [] };
+	if (remembered)
+		return {
+			candidate: remembered,
+			matchedBy: matchKind(Boolean(byEmail), hasLinkedin(remembered, slug)),
+			otherIds: [],
+		};
 
 	const found = new Map<number, GhCandidate>();
 	for (const email of c.emails) {
-		for (const cand of await ghList<GhCandidate>(ctx, '/v3/candidates', { email: email.value }, 5, itemIndex)) found.set(cand.id, cand);
+		for (const cand of await ghList<GhCandidate>(
+			ctx,
+			'/v3/candidates',
+			{ email: email.value },
+			5,
+			itemIndex,
+		))
+			found.set(cand.id, cand);
 	}
 	if (found.size > 0) {
 		const list = [...found.values()].sort((a, b) => a.id - b.id);
 		const best = list.find((cand) => hasLinkedin(cand, slug)) ?? list[0];
-		return { candidate: best, matchedBy: matchKind(true, hasLinkedin(best, slug)), otherIds: list.filter((x) => x !== best).map((x) => x.id) };
+		return {
+			candidate: best,
+			matchedBy: matchKind(true, hasLinkedin(best, slug)),
+			otherIds: list.filter((x) => x !== best).map((x) => x.id),
+		};
 	}
 	if (slug && linkedinScanDays > 0) {
 		const since = new Date(Date.now() - linkedinScanDays * 86_400_000).toISOString();
-		const recent = await ghList<GhCandidate>(ctx, '/v3/candidates', { updated_at: `gte|${since}` }, undefined, itemIndex);
+		const recent = await ghList<GhCandidate>(
+			ctx,
+			'/v3/candidates',
+			{ updated_at: `gte|${since}` },
+			undefined,
+			itemIndex,
+		);
 		const hit = recent.find((cand) => hasLinkedin(cand, slug));
 		if (hit) return { candidate: hit, matchedBy: 'linkedin', otherIds: [] };
 	}

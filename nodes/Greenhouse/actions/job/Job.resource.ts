@@ -14,7 +14,12 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { resource: ['job'] } },
 		options: [
 			{ name: 'Get', value: 'get', description: 'Get a job', action: 'Get a job' },
-			{ name: 'Get Many', value: 'getAll', description: 'Get jobs, filtered by status', action: 'Get many jobs' },
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get jobs, filtered by status',
+				action: 'Get many jobs',
+			},
 		],
 		default: 'getAll',
 	},

@@ -8,15 +8,34 @@ import type { GhJob } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
 
-const properties: INodeProperties[] = [jobLocator({ required: true, description: 'The job to get' })];
+const properties: INodeProperties[] = [
+	jobLocator({ required: true, description: 'The job to get' }),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readJobId(this, i);
-	if (!id) throw inputError(this.getNode(), i, 'Job', 'is empty', 'Pick a job from the list or give its ID');
+	if (!id)
+		throw inputError(
+			this.getNode(),
+			i,
+			'Job',
+			'is empty',
+			'Pick a job from the list or give its ID',
+		);
 	const [job] = await ghList<GhJob>(this, '/v3/jobs', { ids: String(id) }, 1, i);
-	if (!job) throw inputError(this.getNode(), i, 'Job', `${id} was not found in Greenhouse`, 'Check the ID, or pick the job from the list');
+	if (!job)
+		throw inputError(
+			this.getNode(),
+			i,
+			'Job',
+			`${id} was not found in Greenhouse`,
+			'Check the ID, or pick the job from the list',
+		);
 	const { appUrl } = await greenhouseSettings(this);
 	return { ...job, url: jobUrl(appUrl, job.id) } as IDataObject;
 }

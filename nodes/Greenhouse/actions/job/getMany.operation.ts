@@ -22,11 +22,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const status = this.getNodeParameter('status', i, 'open') as string;
 	const { appUrl } = await greenhouseSettings(this);
-	const jobs = await ghList<GhJob>(this, '/v3/jobs', status ? { status } : {}, readLimit(this, i), i);
+	const jobs = await ghList<GhJob>(
+		this,
+		'/v3/jobs',
+		status ? { status } : {},
+		readLimit(this, i),
+		i,
+	);
 	return jobs.map((j) => ({ ...j, url: jobUrl(appUrl, j.id) }) as IDataObject);
 }

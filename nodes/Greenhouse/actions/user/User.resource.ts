@@ -11,7 +11,14 @@ export const description: INodeProperties[] = [
 		type: 'options',
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['user'] } },
-		options: [{ name: 'Get Many', value: 'getAll', description: 'Get users, e.g. to find the acting user ID', action: 'Get many users' }],
+		options: [
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Get users, e.g. to find the acting user ID',
+				action: 'Get many users',
+			},
+		],
 		default: 'getAll',
 	},
 	...getAll.description,

@@ -19,15 +19,25 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. recruiter@example.com',
-				description: 'Only the user with this primary email, e.g. to find your own user ID for the credential',
+				description:
+					'Only the user with this primary email, e.g. to find your own user ID for the credential',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['user'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as { email?: string };
-	return await ghList<IDataObject>(this, '/v3/users', filters.email ? { primary_email: filters.email.trim() } : {}, readLimit(this, i), i);
+	return await ghList<IDataObject>(
+		this,
+		'/v3/users',
+		filters.email ? { primary_email: filters.email.trim() } : {},
+		readLimit(this, i),
+		i,
+	);
 }

@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				description: 'Get the records of a reference list: business units, locations, work classes and more',
+				description:
+					'Get the records of a reference list: business units, locations, work classes and more',
 				action: 'Get many lookup records',
 			},
 		],

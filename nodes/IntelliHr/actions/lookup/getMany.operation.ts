@@ -38,15 +38,33 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['lookup'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['lookup'], operation: ['getAll'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const list = this.getNodeParameter('list', i) as string;
-	if (!isLookupName(list)) throw inputError(this.getNode(), i, 'List', `"${list}" is not a list this node knows`, 'Pick a list from the dropdown');
-	const { enabledOnly = false } = this.getNodeParameter('options', i, {}) as { enabledOnly?: boolean };
+	if (!isLookupName(list))
+		throw inputError(
+			this.getNode(),
+			i,
+			'List',
+			`"${list}" is not a list this node knows`,
+			'Pick a list from the dropdown',
+		);
+	const { enabledOnly = false } = this.getNodeParameter('options', i, {}) as {
+		enabledOnly?: boolean;
+	};
 	const limit = readLimit(this, i);
 	// Disabled records are dropped after paging, so keep paging until the limit is met.
-	const records = await ihrList<IhrLookup>(this, LOOKUP_LISTS[list].path, {}, enabledOnly ? undefined : limit, i);
+	const records = await ihrList<IhrLookup>(
+		this,
+		LOOKUP_LISTS[list].path,
+		{},
+		enabledOnly ? undefined : limit,
+		i,
+	);
 	const kept = enabledOnly ? records.filter(isEnabled) : records;
 	return (limit === undefined ? kept : kept.slice(0, limit)) as IDataObject[];
 }

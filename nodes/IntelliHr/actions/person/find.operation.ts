@@ -19,11 +19,21 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['person'], operation: ['find'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['person'], operation: ['find'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject[]> {
 	const parsed = emailSchema.shape.value.safeParse(this.getNodeParameter('email', i, ''));
-	if (!parsed.success) throw inputError(this.getNode(), i, 'Email', 'is not a valid email address', 'Give one address like jane@example.com');
+	if (!parsed.success)
+		throw inputError(
+			this.getNode(),
+			i,
+			'Email',
+			'is not a valid email address',
+			'Give one address like jane@example.com',
+		);
 	const tenant = await tenantOf(this);
 	const people = await peopleByEmail(this, parsed.data, i);
 	return people.map((p) => ({ ...p, profileUrl: personProfileUrl(tenant, p.id) }) as IDataObject);

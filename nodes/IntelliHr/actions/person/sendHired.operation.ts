@@ -4,7 +4,14 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { readCandidate } from '../../../shared/candidateInput';
 import { candidateInputProperties } from '../../../shared/descriptions/candidate';
 import { inputError } from '../../../shared/errors';
-import { type JobFields, type Parsed, parseDateOfBirth, parseFte, parseStartDate, type PersonExtras } from '../../mapping';
+import {
+	type JobFields,
+	type Parsed,
+	parseDateOfBirth,
+	parseFte,
+	parseStartDate,
+	type PersonExtras,
+} from '../../mapping';
 import { personProfileUrl } from '../../transport/auth';
 import { tenantOf } from '../../transport';
 import { lookupField } from '../common.descriptions';
@@ -19,7 +26,8 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.positionTitle ?? $json.job?.name ?? "" }}',
 		placeholder: 'e.g. Senior Backend Engineer',
-		description: 'The job name in IntelliHR. It is matched to an existing Position Title, or a new one is created. The default reads the job of a Greenhouse Trigger or Pinpoint Trigger hire.',
+		description:
+			'The job name in IntelliHR. It is matched to an existing Position Title, or a new one is created. The default reads the job of a Greenhouse Trigger or Pinpoint Trigger hire.',
 	},
 	{
 		displayName: 'Start Date',
@@ -28,11 +36,24 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '={{ $json.startDate ?? $json.offer?.startDate ?? "" }}',
 		placeholder: 'e.g. 2026-11-02',
-		description: 'Company start date: YYYY-MM-DD (IntelliHR stores it as midnight UTC) or a date-time with offset such as 2026-11-02T09:00:00+10:00. Also used as the position start date. The default reads the start date of a Greenhouse Trigger or Pinpoint Trigger hire.',
+		description:
+			'Company start date: YYYY-MM-DD (IntelliHR stores it as midnight UTC) or a date-time with offset such as 2026-11-02T09:00:00+10:00. Also used as the position start date. The default reads the start date of a Greenhouse Trigger or Pinpoint Trigger hire.',
 	},
-	lookupField('businessEntity', 'Business Entity', 'getBusinessEntities', 'The legal entity that employs the person', true),
+	lookupField(
+		'businessEntity',
+		'Business Entity',
+		'getBusinessEntities',
+		'The legal entity that employs the person',
+		true,
+	),
 	lookupField('businessUnit', 'Business Unit', 'getBusinessUnits', 'The team or department', true),
-	lookupField('workClass', 'Work Class', 'getWorkClasses', 'E.g. Full Time, Part Time or Casual', true),
+	lookupField(
+		'workClass',
+		'Work Class',
+		'getWorkClasses',
+		'E.g. Full Time, Part Time or Casual',
+		true,
+	),
 	lookupField('location', 'Location', 'getLocations', 'Where the person works', true),
 	lookupField('workType', 'Work Type', 'getWorkTypes', 'E.g. Permanent or Fixed Contract', true),
 	{
@@ -51,7 +72,13 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. 1990-05-17',
 				description: 'YYYY-MM-DD',
 			},
-			{ displayName: 'Preferred Name', name: 'preferredName', type: 'string', default: '', placeholder: 'e.g. Jo' },
+			{
+				displayName: 'Preferred Name',
+				name: 'preferredName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Jo',
+			},
 		],
 	},
 	{
@@ -61,7 +88,12 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
-			lookupField('employmentCondition', 'Employment Condition', 'getEmploymentConditions', 'The award or agreement that applies'),
+			lookupField(
+				'employmentCondition',
+				'Employment Condition',
+				'getEmploymentConditions',
+				'The award or agreement that applies',
+			),
 			{
 				displayName: 'FTE',
 				name: 'fte',
@@ -71,13 +103,26 @@ const properties: INodeProperties[] = [
 				description: 'Full-time equivalent, e.g. 1 for full time',
 			},
 			lookupField('payGrade', 'Pay Grade', 'getPayGrades', 'Empty gives "No Pay Grade"'),
-			lookupField('recruitmentSource', 'Recruitment Source', 'getRecruitmentSources', 'Where the hire came from, e.g. Pinpoint'),
-			lookupField('supervisorPerson', 'Supervisor', 'getPeople', 'The person this job reports to. An expression may also give an email address.'),
+			lookupField(
+				'recruitmentSource',
+				'Recruitment Source',
+				'getRecruitmentSources',
+				'Where the hire came from, e.g. Pinpoint',
+			),
+			lookupField(
+				'supervisorPerson',
+				'Supervisor',
+				'getPeople',
+				'The person this job reports to. An expression may also give an email address.',
+			),
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['person'], operation: ['sendHired'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['person'], operation: ['sendHired'] } },
+	properties,
+);
 
 /**
  * Person first, then the job, as IntelliHR wants it. An existing person (same primary email) is
@@ -88,13 +133,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const candidate = readCandidate(this, i);
 	const email = candidate.emails[0]?.value;
 	if (!email) {
-		throw inputError(this.getNode(), i, 'Candidate emails', 'are missing', 'IntelliHR needs a primary email for every person, and it is how an existing person is found. Add an email');
+		throw inputError(
+			this.getNode(),
+			i,
+			'Candidate emails',
+			'are missing',
+			'IntelliHR needs a primary email for every person, and it is how an existing person is found. Add an email',
+		);
 	}
 	// Everything that can fail on our side is checked before the first write.
 	const person = readPersonFields(this, i);
 	const job = readJobFields(this, i);
 	const tenant = await tenantOf(this);
-	const out = (status: string, personId: string, jobId: string | null, personReused: boolean, extra: IDataObject = {}): IDataObject => ({
+	const out = (
+		status: string,
+		personId: string,
+		jobId: string | null,
+		personReused: boolean,
+		extra: IDataObject = {},
+	): IDataObject => ({
 		ats: 'intellihr',
 		status,
 		personId,
@@ -111,7 +168,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (match) {
 		const extra = match.otherIds.length ? { otherMatchingPersonIds: match.otherIds } : {};
 		const existing = await findSameJob(this, match.person.id, job, i);
-		if (existing) return out('skipped', match.person.id, existing.id, true, { ...extra, reason: 'the person already has this job' });
+		if (existing)
+			return out('skipped', match.person.id, existing.id, true, {
+				...extra,
+				reason: 'the person already has this job',
+			});
 		const created = await createJob(this, match.person.id, job, i);
 		return out('jobAdded', match.person.id, created.id, true, extra);
 	}
@@ -121,7 +182,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const createdJob = await createJob(this, created.id, job, i);
 		return out('created', created.id, createdJob.id, false);
 	} catch (error) {
-		const reason = String((error as Error)?.message ?? error).trim().replace(/^\[item \d+\]\s*/, '').replace(/\.$/, '');
+		const reason = String((error as Error)?.message ?? error)
+			.trim()
+			.replace(/^\[item \d+\]\s*/, '')
+			.replace(/\.$/, '');
 		throw new NodeOperationError(
 			this.getNode(),
 			`[item ${i}] Person ${created.id} was created in IntelliHR, but the job could not be added: ${reason}. Fix it and run the item again: the existing person will be reused`,
@@ -131,7 +195,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 }
 
 function readPersonFields(ctx: IExecuteFunctions, i: number): PersonExtras {
-	const f = ctx.getNodeParameter('personFields', i, {}) as { preferredName?: string; dateOfBirth?: unknown };
+	const f = ctx.getNodeParameter('personFields', i, {}) as {
+		preferredName?: string;
+		dateOfBirth?: unknown;
+	};
 	return {
 		preferredName: String(f.preferredName ?? '').trim() || undefined,
 		dateOfBirth: valid(ctx, i, 'Date of Birth', parseDateOfBirth(f.dateOfBirth)),
@@ -142,13 +209,39 @@ function readJobFields(ctx: IExecuteFunctions, i: number): JobFields {
 	const clean = (v: unknown) => String(v ?? '').trim() || undefined;
 	const param = (name: string) => clean(ctx.getNodeParameter(name, i, ''));
 	const positionTitle = param('positionTitle');
-	if (!positionTitle) throw inputError(ctx.getNode(), i, 'Position Title', 'is empty', 'Map the job title of the hire, e.g. {{ $json.job.name }}');
-	const startDate = valid(ctx, i, 'Start Date', parseStartDate(ctx.getNodeParameter('startDate', i, '')), 'Map the start date of the hire as YYYY-MM-DD');
+	if (!positionTitle)
+		throw inputError(
+			ctx.getNode(),
+			i,
+			'Position Title',
+			'is empty',
+			'Map the job title of the hire, e.g. {{ $json.job.name }}',
+		);
+	const startDate = valid(
+		ctx,
+		i,
+		'Start Date',
+		parseStartDate(ctx.getNodeParameter('startDate', i, '')),
+		'Map the start date of the hire as YYYY-MM-DD',
+	);
 	// The fields Pinpoint's "Send to IntelliHR" form asks for; location and work type are optional in
 	// the API, but a hire without them lands as "No Location" and has to be fixed by hand.
-	const required = { businessEntity: 'Business Entity', businessUnit: 'Business Unit', location: 'Location', workClass: 'Work Class', workType: 'Work Type' } as const;
+	const required = {
+		businessEntity: 'Business Entity',
+		businessUnit: 'Business Unit',
+		location: 'Location',
+		workClass: 'Work Class',
+		workType: 'Work Type',
+	} as const;
 	for (const [name, label] of Object.entries(required)) {
-		if (!param(name)) throw inputError(ctx.getNode(), i, label, 'is empty', `Pick the ${label.toLowerCase()} from the list`);
+		if (!param(name))
+			throw inputError(
+				ctx.getNode(),
+				i,
+				label,
+				'is empty',
+				`Pick the ${label.toLowerCase()} from the list`,
+			);
 	}
 	const options = ctx.getNodeParameter('jobOptions', i, {}) as IDataObject;
 	return {
@@ -167,7 +260,13 @@ function readJobFields(ctx: IExecuteFunctions, i: number): JobFields {
 	};
 }
 
-function valid<T>(ctx: IExecuteFunctions, i: number, field: string, parsed: Parsed<T>, fix?: string): T {
+function valid<T>(
+	ctx: IExecuteFunctions,
+	i: number,
+	field: string,
+	parsed: Parsed<T>,
+	fix?: string,
+): T {
 	if (!parsed.ok) throw inputError(ctx.getNode(), i, field, parsed.problem, fix);
 	return parsed.value;
 }

@@ -9,7 +9,10 @@ import type { IhrEmail, IhrJob, IhrPerson } from '../../types';
 
 /** The primary email IntelliHR reports for a person, whichever of its two shapes it uses. */
 export function primaryEmailOf(p: IhrPerson): string | undefined {
-	const direct = typeof p.primaryEmailAddress === 'string' ? p.primaryEmailAddress : (p.primaryEmailAddress as IhrEmail | null | undefined)?.email;
+	const direct =
+		typeof p.primaryEmailAddress === 'string'
+			? p.primaryEmailAddress
+			: (p.primaryEmailAddress as IhrEmail | null | undefined)?.email;
 	const listed = p.emailAddresses?.find((e) => e.isPrimary)?.email;
 	const email = direct ?? listed;
 	return email ? email.toLowerCase() : undefined;
@@ -19,8 +22,18 @@ export function primaryEmailOf(p: IhrPerson): string | undefined {
  * People whose primary email is this address. The result is checked here as well: if IntelliHR
  * ever ignored the filter, a random person must not be taken for the candidate.
  */
-export async function peopleByEmail(ctx: IExecuteFunctions, email: string, itemIndex: number): Promise<IhrPerson[]> {
-	const found = await ihrList<IhrPerson>(ctx, '/people', eqFilter('primaryEmailAddress', email), 10, itemIndex);
+export async function peopleByEmail(
+	ctx: IExecuteFunctions,
+	email: string,
+	itemIndex: number,
+): Promise<IhrPerson[]> {
+	const found = await ihrList<IhrPerson>(
+		ctx,
+		'/people',
+		eqFilter('primaryEmailAddress', email),
+		10,
+		itemIndex,
+	);
 	return found.filter((p) => {
 		const primary = primaryEmailOf(p);
 		return primary === undefined || primary === email.toLowerCase();
@@ -37,14 +50,20 @@ export interface PersonMatch {
 }
 
 /** The existing person with one of the candidate's emails as primary address (first email first). */
-export async function findPerson(ctx: IExecuteFunctions, c: Candidate, itemIndex: number): Promise<PersonMatch | undefined> {
+export async function findPerson(
+	ctx: IExecuteFunctions,
+	c: Candidate,
+	itemIndex: number,
+): Promise<PersonMatch | undefined> {
 	const memo = createdThisRun(ctx);
 	for (const { value } of c.emails) {
 		const remembered = memo.get(value);
 		if (remembered) return { person: remembered, otherIds: [] };
 		const people = await peopleByEmail(ctx, value, itemIndex);
 		if (people.length) {
-			const [person, ...others] = [...people].sort((a, b) => String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')));
+			const [person, ...others] = [...people].sort((a, b) =>
+				String(a.createdAt ?? '').localeCompare(String(b.createdAt ?? '')),
+			);
 			return { person, otherIds: others.map((o) => o.id) };
 		}
 	}
@@ -52,30 +71,65 @@ export async function findPerson(ctx: IExecuteFunctions, c: Candidate, itemIndex
 }
 
 /** POST /people at most once, even when IntelliHR's answer to it is lost. */
-export async function createPerson(ctx: IExecuteFunctions, c: Candidate, extras: PersonExtras, itemIndex: number): Promise<IhrPerson> {
+export async function createPerson(
+	ctx: IExecuteFunctions,
+	c: Candidate,
+	extras: PersonExtras,
+	itemIndex: number,
+): Promise<IhrPerson> {
 	const { value } = await createOnce(ctx, {
 		what: `person ${c.emails[0]?.value}`,
-		create: async () => await ihrRecord<IhrPerson>(ctx, 'POST', '/people', { body: personBody(c, extras), itemIndex }),
+		create: async () =>
+			await ihrRecord<IhrPerson>(ctx, 'POST', '/people', {
+				body: personBody(c, extras),
+				itemIndex,
+			}),
 		find: async () => (await findPerson(ctx, c, itemIndex))?.person,
 	});
 	for (const { value: email } of c.emails) createdThisRun(ctx).set(email, value);
 	return value;
 }
 
-export async function jobsOf(ctx: IExecuteFunctions, personId: string, itemIndex: number): Promise<IhrJob[]> {
-	const jobs = await ihrList<IhrJob>(ctx, '/jobs', eqFilter('personId', personId), undefined, itemIndex);
+export async function jobsOf(
+	ctx: IExecuteFunctions,
+	personId: string,
+	itemIndex: number,
+): Promise<IhrJob[]> {
+	const jobs = await ihrList<IhrJob>(
+		ctx,
+		'/jobs',
+		eqFilter('personId', personId),
+		undefined,
+		itemIndex,
+	);
 	return jobs.filter((j) => !j.person?.id || j.person.id === personId);
 }
 
-export async function findSameJob(ctx: IExecuteFunctions, personId: string, job: JobFields, itemIndex: number): Promise<IhrJob | undefined> {
-	return (await jobsOf(ctx, personId, itemIndex)).find((j) => isSameJob(j, job.positionTitle, job.startDate));
+export async function findSameJob(
+	ctx: IExecuteFunctions,
+	personId: string,
+	job: JobFields,
+	itemIndex: number,
+): Promise<IhrJob | undefined> {
+	return (await jobsOf(ctx, personId, itemIndex)).find((j) =>
+		isSameJob(j, job.positionTitle, job.startDate),
+	);
 }
 
 /** POST /jobs at most once. */
-export async function createJob(ctx: IExecuteFunctions, personId: string, job: JobFields, itemIndex: number): Promise<IhrJob> {
+export async function createJob(
+	ctx: IExecuteFunctions,
+	personId: string,
+	job: JobFields,
+	itemIndex: number,
+): Promise<IhrJob> {
 	const { value } = await createOnce(ctx, {
 		what: `job "${job.positionTitle}" for person ${personId}`,
-		create: async () => await ihrRecord<IhrJob>(ctx, 'POST', '/jobs', { body: jobBody(personId, job) as IDataObject, itemIndex }),
+		create: async () =>
+			await ihrRecord<IhrJob>(ctx, 'POST', '/jobs', {
+				body: jobBody(personId, job) as IDataObject,
+				itemIndex,
+			}),
 		find: async () => await findSameJob(ctx, personId, job, itemIndex),
 	});
 	return value;

@@ -3,10 +3,20 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate';
 import { readCandidate } from '../../../shared/candidateInput';
-import { candidateInputProperties, type IfExists, ifExistsProperty } from '../../../shared/descriptions/candidate';
+import {
+	candidateInputProperties,
+	type IfExists,
+	ifExistsProperty,
+} from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { createOnce } from '../../../shared/transport';
-import { candidateIdOf, candidateOnJob, fillEmptyPatch, personBody, profileUrl } from '../../mapping';
+import {
+	candidateIdOf,
+	candidateOnJob,
+	fillEmptyPatch,
+	personBody,
+	profileUrl,
+} from '../../mapping';
 import { sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
@@ -38,7 +48,8 @@ const properties: INodeProperties[] = [
 				name: 'enrichRecord',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to ask Stardex to enrich a newly created person. Stardex charges for enrichment in its UI; whether the API does too is not documented.',
+				description:
+					'Whether to ask Stardex to enrich a newly created person. Stardex charges for enrichment in its UI; whether the API does too is not documented.',
 			},
 			{
 				displayName: 'External Source ID',
@@ -46,14 +57,16 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. lemlist:ctc_123',
-				description: 'Your own ID for the record (sent as external_source_id), e.g. the outreach tool\'s contact ID',
+				description:
+					"Your own ID for the record (sent as external_source_id), e.g. the outreach tool's contact ID",
 			},
 			{
 				displayName: 'If LinkedIn URL Is Missing',
 				name: 'missingLinkedin',
 				type: 'options',
 				default: 'error',
-				description: 'Stardex requires a LinkedIn profile URL to create a person. A candidate without one can still be matched to an existing person by email.',
+				description:
+					'Stardex requires a LinkedIn profile URL to create a person. A candidate without one can still be matched to an existing person by email.',
 				options: [
 					{ name: 'Error', value: 'error', description: 'Fail the item, saying what to add' },
 					{ name: 'Skip', value: 'skip', description: 'Report the item as skipped and go on' },
@@ -65,13 +78,17 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 3 },
 				default: '',
-				description: 'Initial notes on a newly created person, e.g. the reply that made them interested',
+				description:
+					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['export'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['export'] } },
+	properties,
+);
 
 interface ExportContext {
 	candidate: Candidate;
@@ -86,7 +103,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const jobId = readJobId(this, i);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	if (!candidate.linkedinUrl && !candidate.emails.length) {
-		if (options.missingLinkedin === 'skip') return result('skipped', undefined, undefined, '', { jobId, reason: 'no LinkedIn URL and no email' });
+		if (options.missingLinkedin === 'skip')
+			return result('skipped', undefined, undefined, '', {
+				jobId,
+				reason: 'no LinkedIn URL and no email',
+			});
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
 	// Everything that can fail on our side is checked before the first write.
@@ -97,16 +118,27 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const match = await findExisting(this, candidate, i);
 	if (match) return await handleExisting(this, i, ctx, match);
 	if (!candidate.linkedinUrl) {
-		if (options.missingLinkedin === 'skip') return result('skipped', undefined, undefined, appUrl, { jobId, email: candidate.emails[0]?.value, reason: 'no LinkedIn URL, and no existing person matched by email' });
-		throw missingLinkedin(this, i, 'and no existing person matched the candidate\'s email');
+		if (options.missingLinkedin === 'skip')
+			return result('skipped', undefined, undefined, appUrl, {
+				jobId,
+				email: candidate.emails[0]?.value,
+				reason: 'no LinkedIn URL, and no existing person matched by email',
+			});
+		throw missingLinkedin(this, i, "and no existing person matched the candidate's email");
 	}
 
 	const attempt = await settle(
 		createOnce(this, {
 			what: `person ${candidate.linkedinUrl}`,
 			create: async () => {
-				const body = personBody(candidate, { jobId, externalSourceId: options.externalSourceId, notes: options.notes, enrich: options.enrichRecord });
-				return (await sdxRequest<SdxPerson>(this, 'POST', '/v1/persons', { body, itemIndex: i })).data;
+				const body = personBody(candidate, {
+					jobId,
+					externalSourceId: options.externalSourceId,
+					notes: options.notes,
+					enrich: options.enrichRecord,
+				});
+				return (await sdxRequest<SdxPerson>(this, 'POST', '/v1/persons', { body, itemIndex: i }))
+					.data;
 			},
 			find: async () => (await findExisting(this, candidate, i, false))?.person,
 		}),
@@ -114,40 +146,93 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	if (!attempt.ok) {
 		// Stardex enforces unique LinkedIn URLs. If it answers a create with a conflict, the person
 		// exists after all (created meanwhile, or not found by search): apply the policy to them.
-		const again = httpStatusOf(attempt.error) === 409 ? await findExisting(this, candidate, i, false) : undefined;
+		const again =
+			httpStatusOf(attempt.error) === 409
+				? await findExisting(this, candidate, i, false)
+				: undefined;
 		if (!again) throw attempt.error;
 		return await handleExisting(this, i, ctx, again);
 	}
 	const created = attempt.value.value;
-	const onJob = jobId ? (created.candidate_id ? String(created.candidate_id) : candidateIdOf(candidateOnJob(created, jobId))) : undefined;
-	rememberCreated(this, 'stardex', candidate, { ...created, candidates: created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []) });
-	return result('created', String(created.id), onJob, appUrl, { jobId, email: candidate.emails[0]?.value });
+	const onJob = jobId
+		? created.candidate_id
+			? String(created.candidate_id)
+			: candidateIdOf(candidateOnJob(created, jobId))
+		: undefined;
+	rememberCreated(this, 'stardex', candidate, {
+		...created,
+		candidates:
+			created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []),
+	});
+	return result('created', String(created.id), onJob, appUrl, {
+		jobId,
+		email: candidate.emails[0]?.value,
+	});
 }
 
-async function handleExisting(ctx: IExecuteFunctions, i: number, a: ExportContext, match: Match): Promise<IDataObject> {
+async function handleExisting(
+	ctx: IExecuteFunctions,
+	i: number,
+	a: ExportContext,
+	match: Match,
+): Promise<IDataObject> {
 	const id = String(match.person.id);
-	const base: IDataObject = { jobId: a.jobId, matchedBy: match.matchedBy, email: a.candidate.emails[0]?.value, ...(match.otherIds.length ? { otherMatchingIds: match.otherIds } : {}) };
-	const jobRecord = (p: SdxPerson) => (a.jobId ? candidateIdOf(candidateOnJob(p, a.jobId)) : undefined);
+	const base: IDataObject = {
+		jobId: a.jobId,
+		matchedBy: match.matchedBy,
+		email: a.candidate.emails[0]?.value,
+		...(match.otherIds.length ? { otherMatchingIds: match.otherIds } : {}),
+	};
+	const jobRecord = (p: SdxPerson) =>
+		a.jobId ? candidateIdOf(candidateOnJob(p, a.jobId)) : undefined;
 	if (a.ifExists === 'error') {
-		throw inputError(ctx.getNode(), i, 'Candidate', `already exists in Stardex as ${id} (${profileUrl(a.appUrl, id)}), matched by ${match.matchedBy}`, 'Set "If Candidate Exists" to Skip, Add to Job or Fill Empty Fields to go on');
+		throw inputError(
+			ctx.getNode(),
+			i,
+			'Candidate',
+			`already exists in Stardex as ${id} (${profileUrl(a.appUrl, id)}), matched by ${match.matchedBy}`,
+			'Set "If Candidate Exists" to Skip, Add to Job or Fill Empty Fields to go on',
+		);
 	}
 	if (a.ifExists === 'addToJob') {
-		if (!a.jobId) return result('skipped', id, undefined, a.appUrl, { ...base, reason: 'no job chosen to add the person to' });
+		if (!a.jobId)
+			return result('skipped', id, undefined, a.appUrl, {
+				...base,
+				reason: 'no job chosen to add the person to',
+			});
 		const person = await getPerson(ctx, id, i);
 		const onJob = candidateOnJob(person, a.jobId);
-		if (onJob) return result('skipped', id, candidateIdOf(onJob), a.appUrl, { ...base, reason: 'already on this job' });
+		if (onJob)
+			return result('skipped', id, candidateIdOf(onJob), a.appUrl, {
+				...base,
+				reason: 'already on this job',
+			});
 		const added = await addToJob(ctx, id, a.jobId, i);
 		return result('applied', id, added, a.appUrl, base);
 	}
 	if (a.ifExists === 'fillEmpty') {
 		const person = await getPerson(ctx, id, i);
 		const patch = fillEmptyPatch(person, a.candidate);
-		if (!Object.keys(patch).length) return result('skipped', id, jobRecord(person), a.appUrl, { ...base, reason: 'no empty fields to fill' });
+		if (!Object.keys(patch).length)
+			return result('skipped', id, jobRecord(person), a.appUrl, {
+				...base,
+				reason: 'no empty fields to fill',
+			});
 		// The same PATCH twice gives the same record, so it may be retried.
-		await sdxRequest(ctx, 'PATCH', `/v1/persons/${encodeURIComponent(id)}`, { body: patch, itemIndex: i, idempotent: true });
-		return result('updated', id, jobRecord(person), a.appUrl, { ...base, updatedFields: Object.keys(patch) });
+		await sdxRequest(ctx, 'PATCH', `/v1/persons/${encodeURIComponent(id)}`, {
+			body: patch,
+			itemIndex: i,
+			idempotent: true,
+		});
+		return result('updated', id, jobRecord(person), a.appUrl, {
+			...base,
+			updatedFields: Object.keys(patch),
+		});
 	}
-	return result('skipped', id, jobRecord(match.person), a.appUrl, { ...base, reason: 'person already exists' });
+	return result('skipped', id, jobRecord(match.person), a.appUrl, {
+		...base,
+		reason: 'person already exists',
+	});
 }
 
 function missingLinkedin(ctx: IExecuteFunctions, i: number, why: string) {
@@ -160,7 +245,13 @@ function missingLinkedin(ctx: IExecuteFunctions, i: number, why: string) {
 	);
 }
 
-function result(status: string, personId: string | undefined, stardexCandidateId: string | undefined, appUrl: string, extra: IDataObject): IDataObject {
+function result(
+	status: string,
+	personId: string | undefined,
+	stardexCandidateId: string | undefined,
+	appUrl: string,
+	extra: IDataObject,
+): IDataObject {
 	return {
 		ats: 'stardex',
 		status,

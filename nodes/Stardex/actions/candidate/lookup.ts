@@ -18,16 +18,28 @@ export interface Match {
  * that ignored the filter can never match the wrong person; a record that shows no emails or LinkedIn
  * at all is accepted only as the single result.
  */
-export async function findExisting(ctx: IExecuteFunctions, c: Candidate, itemIndex: number, useMemo = true): Promise<Match | undefined> {
+export async function findExisting(
+	ctx: IExecuteFunctions,
+	c: Candidate,
+	itemIndex: number,
+	useMemo = true,
+): Promise<Match | undefined> {
 	const slug = linkedinSlug(c.linkedinUrl);
 	if (useMemo) {
 		const { byEmail, byLinkedin } = recallCreated<SdxPerson>(ctx, 'stardex', c);
 		const remembered = byLinkedin ?? byEmail;
-		if (remembered) return { person: remembered, matchedBy: kind(Boolean(byEmail), Boolean(byLinkedin)), otherIds: [] };
+		if (remembered)
+			return {
+				person: remembered,
+				matchedBy: kind(Boolean(byEmail), Boolean(byLinkedin)),
+				otherIds: [],
+			};
 	}
 
 	if (slug && c.linkedinUrl) {
-		const found = confirmed(await search(ctx, { linkedin_url: c.linkedinUrl }, itemIndex), (p) => personHasLinkedin(p, slug));
+		const found = confirmed(await search(ctx, { linkedin_url: c.linkedinUrl }, itemIndex), (p) =>
+			personHasLinkedin(p, slug),
+		);
 		if (found.length) {
 			const person = found[0];
 			const byEmail = c.emails.some((e) => personHasEmail(person, e.value) === true);
@@ -36,19 +48,35 @@ export async function findExisting(ctx: IExecuteFunctions, c: Candidate, itemInd
 	}
 	const byId = new Map<string, SdxPerson>();
 	for (const email of c.emails) {
-		for (const p of confirmed(await search(ctx, { email: email.value }, itemIndex), (x) => personHasEmail(x, email.value))) byId.set(p.id, p);
+		for (const p of confirmed(await search(ctx, { email: email.value }, itemIndex), (x) =>
+			personHasEmail(x, email.value),
+		))
+			byId.set(p.id, p);
 	}
 	if (!byId.size) return undefined;
 	const list = [...byId.values()];
 	const person = list[0];
-	return { person, matchedBy: kind(true, slug ? personHasLinkedin(person, slug) === true : false), otherIds: list.slice(1).map((p) => p.id) };
+	return {
+		person,
+		matchedBy: kind(true, slug ? personHasLinkedin(person, slug) === true : false),
+		otherIds: list.slice(1).map((p) => p.id),
+	};
 }
 
-async function search(ctx: IExecuteFunctions, filter: Record<string, string>, itemIndex: number): Promise<SdxPerson[]> {
-	return (await sdxSearch<SdxPerson>(ctx, '/v1/persons/search', filter, 5, itemIndex)).filter((p) => p && p.id !== undefined && p.id !== null);
+async function search(
+	ctx: IExecuteFunctions,
+	filter: Record<string, string>,
+	itemIndex: number,
+): Promise<SdxPerson[]> {
+	return (await sdxSearch<SdxPerson>(ctx, '/v1/persons/search', filter, 5, itemIndex)).filter(
+		(p) => p && p.id !== undefined && p.id !== null,
+	);
 }
 
-function confirmed(results: SdxPerson[], check: (p: SdxPerson) => boolean | undefined): SdxPerson[] {
+function confirmed(
+	results: SdxPerson[],
+	check: (p: SdxPerson) => boolean | undefined,
+): SdxPerson[] {
 	const yes = results.filter((p) => check(p) === true);
 	if (yes.length) return yes;
 	return results.length === 1 && check(results[0]) === undefined ? results : [];
@@ -60,6 +88,14 @@ function kind(byEmail: boolean, byLinkedin: boolean): Match['matchedBy'] {
 }
 
 /** The full record (GET /v1/persons/{id}): search results may leave out candidates[] and contact lists. */
-export async function getPerson(ctx: IExecuteFunctions, personId: string, itemIndex: number): Promise<SdxPerson> {
-	return (await sdxRequest<SdxPerson>(ctx, 'GET', `/v1/persons/${encodeURIComponent(personId)}`, { itemIndex })).data;
+export async function getPerson(
+	ctx: IExecuteFunctions,
+	personId: string,
+	itemIndex: number,
+): Promise<SdxPerson> {
+	return (
+		await sdxRequest<SdxPerson>(ctx, 'GET', `/v1/persons/${encodeURIComponent(personId)}`, {
+			itemIndex,
+		})
+	).data;
 }

@@ -2,7 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
-import { candidateIdOf, candidateOnJob, findStage, jobLabel, profileUrl, stagesOf } from '../../mapping';
+import {
+	candidateIdOf,
+	candidateOnJob,
+	findStage,
+	jobLabel,
+	profileUrl,
+	stagesOf,
+} from '../../mapping';
 import { sdxRequest, stardexSettings } from '../../transport';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
@@ -16,9 +23,21 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'email',
 		options: [
-			{ name: 'Email', value: 'email', description: 'Stardex finds the candidate on the job by email' },
-			{ name: 'Person ID', value: 'personId', description: 'The person ID, e.g. "candidateID" from this node\'s Export output' },
-			{ name: 'Stardex Candidate ID', value: 'candidateId', description: 'The person-on-job ID, e.g. "stardexCandidateID" from Export' },
+			{
+				name: 'Email',
+				value: 'email',
+				description: 'Stardex finds the candidate on the job by email',
+			},
+			{
+				name: 'Person ID',
+				value: 'personId',
+				description: 'The person ID, e.g. "candidateID" from this node\'s Export output',
+			},
+			{
+				name: 'Stardex Candidate ID',
+				value: 'candidateId',
+				description: 'The person-on-job ID, e.g. "stardexCandidateID" from Export',
+			},
 		],
 	},
 	{
@@ -60,15 +79,32 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['candidate'], operation: ['moveToStage'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['candidate'], operation: ['moveToStage'] } },
+	properties,
+);
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const jobId = readJobId(this, i);
-	if (!jobId) throw inputError(this.getNode(), i, 'Job', 'is empty', 'Pick a job from the list or give its ID');
+	if (!jobId)
+		throw inputError(
+			this.getNode(),
+			i,
+			'Job',
+			'is empty',
+			'Pick a job from the list or give its ID',
+		);
 	const wanted = String(this.getNodeParameter('stage', i, '') ?? '').trim();
-	if (!wanted) throw inputError(this.getNode(), i, 'Stage', 'is empty', 'Pick a stage of the job from the list');
+	if (!wanted)
+		throw inputError(
+			this.getNode(),
+			i,
+			'Stage',
+			'is empty',
+			'Pick a stage of the job from the list',
+		);
 	const job = await getJob(this, jobId, i);
 	const body: IDataObject = { job_id: jobId };
 
@@ -78,7 +114,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const stage = stages ? findStage(stages, wanted) : undefined;
 	if (stages && !stage) {
 		const names = stages.map((s) => s.name).join(', ') || 'none';
-		throw inputError(this.getNode(), i, 'Stage', `"${wanted}" is not a stage of job ${jobLabel(job)}`, `Pick one of: ${names}`);
+		throw inputError(
+			this.getNode(),
+			i,
+			'Stage',
+			`"${wanted}" is not a stage of job ${jobLabel(job)}`,
+			`Pick one of: ${names}`,
+		);
 	}
 	if (stage) {
 		if (stage.id) body.stage_id = stage.id;
@@ -88,30 +130,72 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const by = this.getNodeParameter('candidateBy', i, 'email') as string;
 	let who: string;
 	if (by === 'email') {
-		const email = String(this.getNodeParameter('candidateEmail', i, '')).trim().toLowerCase();
-		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw inputError(this.getNode(), i, 'Email', `"${email}" is not an email address`, 'Give the email the candidate has in Stardex');
+		const email = String(this.getNodeParameter('candidateEmail', i, ''))
+			.trim()
+			.toLowerCase();
+		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+			throw inputError(
+				this.getNode(),
+				i,
+				'Email',
+				`"${email}" is not an email address`,
+				'Give the email the candidate has in Stardex',
+			);
 		body.candidate_email = email;
 		who = `The candidate with email ${email}`;
 	} else if (by === 'personId') {
 		const personId = String(this.getNodeParameter('personId', i, '')).trim();
-		if (!personId) throw inputError(this.getNode(), i, 'Person ID', 'is empty', 'Give the person ID, e.g. candidateId from an Export');
+		if (!personId)
+			throw inputError(
+				this.getNode(),
+				i,
+				'Person ID',
+				'is empty',
+				'Give the person ID, e.g. candidateId from an Export',
+			);
 		const record = candidateOnJob(await getPerson(this, personId, i), jobId);
 		const candidateId = candidateIdOf(record);
-		if (!candidateId) throw inputError(this.getNode(), i, 'Person ID', `${personId} is not on job ${jobLabel(job)}`, 'Export the person to this job first (Candidate › Export with a job, If Candidate Exists: Add to Job)');
+		if (!candidateId)
+			throw inputError(
+				this.getNode(),
+				i,
+				'Person ID',
+				`${personId} is not on job ${jobLabel(job)}`,
+				'Export the person to this job first (Candidate › Export with a job, If Candidate Exists: Add to Job)',
+			);
 		body.candidate_id = candidateId;
 		who = `Person ${personId}`;
 	} else {
 		const candidateId = String(this.getNodeParameter('stardexCandidateId', i, '')).trim();
-		if (!candidateId) throw inputError(this.getNode(), i, 'Stardex Candidate ID', 'is empty', 'Give the person-on-job ID, e.g. stardexCandidateId from an Export');
+		if (!candidateId)
+			throw inputError(
+				this.getNode(),
+				i,
+				'Stardex Candidate ID',
+				'is empty',
+				'Give the person-on-job ID, e.g. stardexCandidateId from an Export',
+			);
 		body.candidate_id = candidateId;
 		who = `Candidate ${candidateId}`;
 	}
 
 	// Moving to the same stage twice ends in the same place, so this POST may be retried.
-	const moved = await settle(sdxRequest<IDataObject>(this, 'POST', '/v1/candidates/update-stage', { body, itemIndex: i, idempotent: true }));
+	const moved = await settle(
+		sdxRequest<IDataObject>(this, 'POST', '/v1/candidates/update-stage', {
+			body,
+			itemIndex: i,
+			idempotent: true,
+		}),
+	);
 	if (!moved.ok) {
 		if (httpStatusOf(moved.error) === 404) {
-			throw inputError(this.getNode(), i, 'Candidate', `${who} was not found on job ${jobLabel(job)} (${(moved.error as Error).message})`, 'Export the person to this job first, or check the email or ID');
+			throw inputError(
+				this.getNode(),
+				i,
+				'Candidate',
+				`${who} was not found on job ${jobLabel(job)} (${(moved.error as Error).message})`,
+				'Export the person to this job first, or check the email or ID',
+			);
 		}
 		throw moved.error;
 	}

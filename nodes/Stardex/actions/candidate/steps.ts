@@ -12,7 +12,12 @@ import { getPerson } from './lookup';
  * back). The PATCH may add a record each time it is sent, so an ambiguous failure is resolved by
  * reading the person, never by sending it again blindly. Returns the person-on-job id, when listed.
  */
-export async function addToJob(ctx: IExecuteFunctions, personId: string, jobId: string, itemIndex: number): Promise<string | undefined> {
+export async function addToJob(
+	ctx: IExecuteFunctions,
+	personId: string,
+	jobId: string,
+	itemIndex: number,
+): Promise<string | undefined> {
 	const onJob = async () => {
 		const person = await getPerson(ctx, personId, itemIndex);
 		return { listed: Array.isArray(person.candidates), record: candidateOnJob(person, jobId) };
@@ -20,7 +25,10 @@ export async function addToJob(ctx: IExecuteFunctions, personId: string, jobId: 
 	await createOnce(ctx, {
 		what: `adding person ${personId} to job ${jobId}`,
 		create: async () => {
-			await sdxRequest(ctx, 'PATCH', `/v1/persons/${encodeURIComponent(personId)}`, { body: { job_id: jobId }, itemIndex });
+			await sdxRequest(ctx, 'PATCH', `/v1/persons/${encodeURIComponent(personId)}`, {
+				body: { job_id: jobId },
+				itemIndex,
+			});
 			return true;
 		},
 		find: async () => ((await onJob()).record ? true : undefined),

@@ -13,8 +13,18 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['job'] } },
 		options: [
-			{ name: 'Get', value: 'get', description: 'Get a job with its pipeline stages', action: 'Get a job' },
-			{ name: 'Get Many', value: 'getAll', description: 'Search jobs by status and keywords', action: 'Get many jobs' },
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Get a job with its pipeline stages',
+				action: 'Get a job',
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				description: 'Search jobs by status and keywords',
+				action: 'Get many jobs',
+			},
 		],
 		default: 'getAll',
 	},

@@ -7,14 +7,30 @@ import { stardexSettings } from '../../transport';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
 
-const properties: INodeProperties[] = [jobLocator({ required: true, description: 'The job to get, with its pipeline stages' })];
+const properties: INodeProperties[] = [
+	jobLocator({ required: true, description: 'The job to get, with its pipeline stages' }),
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const id = readJobId(this, i);
-	if (!id) throw inputError(this.getNode(), i, 'Job', 'is empty', 'Pick a job from the list or give its ID');
+	if (!id)
+		throw inputError(
+			this.getNode(),
+			i,
+			'Job',
+			'is empty',
+			'Pick a job from the list or give its ID',
+		);
 	const job = await getJob(this, id, i);
 	const { appUrl } = await stardexSettings(this);
-	return { ...job, stages: stagesOf(job) ?? [], url: jobUrl(appUrl, String(job.id ?? id)) } as IDataObject;
+	return {
+		...job,
+		stages: stagesOf(job) ?? [],
+		url: jobUrl(appUrl, String(job.id ?? id)),
+	} as IDataObject;
 }

@@ -38,14 +38,20 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['job'], operation: ['getAll'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['job'], operation: ['getAll'] } },
+	properties,
+);
 
 /** POST /v1/jobs/search body for a status and comma-separated keywords. */
 export function jobSearchBody(status: string, keywords?: string): IDataObject {
 	const body: IDataObject = {};
 	if (status === 'open') body.is_archived = false;
 	if (status === 'archived') body.is_archived = true;
-	const words = (keywords ?? '').split(',').map((k) => k.trim()).filter(Boolean);
+	const words = (keywords ?? '')
+		.split(',')
+		.map((k) => k.trim())
+		.filter(Boolean);
 	if (words.length) body.keywords = words;
 	return body;
 }
@@ -54,6 +60,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const status = this.getNodeParameter('status', i, 'open') as string;
 	const filters = this.getNodeParameter('filters', i, {}) as { keywords?: string };
 	const { appUrl } = await stardexSettings(this);
-	const jobs = await sdxSearch<SdxJob>(this, '/v1/jobs/search', jobSearchBody(status, filters.keywords), readLimit(this, i), i);
+	const jobs = await sdxSearch<SdxJob>(
+		this,
+		'/v1/jobs/search',
+		jobSearchBody(status, filters.keywords),
+		readLimit(this, i),
+		i,
+	);
 	return jobs.map((j) => ({ ...j, url: jobUrl(appUrl, String(j.id)) }) as IDataObject);
 }
