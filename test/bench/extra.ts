@@ -1,7 +1,7 @@
 /**
  * Benchmark scenarios beyond the in-process Greenhouse ones: Stardex bulk export, and the two that
  * need a real n8n 2.41.1 (a plain HTTP Request workflow as the baseline, and webhook-to-candidate
- * latency). The real n8n comes from the e2e environment (test/e2e/lib/environment.js).
+ * latency). The real n8n comes from the e2e environment (scripts/real-n8n/environment.js).
  */
 import { createHmac } from 'node:crypto';
 
@@ -99,7 +99,7 @@ export const extraScenarios = {
 		count: number;
 		events: number;
 	}): Promise<string | undefined> {
-		const { startEnvironment } = require('../e2e/lib/environment');
+		const { startEnvironment } = require('../../scripts/real-n8n/environment');
 		environment = await startEnvironment({ sandboxOptions: { greenhouse: { rateLimit: RATE } } });
 		const env = environment!;
 		const gh = env.sandboxes.sandboxes.greenhouse;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const lib = require('./lib/n8n');
+const lib = require('../../scripts/real-n8n/n8n');
 
 export type Json = Record<string, any>;
 
@@ -21,6 +21,7 @@ export interface E2eContext {
 		N24: string;
 		N8N: string;
 		N8N_RUNTIME_DIR: string;
+		N8N_VERSION: string;
 		npm_config_nodedir: string;
 	};
 	declared: {
@@ -202,6 +203,9 @@ export function pkgNode(
 		type: nodeType(type),
 		typeVersion: 1,
 		position: [300, 0],
+		// The editor gives every webhook node a webhookId; n8n 1.x registers a node without one under
+		// <workflowId>/<node name>/<path> instead of <path>.
+		webhookId: uuid(),
 		parameters,
 		...(credentials ? { credentials } : {}),
 		...extra,

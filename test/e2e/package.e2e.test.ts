@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { client, ctx } from './helpers';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const lib = require('./lib/n8n');
+const lib = require('../../scripts/real-n8n/n8n');
 
 /** The package.json that was packed and installed (the working tree's may have moved on meanwhile). */
 const installed = () =>
@@ -17,7 +17,7 @@ const installed = () =>
 		n8n: { nodes: string[]; credentials: string[] };
 	};
 
-describe('package installed like Community Nodes in n8n 2.41.1', () => {
+describe(`package installed like Community Nodes in n8n ${ctx().rt.N8N_VERSION}`, () => {
 	test('`n8n export:nodes` lists every node of package.json "n8n" under its real type name', async () => {
 		const c = ctx();
 		const out = path.join(c.workDir, 'export-nodes.json');

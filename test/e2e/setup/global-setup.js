@@ -1,11 +1,11 @@
 'use strict';
 // Runs once per `npm run test:e2e`: the whole expensive set-up (lib/environment.js), then hands the
 // test files a JSON context through ATS_E2E_CONTEXT (workers inherit process.env from here).
-// With ATS_E2E_CONTEXT already set to the file of a running environment (node test/e2e/lib/serve.js),
+// With ATS_E2E_CONTEXT already set to the file of a running environment (node scripts/real-n8n/serve.js),
 // that environment is reused and nothing is built or started.
 const fs = require('node:fs');
 const path = require('node:path');
-const { startEnvironment } = require('../lib/environment');
+const { startEnvironment } = require('../../../scripts/real-n8n/environment');
 
 module.exports = async () => {
 	process.stderr.write('\n');

@@ -47,7 +47,7 @@ class SummaryReporter {
 				skipped: results.numPendingTests + results.numTodoTests,
 			},
 			n8n: context.n8n
-				? { version: '2.41.1', url: context.n8n.url, readyMs: context.n8n.readyMs }
+				? { version: context.rt.N8N_VERSION, url: context.n8n.url, readyMs: context.n8n.readyMs }
 				: undefined,
 			builtSystems: context.builtSystems,
 			setupMs: context.timings,

@@ -15,3 +15,12 @@ echo "installing Debian packages: ${need[*]} (about 30 s)"
 apt-get update -qq
 # The packages' own services are not needed: the checks start Redis and PostgreSQL on free ports.
 DEBIAN_FRONTEND=noninteractive RUNLEVEL=1 apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+# Verify what was installed before anyone relies on it.
+missing=()
+/usr/bin/chromium --version >/dev/null 2>&1 || missing+=(chromium)
+redis-server --version >/dev/null 2>&1 || missing+=(redis-server)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "Installing Debian packages did not give working ${missing[*]}. Fix: apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
+	exit 1
+fi

@@ -1,8 +1,9 @@
 'use strict';
 /**
- * Everything needed to run this package inside a REAL n8n 2.41.1 (Node 24), shared by the e2e suite,
- * the demo, the browser check and the queue-mode test. Plain CommonJS so Node 20 scripts and jest use it as is.
- * Facts behind each step: /work/shared/reference/n8n-runtime.md (§3 install, §4 env, §5 public API).
+ * Everything needed to run this package inside a REAL n8n (2.41.1 by default, N8N_VERSION=... for another) on
+ * Node 24, shared by the e2e suite, the demo, the browser check and the queue-mode test. Plain CommonJS so Node 20
+ * scripts and jest use it as is. n8n's settings: https://docs.n8n.io/hosting/configuration/environment-variables/;
+ * its public API: https://docs.n8n.io/api/api-reference/.
  */
 const { spawn, spawnSync, execFileSync } = require('node:child_process');
 const crypto = require('node:crypto');
@@ -11,7 +12,7 @@ const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
 
-const ROOT = path.resolve(__dirname, '../../..');
+const ROOT = path.resolve(__dirname, '../..');
 const PKG = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
 
 const log = (...a) => process.stderr.write(`[e2e] ${a.join(' ')}\n`);
@@ -35,21 +36,22 @@ function cleanEnv(extra = {}) {
 }
 
 /**
- * Runs scripts/n8n-runtime.sh (installs Node 24 + n8n into ~/.cache on a cold machine, progress on stderr)
+ * Runs scripts/real-n8n/runtime.sh (installs Node 24 + n8n into ~/.cache on a cold machine, progress on stderr)
  * and returns its exports: PATH (Node 24 first), npm_config_nodedir, N24, N8N, N8N_RUNTIME_DIR.
  */
 function runtimeEnv() {
-	const names = ['PATH', 'npm_config_nodedir', 'N24', 'N8N', 'N8N_RUNTIME_DIR'];
-	const script = `set -euo pipefail; eval "$(bash scripts/n8n-runtime.sh)"; printf '%s\\0' ${names.map((n) => `"$${n}"`).join(' ')}`;
+	const names = ['PATH', 'npm_config_nodedir', 'N24', 'N8N', 'N8N_RUNTIME_DIR', 'N8N_VERSION'];
+	const script = `set -euo pipefail; eval "$(bash scripts/real-n8n/runtime.sh)"; printf '%s\\0' ${names.map((n) => `"$${n}"`).join(' ')}`;
 	const r = spawnSync('bash', ['-c', script], {
 		cwd: ROOT,
-		env: cleanEnv(),
+		// N8N_VERSION selects the n8n under test (cleanEnv drops every other N8N_* setting of the caller).
+		env: cleanEnv(process.env.N8N_VERSION ? { N8N_VERSION: process.env.N8N_VERSION } : {}),
 		stdio: ['ignore', 'pipe', 'inherit'],
 		encoding: 'utf8',
 		maxBuffer: 1 << 20,
 	});
 	if (r.status !== 0)
-		throw new Error(`scripts/n8n-runtime.sh failed (exit ${r.status}); its progress is above`);
+		throw new Error(`scripts/real-n8n/runtime.sh failed (exit ${r.status}); its progress is above`);
 	const values = r.stdout.split('\0');
 	const env = Object.fromEntries(names.map((n, i) => [n, values[i]]));
 	if (!fs.existsSync(env.N8N)) throw new Error(`n8n binary missing at ${env.N8N}`);
@@ -145,7 +147,7 @@ async function freePort() {
 	});
 }
 
-/** The environment of every n8n process we start (n8n-runtime.md §4), for one user folder. */
+/** The environment of every n8n process we start, for one user folder. */
 function n8nEnv(rt, { userFolder, port, brokerPort, extra = {} }) {
 	const tmp = path.join(userFolder, 'tmp');
 	fs.mkdirSync(tmp, { recursive: true });
@@ -232,7 +234,21 @@ function tail(file, lines = 40) {
 	}
 }
 
-/** `n8n start` on 127.0.0.1 (free ports unless given); resolves when /healthz/readiness answers 200. */
+/**
+ * Why `n8n start` stopped, in words that lead to the fix. n8n's own hint for a missing sqlite3 binding
+ * ("npm install sqlite3") is wrong here: the binding must be built for Node 24 inside the cached n8n.
+ */
+function startFailure(exitCode, logFile) {
+	const log = tail(logFile);
+	const hint = /SQLite package has not been found|node_sqlite3\.node|sqlite3/i.test(log)
+		? '\nn8n could not load its sqlite3 module under Node 24 (the cached runtime is broken). Fix: npm run n8n:reinstall'
+		: '';
+	return new Error(
+		`n8n start exited (${exitCode}) before it was ready.${hint}\nLog ${logFile}:\n${log}`,
+	);
+}
+
+/** `n8n start` on 127.0.0.1 (free ports unless given); resolves when readiness and the REST API answer 200. */
 async function startN8n(
 	rt,
 	{ userFolder, port, brokerPort, extraEnv = {}, logFile, readyTimeoutMs = 180_000 },
@@ -247,10 +263,7 @@ async function startN8n(
 	let exitCode;
 	n8n.exited.then((c) => (exitCode = c));
 	for (;;) {
-		if (exitCode !== undefined)
-			throw new Error(
-				`n8n start exited (${exitCode}) before it was ready. Log ${logFile}:\n${tail(logFile)}`,
-			);
+		if (exitCode !== undefined) throw startFailure(exitCode, logFile);
 		if (Date.now() - t0 > readyTimeoutMs) {
 			await n8n.stop();
 			throw new Error(
@@ -258,8 +271,12 @@ async function startN8n(
 			);
 		}
 		try {
-			const r = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
-			if (r.status === 200) break;
+			// n8n 1.x answers readiness before its REST routes exist; /rest/settings proves they do.
+			const ready = await fetch(`${url}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+			const rest =
+				ready.status === 200 &&
+				(await fetch(`${url}/rest/settings`, { signal: AbortSignal.timeout(2000) }));
+			if (rest && rest.status === 200) break;
 		} catch {
 			/* not listening yet */
 		}
@@ -407,7 +424,19 @@ class N8nClient {
 	}
 
 	async createCredential(name, type, data) {
-		return await this.api('POST', '/credentials', { name, type, data });
+		const r = await this.api('POST', '/credentials', { name, type, data }, { raw: true });
+		// n8n 1.x's public API schema turns the "Allowed HTTP Request Domains" display rule of every
+		// credential into a requirement that also fires when the setting is absent; saying "all" (its
+		// default) satisfies it and changes nothing.
+		if (r.status === 400 && /allowedDomains/.test(r.text))
+			return await this.api('POST', '/credentials', {
+				name,
+				type,
+				data: { allowedHttpRequestDomains: 'all', ...data },
+			});
+		if (r.status >= 400)
+			throw new Error(`POST /api/v1/credentials → ${r.status}: ${r.text.slice(0, 1000)}`);
+		return r.json;
 	}
 
 	async createWorkflow(wf) {
@@ -426,7 +455,7 @@ class N8nClient {
 
 	/**
 	 * POST (or other method) to a production webhook. Right after activation n8n may still answer 404
-	 * "not registered" for a moment (n8n-runtime.md §5), so 404s are retried for up to `registerTimeoutMs`.
+	 * "not registered" for a moment, so 404s are retried for up to `registerTimeoutMs`.
 	 */
 	async webhook(
 		pathname,

@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * `npm run test:browser`: the n8n editor, in headless Chromium (playwright-core + Debian's /usr/bin/chromium),
- * against an n8n started like the e2e suite's (test/e2e/lib/environment.js). Signs in through the form,
+ * against an n8n started like the e2e suite's (scripts/real-n8n/environment.js). Signs in through the form,
  * opens every example workflow and each of our nodes, checks that parameters render, that the Greenhouse
  * and Stardex job pickers list the sandbox jobs, that the IntelliHR dropdowns fill, and that each credential
  * form shows its fields and tests OK. Screenshots: a temp folder, or docs/screenshots/*.png with --update-screenshots.
  *
- *   ATS_E2E_CONTEXT=<context.json of `node test/e2e/lib/serve.js`> npm run test:browser   # reuse a running n8n
+ *   ATS_E2E_CONTEXT=<context.json of `node scripts/real-n8n/serve.js`> npm run test:browser   # reuse a running n8n
  * Needs: apt-get install -y --no-install-recommends chromium
  */
 import fs from 'node:fs';
@@ -16,10 +16,10 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const { chromium } = require('playwright-core');
-const lib = require('../test/e2e/lib/n8n.js');
-const { startEnvironment } = require('../test/e2e/lib/environment.js');
-const examples = require('../test/e2e/lib/examples.js');
-const { buildTriggerRequest, isTrigger } = require('../test/e2e/lib/triggers.js');
+const lib = require('./n8n.js');
+const { startEnvironment } = require('./environment.js');
+const examples = require('./examples.js');
+const { buildTriggerRequest, isTrigger } = require('./triggers.js');
 
 // The README's screenshots are refreshed on request (--update-screenshots); a plain run (as in npm test)
 // writes them to a temp folder so the working tree stays clean.

@@ -8,7 +8,7 @@ const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const FIXTURES = path.resolve(__dirname, '../../fixtures');
+const FIXTURES = path.resolve(__dirname, '../../test/fixtures');
 const PKG = 'n8n-nodes-ats-sync';
 
 /** Outreach Trigger: per source, the fixture for each selectable event (ones carrying a LinkedIn URL where the tool sends one, since Stardex needs it). */

@@ -8,7 +8,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const n8n = require('./n8n');
-const { startAllSandboxes } = require('../../sandbox/cli');
+const { startAllSandboxes } = require('../../test/sandbox/cli');
 
 /** Which of our systems are built (package.json "n8n" lists the node) and which sandboxes exist. */
 const SYSTEMS = {
@@ -67,7 +67,7 @@ async function startEnvironment(opts = {}) {
 		if (sandboxes) await sandboxes.close();
 	};
 	try {
-		const rt = await timed(timings, 'runtime (scripts/n8n-runtime.sh)', async () =>
+		const rt = await timed(timings, 'runtime (scripts/real-n8n/runtime.sh)', async () =>
 			n8n.runtimeEnv(),
 		);
 		if (!opts.skipBuild) await timed(timings, 'npm run build', async () => n8n.buildPackage());

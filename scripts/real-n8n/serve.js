@@ -2,7 +2,7 @@
 'use strict';
 /**
  * Starts the e2e environment (lib/environment.js) and keeps it running until Ctrl-C, for working on
- * the suite: `node test/e2e/lib/serve.js` prints a context file; then
+ * the suite: `node scripts/real-n8n/serve.js` prints a context file; then
  * `ATS_E2E_CONTEXT=<that file> npx jest -c jest.e2e.config.js greenhouse` reuses it (no build, no n8n start).
  */
 const fs = require('node:fs');

@@ -25,8 +25,8 @@ import net from 'node:net';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-const lib = require('./lib/n8n.js');
-const { startEnvironment } = require('./lib/environment.js');
+const lib = require('./n8n.js');
+const { startEnvironment } = require('./environment.js');
 
 const EVENTS = Number(process.env.ATS_QUEUE_EVENTS || 200);
 const IN_FLIGHT = 10;

@@ -15,8 +15,8 @@
 # - n8n >= 2.38 refuses to start on Node 20; Node 24 comes from the npm package node@24, because this
 #   machine reaches no registry but npm's.
 #
-# Usage: bash scripts/n8n-runtime.sh            check, install or repair; print the exports
-#        bash scripts/n8n-runtime.sh --reinstall  remove the cached n8n first (the fix for a broken cache)
+# Usage: bash scripts/real-n8n/runtime.sh            check, install or repair; print the exports
+#        bash scripts/real-n8n/runtime.sh --reinstall  remove the cached n8n first (the fix for a broken cache)
 # N8N_VERSION=1.123.5 selects another n8n; ATS_SYNC_CACHE moves the cache.
 set -euo pipefail
 N8N_VERSION=${N8N_VERSION:-2.41.1}
@@ -77,7 +77,9 @@ build_sqlite() {
 if ! n8n_installed_ok; then
 	log "installing n8n@$N8N_VERSION into $N8N_DIR (first run: 3-6 minutes)"
 	rm -rf "$N8N_DIR" && mkdir -p "$N8N_DIR"
-	(cd "$N8N_DIR" && echo '{"name":"n8n-runtime","private":true}' >package.json &&
+	# n8n 1.x depends on xlsx from cdn.sheetjs.com, which this machine cannot reach; the registry's xlsx
+	# stands in (only n8n's spreadsheet node uses it). A no-op for n8n versions without that dependency.
+	(cd "$N8N_DIR" && echo '{"name":"n8n-runtime","private":true,"overrides":{"xlsx":"0.18.5"}}' >package.json &&
 		clean_npm npm install --no-audit --no-fund --ignore-scripts --loglevel=http "n8n@$N8N_VERSION" >&2) ||
 		fail "npm install n8n@$N8N_VERSION"
 	n8n_installed_ok || fail "n8n@$N8N_VERSION is not in $N8N_DIR/node_modules after install"

@@ -22,10 +22,10 @@ import path from 'node:path';
 import readline from 'node:readline';
 
 const require = createRequire(import.meta.url);
-const lib = require('../test/e2e/lib/n8n.js');
-const { createSystemCredentials } = require('../test/e2e/lib/environment.js');
-const { buildTriggerRequest, curlFor, isTrigger } = require('../test/e2e/lib/triggers.js');
-const examples = require('../test/e2e/lib/examples.js');
+const lib = require('./n8n.js');
+const { createSystemCredentials } = require('./environment.js');
+const { buildTriggerRequest, curlFor, isTrigger } = require('./triggers.js');
+const examples = require('./examples.js');
 
 const ROOT = lib.ROOT;
 const args = process.argv.slice(2);
@@ -117,7 +117,9 @@ async function main() {
 	fs.rmSync(PAYLOADS, { recursive: true, force: true });
 	fs.mkdirSync(PAYLOADS, { recursive: true });
 
-	step('n8n runtime (Node 24 + n8n 2.41.1; first run installs it: 3-6 minutes)');
+	step(
+		`n8n runtime (Node 24 + n8n ${process.env.N8N_VERSION || '2.41.1'}; first run installs it: 3-6 minutes)`,
+	);
 	const rt = lib.runtimeEnv();
 
 	step('build');
