@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	type CandidateEmail,
-	type CandidatePhone,
-	normalizeLinkedinUrl,
-} from '../shared/candidate';
-import { normalizeLoose } from '../shared/webhook';
+import { triggerItem } from '../shared/candidate/item';
+import { normalizeLinkedinUrl } from '../shared/candidate/linkedin';
+import { normalizeLoose } from '../shared/candidate/normalize';
+import type { CandidateEmail, CandidatePhone } from '../shared/candidate/schema';
 import { compact, id, isRecord, rec, str, type Rec } from '../shared/values';
 
 /**
@@ -62,7 +60,7 @@ export function greenhouseItem(body: Rec, ctx: ItemContext): IDataObject {
 	const applicationUrl = cleanUrl(app.url);
 
 	const candidate = person ? normalizeCandidate(person, job?.name) : { fields: {}, errors: [] };
-	const envelope = compact({
+	return triggerItem(candidate.fields, {
 		event: action,
 		eventId: ctx.eventId,
 		receivedAt: ctx.receivedAt,
@@ -89,8 +87,8 @@ export function greenhouseItem(body: Rec, ctx: ItemContext): IDataObject {
 		startDate: offer?.startDate,
 		positionTitle: job?.name,
 		candidateErrors: candidate.errors,
+		raw: body,
 	});
-	return { ...candidate.fields, ...envelope, raw: body } as IDataObject;
 }
 
 function jobList(app: Rec): Reference[] {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Candidate } from '../shared/candidate';
+import type { Candidate } from '../shared/candidate/schema';
 import type { IhrJob } from './types';
 
 /** Candidate and job fields → IntelliHR request bodies, and the date and reference rules. Pure. */

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { splitLocation } from '../shared/candidate';
-import { type LooseEntry, normalizeLoose } from '../shared/webhook';
+import { triggerItem } from '../shared/candidate/item';
+import { splitLocation } from '../shared/candidate/location';
+import { type LooseEntry, normalizeLoose } from '../shared/candidate/normalize';
 import { compact, isRecord, rec, type Rec, str } from '../shared/values';
 import { canonicalEvent } from './events';
 import {
@@ -92,7 +93,7 @@ export function pinpointItem(
 	const status =
 		str(pick('status', 'state')) ?? (event === 'application_hired' ? 'hired' : undefined);
 
-	const envelope = compact({
+	return triggerItem(person.fields, {
 		event,
 		toolEvent: str(body.event),
 		eventId: ctx.eventId,
@@ -111,8 +112,8 @@ export function pinpointItem(
 		positionTitle: job?.name,
 		enrichment: ctx.enrichment,
 		candidateErrors: person.errors,
+		raw: body,
 	});
-	return { ...person.fields, ...envelope, raw: body } as IDataObject;
 }
 
 function normalizeCandidate(

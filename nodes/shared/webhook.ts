@@ -7,80 +7,13 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 
-import {
-	type CandidateEmail,
-	type CandidatePhone,
-	emailSchema,
-	normalizeLinkedinUrl,
-	parseCandidate,
-	phoneSchema,
-} from './candidate';
-import { compact, isRecord, type Rec, str } from './values';
+import { isRecord, type Rec } from './values';
 
 /**
  * What every webhook trigger (Outreach, Greenhouse, Pinpoint) has in common: read the raw body
  * once, normalize a loose candidate, drop redeliveries with a bounded list of recent ids, and
  * answer the HTTP request. Everything here except `readDelivery`, `recentDeliveries` and `answer` is pure.
  */
-
-export interface LooseEntry {
-	value: unknown;
-	type?: string;
-	/** Where it came from, for the message when it is left out, e.g. "email_addresses[0]". */
-	from?: string;
-}
-
-/**
- * A candidate read from a webhook payload, through the shared parser. Emails and phones the shared
- * schema rejects (an address with a space, a 3-digit phone) are left out one by one and reported,
- * so one odd entry never costs the whole candidate; so is a link that is not a LinkedIn profile.
- * Without a name the candidate cannot be normalized: the loose fields are passed on as they came,
- * so the user sees what arrived, and `errors` says why (an export node will refuse the item).
- */
-export function normalizeLoose(loose: Rec & { emails?: LooseEntry[]; phones?: LooseEntry[] }): {
-	fields: IDataObject;
-	errors: string[];
-} {
-	const errors: string[] = [];
-	const keep = <T>(
-		entries: LooseEntry[] = [],
-		schema: typeof emailSchema | typeof phoneSchema,
-		field: string,
-	): T[] =>
-		entries.flatMap((e, i) => {
-			const value = str(e.value) ?? '';
-			const parsed = schema.safeParse(e.type ? { value, type: e.type } : { value });
-			if (parsed.success) return [parsed.data as T];
-			errors.push(
-				`${e.from ?? `${field}[${i}]`} "${value}" left out: ${parsed.error.issues[0]?.message}`,
-			);
-			return [];
-		});
-	const linkedin = str(loose.linkedinUrl);
-	const linkedinUrl = linkedin ? normalizeLinkedinUrl(linkedin) : undefined;
-	if (linkedin && !linkedinUrl)
-		errors.push(`linkedin "${linkedin}" left out: not a LinkedIn profile URL`);
-	const parsed = parseCandidate({
-		...loose,
-		linkedinUrl,
-		emails: keep<CandidateEmail>(loose.emails, emailSchema, 'emails'),
-		phones: keep<CandidatePhone>(loose.phones, phoneSchema, 'phones'),
-	});
-	if (parsed.ok)
-		return {
-			fields: Object.fromEntries(
-				Object.entries(parsed.candidate).filter(([, v]) => v !== undefined),
-			) as IDataObject,
-			errors,
-		};
-	return {
-		fields: compact(loose as IDataObject),
-		errors: [
-			...errors,
-			...parsed.issues.map((i) => `candidate not normalized: ${i.field} ${i.message}`),
-		],
-	};
-}
 
 export interface Delivery {
 	/** The bytes exactly as received: what the sender signed. */

@@ -233,7 +233,7 @@ async function baseline(
 	};
 	void creds;
 	const { candidateBody } = require('../../nodes/Greenhouse/mapping');
-	const { parseCandidate } = require('../../nodes/shared/candidate');
+	const { parseCandidate } = require('../../nodes/shared/candidate/normalize');
 	const candidates = sampleCandidates(count, 'baseline').map((raw) => {
 		const parsed = parseCandidate(raw);
 		return {

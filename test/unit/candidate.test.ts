@@ -1,9 +1,6 @@
-import {
-	linkedinSlug,
-	normalizeLinkedinUrl,
-	parseCandidate,
-	splitLocation,
-} from '../../nodes/shared/candidate';
+import { linkedinSlug, normalizeLinkedinUrl } from '../../nodes/shared/candidate/linkedin';
+import { splitLocation } from '../../nodes/shared/candidate/location';
+import { parseCandidate } from '../../nodes/shared/candidate/normalize';
 
 describe('normalized candidate schema', () => {
 	test('loose input becomes the strict shape', () => {

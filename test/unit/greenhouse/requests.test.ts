@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 
 import { searchJobs } from '../../../nodes/Greenhouse/methods/listSearch';
 import { candidateBody, fillEmptyPatch } from '../../../nodes/Greenhouse/mapping';
-import { parseCandidate } from '../../../nodes/shared/candidate';
+import { parseCandidate } from '../../../nodes/shared/candidate/normalize';
 import { node, outputOf, WorkflowHarness } from '../../harness/runWorkflow';
 
 const API = 'https://harvest.test';

@@ -9,7 +9,7 @@ import {
 	searchRef,
 } from '../../../nodes/IntelliHr/mapping';
 import { nextPage } from '../../../nodes/IntelliHr/transport';
-import { parseCandidate } from '../../../nodes/shared/candidate';
+import { parseCandidate } from '../../../nodes/shared/candidate/normalize';
 
 const ID = '8a5f0c1e-2b3d-4e5f-8a9b-0c1d2e3f4a5b';
 

@@ -3,7 +3,8 @@ import { join } from 'path';
 
 import { ADAPTERS, MalformedBodyError, type Tool } from '../../../nodes/OutreachTrigger/adapters';
 import { handleDelivery, type TriggerSettings } from '../../../nodes/OutreachTrigger/handler';
-import { parseCandidate } from '../../../nodes/shared/candidate';
+import { candidateOf } from '../../../nodes/shared/candidate/item';
+import { parseCandidate } from '../../../nodes/shared/candidate/normalize';
 
 const FIXTURES = join(__dirname, '../../fixtures/outreach');
 const raw = (name: string) => readFileSync(join(FIXTURES, name));
@@ -325,24 +326,7 @@ describe.each(cases)('$fixture', (c) => {
 		expect(item.missing ?? []).toEqual(c.missing ?? []);
 		if (!c.missing?.includes('name')) {
 			expect(item.candidateErrors).toBeUndefined();
-			const envelope = [
-				'event',
-				'tool',
-				'toolEvent',
-				'eventId',
-				'occurredAt',
-				'receivedAt',
-				'campaign',
-				'sequence',
-				'reply',
-				'interested',
-				'missing',
-				'enrichment',
-				'raw',
-			];
-			const candidate = Object.fromEntries(
-				Object.entries(item).filter(([k]) => !envelope.includes(k)),
-			);
+			const candidate = candidateOf(item);
 			expect(parseCandidate(candidate).ok).toBe(true);
 		}
 		expect(JSON.stringify(item.raw)).not.toMatch(/secret/);

@@ -14,7 +14,7 @@ import {
 	stagesOf,
 } from '../../../nodes/Stardex/mapping';
 import { unwrapEnvelope } from '../../../nodes/Stardex/transport';
-import { parseCandidate } from '../../../nodes/shared/candidate';
+import { parseCandidate } from '../../../nodes/shared/candidate/normalize';
 
 const c = (input: IDataObject) => {
 	const r = parseCandidate(input);

@@ -1,22 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
-import { readCandidate } from '../../../shared/candidateInput';
+import type { Candidate } from '../../../shared/candidate/schema';
+import { readCandidate } from '../../../shared/export/readCandidate';
 import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
 } from '../../../shared/descriptions/candidate';
 import { inputError } from '../../../shared/errors';
-import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/resume';
+import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/export/resume';
 import { createOnce } from '../../../shared/transport';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
-import { rememberCreated } from '../../../shared/runState';
+import { rememberCreated } from '../../../shared/export/createdThisRun';
 import { findExisting, type Match } from './lookup';
 import {
 	addEmployments,

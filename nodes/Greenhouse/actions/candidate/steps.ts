@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
+import type { Candidate } from '../../../shared/candidate/schema';
 import { inputError } from '../../../shared/errors';
-import type { ResumeFile } from '../../../shared/resume';
+import type { ResumeFile } from '../../../shared/export/resume';
 import { oncePerRun } from '../../../shared/runState';
 import { createOnce } from '../../../shared/transport';
 import { type ApplicationChoice, applicationBody, employmentBodies } from '../../mapping';

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { emailSchema } from '../../../shared/candidate';
+import { emailSchema } from '../../../shared/candidate/schema';
 import { inputError } from '../../../shared/errors';
 import { personProfileUrl } from '../../transport/auth';
 import { tenantOf } from '../../transport';

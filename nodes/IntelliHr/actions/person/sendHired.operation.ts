@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { readCandidate } from '../../../shared/candidateInput';
+import { readCandidate } from '../../../shared/export/readCandidate';
 import { candidateInputProperties } from '../../../shared/descriptions/candidate';
 import { inputError } from '../../../shared/errors';
 import {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
+import type { Candidate } from '../../../shared/candidate/schema';
 import { runState } from '../../../shared/runState';
 import { createOnce } from '../../../shared/transport';
 import { isSameJob, jobBody, type JobFields, personBody, type PersonExtras } from '../../mapping';

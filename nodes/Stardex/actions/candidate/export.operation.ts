@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
-import { readCandidate } from '../../../shared/candidateInput';
+import type { Candidate } from '../../../shared/candidate/schema';
+import { readCandidate } from '../../../shared/export/readCandidate';
 import {
 	candidateInputProperties,
 	type IfExists,
@@ -21,7 +21,7 @@ import { sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
-import { rememberCreated } from '../../../shared/runState';
+import { rememberCreated } from '../../../shared/export/createdThisRun';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
 

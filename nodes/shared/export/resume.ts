@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { inputError } from './errors';
+import { inputError } from '../errors';
 
 export interface ResumeFile {
 	fileName: string;

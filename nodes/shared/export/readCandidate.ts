@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { type Candidate, parseCandidate } from './candidate';
-import { EVENT_ENVELOPE_KEYS } from './descriptions/candidate';
-import { inputError } from './errors';
+import { candidateOf } from '../candidate/item';
+import { parseCandidate } from '../candidate/normalize';
+import type { Candidate } from '../candidate/schema';
+import { inputError } from '../errors';
 
 /**
  * Reads the candidate for one item, from the input item or from the mapped fields, and validates
@@ -13,7 +14,7 @@ export function readCandidate(ctx: IExecuteFunctions, itemIndex: number): Candid
 	const raw =
 		mode === 'fields'
 			? fromFields(ctx, itemIndex)
-			: fromInput(ctx.getInputData()[itemIndex]?.json ?? {});
+			: candidateOf(ctx.getInputData()[itemIndex]?.json ?? {});
 	const parsed = parseCandidate(raw);
 	if (!parsed.ok) {
 		const list = parsed.issues.map((i) => `${i.field} ${i.message}`).join('; ');
@@ -28,35 +29,13 @@ export function readCandidate(ctx: IExecuteFunctions, itemIndex: number): Candid
 	return parsed.candidate;
 }
 
-function fromInput(json: IDataObject): IDataObject {
-	const nested = json.candidate;
-	if (nested && typeof nested === 'object' && !Array.isArray(nested)) return nested as IDataObject;
-	const copy: IDataObject = { ...json };
-	for (const key of EVENT_ENVELOPE_KEYS) delete copy[key];
-	return copy;
-}
-
+/** The "Define Below" fields, in the loose shape parseCandidate reads. */
 function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
 	const f = ctx.getNodeParameter('candidateFields', i, {}) as Record<string, string>;
 	const emails = String(ctx.getNodeParameter('email', i, '') ?? '')
 		.split(',')
 		.map((e) => e.trim())
 		.filter(Boolean);
-	let previousJobs: IDataObject[] = [];
-	if (f.previousJobs) {
-		try {
-			previousJobs =
-				typeof f.previousJobs === 'string' ? JSON.parse(f.previousJobs) : f.previousJobs;
-		} catch {
-			throw inputError(
-				ctx.getNode(),
-				i,
-				'Previous Jobs (JSON)',
-				'is not valid JSON',
-				'Use a list like [{"title":"Engineer","company":"Acme"}]',
-			);
-		}
-	}
 	return {
 		fullName: ctx.getNodeParameter('fullName', i, '') as string,
 		emails: emails.map((value, n) => ({ value, type: n === 0 ? 'personal' : 'other' })),
@@ -65,9 +44,24 @@ function fromFields(ctx: IExecuteFunctions, i: number): IDataObject {
 		location: { city: f.city, state: f.state, country: f.country },
 		currentTitle: f.currentTitle,
 		currentCompany: f.currentCompany,
-		previousJobs,
+		previousJobs: previousJobs(ctx, i, f.previousJobs),
 		resume: f.resumeBinaryProperty ? { binaryProperty: f.resumeBinaryProperty } : undefined,
 		source: f.source,
 		tags: f.tags ? f.tags.split(',') : [],
 	};
+}
+
+function previousJobs(ctx: IExecuteFunctions, i: number, value: unknown): IDataObject[] {
+	if (!value) return [];
+	try {
+		return typeof value === 'string' ? JSON.parse(value) : (value as IDataObject[]);
+	} catch {
+		throw inputError(
+			ctx.getNode(),
+			i,
+			'Previous Jobs (JSON)',
+			'is not valid JSON',
+			'Use a list like [{"title":"Engineer","company":"Acme"}]',
+		);
+	}
 }
