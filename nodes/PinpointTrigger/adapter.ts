@@ -5,14 +5,8 @@ import { splitLocation } from '../shared/candidate/location';
 import { type LooseEntry, normalizeLoose } from '../shared/candidate/normalize';
 import { compact, isRecord, rec, type Rec, str } from '../shared/values';
 import { canonicalEvent } from './events';
-import {
-	type Document,
-	type Fetched,
-	related,
-	relatedAll,
-	type Resource,
-	toResource,
-} from './transport';
+import { type Document, related, relatedAll, type Resource, toResource } from './jsonApi';
+import type { Fetched } from './transport';
 
 /**
  * One Pinpoint webhook (+ what the API returned for its application) → one output item: the
@@ -53,6 +47,34 @@ function eventIsAbout(body: Rec, subject: string): boolean {
 	return (canonicalEvent(body.event) ?? '').startsWith(`${subject}_`);
 }
 
+/** The records one item is made of: the application, its candidate, job, stage and offers. */
+interface Records {
+	app?: Resource;
+	candidate?: Resource;
+	job?: Resource;
+	stage?: Resource;
+	offers: Resource[];
+}
+
+/** The API's answer when there is one, else what the webhook itself embeds. */
+function recordsOf(data: Rec, fetched: Fetched | undefined): Records {
+	const fromWebhook: Document = {
+		resource: isRecord(data.application) ? toResource(data.application) : undefined,
+		included: [],
+	};
+	const appDoc = fetched?.application.resource ? fetched.application : fromWebhook;
+	return {
+		app: appDoc.resource,
+		candidate:
+			fetched?.candidate?.resource ??
+			related(appDoc, ['candidate', 'applicant']) ??
+			(isRecord(data.candidate) ? toResource(data.candidate) : undefined),
+		job: related(appDoc, ['job']) ?? (isRecord(data.job) ? toResource(data.job) : undefined),
+		stage: related(appDoc, STAGE_RELATIONSHIPS),
+		offers: relatedAll(appDoc, ['offers', 'offer']),
+	};
+}
+
 export function pinpointItem(
 	body: Rec,
 	fetched: Fetched | undefined,
@@ -60,24 +82,10 @@ export function pinpointItem(
 ): IDataObject {
 	const data = rec(body.data);
 	const event = canonicalEvent(body.event) ?? 'unknown';
-	const fromWebhook: Document = {
-		resource: isRecord(data.application) ? toResource(data.application) : undefined,
-		included: [],
-	};
-	const appDoc = fetched?.application.resource ? fetched.application : fromWebhook;
-	const app = appDoc.resource;
-	const candidate =
-		fetched?.candidate?.resource ??
-		related(appDoc, ['candidate', 'applicant']) ??
-		(isRecord(data.candidate) ? toResource(data.candidate) : undefined);
-	const jobRes =
-		related(appDoc, ['job']) ?? (isRecord(data.job) ? toResource(data.job) : undefined);
-	const stageRes = related(appDoc, STAGE_RELATIONSHIPS);
-	const offers = relatedAll(appDoc, ['offers', 'offer']);
-
-	const job = reference(jobRes, ['title', 'name']);
-	const stage = reference(stageRes, ['name', 'title']);
-	const offer = chooseOffer(offers);
+	const { app, candidate, ...r } = recordsOf(data, fetched);
+	const job = reference(r.job, ['title', 'name']);
+	const stage = reference(r.stage, ['name', 'title']);
+	const offer = chooseOffer(r.offers);
 	const sources = [candidate?.attributes, app?.attributes].filter((a): a is Rec => a !== undefined);
 	const pick = (...keys: string[]) => firstOf(sources, keys);
 	const startDate =

@@ -1,22 +1,10 @@
 import { GENERIC_EVENT_VALUES } from './genericSchema';
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	eventKey,
-	finish,
-	first,
-	isoDate,
-	isRecord,
-	num,
-	phones,
-	rec,
-	type Rec,
-	str,
-	tagList,
-} from './util';
+import { isRecord, rec, type Rec, str } from '../../shared/values';
+import { contentKey } from '../../shared/trigger/dedupe';
+import { normalizeEventName } from '../../shared/trigger/events';
+import { elements, emails, finish, first, isoDate, num, phones, tagList } from './util';
 
 /** Our own documented format (adapters/genericSchema.ts); event names are also accepted in the reference's dotted form. */
 
@@ -41,7 +29,7 @@ function labelOf(v: unknown): OutreachEvent['label'] {
 
 function toEvent(el: Rec, index: number): OutreachEvent {
 	const given = str(el.event);
-	const event = EVENTS[(eventKey(given) ?? '').replace(/^contact_/, '')];
+	const event = EVENTS[(normalizeEventName(given) ?? '').replace(/^contact_/, '')];
 	const where = index > 0 ? ` (element ${index})` : '';
 	if (!event) {
 		throw new MalformedBodyError(
@@ -74,7 +62,7 @@ function toEvent(el: Rec, index: number): OutreachEvent {
 		event,
 		tool: 'generic',
 		toolEvent: given as string,
-		eventId: str(el.eventId) ? `generic:${str(el.eventId)}` : contentId('generic', el),
+		eventId: str(el.eventId) ? `generic:${str(el.eventId)}` : contentKey('generic', el),
 		occurredAt: isoDate(el.occurredAt),
 		candidate: {
 			fullName: first(c.fullName, c.name),

@@ -1,19 +1,8 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	finish,
-	first,
-	idOf,
-	isoDate,
-	isRecord,
-	rec,
-	type Rec,
-	str,
-	tagList,
-} from './util';
+import { isRecord, rec, type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, emails, finish, first, isoDate, tagList } from './util';
 
 /*
  * HeyReach (LinkedIn) → our events (reference §8; payload fields come from third-party receivers
@@ -72,17 +61,17 @@ function toEvent(el: Rec): OutreachEvent {
 	const leadKey = first(lead.id, lead.profile_url, lead.email_address);
 	const eventId =
 		event === 'addedToSequence'
-			? idOf('heyreach', 'added', campaign.id, leadKey)
+			? deliveryKey('heyreach', 'added', campaign.id, leadKey)
 			: event === 'replied'
-				? (idOf('heyreach', 'reply', el.conversation_id, reply?.creation_time) ??
-					idOf('heyreach', type, el.correlation_id))
-				: (idOf('heyreach', type, el.correlation_id) ??
-					idOf('heyreach', type, leadKey, el.timestamp));
+				? (deliveryKey('heyreach', 'reply', el.conversation_id, reply?.creation_time) ??
+					deliveryKey('heyreach', type, el.correlation_id))
+				: (deliveryKey('heyreach', type, el.correlation_id) ??
+					deliveryKey('heyreach', type, leadKey, el.timestamp));
 	return finish({
 		event,
 		tool: 'heyreach',
 		toolEvent,
-		eventId: eventId ?? contentId('heyreach', el),
+		eventId: eventId ?? contentKey('heyreach', el),
 		occurredAt: isoDate(el.timestamp),
 		candidate: {
 			fullName: str(lead.full_name),

@@ -1,19 +1,8 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	finish,
-	first,
-	htmlToText,
-	idOf,
-	isoDate,
-	num,
-	phones,
-	type Rec,
-	str,
-} from './util';
+import { type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
  * Instantly (API v2) `event_type` → our events (reference §2):
@@ -59,8 +48,8 @@ function toEvent(el: Rec): OutreachEvent {
 		toolEvent,
 		eventId:
 			(event === 'addedToSequence'
-				? idOf('instantly', 'added', el.campaign_id, el.lead_email)
-				: idOf('instantly', el.email_id, type)) ?? contentId('instantly', el),
+				? deliveryKey('instantly', 'added', el.campaign_id, el.lead_email)
+				: deliveryKey('instantly', el.email_id, type)) ?? contentKey('instantly', el),
 		occurredAt: isoDate(el.timestamp),
 		candidate: {
 			fullName: first(el.full_name, el.fullName, el.name),

@@ -1,19 +1,8 @@
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	elements,
-	emails,
-	finish,
-	first,
-	htmlToText,
-	idOf,
-	contentId,
-	isoDate,
-	num,
-	phones,
-	type Rec,
-	str,
-} from './util';
+import { type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
  * lemlist webhook `type` → our events (reference §1):
@@ -69,8 +58,8 @@ function toEvent(el: Rec): OutreachEvent {
 		toolEvent: type,
 		eventId:
 			(event === 'addedToSequence'
-				? idOf('lemlist', 'added', el.campaignId, leadKey)
-				: idOf('lemlist', el._id)) ?? contentId('lemlist', el),
+				? deliveryKey('lemlist', 'added', el.campaignId, leadKey)
+				: deliveryKey('lemlist', el._id)) ?? contentKey('lemlist', el),
 		occurredAt: isoDate(el.createdAt),
 		candidate: {
 			firstName: first(el.leadFirstName, el.firstName),

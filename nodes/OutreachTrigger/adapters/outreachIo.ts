@@ -1,6 +1,8 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, finish, first, idOf, isoDate, rec, type Rec, str } from './util';
+import { rec, type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, finish, first, isoDate } from './util';
 
 /*
  * Outreach.io (JSON:API) `meta.eventName` → our events (reference §5):
@@ -49,7 +51,7 @@ function toEvent(el: Rec): OutreachEvent {
 		event,
 		tool: 'outreachIo',
 		toolEvent,
-		eventId: idOf('outreachIo', toolEvent, data.id) ?? contentId('outreachIo', el),
+		eventId: deliveryKey('outreachIo', toolEvent, data.id) ?? contentKey('outreachIo', el),
 		occurredAt: isoDate(first(meta.deliveredAt, attributes.createdAt, attributes.updatedAt)),
 		candidate: {
 			extra: {

@@ -1,21 +1,9 @@
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	eventKey,
-	finish,
-	first,
-	idOf,
-	isoDate,
-	isRecord,
-	num,
-	phones,
-	rec,
-	type Rec,
-	str,
-} from './util';
+import { isRecord, rec, type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { normalizeEventName } from '../../shared/trigger/events';
+import { elements, emails, finish, first, isoDate, num, phones } from './util';
 
 /*
  * Reply.io → our events (reference §6). Three shapes are read: the v3 payload (`event{id,type,date}`
@@ -58,7 +46,7 @@ function toEvent(outer: Rec): OutreachEvent {
 		throw new MalformedBodyError(
 			'Reply.io payloads carry "event.type" (or "event"), and this one has none',
 		);
-	const type = eventKey(toolEvent) as string;
+	const type = normalizeEventName(toolEvent) as string;
 	const data = rec(el.data);
 	const classification = classificationOf(el, data);
 	const event = kindOf(type, classification);
@@ -83,7 +71,9 @@ function toEvent(outer: Rec): OutreachEvent {
 		tool: 'replyIo',
 		toolEvent,
 		eventId:
-			idOf('replyIo', envelope.id) ?? idOf('replyIo', outer.id) ?? contentId('replyIo', outer),
+			deliveryKey('replyIo', envelope.id) ??
+			deliveryKey('replyIo', outer.id) ??
+			contentKey('replyIo', outer),
 		occurredAt: isoDate(first(envelope.date, data.replyDate, outer.createdAt, el.date)),
 		candidate: {
 			fullName: first(c.full_name, c.fullName, c.name),

@@ -1,20 +1,8 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	finish,
-	first,
-	htmlToText,
-	idOf,
-	isoDate,
-	num,
-	phones,
-	rec,
-	type Rec,
-	str,
-} from './util';
+import { rec, type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
  * Smartlead → our events (reference §3). The docs disagree on the shape, so both are read:
@@ -94,15 +82,21 @@ function toEvent(el: Rec): OutreachEvent {
 	const timestamp = first(el.event_timestamp, el.timestamp, el.time);
 	const eventId =
 		event === 'addedToSequence'
-			? idOf('smartlead', 'added', el.campaign_id, leadId ?? first(el.sl_lead_email, lead.email))
+			? deliveryKey(
+					'smartlead',
+					'added',
+					el.campaign_id,
+					leadId ?? first(el.sl_lead_email, lead.email),
+				)
 			: type === 'LEAD_CATEGORY_UPDATED'
-				? idOf('smartlead', 'category', leadId, category.name, timestamp)
-				: (idOf('smartlead', reply.message_id) ?? idOf('smartlead', type, el.stats_id));
+				? deliveryKey('smartlead', 'category', leadId, category.name, timestamp)
+				: (deliveryKey('smartlead', reply.message_id) ??
+					deliveryKey('smartlead', type, el.stats_id));
 	return finish({
 		event,
 		tool: 'smartlead',
 		toolEvent,
-		eventId: eventId ?? contentId('smartlead', el),
+		eventId: eventId ?? contentKey('smartlead', el),
 		occurredAt: isoDate(timestamp),
 		candidate: {
 			// to_name is "the lead that replies OR alias": only a fallback.

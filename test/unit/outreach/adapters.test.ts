@@ -2,7 +2,8 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import { ADAPTERS, MalformedBodyError, type Tool } from '../../../nodes/OutreachTrigger/adapters';
-import { handleDelivery, type TriggerSettings } from '../../../nodes/OutreachTrigger/handler';
+import { handleDelivery } from '../../../nodes/OutreachTrigger/handler';
+import type { TriggerSettings } from '../../../nodes/OutreachTrigger/settings';
 import { candidateOf } from '../../../nodes/shared/candidate/item';
 import { parseCandidate } from '../../../nodes/shared/candidate/normalize';
 

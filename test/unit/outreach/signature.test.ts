@@ -1,6 +1,10 @@
 import { createHmac } from 'crypto';
 
-import { hmacDigest, safeEqual, verifyHmacSignature } from '../../../nodes/shared/signature';
+import {
+	hmacDigest,
+	safeEqual,
+	verifyHmacSignature,
+} from '../../../nodes/shared/trigger/signature';
 
 const secret = 'whsec_test_123';
 const rawBody = Buffer.from('{"event":"replied","contact":{"email":"jane@example.com"}}');

@@ -2,11 +2,9 @@ import { createHmac } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import {
-	handleGreenhouseDelivery,
-	type GreenhouseSettings,
-} from '../../../nodes/GreenhouseTrigger/handler';
-import type { Outcome } from '../../../nodes/shared/webhook';
+import { handleGreenhouseDelivery } from '../../../nodes/GreenhouseTrigger/handler';
+import type { GreenhouseSettings } from '../../../nodes/GreenhouseTrigger/settings';
+import type { Outcome } from '../../../nodes/shared/trigger/answer';
 
 /** Signature, ping, event filter and redelivery rules of the Greenhouse Trigger, without n8n. */
 

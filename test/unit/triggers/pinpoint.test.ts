@@ -8,18 +8,13 @@ import { PinpointApi } from '../../../credentials/PinpointApi.credentials';
 import { parseCandidate } from '../../../nodes/shared/candidate/normalize';
 import { candidateOf, ENVELOPE_KEYS } from '../../../nodes/shared/candidate/item';
 import { CANDIDATE_KEYS } from '../../../nodes/shared/candidate/schema';
-import type { Outcome } from '../../../nodes/shared/webhook';
+import type { Outcome } from '../../../nodes/shared/trigger/answer';
 import { pinpointItem } from '../../../nodes/PinpointTrigger/adapter';
 import { canonicalEvent, isSelected } from '../../../nodes/PinpointTrigger/events';
-import {
-	handlePinpointDelivery,
-	type PinpointSettings,
-} from '../../../nodes/PinpointTrigger/handler';
-import {
-	type Fetched,
-	pinpointBaseUrl,
-	readDocument,
-} from '../../../nodes/PinpointTrigger/transport';
+import { handlePinpointDelivery } from '../../../nodes/PinpointTrigger/handler';
+import { readDocument } from '../../../nodes/PinpointTrigger/jsonApi';
+import type { PinpointSettings } from '../../../nodes/PinpointTrigger/settings';
+import { type Fetched, pinpointBaseUrl } from '../../../nodes/PinpointTrigger/transport';
 
 /** Pinpoint Trigger without n8n: signature, events, redeliveries, enrichment and the output item. */
 

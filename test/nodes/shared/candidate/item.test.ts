@@ -7,9 +7,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { handleGreenhouseDelivery } from '../../../../nodes/GreenhouseTrigger/handler';
 import type { Tool } from '../../../../nodes/OutreachTrigger/adapters';
 import { withContact, withFailure } from '../../../../nodes/OutreachTrigger/enrich';
-import { handleDelivery, type TriggerSettings } from '../../../../nodes/OutreachTrigger/handler';
+import { handleDelivery } from '../../../../nodes/OutreachTrigger/handler';
+import type { TriggerSettings } from '../../../../nodes/OutreachTrigger/settings';
 import { handlePinpointDelivery } from '../../../../nodes/PinpointTrigger/handler';
-import { readDocument } from '../../../../nodes/PinpointTrigger/transport';
+import { readDocument } from '../../../../nodes/PinpointTrigger/jsonApi';
 import {
 	candidateOf,
 	ENVELOPE_KEYS,
