@@ -1,14 +1,11 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { collectPages, nextLink, nextOffset } from '../../nodes/shared/pagination';
-import { RateLimitPacer, resetTimeMs, retryAfterMs } from '../../nodes/shared/rateLimit';
-import {
-	AmbiguousWriteError,
-	type ApiDefinition,
-	apiRequest,
-	createOnce,
-	setRetryPolicy,
-} from '../../nodes/shared/transport';
+import { createOnce } from '../../nodes/shared/http/createOnce';
+import { AmbiguousWriteError } from '../../nodes/shared/http/failures';
+import { collectPages, nextLink, nextOffset } from '../../nodes/shared/http/pagination';
+import { RateLimitPacer, resetTimeMs, retryAfterMs } from '../../nodes/shared/http/rateLimit';
+import { type ApiDefinition, apiRequest } from '../../nodes/shared/http/request';
+import { setRetryPolicy } from '../../nodes/shared/http/retryPolicy';
 
 /** Responses the fake n8n helper hands back, in order: a response, or an error to throw. */
 type Step =

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { readJobLocator } from '../../shared/descriptions/jobLocator';
+import { readJobLocator } from '../../shared/parameters';
 import { GREENHOUSE_JOB } from './common.descriptions';
 
 /** Reads the optional job locator. Empty → undefined (prospect path). */

@@ -1,7 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { httpStatusOf, redact, settle } from '../../shared/errors';
-import { type Context, requestBefore, TimeLimitError } from '../../shared/transport';
+import type { Context } from '../../shared/http/request';
+import { TimeLimitError } from '../../shared/http/requestBefore';
 import { isRecord, type Rec, str } from '../../shared/values';
 import { candidateOf, envelopeOf, triggerItem } from '../../shared/candidate/item';
 import { type LooseCandidate, normalizeLoose } from '../../shared/candidate/normalize';
@@ -9,7 +10,8 @@ import type { Tool } from '../adapters/types';
 import { instantlySource } from './instantly';
 import { lemlistSource } from './lemlist';
 import { outreachIoSource } from './outreachIo';
-import type { Call, EnrichSource, FetchedContact } from './types';
+import { callWithin } from '../transport/call';
+import type { EnrichSource, FetchedContact } from './types';
 
 /**
  * The optional enrich step (issue 4): after the pure pipeline (handleDelivery) has chosen the items
@@ -20,9 +22,6 @@ import type { Call, EnrichSource, FetchedContact } from './types';
  * failed lookup is reported in `enrichment` ({ok: false, error, hint}) and the event still starts.
  * Fetched fields only fill gaps; what the webhook sent is never overwritten.
  */
-
-export { instantlySource, lemlistSource, outreachIoSource };
-export type { EnrichSource, FetchedContact };
 
 export const ENRICH_SOURCES: Partial<Record<Tool, EnrichSource>> = {
 	lemlist: lemlistSource,
@@ -123,8 +122,7 @@ async function enrichOne(
 			`Could not look the contact up with the ${source.credentialName} credential: ${key.problem}`,
 			source,
 		);
-	const call: Call = async (req) =>
-		(await requestBefore(ctx, source.api, req, { deadline, budgetMs: settings.budgetMs })).body;
+	const call = callWithin(ctx, source.api, { deadline, budgetMs: settings.budgetMs });
 	const outcome = await settle(source.fetch(call, key.key, item));
 	if (!outcome.ok)
 		return withFailure(

@@ -1,9 +1,7 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
-
-import { checkedTestingOverride } from '../../shared/originGuard';
-import { normalizeSubdomain } from '../../shared/subdomain';
 import { httpStatusOf, settle } from '../../shared/errors';
-import { type ApiDefinition, type Context, requestBefore } from '../../shared/transport';
+import type { ApiDefinition, Context } from '../../shared/http/request';
+import { requestBefore } from '../../shared/http/requestBefore';
+import { pinpointBaseUrl } from '../../shared/origins';
 import { str } from '../../shared/values';
 import { type Document, readDocument, related } from '../jsonApi';
 
@@ -11,38 +9,6 @@ import { type Document, readDocument, related } from '../jsonApi';
  * The Pinpoint API (https://developers.pinpointhq.com): where it lives, and the reads the trigger
  * needs, through the shared transport. How its bodies are read is jsonApi.ts.
  */
-
-export const PINPOINT_DOMAIN = 'pinpointhq.com';
-
-/**
- * The API base URL for a credential: always https://<subdomain>.pinpointhq.com/api/v1, where the
- * subdomain passes the shared strict validator. The testing override may only name this machine
- * (http or https on localhost, 127.0.0.1 or [::1], for a sandbox) or an https *.pinpointhq.com
- * address, so the API key can never be sent to a third host. Throws a message that says how to fix it.
- */
-export function pinpointBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const override = str(credentials.baseUrlOverride);
-	if (override) return checkedOverride(override);
-	const subdomain = normalizeSubdomain(credentials.subdomain, {
-		productDomains: [PINPOINT_DOMAIN],
-		productName: 'Pinpoint',
-		fieldName: 'Subdomain',
-	});
-	return `https://${subdomain}.${PINPOINT_DOMAIN}/api/v1`;
-}
-
-function checkedOverride(value: string): string {
-	return checkedTestingOverride(value, {
-		leaveEmptyFor: `https://<subdomain>.${PINPOINT_DOMAIN}/api/v1`,
-		// The shared validator decides what a valid <company>.pinpointhq.com host is (it throws why not).
-		checkHost: (host) =>
-			void normalizeSubdomain(host, {
-				productDomains: [PINPOINT_DOMAIN],
-				productName: 'Pinpoint',
-				fieldName: 'API Base URL host',
-			}),
-	});
-}
 
 export const pinpointApi: ApiDefinition = {
 	system: 'Pinpoint',

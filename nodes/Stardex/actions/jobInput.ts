@@ -1,9 +1,9 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { httpStatusOf, inputError, settle } from '../../shared/errors';
-import { readJobLocator } from '../../shared/descriptions/jobLocator';
+import { readJobLocator } from '../../shared/parameters';
 import { oncePerRun } from '../../shared/runState';
-import type { Context } from '../../shared/transport';
+import type { Context } from '../../shared/http/request';
 import { sdxRequest } from '../transport';
 import type { SdxJob } from '../types';
 import { STARDEX_JOB } from './common.descriptions';

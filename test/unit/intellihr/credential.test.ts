@@ -13,7 +13,7 @@ import { Workflow } from 'n8n-workflow';
 import { ExecuteContext, ExecutionLifecycleHooks, RoutingNode } from 'n8n-core';
 
 import { IntelliHrApi } from '../../../credentials/IntelliHrApi.credentials';
-import { authenticateIntelliHr } from '../../../nodes/IntelliHr/transport/auth';
+import { authenticateIntelliHr } from '../../../nodes/shared/origins';
 import { WorkflowHarness } from '../../harness/runWorkflow';
 
 const GOOD: ICredentialDataDecryptedObject = {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { ADAPTERS, MalformedBodyError, type Tool } from '../../../nodes/OutreachTrigger/adapters';
+import { ADAPTERS } from '../../../nodes/OutreachTrigger/adapters';
+import { MalformedBodyError, type Tool } from '../../../nodes/OutreachTrigger/adapters/types';
 import { handleDelivery } from '../../../nodes/OutreachTrigger/handler';
 import type { TriggerSettings } from '../../../nodes/OutreachTrigger/settings';
 import { candidateOf } from '../../../nodes/shared/candidate/item';

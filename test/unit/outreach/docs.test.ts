@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { GENERIC_JSON_SCHEMA } from '../../../nodes/OutreachTrigger/adapters';
+import { GENERIC_JSON_SCHEMA } from '../../../nodes/OutreachTrigger/adapters/genericSchema';
 import {
 	AUTO_REPLY_PHRASES,
 	INTERESTED_PHRASES,

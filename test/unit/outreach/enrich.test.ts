@@ -22,7 +22,7 @@ import {
 	INSTANTLY_API_BASE,
 	LEMLIST_API_BASE,
 	OUTREACH_IO_API_BASE,
-} from '../../../nodes/OutreachTrigger/enrich/origins';
+} from '../../../nodes/shared/origins';
 import { OutreachTrigger } from '../../../nodes/OutreachTrigger/OutreachTrigger.node';
 import { node, type WebhookResult, WorkflowHarness } from '../../harness/runWorkflow';
 import { runWebhook } from './webhookHarness';

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import fc from 'fast-check';
 
-import { TOOLS, type Tool } from '../../../nodes/OutreachTrigger/adapters';
+import { TOOLS, type Tool } from '../../../nodes/OutreachTrigger/adapters/types';
 import { runWebhook } from './webhookHarness';
 
 /**

@@ -14,7 +14,8 @@ import { canonicalEvent, isSelected } from '../../../nodes/PinpointTrigger/event
 import { handlePinpointDelivery } from '../../../nodes/PinpointTrigger/handler';
 import { readDocument } from '../../../nodes/PinpointTrigger/jsonApi';
 import type { PinpointSettings } from '../../../nodes/PinpointTrigger/settings';
-import { type Fetched, pinpointBaseUrl } from '../../../nodes/PinpointTrigger/transport';
+import type { Fetched } from '../../../nodes/PinpointTrigger/transport';
+import { pinpointBaseUrl } from '../../../nodes/shared/origins';
 
 /** Pinpoint Trigger without n8n: signature, events, redeliveries, enrichment and the output item. */
 

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/descriptions/candidate';
 import { inputError } from '../../../shared/errors';
 import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/export/resume';
-import { createOnce } from '../../../shared/transport';
+import { createOnce } from '../../../shared/http/createOnce';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';

@@ -12,7 +12,7 @@ import {
 	parseStartDate,
 	type PersonExtras,
 } from '../../mapping';
-import { personProfileUrl } from '../../transport/auth';
+import { personProfileUrl } from '../../mapping';
 import { tenantOf } from '../../transport';
 import { lookupField } from '../common.descriptions';
 import { createJob, createPerson, findPerson, findSameJob } from './steps';

@@ -9,7 +9,7 @@ import {
 	ifExistsProperty,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
-import { createOnce } from '../../../shared/transport';
+import { createOnce } from '../../../shared/http/createOnce';
 import {
 	candidateIdOf,
 	candidateOnJob,

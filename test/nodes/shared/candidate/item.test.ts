@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { handleGreenhouseDelivery } from '../../../../nodes/GreenhouseTrigger/handler';
-import type { Tool } from '../../../../nodes/OutreachTrigger/adapters';
+import type { Tool } from '../../../../nodes/OutreachTrigger/adapters/types';
 import { withContact, withFailure } from '../../../../nodes/OutreachTrigger/enrich';
 import { handleDelivery } from '../../../../nodes/OutreachTrigger/handler';
 import type { TriggerSettings } from '../../../../nodes/OutreachTrigger/settings';
