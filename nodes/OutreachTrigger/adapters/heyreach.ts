@@ -44,6 +44,41 @@ function latestReply(el: Rec): Rec | undefined {
 		.pop();
 }
 
+/** Added: campaign + lead; replies: conversation + reply time; the rest: HeyReach's correlation id. */
+function eventIdOf(
+	event: OutreachEventName,
+	type: string,
+	el: Rec,
+	reply: Rec | undefined,
+): string | undefined {
+	const lead = rec(el.lead);
+	const leadKey = first(lead.id, lead.profile_url, lead.email_address);
+	if (event === 'addedToSequence')
+		return deliveryKey('heyreach', 'added', rec(el.campaign).id, leadKey);
+	if (event === 'replied')
+		return (
+			deliveryKey('heyreach', 'reply', el.conversation_id, reply?.creation_time) ??
+			deliveryKey('heyreach', type, el.correlation_id)
+		);
+	return (
+		deliveryKey('heyreach', type, el.correlation_id) ??
+		deliveryKey('heyreach', type, leadKey, el.timestamp)
+	);
+}
+
+function labelOf(
+	type: string,
+	toolEvent: string,
+	tags: string[],
+	event: OutreachEventName,
+): OutreachEvent['label'] {
+	if (type === 'LEAD_AUTO_TAGGED_INTERESTED') return { raw: toolEvent, sentiment: 'positive' };
+	if (type === 'LEAD_AUTO_TAGGED_NOT_INTERESTED') return { raw: toolEvent, sentiment: 'negative' };
+	if (type === 'LEAD_TAG_UPDATED' && tags.length)
+		return { raw: tags.join(', '), sentiment: event === 'interested' ? 'positive' : undefined };
+	return undefined;
+}
+
 function toEvent(el: Rec): OutreachEvent {
 	const given = first(el.eventType, el.event_type, el.event, el.type);
 	if (!given && !Array.isArray(el.recent_messages)) {
@@ -58,20 +93,11 @@ function toEvent(el: Rec): OutreachEvent {
 	const tags = tagsOf(el, lead);
 	const event = kindOf(type, tags);
 	const reply = latestReply(el);
-	const leadKey = first(lead.id, lead.profile_url, lead.email_address);
-	const eventId =
-		event === 'addedToSequence'
-			? deliveryKey('heyreach', 'added', campaign.id, leadKey)
-			: event === 'replied'
-				? (deliveryKey('heyreach', 'reply', el.conversation_id, reply?.creation_time) ??
-					deliveryKey('heyreach', type, el.correlation_id))
-				: (deliveryKey('heyreach', type, el.correlation_id) ??
-					deliveryKey('heyreach', type, leadKey, el.timestamp));
 	return finish({
 		event,
 		tool: 'heyreach',
 		toolEvent,
-		eventId: eventId ?? contentKey('heyreach', el),
+		eventId: eventIdOf(event, type, el, reply) ?? contentKey('heyreach', el),
 		occurredAt: isoDate(el.timestamp),
 		candidate: {
 			fullName: str(lead.full_name),
@@ -94,14 +120,7 @@ function toEvent(el: Rec): OutreachEvent {
 						channel: 'linkedin',
 					}
 				: undefined,
-		label:
-			type === 'LEAD_AUTO_TAGGED_INTERESTED'
-				? { raw: toolEvent, sentiment: 'positive' }
-				: type === 'LEAD_AUTO_TAGGED_NOT_INTERESTED'
-					? { raw: toolEvent, sentiment: 'negative' }
-					: type === 'LEAD_TAG_UPDATED' && tags.length
-						? { raw: tags.join(', '), sentiment: event === 'interested' ? 'positive' : undefined }
-						: undefined,
+		label: labelOf(type, toolEvent, tags, event),
 		enrichmentHint:
 			'HeyReach is a LinkedIn tool and rarely knows the email address. Add an HTTP Request node that reads the lead from the HeyReach API by extra.heyreachLeadId, or an email-finder step, if your ATS needs an email.',
 		raw: el,

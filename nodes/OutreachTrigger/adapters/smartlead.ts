@@ -66,6 +66,69 @@ function kindOf(type: string, el: Rec): OutreachEventName {
 	return 'other';
 }
 
+/** Added: campaign + lead; category changes: lead + category + time; replies: the message id. */
+function eventIdOf(
+	event: OutreachEventName,
+	type: string,
+	el: Rec,
+	lead: Rec,
+	category: string | undefined,
+): string | undefined {
+	const leadId = first(el.sl_email_lead_id, el.lead_id, lead.id);
+	if (event === 'addedToSequence')
+		return deliveryKey(
+			'smartlead',
+			'added',
+			el.campaign_id,
+			leadId ?? first(el.sl_lead_email, lead.email),
+		);
+	if (type === 'LEAD_CATEGORY_UPDATED')
+		return deliveryKey('smartlead', 'category', leadId, category, timestampOf(el));
+	return (
+		deliveryKey('smartlead', rec(el.reply_message).message_id) ??
+		deliveryKey('smartlead', type, el.stats_id)
+	);
+}
+
+function timestampOf(el: Rec): string | undefined {
+	return first(el.event_timestamp, el.timestamp, el.time);
+}
+
+function contactOf(el: Rec, lead: Rec): OutreachEvent['candidate'] {
+	return {
+		// to_name is "the lead that replies OR alias": only a fallback.
+		fullName: first(lead.full_name, lead.name, el.to_name),
+		firstName: first(lead.first_name),
+		lastName: first(lead.last_name),
+		emails: emails(el.sl_lead_email, lead.email, el.lead_email, el.to_email),
+		phones: phones(lead.phone_number, lead.phone),
+		linkedinUrl: first(lead.linkedin_profile, lead.linkedin_url, lead.linkedin),
+		currentCompany: first(lead.company_name),
+		currentTitle: first(lead.title, lead.job_title),
+		location: first(lead.location),
+		extra: {
+			smartleadLeadId: first(el.sl_email_lead_id, el.lead_id, lead.id),
+			website: first(lead.website, lead.company_url),
+			customFields: lead.custom_fields,
+			smartleadAppUrl: str(el.app_url),
+		},
+	};
+}
+
+function replyOf(el: Rec): OutreachEvent['reply'] {
+	const reply = rec(el.reply_message);
+	const lastReply = rec(el.last_reply);
+	return {
+		text:
+			first(reply.text, el.reply_body, el.preview_text) ??
+			htmlToText(reply.html) ??
+			htmlToText(lastReply.email_body),
+		subject: str(el.subject),
+		date: isoDate(first(reply.time, lastReply.time, el.time_replied, timestampOf(el))),
+		channel: 'email',
+	};
+}
+
 function toEvent(el: Rec): OutreachEvent {
 	const toolEvent = first(el.event_type, el.event, el.eventType, el.type);
 	if (!toolEvent)
@@ -75,61 +138,17 @@ function toEvent(el: Rec): OutreachEvent {
 	const type = toolEvent.toUpperCase();
 	const event = kindOf(type, el);
 	const lead = { ...rec(el.lead), ...rec(el.lead_data) };
-	const reply = rec(el.reply_message);
-	const lastReply = rec(el.last_reply);
 	const category = type === 'LEAD_CATEGORY_UPDATED' ? categoryOf(el) : {};
-	const leadId = first(el.sl_email_lead_id, el.lead_id, lead.id);
-	const timestamp = first(el.event_timestamp, el.timestamp, el.time);
-	const eventId =
-		event === 'addedToSequence'
-			? deliveryKey(
-					'smartlead',
-					'added',
-					el.campaign_id,
-					leadId ?? first(el.sl_lead_email, lead.email),
-				)
-			: type === 'LEAD_CATEGORY_UPDATED'
-				? deliveryKey('smartlead', 'category', leadId, category.name, timestamp)
-				: (deliveryKey('smartlead', reply.message_id) ??
-					deliveryKey('smartlead', type, el.stats_id));
 	return finish({
 		event,
 		tool: 'smartlead',
 		toolEvent,
-		eventId: eventId ?? contentKey('smartlead', el),
-		occurredAt: isoDate(timestamp),
-		candidate: {
-			// to_name is "the lead that replies OR alias": only a fallback.
-			fullName: first(lead.full_name, lead.name, el.to_name),
-			firstName: first(lead.first_name),
-			lastName: first(lead.last_name),
-			emails: emails(el.sl_lead_email, lead.email, el.lead_email, el.to_email),
-			phones: phones(lead.phone_number, lead.phone),
-			linkedinUrl: first(lead.linkedin_profile, lead.linkedin_url, lead.linkedin),
-			currentCompany: first(lead.company_name),
-			currentTitle: first(lead.title, lead.job_title),
-			location: first(lead.location),
-			extra: {
-				smartleadLeadId: leadId,
-				website: first(lead.website, lead.company_url),
-				customFields: lead.custom_fields,
-				smartleadAppUrl: str(el.app_url),
-			},
-		},
+		eventId: eventIdOf(event, type, el, lead, category.name) ?? contentKey('smartlead', el),
+		occurredAt: isoDate(timestampOf(el)),
+		candidate: contactOf(el, lead),
 		campaign: { id: str(el.campaign_id), name: str(el.campaign_name) },
 		sequence: { step: num(el.sequence_number) },
-		reply:
-			event === 'replied' || event === 'interested'
-				? {
-						text:
-							first(reply.text, el.reply_body, el.preview_text) ??
-							htmlToText(reply.html) ??
-							htmlToText(lastReply.email_body),
-						subject: str(el.subject),
-						date: isoDate(first(reply.time, lastReply.time, el.time_replied, timestamp)),
-						channel: 'email',
-					}
-				: undefined,
+		reply: event === 'replied' || event === 'interested' ? replyOf(el) : undefined,
 		label: category.name ? { raw: category.name, sentiment: category.sentiment } : undefined,
 		enrichmentHint:
 			'Smartlead reply webhooks carry the lead email only; LEAD_CATEGORY_UPDATED carries the full lead_data. Add an HTTP Request node that reads the lead from the Smartlead API by raw.sl_email_lead_id.',
