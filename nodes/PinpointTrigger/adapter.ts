@@ -12,7 +12,8 @@ import type { Fetched } from './transport';
  * One Pinpoint webhook (+ what the API returned for its application) → one output item: the
  * normalized candidate at the top level, then the event envelope. Pure.
  *
- * Pinpoint's payload is thin, `{event, triggeredAt, data: {application: {id}}}` (reference §3.2);
+ * Pinpoint's payload is thin, `{event, triggeredAt, data: {application: {id}}}`
+ * (https://developers.pinpointhq.com/docs/webhooks-overview);
  * the candidate comes from the application read. Attribute names are UNCONFIRMED beyond
  * first_name, last_name and email, so each field accepts the usual spellings.
  */

@@ -35,10 +35,9 @@ export function readJobLocator(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	spec: JobLocatorSpec,
-	name = 'job',
 ): string | undefined {
 	const value = String(
-		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
+		ctx.getNodeParameter('job', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
 	if (!value) return undefined;
 	if (!spec.idPattern.test(value)) {
@@ -51,4 +50,15 @@ export function readJobLocator(
 		);
 	}
 	return value;
+}
+
+/** For operations whose job picker is required: the error for an empty one. */
+export function emptyJob(ctx: IExecuteFunctions, itemIndex: number) {
+	return inputError(
+		ctx.getNode(),
+		itemIndex,
+		'Job',
+		'is empty',
+		'Pick a job from the list or give its ID',
+	);
 }

@@ -6,7 +6,7 @@ import { contentKey } from '../../shared/trigger/dedupe';
 import { normalizeEventName } from '../../shared/trigger/events';
 import { elements, emails, finish, first, isoDate, num, phones, tagList } from './util';
 
-/** Our own documented format (adapters/genericSchema.ts); event names are also accepted in the reference's dotted form. */
+/** Our own documented format (adapters/genericSchema.ts); dotted event names (contact.replied) are accepted too. */
 
 const EVENTS: Record<string, OutreachEventName> = {
 	added_to_sequence: 'addedToSequence',

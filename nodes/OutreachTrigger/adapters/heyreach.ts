@@ -5,7 +5,8 @@ import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, emails, finish, first, isoDate, tagList } from './util';
 
 /*
- * HeyReach (LinkedIn) → our events (reference §8; payload fields come from third-party receivers
+ * HeyReach (LinkedIn) → our events (payload fields come from third-party receivers such as
+ * https://docs.opennous.cloud/webhooks/heyreach
  * and are UNCONFIRMED). The type key is `eventType` or `event_type`; some payloads have none, and
  * then a body with `recent_messages` is read as a reply.
  * - addedToSequence: no such event. Stand-in: the first CONNECTION_REQUEST_SENT or MESSAGE_SENT for a

@@ -5,7 +5,8 @@ import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
- * Instantly (API v2) `event_type` → our events (reference §2):
+ * Instantly (API v2) `event_type` → our events
+ * (https://developer.instantly.ai/guides/webhook-events):
  * - addedToSequence: Instantly has no such event. Stand-in: `email_sent` for step 1 (or is_first true),
  *   keyed by campaign + lead so each lead counts once per campaign.
  * - replied: reply_received. auto_reply_received is `other` (never a real reply).

@@ -5,7 +5,8 @@ import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
- * lemlist webhook `type` → our events (reference §1):
+ * lemlist webhook `type` → our events
+ * (https://developer.lemlist.com/api-reference/objects-definitions/webhook):
  * - addedToSequence: lemlist has no "lead added" webhook. Stand-ins: `contacted` (first contact on any
  *   channel) and `emailsSent` when it is the first step (sequenceStep 0 or isFirst true). Their id is
  *   campaign + lead, so a lead counts as "added" once per campaign however many steps follow.

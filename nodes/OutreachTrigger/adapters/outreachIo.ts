@@ -5,7 +5,7 @@ import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, finish, first, isoDate } from './util';
 
 /*
- * Outreach.io (JSON:API) `meta.eventName` → our events (reference §5):
+ * Outreach.io (JSON:API) `meta.eventName` → our events (https://developers.outreach.io/api/webhooks/):
  * - addedToSequence: sequenceState.created, the only native "added to sequence" event of all tools.
  * - replied: mailing.replied.
  * - interested: Outreach.io has no such event, and its payloads carry no reply text to classify,

@@ -6,7 +6,7 @@ import { normalizeEventName } from '../../shared/trigger/events';
 import { elements, emails, finish, first, isoDate, num, phones } from './util';
 
 /*
- * Reply.io → our events (reference §6). Three shapes are read: the v3 payload (`event{id,type,date}`
+ * Reply.io → our events (https://docs.reply.io/essentials/webhook-events). Three shapes are read: the v3 payload (`event{id,type,date}`
  * with snake_case `contact_fields`, `sequence_fields`), the event-log shape (`payload.contact` in
  * camelCase, `sequence.stepNumber`, `data.replyDate`) and legacy v2 (`event` as a plain string).
  * - addedToSequence: no contact-level event is documented (sequence_* events are about the

@@ -5,7 +5,7 @@ import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
- * Smartlead → our events (reference §3). The docs disagree on the shape, so both are read:
+ * Smartlead → our events (https://api.smartlead.ai/guides/webhook-integration). The docs disagree on the shape, so both are read:
  * help-center pages send flat fields with `event_type: "EMAIL_REPLY"`; api.smartlead.ai/core/webhooks
  * shows `event: "EMAIL_REPLIED"` with a nested `lead{}` object.
  * - addedToSequence: no "lead added" event. Stand-in: FIRST_EMAIL_SENT (sequence step 1 was sent).
@@ -13,7 +13,7 @@ import { elements, emails, finish, first, htmlToText, isoDate, num, phones } fro
  * - interested: LEAD_CATEGORY_UPDATED whose new category is Interested / Meeting Request / Meeting
  *   Booked, or whose sentiment is positive (the sentiment field name on webhooks is UNCONFIRMED).
  *   Other category changes are `other`, with the category kept as label.
- * Dedupe: reply_message.message_id for replies, stats_id otherwise (reference §12).
+ * Dedupe: reply_message.message_id for replies, stats_id otherwise.
  */
 
 const POSITIVE_CATEGORIES = new Set([

@@ -6,7 +6,7 @@ import { normalizeEventName } from '../../shared/trigger/events';
 import { elements, emails, finish, first, isoDate, num, phones, tagList } from './util';
 
 /*
- * Woodpecker `method` → our events (reference §7). Bodies are JSON arrays of up to 100 events;
+ * Woodpecker `method` → our events (https://developers.woodpecker.co/docs/webhooks). Bodies are JSON arrays of up to 100 events;
  * each element becomes one event. Method names arrive as prospect_replied, PROSPECT_REPLIED (v2
  * listing) or prospect-replied (Pipedream), all read alike.
  * - addedToSequence: Woodpecker documents no such event, so it never fires for Woodpecker.

@@ -14,7 +14,7 @@ import { callWithin } from '../transport/call';
 import type { EnrichSource, FetchedContact } from './types';
 
 /**
- * The optional enrich step (issue 4): after the pure pipeline (handleDelivery) has chosen the items
+ * The optional enrich step: after the pure pipeline (handleDelivery) has chosen the items
  * to start the workflow with, each item that lacks name, email, LinkedIn URL, title or company is
  * looked up in the tool's API with the credential the user chose, through the shared transport. It
  * runs inside the webhook call, so everything must fit one short time limit (default 3 s for all

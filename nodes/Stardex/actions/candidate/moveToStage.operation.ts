@@ -12,7 +12,7 @@ import {
 } from '../../mapping';
 import { sdxRequest, stardexSettings } from '../../transport';
 import { jobLocator } from '../common.descriptions';
-import { getJob, readJobId } from '../jobInput';
+import { getJob, requireJobId } from '../jobInput';
 import { getPerson } from './lookup';
 import type { SdxJob, SdxStage } from '../../types';
 
@@ -88,15 +88,7 @@ export const description = updateDisplayOptions(
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const jobId = readJobId(this, i);
-	if (!jobId)
-		throw inputError(
-			this.getNode(),
-			i,
-			'Job',
-			'is empty',
-			'Pick a job from the list or give its ID',
-		);
+	const jobId = requireJobId(this, i);
 	const wanted = String(this.getNodeParameter('stage', i, '') ?? '').trim();
 	if (!wanted)
 		throw inputError(
