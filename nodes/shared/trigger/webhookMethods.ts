@@ -2,8 +2,9 @@ import type { IHookFunctions, IWebhookDescription } from 'n8n-workflow';
 
 /**
  * How a trigger's webhook is registered with the sending product, as n8n's `webhookMethods`
- * (checkExists / create / delete, called when a workflow is activated and deactivated; see
- * https://docs.n8n.io/integrations/creating-nodes/build/reference/node-base-files/standard-parameters/#webhooks).
+ * (checkExists / create / delete, called when a workflow is activated and deactivated; n8n's own
+ * GitHub Trigger is an example that registers through the product's API:
+ * https://github.com/n8n-io/n8n/blob/master/packages/nodes-base/nodes/Github/GithubTrigger.node.ts).
  *
  * Today every product here has its webhook added by hand in the product's own settings, so there
  * is nothing to create or delete remotely (`manualWebhookMethods`). A product whose API can
