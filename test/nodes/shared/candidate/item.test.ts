@@ -8,7 +8,7 @@ import { handleGreenhouseDelivery } from '../../../../nodes/GreenhouseTrigger/ha
 import type { Tool } from '../../../../nodes/OutreachTrigger/adapters/types';
 import { withContact, withFailure } from '../../../../nodes/OutreachTrigger/enrich';
 import { handleDelivery } from '../../../../nodes/OutreachTrigger/handler';
-import type { TriggerSettings } from '../../../../nodes/OutreachTrigger/settings';
+import { everyEvent } from '../../OutreachTrigger/everyEvent';
 import { handlePinpointDelivery } from '../../../../nodes/PinpointTrigger/handler';
 import { readDocument } from '../../../../nodes/PinpointTrigger/jsonApi';
 import {
@@ -51,30 +51,6 @@ const OUTREACH_TOOLS: Record<string, Tool> = {
 	woodpecker: 'woodpecker',
 };
 
-function outreachSettings(source: Tool): TriggerSettings {
-	return {
-		source,
-		events: ['addedToSequence', 'replied', 'interested'],
-		auth: {
-			mode: 'none',
-			secret: '',
-			headerName: '',
-			queryParameter: '',
-			bodyField: '',
-			signature: 'sourceDefault',
-			signatureHeader: '',
-			algorithm: 'sha256',
-			encoding: 'hex',
-			prefix: '',
-		},
-		conditions: [],
-		combine: 'and',
-		extraInterested: [],
-		extraNotInterested: [],
-		dedupeSize: 1000,
-	};
-}
-
 /** Every Outreach fixture through the whole pipeline, every event selected, no auth. */
 function outreachItems(): Array<[string, IDataObject]> {
 	const out: Array<[string, IDataObject]> = [];
@@ -82,12 +58,7 @@ function outreachItems(): Array<[string, IDataObject]> {
 		const tool = OUTREACH_TOOLS[file.split('-')[0]];
 		if (!tool) continue;
 		const rawBody = fs.readFileSync(path.join(FIXTURES, 'outreach', file));
-		const outcome = handleDelivery(
-			{ rawBody, headers: {}, query: {} },
-			outreachSettings(tool),
-			[],
-			NOW,
-		);
+		const outcome = handleDelivery({ rawBody, headers: {}, query: {} }, everyEvent(tool), [], NOW);
 		if (outcome.status === 200) for (const item of outcome.items) out.push([file, item]);
 	}
 	return out;
