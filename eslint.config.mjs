@@ -57,7 +57,10 @@ export default tseslint.config(
 		extends: [js.configs.recommended, ...tseslint.configs.recommended],
 		rules: {
 			// The sandboxes and the real-n8n tooling are plain CommonJS until they are converted.
-			'@typescript-eslint/no-require-imports': ['error', { allow: ['/sandbox/', '/e2e/'] }],
+			'@typescript-eslint/no-require-imports': [
+				'error',
+				{ allow: ['/sandbox/', '/e2e/', '/real-n8n/'] },
+			],
 			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
 		},
 	},
