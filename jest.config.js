@@ -1,3 +1,8 @@
+/**
+ * Unit tests mirror the code: the tests of nodes/X/y.ts are test/nodes/X/y.test.ts, those of
+ * credentials/Z.credentials.ts are test/credentials/Z.credentials.test.ts. test/integration runs
+ * whole workflows against the sandboxes (test/sandbox); test/docs checks the published docs.
+ */
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',

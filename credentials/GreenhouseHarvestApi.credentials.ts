@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { fetchGreenhouseToken } from '../nodes/Greenhouse/transport/token';
+import { greenhouseTokenFrom, greenhouseTokenRequest } from '../nodes/shared/origins';
 
 /**
  * Greenhouse Harvest v3 (v1/v2 were switched off on 2026-08-31). OAuth 2.0 client credentials:
@@ -92,8 +92,13 @@ export class GreenhouseHarvestApi implements ICredentialType {
 		},
 	];
 
+	// Trades Client ID + Secret for a token; a wrong field fails with a message that says what to fix.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		return { accessToken: await fetchGreenhouseToken(this, credentials) };
+		const res = (await this.helpers.httpRequest(greenhouseTokenRequest(credentials))) as {
+			statusCode: number;
+			body: unknown;
+		};
+		return { accessToken: greenhouseTokenFrom(res, credentials) };
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -7,8 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { instantlyBaseUrl } from '../nodes/OutreachTrigger/enrich/origins';
-import { pinToOrigin } from '../nodes/shared/originGuard';
+import { instantlyBaseUrl, pinToOrigin } from '../nodes/shared/origins';
 
 /**
  * Instantly API v2 key, sent as `Authorization: Bearer <key>`, for the Outreach Trigger's Enrich

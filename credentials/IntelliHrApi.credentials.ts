@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authenticateIntelliHr, INTELLIHR_API_BASE } from '../nodes/IntelliHr/transport/auth';
+import { authenticateIntelliHr, INTELLIHR_API_BASE } from '../nodes/shared/origins';
 
 /**
  * IntelliHR (Humanforce) public API v1: one global host, `Authorization: Bearer <access key>`, and

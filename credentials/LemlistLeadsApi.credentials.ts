@@ -7,8 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { lemlistBaseUrl } from '../nodes/OutreachTrigger/enrich/origins';
-import { pinToOrigin } from '../nodes/shared/originGuard';
+import { lemlistBaseUrl, pinToOrigin } from '../nodes/shared/origins';
 
 /**
  * lemlist API key, for the Outreach Trigger's Enrich Missing Fields. lemlist uses Basic auth with an

@@ -7,8 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { pinpointBaseUrl } from '../nodes/PinpointTrigger/transport';
-import { pinToOrigin } from '../nodes/shared/originGuard';
+import { pinpointBaseUrl, pinToOrigin } from '../nodes/shared/origins';
 
 /**
  * Pinpoint (pinpointhq.com): API key sent as X-API-KEY to https://<subdomain>.pinpointhq.com/api/v1,

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { type Candidate, formatLocation, linkedinSlug } from '../shared/candidate';
+import { linkedinSlug } from '../shared/candidate/linkedin';
+import { formatLocation } from '../shared/candidate/location';
+import type { Candidate } from '../shared/candidate/schema';
 import type { GhCandidate } from './types';
 
 /** Candidate → Greenhouse request bodies. Pure functions, so they are tested without n8n. */

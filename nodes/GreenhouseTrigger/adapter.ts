@@ -1,18 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	type CandidateEmail,
-	type CandidatePhone,
-	normalizeLinkedinUrl,
-} from '../shared/candidate';
-import { normalizeLoose } from '../shared/webhook';
+import { triggerItem } from '../shared/candidate/item';
+import { normalizeLinkedinUrl } from '../shared/candidate/linkedin';
+import { normalizeLoose } from '../shared/candidate/normalize';
+import type { CandidateEmail, CandidatePhone } from '../shared/candidate/schema';
 import { compact, id, isRecord, rec, str, type Rec } from '../shared/values';
 
 /**
  * One Greenhouse webhook body → one output item: the normalized candidate's fields at the top level,
  * then what the event is about (application, job, stage, offer). Pure, so every documented example
  * is tested without n8n. Every payload field is optional: the documented examples are not uniform
- * (reference greenhouse-v3-verified.md §6).
+ * (https://developers.greenhouse.io/webhooks.html).
  */
 
 export interface ItemContext {
@@ -29,44 +27,27 @@ export function greenhouseItem(body: Rec, ctx: ItemContext): IDataObject {
 	const action = str(body.action) ?? 'unknown';
 	const payload = rec(body.payload);
 	const app = rec(payload.application);
-	const offerBody = isRecord(app.offer)
-		? app.offer
-		: isRecord(payload.offer)
-			? payload.offer
-			: action.startsWith('offer_')
-				? payload
-				: undefined;
+	const offerBody = offerBodyOf(action, payload, app);
 	const person = [app.candidate, payload.candidate, payload.person].find(isRecord);
-
 	const jobs = jobList(app);
 	const job =
-		jobs[0] ??
-		reference(payload.job) ??
-		reference({
-			id:
-				app.job_id ??
-				offerBody?.job_id ??
-				payload.job_id ??
-				rec(payload.job_post).job_id ??
-				rec(payload.job_interview_stage).job_id,
-		});
+		jobs[0] ?? reference(payload.job) ?? reference({ id: jobIdOf(payload, app, offerBody) });
 	const stage =
 		reference(app.current_stage) ??
 		reference(rec(app.prospect_detail).prospect_stage) ??
 		reference(payload.job_interview_stage);
 	const offer = offerBody ? offerOf(offerBody) : undefined;
-	const candidateId = id(
-		person?.id ?? app.candidate_id ?? payload.candidate_id ?? rec(payload.scorecard).candidate_id,
-	);
 	const applicationId = id(app.id ?? offerBody?.application_id);
 	const applicationUrl = cleanUrl(app.url);
 
 	const candidate = person ? normalizeCandidate(person, job?.name) : { fields: {}, errors: [] };
-	const envelope = compact({
+	return triggerItem(candidate.fields, {
 		event: action,
 		eventId: ctx.eventId,
 		receivedAt: ctx.receivedAt,
-		candidateId,
+		candidateId: id(
+			person?.id ?? app.candidate_id ?? payload.candidate_id ?? rec(payload.scorecard).candidate_id,
+		),
 		applicationId,
 		profileUrl: cleanUrl(person?.url) ?? profileFromApplicationUrl(applicationUrl),
 		application: Object.keys(app).length
@@ -89,8 +70,26 @@ export function greenhouseItem(body: Rec, ctx: ItemContext): IDataObject {
 		startDate: offer?.startDate,
 		positionTitle: job?.name,
 		candidateErrors: candidate.errors,
+		raw: body,
 	});
-	return { ...candidate.fields, ...envelope, raw: body } as IDataObject;
+}
+
+/** The offer: on the application, in the payload, or the payload itself for offer_* actions. */
+function offerBodyOf(action: string, payload: Rec, app: Rec): Rec | undefined {
+	if (isRecord(app.offer)) return app.offer;
+	if (isRecord(payload.offer)) return payload.offer;
+	return action.startsWith('offer_') ? payload : undefined;
+}
+
+/** Where each action's payload names its job when it has no job object. */
+function jobIdOf(payload: Rec, app: Rec, offer: Rec | undefined): unknown {
+	return (
+		app.job_id ??
+		offer?.job_id ??
+		payload.job_id ??
+		rec(payload.job_post).job_id ??
+		rec(payload.job_interview_stage).job_id
+	);
 }
 
 function jobList(app: Rec): Reference[] {

@@ -1,5 +1,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
+import { eventOptions } from '../shared/trigger/events';
+
 /**
  * Greenhouse's webhook actions: all 29 values of the v3 `event_action_type` enum, labelled as in
  * the Greenhouse webhook docs. `delete_candidate` exists; `candidate_deleted` does not.
@@ -117,24 +119,11 @@ export const GREENHOUSE_ACTIONS: Array<{ value: string; name: string; descriptio
 	},
 ];
 
-export const ANY_EVENT = '*';
-
-export const greenhouseEventOptions: INodePropertyOptions[] = [
-	{
-		name: 'Any Event',
-		value: ANY_EVENT,
-		description: 'Every action, including ones Greenhouse adds later',
-	},
-	...GREENHOUSE_ACTIONS.map((a) => ({
+export const greenhouseEventOptions: INodePropertyOptions[] = eventOptions(
+	'Every action, including ones Greenhouse adds later',
+	GREENHOUSE_ACTIONS.map((a) => ({
 		name: a.name,
 		value: a.value,
 		description: `${a.description} (action "${a.value}")`,
 	})),
-].sort((a, b) =>
-	a.value === ANY_EVENT ? -1 : b.value === ANY_EVENT ? 1 : a.name.localeCompare(b.name),
 );
-
-/** Whether a delivery with this action starts the workflow. */
-export function isSelected(selected: string[], action: string): boolean {
-	return selected.includes(ANY_EVENT) || selected.includes(action);
-}

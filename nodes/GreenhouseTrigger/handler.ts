@@ -1,15 +1,17 @@
-import { verifyHmacSignature } from '../shared/signature';
-import { greenhouseItem } from './adapter';
-import {
-	contentKey,
-	type Delivery,
-	header,
-	type Outcome,
-	parseBody,
-	remember,
-} from '../shared/webhook';
 import { str } from '../shared/values';
-import { isSelected } from './events';
+import {
+	alreadyReceived,
+	ignored,
+	notListening,
+	type Outcome,
+	started,
+} from '../shared/trigger/answer';
+import { contentKey } from '../shared/trigger/dedupe';
+import { type Delivery, header, parseBody } from '../shared/trigger/delivery';
+import { isSelected } from '../shared/trigger/events';
+import { verifyHmacSignature } from '../shared/trigger/signature';
+import { greenhouseItem } from './adapter';
+import type { GreenhouseSettings } from './settings';
 
 /**
  * The whole Greenhouse webhook as one pure function: signature → ping → event filter → dedupe → item.
@@ -21,12 +23,6 @@ import { isSelected } from './events';
  * and Greenhouse then shows the web hook as disabled right away instead of failing silently later.
  * Every other action needs a valid signature, whatever its body says.
  */
-
-export interface GreenhouseSettings {
-	secretKey: string;
-	events: string[];
-	dedupeSize?: number;
-}
 
 export const SIGNATURE_HEADER = 'Signature';
 export const EVENT_ID_HEADER = 'Greenhouse-Event-ID';
@@ -59,32 +55,16 @@ export function handleGreenhouseDelivery(
 
 	if (action === 'ping') {
 		if (signed && !valid) return unauthorized(signed, settings, delivery);
-		return { status: 200, message: 'pong: Greenhouse web hook reached n8n', items: [] };
+		return ignored('pong: Greenhouse web hook reached n8n');
 	}
 	if (!valid) return unauthorized(signed, settings, delivery);
 	if (!action) return { status: 400, message: 'Bad request: the body has no "action"' };
-	if (!isSelected(settings.events, action)) {
-		return {
-			status: 200,
-			message: `"${action}" is not one of the events this trigger listens to; nothing was started`,
-			items: [],
-		};
-	}
+	if (!isSelected(settings.events, action)) return notListening(action);
 
-	const eventId = str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', delivery);
-	if (seen.includes(eventId))
-		return {
-			status: 200,
-			message: `Delivery ${eventId} was already received; nothing was started`,
-			items: [],
-		};
-	const item = greenhouseItem(parsed.body, { eventId, receivedAt });
-	return {
-		status: 200,
-		message: 'Workflow was started',
-		items: [item],
-		seen: remember(seen, [eventId], settings.dedupeSize),
-	};
+	const eventId =
+		str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', delivery.rawBody);
+	if (seen.includes(eventId)) return alreadyReceived(eventId);
+	return started([greenhouseItem(parsed.body, { eventId, receivedAt })], seen, settings.dedupeSize);
 }
 
 function unauthorized(signed: boolean, settings: GreenhouseSettings, delivery: Delivery): Outcome {

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { Candidate } from '../shared/candidate';
+import type { Candidate } from '../shared/candidate/schema';
+import { INTELLIHR_WEB_DOMAIN } from '../shared/origins';
 import type { IhrJob } from './types';
 
 /** Candidate and job fields → IntelliHR request bodies, and the date and reference rules. Pure. */
@@ -185,4 +186,9 @@ function dateText(value: unknown): string {
 	)
 		return String((value as { toISO: () => string }).toISO());
 	return String(value ?? '').trim();
+}
+
+/** The web app address of a person, e.g. https://acme.intellihr.net/spa/people/<id> (path is a best guess). */
+export function personProfileUrl(tenant: string, personId: string): string {
+	return `https://${tenant}.${INTELLIHR_WEB_DOMAIN}/spa/people/${encodeURIComponent(personId)}`;
 }

@@ -1,25 +1,21 @@
 import type {
 	IExecuteFunctions,
 	INodeExecutionData,
-	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { answer, type Outcome } from '../shared/trigger/answer';
+import { recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
+import { readDelivery } from '../shared/trigger/delivery';
+import { manualWebhookMethods, TRIGGER_WEBHOOKS } from '../shared/trigger/webhookMethods';
 import { properties } from './description';
 import { enrichItems, readEnrichSettings } from './enrich';
-import {
-	answer,
-	type Outcome,
-	readDelivery,
-	recentDeliveries,
-	recordDeliveries,
-} from '../shared/webhook';
 import { handleDelivery } from './handler';
-import { readSettings, settingsProblems } from './settings';
+import { checkSettings, readSettings } from './settings';
 
 export class OutreachTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -52,44 +48,14 @@ export class OutreachTrigger implements INodeType {
 				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
 			},
 		],
-		webhooks: [
-			{
-				name: 'default',
-				httpMethod: 'POST',
-				responseMode: 'onReceived',
-				path: '={{$parameter["path"]}}',
-				isFullPath: true,
-			},
-		],
+		webhooks: TRIGGER_WEBHOOKS,
 		properties,
 	};
 
 	// Webhooks are registered by hand in each tool (the node shows how), so there is nothing to
 	// create or delete remotely. checkExists is where settings that would reject every delivery
 	// (no secret, a broken regex) stop the activation with a clear message instead.
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const problems = settingsProblems(readSettings(this));
-				if (problems.length) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Outreach Trigger settings: ${problems.join('; ')}`,
-						{
-							description: 'Fix these settings and activate the workflow again',
-						},
-					);
-				}
-				return true;
-			},
-			async create(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-			async delete(this: IHookFunctions): Promise<boolean> {
-				return true;
-			},
-		},
-	};
+	webhookMethods = manualWebhookMethods(checkSettings);
 
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

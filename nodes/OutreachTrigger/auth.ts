@@ -1,13 +1,14 @@
+import type { Delivery } from '../shared/trigger/delivery';
 import {
 	type DigestEncoding,
 	type HmacAlgorithm,
 	safeEqual,
 	verifyHmacSignature,
-} from '../shared/signature';
+} from '../shared/trigger/signature';
 import type { Tool } from './adapters/types';
 
 /**
- * Who may start the workflow. Tools differ (reference §12.3): Outreach.io signs with HMAC, lemlist
+ * Who may start the workflow. Tools differ: Outreach.io signs with HMAC, lemlist
  * and Smartlead echo a secret in the JSON body, Instantly sends headers you choose, Woodpecker and
  * HeyReach send nothing, so a token in the URL is their only option.
  */
@@ -80,20 +81,10 @@ export function bodySecretField(source: Tool, auth: AuthSettings): string {
 	return auth.bodyField.trim() || BODY_SECRET_FIELDS[source] || 'secret';
 }
 
-export interface RequestParts {
-	rawBody?: Buffer;
-	headers: Record<string, string>;
-	query: Record<string, unknown>;
-}
-
 export type AuthResult = { ok: true } | { ok: false; reason: string };
 
 /** Checks everything that does not need the parsed body; bodySecret is checked by checkBodySecret. */
-export function checkRequestAuth(
-	request: RequestParts,
-	source: Tool,
-	auth: AuthSettings,
-): AuthResult {
+export function checkRequestAuth(request: Delivery, source: Tool, auth: AuthSettings): AuthResult {
 	if (auth.mode === 'none' || auth.mode === 'bodySecret') return { ok: true };
 	if (!auth.secret) return { ok: false, reason: 'this trigger has no secret set' };
 	if (auth.mode === 'headerToken') {
@@ -107,7 +98,7 @@ export function checkRequestAuth(
 			: { ok: false, reason: `header ${auth.headerName} does not match` };
 	}
 	if (auth.mode === 'queryToken') {
-		const value = request.query[auth.queryParameter.trim()];
+		const value = request.query?.[auth.queryParameter.trim()];
 		const received = Array.isArray(value) ? value[0] : value;
 		if (typeof received !== 'string')
 			return { ok: false, reason: `query parameter ${auth.queryParameter} is missing` };

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_DEDUPE_SIZE } from '../shared/trigger/dedupe';
 import {
 	signatureAlgorithmProperty,
 	signatureEncodingProperty,
 } from '../shared/descriptions/signature';
-import { DEFAULT_DEDUPE_SIZE } from './handler';
 import {
 	DEFAULT_ENRICH_TIME_LIMIT_MS,
 	ENRICHABLE_TOOLS,

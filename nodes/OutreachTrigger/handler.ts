@@ -1,43 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { type Outcome, started } from '../shared/trigger/answer';
+import { type Delivery, parseBody } from '../shared/trigger/delivery';
 import { adapterFor } from './adapters';
-import { MalformedBodyError, type Tool } from './adapters/types';
-import { type AuthSettings, checkBodySecret, checkRequestAuth, type RequestParts } from './auth';
-import { classifyReply } from './classifier';
-import { type Combine, type ConditionRule, evaluateConditions } from './conditions';
-import {
-	buildItem,
-	conditionContext,
-	effectiveEvent,
-	isSelected,
-	type SelectableEvent,
-} from './output';
-import { DEFAULT_DEDUPE_SIZE, type Outcome, parseBody, remember } from '../shared/webhook';
+import { MalformedBodyError, type OutreachEvent } from './adapters/types';
+import { checkBodySecret, checkRequestAuth } from './auth';
+import { type Classification, classifyReply } from './classifier';
+import { evaluateConditions } from './conditions';
+import { buildItem, conditionContext, effectiveEvent, isSelected } from './output';
+import type { TriggerSettings } from './settings';
 
 /**
  * The whole webhook as one pure function: auth → parse → adapt → classify → filter → dedupe.
  * The node only reads parameters and the request, calls this and writes the answer.
  */
-
-export interface TriggerSettings {
-	source: Tool;
-	events: SelectableEvent[];
-	auth: AuthSettings;
-	conditions: ConditionRule[];
-	combine: Combine;
-	extraInterested: string[];
-	extraNotInterested: string[];
-	/** How many recent event ids are remembered to drop redeliveries. */
-	dedupeSize: number;
-}
-
-export interface Delivery extends RequestParts {
-	/** The body n8n parsed; used only when the raw bytes are not available. */
-	body?: unknown;
-}
-
-export { DEFAULT_DEDUPE_SIZE };
-
 export function handleDelivery(
 	delivery: Delivery,
 	settings: TriggerSettings,
@@ -56,7 +32,7 @@ export function handleDelivery(
 	);
 	if (!bodySecret.ok) return { status: 401, message: `Unauthorized: ${bodySecret.reason}` };
 
-	let events;
+	let events: OutreachEvent[];
 	try {
 		events = adapterFor(settings.source)(parsed.body, delivery.headers);
 	} catch (error) {
@@ -64,26 +40,21 @@ export function handleDelivery(
 			error instanceof MalformedBodyError ? error.message : 'the body could not be read';
 		return { status: 400, message: `Bad request: ${reason}` };
 	}
+	return choose(events, settings, seen, receivedAt);
+}
 
+/** The events that start the workflow: selected, passing the conditions, and not seen before. */
+function choose(
+	events: OutreachEvent[],
+	settings: TriggerSettings,
+	seen: string[],
+	receivedAt: string,
+): Outcome & { skipped?: number } {
 	const items: IDataObject[] = [];
 	const taken = new Set(seen);
 	let skipped = 0;
 	for (const event of events) {
-		const isReply = event.event === 'replied' || event.event === 'interested';
-		const classification = isReply
-			? classifyReply(
-					{
-						text: event.reply?.text,
-						subject: event.reply?.subject,
-						label: event.label,
-						toolSaysInterested: event.event === 'interested',
-					},
-					{
-						extraInterested: settings.extraInterested,
-						extraNotInterested: settings.extraNotInterested,
-					},
-				)
-			: undefined;
+		const classification = classify(event, settings);
 		if (!isSelected(settings.events, effectiveEvent(event, classification))) {
 			skipped++;
 			continue;
@@ -103,9 +74,25 @@ export function handleDelivery(
 		taken.add(event.eventId);
 		items.push(item);
 	}
-	const fresh = items.map((i) => i.eventId as string);
 	const message = items.length
 		? `${items.length} event(s) started the workflow`
 		: `nothing to start: ${skipped} event(s) not selected, filtered out or already seen`;
-	return { status: 200, message, items, seen: remember(seen, fresh, settings.dedupeSize), skipped };
+	return { ...started(items, seen, settings.dedupeSize, message), skipped };
+}
+
+/** Replies (and a tool's own interested events) are classified; other events are not. */
+function classify(event: OutreachEvent, settings: TriggerSettings): Classification | undefined {
+	if (event.event !== 'replied' && event.event !== 'interested') return undefined;
+	return classifyReply(
+		{
+			text: event.reply?.text,
+			subject: event.reply?.subject,
+			label: event.label,
+			toolSaysInterested: event.event === 'interested',
+		},
+		{
+			extraInterested: settings.extraInterested,
+			extraNotInterested: settings.extraNotInterested,
+		},
+	);
 }

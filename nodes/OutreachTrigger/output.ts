@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { compact, isRecord } from '../shared/values';
-import { normalizeLoose } from '../shared/webhook';
+import { isRecord } from '../shared/values';
+import { triggerItem } from '../shared/candidate/item';
+import { normalizeLoose } from '../shared/candidate/normalize';
 import { type OutreachEvent, TOOL_NAMES } from './adapters/types';
 import type { Classification } from './classifier';
 
@@ -50,7 +51,7 @@ export function buildItem(
 	const { fields, errors } = normalizeLoose(loose);
 	const needsEnrichment =
 		event.missing.includes('name') || (event.missing.includes('email') && !fields.linkedinUrl);
-	const envelope = compact({
+	return triggerItem(fields, {
 		event: effectiveEvent(event, classification),
 		tool: event.tool,
 		toolEvent: event.toolEvent,
@@ -73,8 +74,8 @@ export function buildItem(
 			? { needed: true, missing: event.missing, hint: event.enrichmentHint }
 			: undefined,
 		candidateErrors: errors,
+		raw: withoutSecrets(event.raw),
 	});
-	return { ...fields, ...envelope, raw: withoutSecrets(event.raw) } as IDataObject;
 }
 
 function withoutSecrets(raw: unknown): unknown {

@@ -1,11 +1,24 @@
+import type { IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { DEFAULT_DEDUPE_SIZE } from '../shared/trigger/dedupe';
+import type { DigestEncoding, HmacAlgorithm } from '../shared/trigger/signature';
 import type { Tool } from './adapters/types';
-import type { AuthMode, AuthSettings } from './auth';
-import { authProblems } from './auth';
-import type { Combine, ConditionRule } from './conditions';
-import { validateConditions } from './conditions';
-import { DEFAULT_DEDUPE_SIZE, type TriggerSettings } from './handler';
+import { type AuthMode, authProblems, type AuthSettings } from './auth';
+import { type Combine, type ConditionRule, validateConditions } from './conditions';
 import type { SelectableEvent } from './output';
-import type { DigestEncoding, HmacAlgorithm } from '../shared/signature';
+
+export interface TriggerSettings {
+	source: Tool;
+	events: SelectableEvent[];
+	auth: AuthSettings;
+	conditions: ConditionRule[];
+	combine: Combine;
+	extraInterested: string[];
+	extraNotInterested: string[];
+	/** How many recent event ids are remembered to drop redeliveries. */
+	dedupeSize: number;
+}
 
 /** The part of n8n's hook and webhook contexts we need, so both can read settings. */
 export interface ParameterReader {
@@ -72,4 +85,18 @@ export function settingsProblems(settings: TriggerSettings): string[] {
 	];
 	if (settings.events.length === 0) problems.push('Events is empty: choose at least one event');
 	return problems;
+}
+
+/** On activation: settings that would reject every delivery stop it, with what to fix. */
+export function checkSettings(this: IHookFunctions): void {
+	const problems = settingsProblems(readSettings(this));
+	if (problems.length) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Outreach Trigger settings: ${problems.join('; ')}`,
+			{
+				description: 'Fix these settings and activate the workflow again',
+			},
+		);
+	}
 }

@@ -1,23 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { splitLocation } from '../shared/candidate';
-import { type LooseEntry, normalizeLoose } from '../shared/webhook';
+import { triggerItem } from '../shared/candidate/item';
+import { splitLocation } from '../shared/candidate/location';
+import { type LooseEntry, normalizeLoose } from '../shared/candidate/normalize';
 import { compact, isRecord, rec, type Rec, str } from '../shared/values';
 import { canonicalEvent } from './events';
-import {
-	type Document,
-	type Fetched,
-	related,
-	relatedAll,
-	type Resource,
-	toResource,
-} from './transport';
+import { type Document, related, relatedAll, type Resource, toResource } from './jsonApi';
+import type { Fetched } from './transport';
 
 /**
  * One Pinpoint webhook (+ what the API returned for its application) → one output item: the
  * normalized candidate at the top level, then the event envelope. Pure.
  *
- * Pinpoint's payload is thin, `{event, triggeredAt, data: {application: {id}}}` (reference §3.2);
+ * Pinpoint's payload is thin, `{event, triggeredAt, data: {application: {id}}}`
+ * (https://developers.pinpointhq.com/docs/webhooks-overview);
  * the candidate comes from the application read. Attribute names are UNCONFIRMED beyond
  * first_name, last_name and email, so each field accepts the usual spellings.
  */
@@ -52,6 +48,34 @@ function eventIsAbout(body: Rec, subject: string): boolean {
 	return (canonicalEvent(body.event) ?? '').startsWith(`${subject}_`);
 }
 
+/** The records one item is made of: the application, its candidate, job, stage and offers. */
+interface Records {
+	app?: Resource;
+	candidate?: Resource;
+	job?: Resource;
+	stage?: Resource;
+	offers: Resource[];
+}
+
+/** The API's answer when there is one, else what the webhook itself embeds. */
+function recordsOf(data: Rec, fetched: Fetched | undefined): Records {
+	const fromWebhook: Document = {
+		resource: isRecord(data.application) ? toResource(data.application) : undefined,
+		included: [],
+	};
+	const appDoc = fetched?.application.resource ? fetched.application : fromWebhook;
+	return {
+		app: appDoc.resource,
+		candidate:
+			fetched?.candidate?.resource ??
+			related(appDoc, ['candidate', 'applicant']) ??
+			(isRecord(data.candidate) ? toResource(data.candidate) : undefined),
+		job: related(appDoc, ['job']) ?? (isRecord(data.job) ? toResource(data.job) : undefined),
+		stage: related(appDoc, STAGE_RELATIONSHIPS),
+		offers: relatedAll(appDoc, ['offers', 'offer']),
+	};
+}
+
 export function pinpointItem(
 	body: Rec,
 	fetched: Fetched | undefined,
@@ -59,24 +83,10 @@ export function pinpointItem(
 ): IDataObject {
 	const data = rec(body.data);
 	const event = canonicalEvent(body.event) ?? 'unknown';
-	const fromWebhook: Document = {
-		resource: isRecord(data.application) ? toResource(data.application) : undefined,
-		included: [],
-	};
-	const appDoc = fetched?.application.resource ? fetched.application : fromWebhook;
-	const app = appDoc.resource;
-	const candidate =
-		fetched?.candidate?.resource ??
-		related(appDoc, ['candidate', 'applicant']) ??
-		(isRecord(data.candidate) ? toResource(data.candidate) : undefined);
-	const jobRes =
-		related(appDoc, ['job']) ?? (isRecord(data.job) ? toResource(data.job) : undefined);
-	const stageRes = related(appDoc, STAGE_RELATIONSHIPS);
-	const offers = relatedAll(appDoc, ['offers', 'offer']);
-
-	const job = reference(jobRes, ['title', 'name']);
-	const stage = reference(stageRes, ['name', 'title']);
-	const offer = chooseOffer(offers);
+	const { app, candidate, ...r } = recordsOf(data, fetched);
+	const job = reference(r.job, ['title', 'name']);
+	const stage = reference(r.stage, ['name', 'title']);
+	const offer = chooseOffer(r.offers);
 	const sources = [candidate?.attributes, app?.attributes].filter((a): a is Rec => a !== undefined);
 	const pick = (...keys: string[]) => firstOf(sources, keys);
 	const startDate =
@@ -92,7 +102,7 @@ export function pinpointItem(
 	const status =
 		str(pick('status', 'state')) ?? (event === 'application_hired' ? 'hired' : undefined);
 
-	const envelope = compact({
+	return triggerItem(person.fields, {
 		event,
 		toolEvent: str(body.event),
 		eventId: ctx.eventId,
@@ -111,8 +121,8 @@ export function pinpointItem(
 		positionTitle: job?.name,
 		enrichment: ctx.enrichment,
 		candidateErrors: person.errors,
+		raw: body,
 	});
-	return { ...person.fields, ...envelope, raw: body } as IDataObject;
 }
 
 function normalizeCandidate(

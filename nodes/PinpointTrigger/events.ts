@@ -1,9 +1,13 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
-import { str } from '../shared/values';
+import {
+	eventOptions,
+	isSelected as selectedEvent,
+	normalizeEventName,
+} from '../shared/trigger/events';
 
 /**
- * Pinpoint webhook events. Only `application_hired` is a confirmed slug (reference §3.2); Pinpoint's
+ * Pinpoint webhook events. Only `application_hired` is a confirmed slug; Pinpoint's
  * catalogue names "new application, application moved, applicant hired, job created/updated/
  * deleted, offer accepted, interview scheduled", so each option also accepts the spellings such an
  * event is likely to have. Matching ignores case and treats ".", "-", spaces and camelCase as "_".
@@ -71,34 +75,19 @@ export const PINPOINT_EVENTS: Array<{
 	},
 ];
 
-export const ANY_EVENT = '*';
-
-export const pinpointEventOptions: INodePropertyOptions[] = [
-	{ name: 'Any Event', value: ANY_EVENT, description: 'Every event Pinpoint sends to this URL' },
-	...PINPOINT_EVENTS.map((e) => ({ name: e.name, value: e.value, description: e.description })),
-].sort((a, b) =>
-	a.value === ANY_EVENT ? -1 : b.value === ANY_EVENT ? 1 : a.name.localeCompare(b.name),
+export const pinpointEventOptions: INodePropertyOptions[] = eventOptions(
+	'Every event Pinpoint sends to this URL',
+	PINPOINT_EVENTS.map((e) => ({ name: e.name, value: e.value, description: e.description })),
 );
-
-/** "Application.Hired", "application-hired" and "applicationHired" all become "application_hired". */
-export function eventKey(v: unknown): string | undefined {
-	return str(v)
-		?.replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-		.replace(/[\s.-]+/g, '_')
-		.toLowerCase();
-}
 
 /** Our option value for a slug Pinpoint sent: the option it is an alias of, else the slug itself. */
 export function canonicalEvent(slug: unknown): string | undefined {
-	const key = eventKey(slug);
+	const key = normalizeEventName(slug);
 	if (!key) return undefined;
 	return PINPOINT_EVENTS.find((e) => e.value === key || e.aliases.includes(key))?.value ?? key;
 }
 
 /** `selected` holds option values plus any slugs typed under Other Event Names. */
 export function isSelected(selected: string[], slug: unknown): boolean {
-	const event = canonicalEvent(slug);
-	if (!event) return false;
-	if (selected.includes(ANY_EVENT)) return true;
-	return selected.some((s) => canonicalEvent(s) === event);
+	return selectedEvent(selected, canonicalEvent(slug), canonicalEvent);
 }

@@ -1,15 +1,11 @@
-import { verifyHmacSignature } from '../shared/signature';
-import {
-	contentKey,
-	type Delivery,
-	header,
-	type Outcome,
-	parseBody,
-	remember,
-} from '../shared/webhook';
 import { type Rec, str } from '../shared/values';
+import { alreadyReceived, notListening, type Outcome, started } from '../shared/trigger/answer';
+import { contentKey, deliveryKey } from '../shared/trigger/dedupe';
+import { type Delivery, header, parseBody } from '../shared/trigger/delivery';
+import { verifyHmacSignature } from '../shared/trigger/signature';
 import { applicationIdOf, type Enrichment, pinpointItem } from './adapter';
 import { canonicalEvent, isSelected } from './events';
+import type { PinpointSettings } from './settings';
 import type { Fetched } from './transport';
 
 /**
@@ -25,90 +21,62 @@ import type { Fetched } from './transport';
 
 export const SIGNATURE_HEADER = 'PINPOINT-HMAC-SHA256';
 
-export interface PinpointSettings {
-	signingSecret: string;
-	/** Option values and/or slugs typed by the user. */
-	events: string[];
-	onFetchFailure: 'emit' | 'retry';
-	dedupeSize?: number;
-}
-
 export type FetchDetails = (applicationId: string) => Promise<Fetched>;
 
 type Admission = { outcome: Outcome } | { body: Rec; eventId: string; applicationId?: string };
 
+/** Everything before the API read: signature, body, event filter and dedupe. */
 export function admitPinpointDelivery(
 	delivery: Delivery,
 	settings: PinpointSettings,
 	seen: string[],
 ): Admission {
-	if (!settings.signingSecret)
-		return {
-			outcome: {
-				status: 401,
-				message: 'Unauthorized: no Webhook Signing Secret is set in the Pinpoint credential',
-			},
-		};
-	const received = header(delivery, SIGNATURE_HEADER);
-	if (!received?.trim())
-		return {
-			outcome: { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` },
-		};
-	if (delivery.rawBody === undefined)
-		return {
-			outcome: {
-				status: 401,
-				message:
-					'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked',
-			},
-		};
-	const valid = verifyHmacSignature({
-		rawBody: delivery.rawBody,
-		secret: settings.signingSecret,
-		algorithm: 'sha256',
-		encoding: 'base64',
-		received,
-	});
-	if (!valid) {
-		return {
-			outcome: {
-				status: 401,
-				message: `Unauthorized: the ${SIGNATURE_HEADER} header does not match the body. Copy the signing secret from Pinpoint (Settings › API & Webhooks › Webhooks) into the credential`,
-			},
-		};
-	}
-
+	const refused = checkSignature(delivery, settings.signingSecret);
+	if (refused) return { outcome: refused };
 	const parsed = parseBody(delivery);
 	if (!parsed.ok) return { outcome: { status: 400, message: `Bad request: ${parsed.reason}` } };
 	const body = parsed.body;
 	const event = canonicalEvent(body.event);
 	if (!event) return { outcome: { status: 400, message: 'Bad request: the body has no "event"' } };
-	if (!isSelected(settings.events, body.event)) {
-		return {
-			outcome: {
-				status: 200,
-				message: `"${str(body.event)}" is not one of the events this trigger listens to; nothing was started`,
-				items: [],
-			},
-		};
-	}
+	if (!isSelected(settings.events, body.event)) return { outcome: notListening(str(body.event)) };
 
 	// Pinpoint sends no delivery id (none documented): event + application + time identify a delivery.
 	const applicationId = applicationIdOf(body);
 	const triggeredAt = str(body.triggeredAt) ?? str(body.triggered_at);
 	const eventId =
-		applicationId && triggeredAt
-			? `pinpoint:${event}:${applicationId}:${triggeredAt}`
-			: contentKey('pinpoint', delivery);
-	if (seen.includes(eventId))
-		return {
-			outcome: {
-				status: 200,
-				message: `Delivery ${eventId} was already received; nothing was started`,
-				items: [],
-			},
-		};
+		deliveryKey('pinpoint', event, applicationId, triggeredAt) ??
+		contentKey('pinpoint', delivery.rawBody);
+	if (seen.includes(eventId)) return { outcome: alreadyReceived(eventId) };
 	return { body, eventId, applicationId };
+}
+
+function checkSignature(delivery: Delivery, secret: string): Outcome | undefined {
+	if (!secret)
+		return {
+			status: 401,
+			message: 'Unauthorized: no Webhook Signing Secret is set in the Pinpoint credential',
+		};
+	const received = header(delivery, SIGNATURE_HEADER);
+	if (!received?.trim())
+		return { status: 401, message: `Unauthorized: the ${SIGNATURE_HEADER} header is missing` };
+	if (delivery.rawBody === undefined)
+		return {
+			status: 401,
+			message:
+				'Unauthorized: n8n did not keep the raw request body, so the signature cannot be checked',
+		};
+	const valid = verifyHmacSignature({
+		rawBody: delivery.rawBody,
+		secret,
+		algorithm: 'sha256',
+		encoding: 'base64',
+		received,
+	});
+	if (valid) return undefined;
+	return {
+		status: 401,
+		message: `Unauthorized: the ${SIGNATURE_HEADER} header does not match the body. Copy the signing secret from Pinpoint (Settings › API & Webhooks › Webhooks) into the credential`,
+	};
 }
 
 export async function handlePinpointDelivery(
@@ -149,10 +117,5 @@ export async function handlePinpointDelivery(
 		receivedAt,
 		enrichment,
 	});
-	return {
-		status: 200,
-		message: 'Workflow was started',
-		items: [item],
-		seen: remember(seen, [admitted.eventId], settings.dedupeSize),
-	};
+	return started([item], seen, settings.dedupeSize);
 }

@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { type Candidate, formatLocation, linkedinSlug } from '../shared/candidate';
+import { linkedinSlug } from '../shared/candidate/linkedin';
+import { formatLocation } from '../shared/candidate/location';
+import type { Candidate } from '../shared/candidate/schema';
 import type { SdxContact, SdxJob, SdxPerson, SdxPersonJob, SdxStage } from './types';
 
 /** Candidate → Stardex v1 request bodies, and reading Stardex records. Pure, so tested without n8n. */

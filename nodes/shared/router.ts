@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withItem } from './errors';
-import { AmbiguousWriteError, setRetryPolicy } from './transport';
-import { readRequestOptions } from './descriptions/requestOptions';
+import { AmbiguousWriteError } from './http/failures';
+import { setRetryPolicy } from './http/retryPolicy';
+import { readRequestOptions } from './parameters';
 
 export type OperationResult = IDataObject | IDataObject[];
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;

@@ -35,3 +35,12 @@ export function compact<T extends Rec>(obj: T): T {
 	}
 	return out as T;
 }
+
+/** JSON.parse that answers `fallback` (undefined unless given) instead of throwing. */
+export function safeJson(text: string, fallback?: unknown): unknown {
+	try {
+		return JSON.parse(text);
+	} catch {
+		return fallback;
+	}
+}

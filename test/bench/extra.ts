@@ -7,6 +7,8 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject } from 'n8n-workflow';
 
+import { candidateBody } from '../../nodes/Greenhouse/mapping';
+import { parseCandidate } from '../../nodes/shared/candidate/normalize';
 import { sampleCandidates } from '../fixtures/candidates';
 import { node } from '../harness/runWorkflow';
 import { type BulkResult, runBulk } from '../scenarios/bulk';
@@ -232,10 +234,10 @@ async function baseline(
 		},
 	};
 	void creds;
-	const { candidateBody } = require('../../nodes/Greenhouse/mapping');
-	const { parseCandidate } = require('../../nodes/shared/candidate');
 	const candidates = sampleCandidates(count, 'baseline').map((raw) => {
 		const parsed = parseCandidate(raw);
+		if (!parsed.ok)
+			throw new Error(`sample candidate is not valid: ${JSON.stringify(parsed.issues)}`);
 		return {
 			email: parsed.candidate.emails[0].value,
 			body: candidateBody(parsed.candidate, { jobId: 4012000 }),

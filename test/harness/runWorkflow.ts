@@ -36,6 +36,7 @@ import {
 import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 const ROOT = path.resolve(__dirname, '../..');
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled in
 const PKG = require(path.join(ROOT, 'package.json')) as {
 	name: string;
 	n8n: { nodes: string[]; credentials: string[] };
@@ -44,6 +45,7 @@ const PKG = require(path.join(ROOT, 'package.json')) as {
 /** dist/nodes/X/Y.node.js → the class exported from nodes/X/Y.node.ts */
 function loadFromSource<T>(distPath: string): T {
 	const source = path.join(ROOT, distPath.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+	// eslint-disable-next-line @typescript-eslint/no-require-imports -- the path comes from package.json "n8n"
 	const mod = require(source) as Record<string, new () => T>;
 	const Cls = Object.values(mod).find((v) => typeof v === 'function');
 	if (!Cls) throw new Error(`no class exported from ${source}`);

@@ -6,7 +6,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { candidateBody } from '../../nodes/Greenhouse/mapping';
-import { parseCandidate } from '../../nodes/shared/candidate';
+import { parseCandidate } from '../../nodes/shared/candidate/normalize';
 import { sampleCandidates } from '../fixtures/candidates';
 
 export async function rawGreenhouseLoop(

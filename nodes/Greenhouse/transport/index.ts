@@ -1,12 +1,12 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { collectPages, nextLink, type Page } from '../../shared/pagination';
+import { collectPages, nextLink, type Page } from '../../shared/http/pagination';
 import {
 	type ApiDefinition,
 	apiRequest,
 	type Context,
 	getApiCredentials,
-} from '../../shared/transport';
+} from '../../shared/http/request';
 
 /** Greenhouse specifics only: base URL, scope hints, cursor paging. Everything else is shared. */
 export const greenhouseApi: ApiDefinition = {

@@ -1,14 +1,14 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
-import { collectPages, type Page } from '../../shared/pagination';
+import { collectPages, type Page } from '../../shared/http/pagination';
 import {
 	type ApiDefinition,
 	apiRequest,
 	type Context,
 	getApiCredentials,
-} from '../../shared/transport';
+} from '../../shared/http/request';
 import type { IhrList } from '../types';
-import { intelliHrBaseUrl, intelliHrTenant } from './auth';
+import { intelliHrBaseUrl, intelliHrTenant } from '../../shared/origins';
 
 /**
  * IntelliHR specifics only: fixed API host, the tenant header, page/limit paging and hints.

@@ -1,24 +1,12 @@
-import { GENERIC_EVENT_VALUES } from './genericSchema';
+import { GENERIC_CONTACT_FIELDS, GENERIC_EVENT_VALUES } from './genericSchema';
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	eventKey,
-	finish,
-	first,
-	isoDate,
-	isRecord,
-	num,
-	phones,
-	rec,
-	type Rec,
-	str,
-	tagList,
-} from './util';
+import { isRecord, rec, type Rec, str } from '../../shared/values';
+import { contentKey } from '../../shared/trigger/dedupe';
+import { normalizeEventName } from '../../shared/trigger/events';
+import { elements, emails, finish, first, isoDate, num, phones, tagList } from './util';
 
-/** Our own documented format (adapters/genericSchema.ts); event names are also accepted in the reference's dotted form. */
+/** Our own documented format (adapters/genericSchema.ts); dotted event names (contact.replied) are accepted too. */
 
 const EVENTS: Record<string, OutreachEventName> = {
 	added_to_sequence: 'addedToSequence',
@@ -39,9 +27,51 @@ function labelOf(v: unknown): OutreachEvent['label'] {
 	};
 }
 
+/** `contact` as the schema names its fields (plus `name` for fullName); other keys go to extra. */
+const CONTACT_FIELDS = new Set([...GENERIC_CONTACT_FIELDS, 'name']);
+
+function contactOf(el: Rec): OutreachEvent['candidate'] {
+	const c = rec(el.contact);
+	const extra: Rec = { ...rec(el.data) };
+	for (const [k, v] of Object.entries(c)) if (!CONTACT_FIELDS.has(k)) extra[k] = v;
+	return {
+		fullName: first(c.fullName, c.name),
+		firstName: str(c.firstName),
+		lastName: str(c.lastName),
+		emails: emails(c.email, ...(Array.isArray(c.emails) ? c.emails : [])),
+		phones: phones(c.phone, ...(Array.isArray(c.phones) ? c.phones : [])),
+		linkedinUrl: str(c.linkedinUrl),
+		currentTitle: str(c.title),
+		currentCompany: str(c.company),
+		location: isRecord(c.location)
+			? {
+					city: str(c.location.city),
+					state: str(c.location.state),
+					country: str(c.location.country),
+				}
+			: str(c.location),
+		tags: tagList(c.tags),
+		source:
+			str(el.tool) &&
+			`${str(el.tool)}${str(rec(el.campaign).name) ? `: ${str(rec(el.campaign).name)}` : ''}`,
+		extra,
+	};
+}
+
+function replyOf(reply: Rec): OutreachEvent['reply'] {
+	if (Object.keys(reply).length === 0) return undefined;
+	const channel = str(reply.channel)?.toLowerCase() as Channel | undefined;
+	return {
+		text: str(reply.text),
+		subject: str(reply.subject),
+		date: isoDate(reply.date),
+		channel: channel && CHANNELS.includes(channel) ? channel : undefined,
+	};
+}
+
 function toEvent(el: Rec, index: number): OutreachEvent {
 	const given = str(el.event);
-	const event = EVENTS[(eventKey(given) ?? '').replace(/^contact_/, '')];
+	const event = EVENTS[(normalizeEventName(given) ?? '').replace(/^contact_/, '')];
 	const where = index > 0 ? ` (element ${index})` : '';
 	if (!event) {
 		throw new MalformedBodyError(
@@ -50,69 +80,20 @@ function toEvent(el: Rec, index: number): OutreachEvent {
 	}
 	if (el.contact !== undefined && !isRecord(el.contact))
 		throw new MalformedBodyError(`"contact"${where} must be an object`);
-	const c = rec(el.contact);
-	const reply = rec(el.reply);
-	const channel = str(reply.channel)?.toLowerCase() as Channel | undefined;
-	const known = new Set([
-		'fullName',
-		'name',
-		'firstName',
-		'lastName',
-		'email',
-		'emails',
-		'phone',
-		'phones',
-		'linkedinUrl',
-		'title',
-		'company',
-		'location',
-		'tags',
-	]);
-	const extra: Rec = { ...rec(el.data) };
-	for (const [k, v] of Object.entries(c)) if (!known.has(k)) extra[k] = v;
 	return finish({
 		event,
 		tool: 'generic',
 		toolEvent: given as string,
-		eventId: str(el.eventId) ? `generic:${str(el.eventId)}` : contentId('generic', el),
+		eventId: str(el.eventId) ? `generic:${str(el.eventId)}` : contentKey('generic', el),
 		occurredAt: isoDate(el.occurredAt),
-		candidate: {
-			fullName: first(c.fullName, c.name),
-			firstName: str(c.firstName),
-			lastName: str(c.lastName),
-			emails: emails(c.email, ...(Array.isArray(c.emails) ? c.emails : [])),
-			phones: phones(c.phone, ...(Array.isArray(c.phones) ? c.phones : [])),
-			linkedinUrl: str(c.linkedinUrl),
-			currentTitle: str(c.title),
-			currentCompany: str(c.company),
-			location: isRecord(c.location)
-				? {
-						city: str(c.location.city),
-						state: str(c.location.state),
-						country: str(c.location.country),
-					}
-				: str(c.location),
-			tags: tagList(c.tags),
-			source:
-				str(el.tool) &&
-				`${str(el.tool)}${str(rec(el.campaign).name) ? `: ${str(rec(el.campaign).name)}` : ''}`,
-			extra,
-		},
+		candidate: contactOf(el),
 		campaign: { id: str(rec(el.campaign).id), name: str(rec(el.campaign).name) },
 		sequence: {
 			id: str(rec(el.sequence).id),
 			name: str(rec(el.sequence).name),
 			step: num(rec(el.sequence).step),
 		},
-		reply:
-			Object.keys(reply).length > 0
-				? {
-						text: str(reply.text),
-						subject: str(reply.subject),
-						date: isoDate(reply.date),
-						channel: channel && CHANNELS.includes(channel) ? channel : undefined,
-					}
-				: undefined,
+		reply: replyOf(rec(el.reply)),
 		label: labelOf(el.label),
 		enrichmentHint:
 			'Send contact.fullName and contact.email (or contact.linkedinUrl) with every event.',

@@ -84,6 +84,9 @@ const genericEvent = {
 	additionalProperties: true,
 } as const;
 
+/** The fields `contact` names; others are kept on the candidate under extra. */
+export const GENERIC_CONTACT_FIELDS = Object.keys(genericEvent.properties.contact.properties);
+
 export const GENERIC_JSON_SCHEMA = {
 	$schema: 'http://json-schema.org/draft-07/schema#',
 	$id: 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/outreach-generic-schema.json',

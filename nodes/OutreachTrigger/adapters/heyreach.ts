@@ -1,22 +1,12 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	finish,
-	first,
-	idOf,
-	isoDate,
-	isRecord,
-	rec,
-	type Rec,
-	str,
-	tagList,
-} from './util';
+import { isRecord, rec, type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, emails, finish, first, isoDate, tagList } from './util';
 
 /*
- * HeyReach (LinkedIn) → our events (reference §8; payload fields come from third-party receivers
+ * HeyReach (LinkedIn) → our events (payload fields come from third-party receivers such as
+ * https://docs.opennous.cloud/webhooks/heyreach
  * and are UNCONFIRMED). The type key is `eventType` or `event_type`; some payloads have none, and
  * then a body with `recent_messages` is read as a reply.
  * - addedToSequence: no such event. Stand-in: the first CONNECTION_REQUEST_SENT or MESSAGE_SENT for a
@@ -55,6 +45,41 @@ function latestReply(el: Rec): Rec | undefined {
 		.pop();
 }
 
+/** Added: campaign + lead; replies: conversation + reply time; the rest: HeyReach's correlation id. */
+function eventIdOf(
+	event: OutreachEventName,
+	type: string,
+	el: Rec,
+	reply: Rec | undefined,
+): string | undefined {
+	const lead = rec(el.lead);
+	const leadKey = first(lead.id, lead.profile_url, lead.email_address);
+	if (event === 'addedToSequence')
+		return deliveryKey('heyreach', 'added', rec(el.campaign).id, leadKey);
+	if (event === 'replied')
+		return (
+			deliveryKey('heyreach', 'reply', el.conversation_id, reply?.creation_time) ??
+			deliveryKey('heyreach', type, el.correlation_id)
+		);
+	return (
+		deliveryKey('heyreach', type, el.correlation_id) ??
+		deliveryKey('heyreach', type, leadKey, el.timestamp)
+	);
+}
+
+function labelOf(
+	type: string,
+	toolEvent: string,
+	tags: string[],
+	event: OutreachEventName,
+): OutreachEvent['label'] {
+	if (type === 'LEAD_AUTO_TAGGED_INTERESTED') return { raw: toolEvent, sentiment: 'positive' };
+	if (type === 'LEAD_AUTO_TAGGED_NOT_INTERESTED') return { raw: toolEvent, sentiment: 'negative' };
+	if (type === 'LEAD_TAG_UPDATED' && tags.length)
+		return { raw: tags.join(', '), sentiment: event === 'interested' ? 'positive' : undefined };
+	return undefined;
+}
+
 function toEvent(el: Rec): OutreachEvent {
 	const given = first(el.eventType, el.event_type, el.event, el.type);
 	if (!given && !Array.isArray(el.recent_messages)) {
@@ -69,20 +94,11 @@ function toEvent(el: Rec): OutreachEvent {
 	const tags = tagsOf(el, lead);
 	const event = kindOf(type, tags);
 	const reply = latestReply(el);
-	const leadKey = first(lead.id, lead.profile_url, lead.email_address);
-	const eventId =
-		event === 'addedToSequence'
-			? idOf('heyreach', 'added', campaign.id, leadKey)
-			: event === 'replied'
-				? (idOf('heyreach', 'reply', el.conversation_id, reply?.creation_time) ??
-					idOf('heyreach', type, el.correlation_id))
-				: (idOf('heyreach', type, el.correlation_id) ??
-					idOf('heyreach', type, leadKey, el.timestamp));
 	return finish({
 		event,
 		tool: 'heyreach',
 		toolEvent,
-		eventId: eventId ?? contentId('heyreach', el),
+		eventId: eventIdOf(event, type, el, reply) ?? contentKey('heyreach', el),
 		occurredAt: isoDate(el.timestamp),
 		candidate: {
 			fullName: str(lead.full_name),
@@ -105,14 +121,7 @@ function toEvent(el: Rec): OutreachEvent {
 						channel: 'linkedin',
 					}
 				: undefined,
-		label:
-			type === 'LEAD_AUTO_TAGGED_INTERESTED'
-				? { raw: toolEvent, sentiment: 'positive' }
-				: type === 'LEAD_AUTO_TAGGED_NOT_INTERESTED'
-					? { raw: toolEvent, sentiment: 'negative' }
-					: type === 'LEAD_TAG_UPDATED' && tags.length
-						? { raw: tags.join(', '), sentiment: event === 'interested' ? 'positive' : undefined }
-						: undefined,
+		label: labelOf(type, toolEvent, tags, event),
 		enrichmentHint:
 			'HeyReach is a LinkedIn tool and rarely knows the email address. Add an HTTP Request node that reads the lead from the HeyReach API by extra.heyreachLeadId, or an email-finder step, if your ATS needs an email.',
 		raw: el,

@@ -23,6 +23,3 @@ export const ADAPTERS: Record<Tool, Adapter> = {
 export function adapterFor(tool: Tool): Adapter {
 	return ADAPTERS[tool];
 }
-
-export * from './types';
-export { GENERIC_JSON_SCHEMA } from './genericSchema';

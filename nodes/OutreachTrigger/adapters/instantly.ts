@@ -1,22 +1,12 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	finish,
-	first,
-	htmlToText,
-	idOf,
-	isoDate,
-	num,
-	phones,
-	type Rec,
-	str,
-} from './util';
+import { type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
- * Instantly (API v2) `event_type` → our events (reference §2):
+ * Instantly (API v2) `event_type` → our events
+ * (https://developer.instantly.ai/guides/webhook-events):
  * - addedToSequence: Instantly has no such event. Stand-in: `email_sent` for step 1 (or is_first true),
  *   keyed by campaign + lead so each lead counts once per campaign.
  * - replied: reply_received. auto_reply_received is `other` (never a real reply).
@@ -59,8 +49,8 @@ function toEvent(el: Rec): OutreachEvent {
 		toolEvent,
 		eventId:
 			(event === 'addedToSequence'
-				? idOf('instantly', 'added', el.campaign_id, el.lead_email)
-				: idOf('instantly', el.email_id, type)) ?? contentId('instantly', el),
+				? deliveryKey('instantly', 'added', el.campaign_id, el.lead_email)
+				: deliveryKey('instantly', el.email_id, type)) ?? contentKey('instantly', el),
 		occurredAt: isoDate(el.timestamp),
 		candidate: {
 			fullName: first(el.full_name, el.fullName, el.name),

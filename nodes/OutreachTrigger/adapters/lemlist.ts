@@ -1,22 +1,12 @@
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	elements,
-	emails,
-	finish,
-	first,
-	htmlToText,
-	idOf,
-	contentId,
-	isoDate,
-	num,
-	phones,
-	type Rec,
-	str,
-} from './util';
+import { type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
- * lemlist webhook `type` → our events (reference §1):
+ * lemlist webhook `type` → our events
+ * (https://developer.lemlist.com/api-reference/objects-definitions/webhook):
  * - addedToSequence: lemlist has no "lead added" webhook. Stand-ins: `contacted` (first contact on any
  *   channel) and `emailsSent` when it is the first step (sequenceStep 0 or isFirst true). Their id is
  *   campaign + lead, so a lead counts as "added" once per campaign however many steps follow.
@@ -69,8 +59,8 @@ function toEvent(el: Rec): OutreachEvent {
 		toolEvent: type,
 		eventId:
 			(event === 'addedToSequence'
-				? idOf('lemlist', 'added', el.campaignId, leadKey)
-				: idOf('lemlist', el._id)) ?? contentId('lemlist', el),
+				? deliveryKey('lemlist', 'added', el.campaignId, leadKey)
+				: deliveryKey('lemlist', el._id)) ?? contentKey('lemlist', el),
 		occurredAt: isoDate(el.createdAt),
 		candidate: {
 			firstName: first(el.leadFirstName, el.firstName),

@@ -1,9 +1,11 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { contentId, elements, finish, first, idOf, isoDate, rec, type Rec, str } from './util';
+import { rec, type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { elements, finish, first, isoDate } from './util';
 
 /*
- * Outreach.io (JSON:API) `meta.eventName` → our events (reference §5):
+ * Outreach.io (JSON:API) `meta.eventName` → our events (https://developers.outreach.io/api/webhooks/):
  * - addedToSequence: sequenceState.created, the only native "added to sequence" event of all tools.
  * - replied: mailing.replied.
  * - interested: Outreach.io has no such event, and its payloads carry no reply text to classify,
@@ -49,7 +51,7 @@ function toEvent(el: Rec): OutreachEvent {
 		event,
 		tool: 'outreachIo',
 		toolEvent,
-		eventId: idOf('outreachIo', toolEvent, data.id) ?? contentId('outreachIo', el),
+		eventId: deliveryKey('outreachIo', toolEvent, data.id) ?? contentKey('outreachIo', el),
 		occurredAt: isoDate(first(meta.deliveredAt, attributes.createdAt, attributes.updatedAt)),
 		candidate: {
 			extra: {

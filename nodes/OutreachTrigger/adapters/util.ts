@@ -1,10 +1,5 @@
-import { createHash } from 'crypto';
-
-import { compact, isRecord, type Rec, rec, str } from '../../shared/values';
-import { type LooseCandidate, MalformedBodyError, type OutreachEvent, type Tool } from './types';
-
-// Adapters read these from here; they live in shared/values so every trigger uses the same ones.
-export { compact, isRecord, type Rec, rec, str };
+import { compact, isRecord, type Rec, str } from '../../shared/values';
+import { type LooseCandidate, MalformedBodyError, type OutreachEvent } from './types';
 
 export function num(v: unknown): number | undefined {
 	if (typeof v === 'number' && Number.isFinite(v)) return v;
@@ -37,28 +32,6 @@ export function elements(body: unknown): Rec[] {
 	});
 }
 
-/** A stable id for payloads without one: redeliveries of the same bytes hash the same. */
-export function contentId(tool: Tool, raw: unknown): string {
-	return `${tool}:sha256:${createHash('sha256').update(stableJson(raw)).digest('hex').slice(0, 32)}`;
-}
-
-function stableJson(v: unknown): string {
-	if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
-	if (isRecord(v)) {
-		return `{${Object.keys(v)
-			.sort()
-			.map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
-			.join(',')}}`;
-	}
-	return JSON.stringify(v) ?? 'null';
-}
-
-/** Joins id parts into a dedupe key, or undefined when any part is missing. */
-export function idOf(tool: Tool, ...parts: unknown[]): string | undefined {
-	const values = parts.map(str);
-	return values.every((v) => v !== undefined) ? [tool, ...values].join(':') : undefined;
-}
-
 export function emails(...values: unknown[]): LooseCandidate['emails'] {
 	const list = values.map(str).filter((v): v is string => v !== undefined && v.includes('@'));
 	return [...new Set(list.map((v) => v.toLowerCase()))].map((value) => ({ value }));
@@ -76,15 +49,6 @@ export function tagList(v: unknown): string[] {
 	// "#vip #cto" (hashtag style) or "vip, cto".
 	const parts = s.includes('#') ? s.split(/[\s,;]+/) : s.split(/[,;]/);
 	return parts.map((t) => t.trim().replace(/^#/, '')).filter(Boolean);
-}
-
-/** Normalizes an event name so "EMAIL_REPLY", "email-reply" and "emailReply" look alike. */
-export function eventKey(v: unknown): string | undefined {
-	const s = str(v);
-	return s
-		?.replace(/([a-z])([A-Z])/g, '$1_$2')
-		.replace(/[\s.-]+/g, '_')
-		.toLowerCase();
 }
 
 /** Fills in what every adapter needs: name fallbacks, `missing`, and empty parts removed. */

@@ -1,24 +1,12 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import {
-	contentId,
-	elements,
-	emails,
-	eventKey,
-	finish,
-	first,
-	idOf,
-	isoDate,
-	num,
-	phones,
-	rec,
-	type Rec,
-	str,
-	tagList,
-} from './util';
+import { rec, type Rec, str } from '../../shared/values';
+import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
+import { normalizeEventName } from '../../shared/trigger/events';
+import { elements, emails, finish, first, isoDate, num, phones, tagList } from './util';
 
 /*
- * Woodpecker `method` → our events (reference §7). Bodies are JSON arrays of up to 100 events;
+ * Woodpecker `method` → our events (https://developers.woodpecker.co/docs/webhooks). Bodies are JSON arrays of up to 100 events;
  * each element becomes one event. Method names arrive as prospect_replied, PROSPECT_REPLIED (v2
  * listing) or prospect-replied (Pipedream), all read alike.
  * - addedToSequence: Woodpecker documents no such event, so it never fires for Woodpecker.
@@ -51,7 +39,7 @@ function toEvent(el: Rec): OutreachEvent {
 	const toolEvent = first(el.method, el.event, el.type);
 	if (!toolEvent)
 		throw new MalformedBodyError('Woodpecker events carry a "method" field, and this one has none');
-	const method = eventKey(toolEvent) as string;
+	const method = normalizeEventName(toolEvent) as string;
 	const event = kindOf(method);
 	const p = rec(el.prospect);
 	const email = rec(el.email);
@@ -60,9 +48,9 @@ function toEvent(el: Rec): OutreachEvent {
 		tool: 'woodpecker',
 		toolEvent,
 		eventId:
-			idOf('woodpecker', method, email.id, p.id) ??
-			idOf('woodpecker', method, p.id, el.timestamp) ??
-			contentId('woodpecker', el),
+			deliveryKey('woodpecker', method, email.id, p.id) ??
+			deliveryKey('woodpecker', method, p.id, el.timestamp) ??
+			contentKey('woodpecker', el),
 		occurredAt: isoDate(el.timestamp),
 		candidate: {
 			firstName: str(p.first_name),

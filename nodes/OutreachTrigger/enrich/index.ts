@@ -1,17 +1,20 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { httpStatusOf, redact, settle } from '../../shared/errors';
-import { type Context, requestBefore, TimeLimitError } from '../../shared/transport';
+import type { Context } from '../../shared/http/request';
+import { TimeLimitError } from '../../shared/http/requestBefore';
 import { isRecord, type Rec, str } from '../../shared/values';
-import { normalizeLoose } from '../../shared/webhook';
+import { candidateOf, envelopeOf, triggerItem } from '../../shared/candidate/item';
+import { type LooseCandidate, normalizeLoose } from '../../shared/candidate/normalize';
 import type { Tool } from '../adapters/types';
 import { instantlySource } from './instantly';
 import { lemlistSource } from './lemlist';
 import { outreachIoSource } from './outreachIo';
-import type { Call, EnrichSource, FetchedContact } from './types';
+import { callWithin } from '../transport/call';
+import type { EnrichSource, FetchedContact } from './types';
 
 /**
- * The optional enrich step (issue 4): after the pure pipeline (handleDelivery) has chosen the items
+ * The optional enrich step: after the pure pipeline (handleDelivery) has chosen the items
  * to start the workflow with, each item that lacks name, email, LinkedIn URL, title or company is
  * looked up in the tool's API with the credential the user chose, through the shared transport. It
  * runs inside the webhook call, so everything must fit one short time limit (default 3 s for all
@@ -19,9 +22,6 @@ import type { Call, EnrichSource, FetchedContact } from './types';
  * failed lookup is reported in `enrichment` ({ok: false, error, hint}) and the event still starts.
  * Fetched fields only fill gaps; what the webhook sent is never overwritten.
  */
-
-export { instantlySource, lemlistSource, outreachIoSource };
-export type { EnrichSource, FetchedContact };
 
 export const ENRICH_SOURCES: Partial<Record<Tool, EnrichSource>> = {
 	lemlist: lemlistSource,
@@ -49,24 +49,6 @@ export const ENRICHED_FIELDS = [
 type Field = (typeof ENRICHED_FIELDS)[number];
 /** A lookup is made when one of these is missing. Phone and location are filled when the API has them. */
 const WANTED: Field[] = ['name', 'email', 'linkedinUrl', 'currentTitle', 'currentCompany'];
-
-/** Top-level keys of an output item that belong to the candidate (the rest is the event envelope). */
-const CANDIDATE_KEYS = new Set([
-	'fullName',
-	'firstName',
-	'lastName',
-	'emails',
-	'phones',
-	'linkedinUrl',
-	'location',
-	'currentTitle',
-	'currentCompany',
-	'previousJobs',
-	'resume',
-	'source',
-	'tags',
-	'extra',
-]);
 
 export interface EnrichSettings {
 	source: EnrichSource;
@@ -140,8 +122,7 @@ async function enrichOne(
 			`Could not look the contact up with the ${source.credentialName} credential: ${key.problem}`,
 			source,
 		);
-	const call: Call = async (req) =>
-		(await requestBefore(ctx, source.api, req, { deadline, budgetMs: settings.budgetMs })).body;
+	const call = callWithin(ctx, source.api, { deadline, budgetMs: settings.budgetMs });
 	const outcome = await settle(source.fetch(call, key.key, item));
 	if (!outcome.ok)
 		return withFailure(
@@ -175,8 +156,7 @@ export function withContact(
 	system: string,
 ): IDataObject {
 	const before = presence(item);
-	const loose: Rec = {};
-	for (const [k, v] of Object.entries(item)) if (CANDIDATE_KEYS.has(k)) loose[k] = v;
+	const loose: LooseCandidate = { ...candidateOf(item) };
 
 	if (!before.name) {
 		const first = str(item.firstName) ?? fetched.firstName;
@@ -195,7 +175,7 @@ export function withContact(
 		loose.currentCompany = fetched.currentCompany;
 	if (!before.location && fetched.location) loose.location = fetched.location;
 
-	const { fields, errors } = normalizeLoose(loose as Parameters<typeof normalizeLoose>[0]);
+	const { fields, errors } = normalizeLoose(loose);
 	const after = presence(fields);
 	const filled = ENRICHED_FIELDS.filter((f) => !before[f] && after[f]);
 	const missing = (Array.isArray(item.missing) ? (item.missing as string[]) : []).filter(
@@ -205,7 +185,8 @@ export function withContact(
 		Array.isArray(item.candidateErrors) ? (item.candidateErrors as string[]) : []
 	).filter((e) => !e.startsWith('candidate not normalized:'));
 	const candidateErrors = [...new Set([...earlierErrors, ...errors])];
-	return assemble(fields, item, {
+	return triggerItem(fields, {
+		...envelopeOf(item),
 		missing: missing.length ? missing : undefined,
 		enrichment: { ok: true, source: system, filled },
 		candidateErrors: candidateErrors.length ? candidateErrors : undefined,
@@ -223,19 +204,7 @@ export function withFailure(
 	if (previous.needed !== undefined) enrichment.needed = previous.needed;
 	if (previous.missing !== undefined) enrichment.missing = previous.missing;
 	enrichment.hint = str(previous.hint) ?? source.hint;
-	const fields: IDataObject = {};
-	for (const [k, v] of Object.entries(item)) if (CANDIDATE_KEYS.has(k)) fields[k] = v;
-	return assemble(fields, item, { enrichment });
-}
-
-/** Candidate fields first, then the envelope in its original order with `patch` applied, `raw` last. */
-function assemble(fields: IDataObject, item: IDataObject, patch: IDataObject): IDataObject {
-	const envelope: IDataObject = {};
-	for (const [k, v] of Object.entries(item))
-		if (!CANDIDATE_KEYS.has(k) && k !== 'raw') envelope[k] = k in patch ? patch[k] : v;
-	for (const [k, v] of Object.entries(patch)) if (!(k in envelope)) envelope[k] = v;
-	for (const k of Object.keys(envelope)) if (envelope[k] === undefined) delete envelope[k];
-	return { ...fields, ...envelope, ...('raw' in item ? { raw: item.raw } : {}) };
+	return triggerItem(candidateOf(item), { ...envelopeOf(item), enrichment });
 }
 
 /** The normalizer writes "-" for the last name of a one-word name; that is not a real last name. */

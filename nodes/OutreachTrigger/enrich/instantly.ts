@@ -1,37 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { httpStatusOf, settle } from '../../shared/errors';
-import type { ApiDefinition } from '../../shared/transport';
 import { isRecord, type Rec, str } from '../../shared/values';
-import { instantlyBaseUrl } from './origins';
+import { instantlyApi, instantlyStatusHint, listLeadsByEmail } from '../transport/instantly';
 import { contact, firstEmail, pick, rawOf, textList } from './read';
-import type { Call, EnrichSource, FetchedContact } from './types';
+import type { EnrichSource, FetchedContact } from './types';
 
 /*
- * Instantly API v2 (https://api.instantly.ai/api/v2), `Authorization: Bearer <API key>`, scope
- * leads:read. Leads are read with POST /leads/list (a POST "because of the complex arguments it
- * accepts", developer.instantly.ai "List leads"). Filtering by email with `contacts: [email]` is
- * UNCONFIRMED: when the API answers 400 to it, the lookup is sent again as `search: email`. Either way
- * only a lead whose email matches is used (the event's campaign first). Lead field names beyond
- * email, first_name, last_name and company_name are UNCONFIRMED; custom fields such as the LinkedIn
- * URL live in `payload`, so several spellings are tried there too.
+ * An Instantly lead → contact fields. Only a lead whose email matches is used (the event's campaign
+ * first). Lead field names beyond email, first_name, last_name and company_name are UNCONFIRMED;
+ * custom fields such as the LinkedIn URL live in `payload`, so several spellings are tried there too.
  */
-
-export const instantlyApi: ApiDefinition = {
-	system: 'Instantly API',
-	credentialType: 'instantlyApi',
-	baseUrl: instantlyBaseUrl,
-	headers: () => ({ Accept: 'application/json' }),
-	hint: (status) => instantlyStatusHint(status),
-};
-
-function instantlyStatusHint(status: number): string | undefined {
-	if (status === 401)
-		return 'Check the API key in the Instantly API credential (Instantly: Settings › Integrations › API Keys, API v2)';
-	if (status === 403)
-		return 'The API key needs the leads:read scope (or all:read); create one with it under Settings › Integrations › API Keys';
-	return undefined;
-}
 
 function leadsOf(body: unknown): Rec[] {
 	if (Array.isArray(body)) return body.filter(isRecord);
@@ -79,14 +57,8 @@ export const instantlySource: EnrichSource = {
 	system: 'Instantly API',
 	api: instantlyApi,
 	keyOf: firstEmail,
-	async fetch(call: Call, email: string, item: IDataObject) {
-		const list = (body: IDataObject) =>
-			call({ method: 'POST', path: '/leads/list', body: { ...body, limit: 10 }, idempotent: true });
-		const byContacts = await settle(list({ contacts: [email] }));
-		let body: unknown;
-		if (byContacts.ok) body = byContacts.value;
-		else if (httpStatusOf(byContacts.error) === 400) body = await list({ search: email });
-		else throw byContacts.error;
+	async fetch(call, email: string, item: IDataObject) {
+		const body = await listLeadsByEmail(call, email);
 		const leads = leadsOf(body).filter((l) => str(l.email)?.toLowerCase() === email);
 		const campaignId = str(rawOf(item).campaign_id);
 		const lead =

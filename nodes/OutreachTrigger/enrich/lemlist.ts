@@ -1,36 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { httpStatusOf, settle } from '../../shared/errors';
-import type { ApiDefinition } from '../../shared/transport';
 import { isRecord, type Rec, str } from '../../shared/values';
-import { lemlistBaseUrl } from './origins';
+import { lemlistLeadsApi, lemlistStatusHint, readLeadsByEmail } from '../transport/lemlist';
 import { contact, extraOf, firstEmail, pick, rawOf, textList } from './read';
-import type { Call, EnrichSource, FetchedContact } from './types';
+import type { EnrichSource, FetchedContact } from './types';
 
 /*
- * lemlist (https://api.lemlist.com/api), Basic auth with an empty user name and the API key as
- * password. The lead is read with GET /leads/{email}?version=v2 (developer.lemlist.com "Get Lead by
- * Email": version=v2 is mandatory). The v2 answer's shape is UNCONFIRMED: a lead can be in several
+ * A lemlist lead → contact fields. The v2 answer's shape is UNCONFIRMED: a lead can be in several
  * campaigns, so a list, a single lead and {leads: [...]} are all read, and the lead of the event's own
  * lead id or campaign is preferred. Lead fields per the Lead object: firstName, lastName, email,
  * phone, linkedinUrl, companyName; jobTitle is a common custom variable (UNCONFIRMED), so a few
  * spellings are tried, also under `variables`.
  */
-
-export const lemlistLeadsApi: ApiDefinition = {
-	system: 'lemlist API',
-	credentialType: 'lemlistLeadsApi',
-	baseUrl: lemlistBaseUrl,
-	headers: () => ({ Accept: 'application/json' }),
-	hint: (status) => lemlistStatusHint(status),
-};
-
-function lemlistStatusHint(status: number): string | undefined {
-	if (status === 401 || status === 403)
-		return 'Check the API key in the Lemlist Leads API credential (lemlist: Settings › Integrations › API)';
-	if (status === 404) return 'lemlist has no lead with this email in any campaign';
-	return undefined;
-}
 
 function leadsOf(body: unknown): Rec[] {
 	if (Array.isArray(body)) return body.filter(isRecord);
@@ -80,15 +61,8 @@ export const lemlistSource: EnrichSource = {
 	system: 'lemlist API',
 	api: lemlistLeadsApi,
 	keyOf: firstEmail,
-	async fetch(call: Call, email: string, item: IDataObject) {
-		const read = await settle(
-			call({ method: 'GET', path: `/leads/${encodeURIComponent(email)}`, qs: { version: 'v2' } }),
-		);
-		if (!read.ok) {
-			if (httpStatusOf(read.error) === 404) return undefined;
-			throw read.error;
-		}
-		const lead = chooseLead(leadsOf(read.value), item);
+	async fetch(call, email: string, item: IDataObject) {
+		const lead = chooseLead(leadsOf(await readLeadsByEmail(call, email)), item);
 		return lead ? lemlistContact(lead) : undefined;
 	},
 	statusHint: lemlistStatusHint,

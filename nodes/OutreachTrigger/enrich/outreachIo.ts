@@ -1,35 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { httpStatusOf, settle } from '../../shared/errors';
-import type { ApiDefinition } from '../../shared/transport';
 import { isRecord, type Rec, str } from '../../shared/values';
-import { outreachIoBaseUrl } from './origins';
+import { outreachIoApi, outreachIoStatusHint, readProspect } from '../transport/outreachIo';
 import { contact, extraOf, pick, textList } from './read';
-import type { Call, EnrichSource, FetchedContact, LookupKey } from './types';
+import type { EnrichSource, FetchedContact, LookupKey } from './types';
 
 /*
- * Outreach.io API v2 (https://api.outreach.io/api/v2, JSON:API), OAuth2 (n8n signs the requests
- * and refreshes the token). The prospect is read with GET /prospects/{id}; its attributes are
- * emails (a list), firstName, lastName, title, company, linkedInUrl and the phone lists
- * (mobilePhones, workPhones, homePhones, otherPhones). Needs the prospects.read scope. The
- * prospect id comes from the webhook's relationships (extra.outreachProspectId).
+ * An Outreach.io prospect → contact fields. Its attributes are emails (a list), firstName,
+ * lastName, title, company, linkedInUrl and the phone lists (mobilePhones, workPhones, homePhones,
+ * otherPhones). The prospect id comes from the webhook's relationships (extra.outreachProspectId).
  */
-
-export const outreachIoApi: ApiDefinition = {
-	system: 'Outreach.io API',
-	credentialType: 'outreachIoOAuth2Api',
-	baseUrl: outreachIoBaseUrl,
-	headers: () => ({ Accept: 'application/vnd.api+json, application/json' }),
-	hint: (status) => outreachIoStatusHint(status),
-};
-
-function outreachIoStatusHint(status: number): string | undefined {
-	if (status === 401)
-		return 'Reconnect the Outreach.io OAuth2 API credential: the token was refused and could not be refreshed';
-	if (status === 403)
-		return 'The Outreach.io OAuth2 API credential needs the prospects.read scope; reconnect it after adding the scope to your Outreach app';
-	return undefined;
-}
 
 const PHONE_LISTS: Array<[string, 'mobile' | 'work' | 'home' | 'other']> = [
 	['mobilePhones', 'mobile'],
@@ -87,15 +67,8 @@ export const outreachIoSource: EnrichSource = {
 	system: 'Outreach.io API',
 	api: outreachIoApi,
 	keyOf: prospectId,
-	async fetch(call: Call, id: string) {
-		const read = await settle(
-			call({ method: 'GET', path: `/prospects/${encodeURIComponent(id)}` }),
-		);
-		if (!read.ok) {
-			if (httpStatusOf(read.error) === 404) return undefined;
-			throw read.error;
-		}
-		return outreachIoContact(read.value);
+	async fetch(call, id: string) {
+		return outreachIoContact(await readProspect(call, id));
 	},
 	statusHint: outreachIoStatusHint,
 	hint: 'Check the Outreach.io OAuth2 API credential, or read the prospect yourself with an HTTP Request node: GET https://api.outreach.io/api/v2/prospects/<extra.outreachProspectId>.',

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ApiDefinition, ApiRequest } from '../../shared/transport';
+import type { ApiDefinition } from '../../shared/http/request';
 import type { Tool } from '../adapters/types';
+import type { Call } from '../transport/call';
 
 /**
  * One outreach tool's lookup: which credential, which API, and how to read a lead or prospect
@@ -21,9 +22,6 @@ export interface FetchedContact {
 	currentCompany?: string;
 	location?: string | { city?: string; state?: string; country?: string };
 }
-
-/** A request through the shared transport, inside what is left of the time limit. Resolves to the body. */
-export type Call = (req: ApiRequest) => Promise<unknown>;
 
 export type LookupKey = { ok: true; key: string; label: string } | { ok: false; problem: string };
 

@@ -1,20 +1,23 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { httpStatusOf, inputError, settle } from '../../shared/errors';
-import { readJobLocator } from '../../shared/descriptions/jobLocator';
+import { emptyJob, readJobLocator } from '../../shared/parameters';
 import { oncePerRun } from '../../shared/runState';
-import type { Context } from '../../shared/transport';
+import type { Context } from '../../shared/http/request';
 import { sdxRequest } from '../transport';
 import type { SdxJob } from '../types';
 import { STARDEX_JOB } from './common.descriptions';
 
 /** Reads the optional job locator. Empty → undefined. */
-export function readJobId(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	name = 'job',
-): string | undefined {
-	return readJobLocator(ctx, itemIndex, STARDEX_JOB, name);
+export function readJobId(ctx: IExecuteFunctions, itemIndex: number): string | undefined {
+	return readJobLocator(ctx, itemIndex, STARDEX_JOB);
+}
+
+/** Reads the job locator of an operation that needs a job. */
+export function requireJobId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const id = readJobId(ctx, itemIndex);
+	if (!id) throw emptyJob(ctx, itemIndex);
+	return id;
 }
 
 /** GET /v1/jobs/{id}, once per job per run; an unknown job fails with a clear message before any write. */

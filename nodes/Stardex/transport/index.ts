@@ -1,13 +1,13 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors';
-import { collectPages, nextOffset, type Page } from '../../shared/pagination';
+import { collectPages, nextOffset, type Page } from '../../shared/http/pagination';
 import {
 	type ApiDefinition,
 	apiRequest,
 	type Context,
 	getApiCredentials,
-} from '../../shared/transport';
+} from '../../shared/http/request';
 import type { SdxMeta } from '../types';
 
 /**

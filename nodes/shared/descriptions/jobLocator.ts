@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import { inputError } from '../errors';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** What differs between the job pickers of the ATS nodes; the picker itself is the same everywhere. */
 export interface JobLocatorSpec {
@@ -62,27 +60,4 @@ export function jobLocator(
 		],
 		...overrides,
 	};
-}
-
-/** The job id of one item, or undefined when the optional picker is empty. */
-export function readJobLocator(
-	ctx: IExecuteFunctions,
-	itemIndex: number,
-	spec: JobLocatorSpec,
-	name = 'job',
-): string | undefined {
-	const value = String(
-		ctx.getNodeParameter(name, itemIndex, '', { extractValue: true }) ?? '',
-	).trim();
-	if (!value) return undefined;
-	if (!spec.idPattern.test(value)) {
-		throw inputError(
-			ctx.getNode(),
-			itemIndex,
-			'Job',
-			`"${value}" is not a ${spec.system} job ID`,
-			`Pick the job from the list, or give ${spec.idHint}`,
-		);
-	}
-	return value;
 }

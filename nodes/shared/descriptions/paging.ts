@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 export const pagingProperties: INodeProperties[] = [
 	{
@@ -18,10 +18,3 @@ export const pagingProperties: INodeProperties[] = [
 		displayOptions: { show: { returnAll: [false] } },
 	},
 ];
-
-/** undefined = return all. */
-export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
-	return (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean)
-		? undefined
-		: (ctx.getNodeParameter('limit', itemIndex, 50) as number);
-}

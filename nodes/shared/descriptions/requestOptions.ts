@@ -1,6 +1,4 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
-import type { RetryPolicy } from '../transport';
+import type { INodeProperties } from 'n8n-workflow';
 
 /** Retry and rate-limit bounds, shown on every operation of every action node. */
 export const requestOptionsProperty: INodeProperties = {
@@ -47,19 +45,3 @@ export const requestOptionsProperty: INodeProperties = {
 		},
 	],
 };
-
-export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy> {
-	const o = ctx.getNodeParameter('requestOptions', 0, {}) as {
-		maxRetries?: number;
-		maxRateLimitRetries?: number;
-		maxRateLimitWaitSeconds?: number;
-		timeoutSeconds?: number;
-	};
-	return {
-		maxRetries: o.maxRetries,
-		maxRateLimitRetries: o.maxRateLimitRetries,
-		maxRateLimitWaitMs:
-			o.maxRateLimitWaitSeconds === undefined ? undefined : o.maxRateLimitWaitSeconds * 1000,
-		timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
-	};
-}

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-/** HMAC settings shared by the webhook triggers; values match nodes/shared/signature.ts. */
+/** HMAC settings shared by the webhook triggers; values match nodes/shared/trigger/signature.ts. */
 
 export const signatureAlgorithmProperty: INodeProperties = {
 	displayName: 'Algorithm',

@@ -1,22 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
-import { readCandidate } from '../../../shared/candidateInput';
+import type { Candidate } from '../../../shared/candidate/schema';
+import { readCandidate } from '../../../shared/export/readCandidate';
 import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
 } from '../../../shared/descriptions/candidate';
 import { inputError } from '../../../shared/errors';
-import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/resume';
-import { createOnce } from '../../../shared/transport';
+import { alreadyExists } from '../../../shared/export/ifExists';
+import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/export/resume';
+import { createOnce } from '../../../shared/http/createOnce';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
-import { rememberCreated } from '../../../shared/runState';
+import { rememberCreated } from '../../../shared/export/createdThisRun';
 import { findExisting, type Match } from './lookup';
 import {
 	addEmployments,
@@ -135,114 +136,126 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
 	const jobId = readJobId(this, i);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
+	const resume = await checkBeforeWrite(this, i, candidate, options, jobId);
+	const choice: ApplicationChoice = {
+		jobId,
+		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
+	};
+	const { appUrl } = await greenhouseSettings(this);
+	const match = await findExisting(this, candidate, i, options.linkedinScanDays);
+	const a: ExportContext = { candidate, choice, resume, appUrl, options };
+	if (match) return await handleExisting(this, i, a, match, ifExists);
+	return await create(this, i, a);
+}
+
+interface ExportContext {
+	candidate: Candidate;
+	choice: ApplicationChoice;
+	resume?: ResumeFile;
+	appUrl: string;
+	options: ExportOptions;
+}
+
+/** Everything that can fail on our side is checked before the first write. Returns the resume, if any. */
+async function checkBeforeWrite(
+	ctx: IExecuteFunctions,
+	i: number,
+	candidate: Candidate,
+	options: ExportOptions,
+	jobId: number | undefined,
+): Promise<ResumeFile | undefined> {
 	if (!candidate.emails.length && !(candidate.linkedinUrl && options.linkedinScanDays)) {
 		throw inputError(
-			this.getNode(),
+			ctx.getNode(),
 			i,
 			'Candidate emails',
 			'are missing',
 			'Greenhouse finds existing candidates by email only, so an export without one could create a duplicate. Add an email, or set a LinkedIn Lookup Window under Options',
 		);
 	}
-	// Everything that can fail on our side is checked before the first write.
 	const resumeProperty = options.resumeBinaryProperty || candidate.resume?.binaryProperty;
 	const resume = resumeProperty
-		? await readResume(this, i, resumeProperty, options.maxResumeMb)
+		? await readResume(ctx, i, resumeProperty, options.maxResumeMb)
 		: undefined;
-	if (jobId) await ensureJob(this, jobId, i);
-	const choice: ApplicationChoice = {
-		jobId,
-		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
-	};
-	const { appUrl, actingUserId } = await greenhouseSettings(this);
+	if (jobId) await ensureJob(ctx, jobId, i);
+	return resume;
+}
 
-	const match = await findExisting(this, candidate, i, options.linkedinScanDays);
-	if (match)
-		return await handleExisting(this, i, { candidate, match, ifExists, choice, resume, appUrl });
-
+/** A new candidate, created once, then its application, employments, resume and note. */
+async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Promise<IDataObject> {
+	const { candidate, choice, options } = a;
 	const nested = (options.applicationMode ?? 'nested') === 'nested';
-	const { value: created } = await createOnce(this, {
+	const { value: created } = await createOnce(ctx, {
 		what: `candidate ${candidate.emails[0]?.value ?? candidate.fullName}`,
 		create: async () =>
 			parseCreated(
-				await ghRequest(this, 'POST', '/v3/candidates', {
+				await ghRequest(ctx, 'POST', '/v3/candidates', {
 					body: candidateBody(candidate, nested ? choice : undefined),
 					itemIndex: i,
 				}),
 			),
 		find: async () => {
-			const again = await findExisting(this, candidate, i, options.linkedinScanDays);
+			const again = await findExisting(ctx, candidate, i, options.linkedinScanDays);
 			return again
 				? { candidate: again.candidate, application: undefined as GhApplication | undefined }
 				: undefined;
 		},
 	});
 	const candidateId = created.candidate.id;
-	rememberCreated(this, 'greenhouse', candidate, created.candidate);
+	rememberCreated(ctx, 'greenhouse', candidate, created.candidate);
 	const applicationId =
-		created.application?.id ?? (await ensureApplication(this, candidateId, choice, i)).id;
+		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
 
-	const employments = await addEmployments(this, candidateId, candidate, i);
-	if (resume) await attachResume(this, applicationId, resume, i);
-	if (options.note)
+	const employments = await addEmployments(ctx, candidateId, candidate, i);
+	if (a.resume) await attachResume(ctx, applicationId, a.resume, i);
+	if (options.note) {
+		const { actingUserId } = await greenhouseSettings(ctx);
 		await addNote(
-			this,
+			ctx,
 			candidateId,
 			options.note,
 			actingUserId,
 			options.noteVisibility ?? 'private',
 			i,
 		);
-
-	return result('created', candidateId, applicationId, appUrl, {
-		jobId,
-		resumeAttached: Boolean(resume),
+	}
+	return result('created', candidateId, applicationId, a.appUrl, {
+		jobId: choice.jobId,
+		resumeAttached: Boolean(a.resume),
 		employmentsAdded: employments,
 		email: candidate.emails[0]?.value,
 	});
 }
 
+/** "If Candidate Exists" applied to the candidate Greenhouse already has. */
 async function handleExisting(
 	ctx: IExecuteFunctions,
 	i: number,
-	a: {
-		candidate: Candidate;
-		match: Match;
-		ifExists: IfExists;
-		choice: ApplicationChoice;
-		resume?: ResumeFile;
-		appUrl: string;
-	},
+	a: ExportContext,
+	match: Match,
+	ifExists: IfExists,
 ): Promise<IDataObject> {
-	const existing = a.match.candidate;
-	const base = {
+	const existing = match.candidate;
+	const base: IDataObject = {
 		jobId: a.choice.jobId,
-		matchedBy: a.match.matchedBy,
+		matchedBy: match.matchedBy,
 		email: a.candidate.emails[0]?.value,
-		...(a.match.otherIds.length ? { otherMatchingIds: a.match.otherIds } : {}),
+		...(match.otherIds.length ? { otherMatchingIds: match.otherIds } : {}),
 	};
-	if (a.ifExists === 'error') {
-		throw inputError(
-			ctx.getNode(),
-			i,
-			'Candidate',
-			`already exists in Greenhouse as ${existing.id} (${profileUrl(a.appUrl, existing.id)}), matched by ${a.match.matchedBy}`,
-			'Set "If Candidate Exists" to Skip, Add to Job or Fill Empty Fields to go on',
-		);
-	}
-	if (a.ifExists === 'addToJob') {
-		if (!a.choice.jobId)
-			return result('skipped', existing.id, undefined, a.appUrl, {
-				...base,
-				reason: 'no job chosen to add the candidate to',
-			});
+	const skipped = (reason: string, applicationId?: number) =>
+		result('skipped', existing.id, applicationId, a.appUrl, { ...base, reason });
+	if (ifExists === 'error')
+		throw alreadyExists(ctx.getNode(), i, {
+			system: 'Greenhouse',
+			id: existing.id,
+			url: profileUrl(a.appUrl, existing.id),
+			matchedBy: match.matchedBy,
+		});
+	if (ifExists === 'addToJob') {
+		if (!a.choice.jobId) return skipped('no job chosen to add the candidate to');
 		const apps = await applicationsOf(ctx, existing.id, i);
 		const onJob = apps.find((app) => app.job_id === a.choice.jobId);
-		if (onJob)
-			return result('skipped', existing.id, onJob.id, a.appUrl, {
-				...base,
-				reason: 'already applied to this job',
-			});
+		if (onJob) return skipped('already applied to this job', onJob.id);
 		const app = await ensureApplication(ctx, existing.id, a.choice, i);
 		if (a.resume) await attachResume(ctx, app.id, a.resume, i);
 		return result('applied', existing.id, app.id, a.appUrl, {
@@ -250,13 +263,9 @@ async function handleExisting(
 			resumeAttached: Boolean(a.resume),
 		});
 	}
-	if (a.ifExists === 'fillEmpty') {
+	if (ifExists === 'fillEmpty') {
 		const patch = fillEmptyPatch(existing, a.candidate);
-		if (!Object.keys(patch).length)
-			return result('skipped', existing.id, undefined, a.appUrl, {
-				...base,
-				reason: 'no empty fields to fill',
-			});
+		if (!Object.keys(patch).length) return skipped('no empty fields to fill');
 		// Sending the same PATCH twice gives the same record, so it may be retried.
 		await ghRequest(ctx, 'PATCH', `/v3/candidates/${existing.id}`, {
 			body: patch,
@@ -268,10 +277,7 @@ async function handleExisting(
 			updatedFields: Object.keys(patch),
 		});
 	}
-	return result('skipped', existing.id, undefined, a.appUrl, {
-		...base,
-		reason: 'candidate already exists',
-	});
+	return skipped('candidate already exists');
 }
 
 /** The create response is documented by third parties as {candidate, application}; accept a flat candidate too. */

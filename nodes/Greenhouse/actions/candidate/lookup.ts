@@ -1,7 +1,8 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { type Candidate, linkedinSlug } from '../../../shared/candidate';
-import { recallCreated } from '../../../shared/runState';
+import { linkedinSlug } from '../../../shared/candidate/linkedin';
+import type { Candidate } from '../../../shared/candidate/schema';
+import { recallCreated } from '../../../shared/export/createdThisRun';
 import { hasLinkedin } from '../../mapping';
 import { ghList } from '../../transport';
 import type { GhCandidate } from '../../types';

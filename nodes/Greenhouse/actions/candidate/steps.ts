@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
+import type { Candidate } from '../../../shared/candidate/schema';
 import { inputError } from '../../../shared/errors';
-import type { ResumeFile } from '../../../shared/resume';
+import type { ResumeFile } from '../../../shared/export/resume';
 import { oncePerRun } from '../../../shared/runState';
-import { createOnce } from '../../../shared/transport';
+import { createOnce } from '../../../shared/http/createOnce';
 import { type ApplicationChoice, applicationBody, employmentBodies } from '../../mapping';
 import { ghList, ghRequest } from '../../transport';
 import type { GhApplication, GhJob } from '../../types';

@@ -6,7 +6,7 @@ import { jobUrl } from '../../mapping';
 import { ghList, greenhouseSettings } from '../../transport';
 import type { GhJob } from '../../types';
 import { jobLocator } from '../common.descriptions';
-import { readJobId } from '../jobInput';
+import { requireJobId } from '../jobInput';
 
 const properties: INodeProperties[] = [
 	jobLocator({ required: true, description: 'The job to get' }),
@@ -18,15 +18,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readJobId(this, i);
-	if (!id)
-		throw inputError(
-			this.getNode(),
-			i,
-			'Job',
-			'is empty',
-			'Pick a job from the list or give its ID',
-		);
+	const id = requireJobId(this, i);
 	const [job] = await ghList<GhJob>(this, '/v3/jobs', { ids: String(id) }, 1, i);
 	if (!job)
 		throw inputError(

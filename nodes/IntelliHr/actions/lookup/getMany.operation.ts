@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
-import { pagingProperties, readLimit } from '../../../shared/descriptions/paging';
+import { pagingProperties } from '../../../shared/descriptions/paging';
+import { readLimit } from '../../../shared/parameters';
 import { isEnabled, isLookupName, LOOKUP_LISTS } from '../../lookups';
 import { ihrList } from '../../transport';
 import type { IhrLookup } from '../../types';

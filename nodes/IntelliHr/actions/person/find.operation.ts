@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { emailSchema } from '../../../shared/candidate';
+import { emailSchema } from '../../../shared/candidate/schema';
 import { inputError } from '../../../shared/errors';
-import { personProfileUrl } from '../../transport/auth';
+import { personProfileUrl } from '../../mapping';
 import { tenantOf } from '../../transport';
 import { peopleByEmail } from './steps';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
 import { UUID_RE } from '../../mapping';
-import { personProfileUrl } from '../../transport/auth';
+import { personProfileUrl } from '../../mapping';
 import { ihrRecord, tenantOf } from '../../transport';
 import type { IhrPerson } from '../../types';
 import { personLocator } from '../common.descriptions';

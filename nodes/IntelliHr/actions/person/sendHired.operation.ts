@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { readCandidate } from '../../../shared/candidateInput';
+import { readCandidate } from '../../../shared/export/readCandidate';
 import { candidateInputProperties } from '../../../shared/descriptions/candidate';
-import { inputError } from '../../../shared/errors';
+import { inputError, settle } from '../../../shared/errors';
 import {
 	type JobFields,
 	type Parsed,
@@ -12,7 +12,7 @@ import {
 	parseStartDate,
 	type PersonExtras,
 } from '../../mapping';
-import { personProfileUrl } from '../../transport/auth';
+import { personProfileUrl } from '../../mapping';
 import { tenantOf } from '../../transport';
 import { lookupField } from '../common.descriptions';
 import { createJob, createPerson, findPerson, findSameJob } from './steps';
@@ -176,22 +176,31 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		const created = await createJob(this, match.person.id, job, i);
 		return out('jobAdded', match.person.id, created.id, true, extra);
 	}
-
 	const created = await createPerson(this, candidate, person, i);
-	try {
-		const createdJob = await createJob(this, created.id, job, i);
-		return out('created', created.id, createdJob.id, false);
-	} catch (error) {
-		const reason = String((error as Error)?.message ?? error)
-			.trim()
-			.replace(/^\[item \d+\]\s*/, '')
-			.replace(/\.$/, '');
-		throw new NodeOperationError(
-			this.getNode(),
-			`[item ${i}] Person ${created.id} was created in IntelliHR, but the job could not be added: ${reason}. Fix it and run the item again: the existing person will be reused`,
-			{ itemIndex: i, description: `Person: ${personProfileUrl(tenant, created.id)}` },
-		);
-	}
+	const createdJob = await jobForNewPerson(this, i, created.id, job, tenant);
+	return out('created', created.id, createdJob.id, false);
+}
+
+/** The job of a person just created; if it fails, the error says the person exists and is reused on a rerun. */
+async function jobForNewPerson(
+	ctx: IExecuteFunctions,
+	i: number,
+	personId: string,
+	job: JobFields,
+	tenant: string,
+): Promise<{ id: string }> {
+	const outcome = await settle(createJob(ctx, personId, job, i));
+	if (outcome.ok) return outcome.value;
+	const error = outcome.error as Error | undefined;
+	const reason = String(error?.message ?? error)
+		.trim()
+		.replace(/^\[item \d+\]\s*/, '')
+		.replace(/\.$/, '');
+	throw new NodeOperationError(
+		ctx.getNode(),
+		`[item ${i}] Person ${personId} was created in IntelliHR, but the job could not be added: ${reason}. Fix it and run the item again: the existing person will be reused`,
+		{ itemIndex: i, description: `Person: ${personProfileUrl(tenant, personId)}` },
+	);
 }
 
 function readPersonFields(ctx: IExecuteFunctions, i: number): PersonExtras {

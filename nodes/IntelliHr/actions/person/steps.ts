@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
+import type { Candidate } from '../../../shared/candidate/schema';
 import { runState } from '../../../shared/runState';
-import { createOnce } from '../../../shared/transport';
+import { createOnce } from '../../../shared/http/createOnce';
 import { isSameJob, jobBody, type JobFields, personBody, type PersonExtras } from '../../mapping';
 import { eqFilter, ihrList, ihrRecord } from '../../transport';
 import type { IhrEmail, IhrJob, IhrPerson } from '../../types';

@@ -1,15 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import type { Candidate } from '../../../shared/candidate';
-import { readCandidate } from '../../../shared/candidateInput';
+import type { Candidate } from '../../../shared/candidate/schema';
+import { readCandidate } from '../../../shared/export/readCandidate';
 import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
-import { createOnce } from '../../../shared/transport';
+import { alreadyExists } from '../../../shared/export/ifExists';
+import { createOnce } from '../../../shared/http/createOnce';
 import {
 	candidateIdOf,
 	candidateOnJob,
@@ -21,7 +22,7 @@ import { sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
-import { rememberCreated } from '../../../shared/runState';
+import { rememberCreated } from '../../../shared/export/createdThisRun';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
 
@@ -126,9 +127,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			});
 		throw missingLinkedin(this, i, "and no existing person matched the candidate's email");
 	}
+	return await create(this, i, ctx, options);
+}
 
+/** A new person, created once; a conflict means they exist after all, so the policy applies. */
+async function create(
+	ctx: IExecuteFunctions,
+	i: number,
+	a: ExportContext,
+	options: ExportOptions,
+): Promise<IDataObject> {
+	const { candidate, jobId } = a;
 	const attempt = await settle(
-		createOnce(this, {
+		createOnce(ctx, {
 			what: `person ${candidate.linkedinUrl}`,
 			create: async () => {
 				const body = personBody(candidate, {
@@ -137,10 +148,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 					notes: options.notes,
 					enrich: options.enrichRecord,
 				});
-				return (await sdxRequest<SdxPerson>(this, 'POST', '/v1/persons', { body, itemIndex: i }))
+				return (await sdxRequest<SdxPerson>(ctx, 'POST', '/v1/persons', { body, itemIndex: i }))
 					.data;
 			},
-			find: async () => (await findExisting(this, candidate, i, false))?.person,
+			find: async () => (await findExisting(ctx, candidate, i, false))?.person,
 		}),
 	);
 	if (!attempt.ok) {
@@ -148,10 +159,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		// exists after all (created meanwhile, or not found by search): apply the policy to them.
 		const again =
 			httpStatusOf(attempt.error) === 409
-				? await findExisting(this, candidate, i, false)
+				? await findExisting(ctx, candidate, i, false)
 				: undefined;
 		if (!again) throw attempt.error;
-		return await handleExisting(this, i, ctx, again);
+		return await handleExisting(ctx, i, a, again);
 	}
 	const created = attempt.value.value;
 	const onJob = jobId
@@ -159,17 +170,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			? String(created.candidate_id)
 			: candidateIdOf(candidateOnJob(created, jobId))
 		: undefined;
-	rememberCreated(this, 'stardex', candidate, {
+	rememberCreated(ctx, 'stardex', candidate, {
 		...created,
 		candidates:
 			created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []),
 	});
-	return result('created', String(created.id), onJob, appUrl, {
+	return result('created', String(created.id), onJob, a.appUrl, {
 		jobId,
 		email: candidate.emails[0]?.value,
 	});
 }
 
+/** "If Candidate Exists" applied to the person Stardex already has. */
 async function handleExisting(
 	ctx: IExecuteFunctions,
 	i: number,
@@ -185,39 +197,26 @@ async function handleExisting(
 	};
 	const jobRecord = (p: SdxPerson) =>
 		a.jobId ? candidateIdOf(candidateOnJob(p, a.jobId)) : undefined;
-	if (a.ifExists === 'error') {
-		throw inputError(
-			ctx.getNode(),
-			i,
-			'Candidate',
-			`already exists in Stardex as ${id} (${profileUrl(a.appUrl, id)}), matched by ${match.matchedBy}`,
-			'Set "If Candidate Exists" to Skip, Add to Job or Fill Empty Fields to go on',
-		);
-	}
+	const skipped = (reason: string, onJob?: string) =>
+		result('skipped', id, onJob, a.appUrl, { ...base, reason });
+	if (a.ifExists === 'error')
+		throw alreadyExists(ctx.getNode(), i, {
+			system: 'Stardex',
+			id,
+			url: profileUrl(a.appUrl, id),
+			matchedBy: match.matchedBy,
+		});
 	if (a.ifExists === 'addToJob') {
-		if (!a.jobId)
-			return result('skipped', id, undefined, a.appUrl, {
-				...base,
-				reason: 'no job chosen to add the person to',
-			});
-		const person = await getPerson(ctx, id, i);
-		const onJob = candidateOnJob(person, a.jobId);
-		if (onJob)
-			return result('skipped', id, candidateIdOf(onJob), a.appUrl, {
-				...base,
-				reason: 'already on this job',
-			});
+		if (!a.jobId) return skipped('no job chosen to add the person to');
+		const onJob = candidateOnJob(await getPerson(ctx, id, i), a.jobId);
+		if (onJob) return skipped('already on this job', candidateIdOf(onJob));
 		const added = await addToJob(ctx, id, a.jobId, i);
 		return result('applied', id, added, a.appUrl, base);
 	}
 	if (a.ifExists === 'fillEmpty') {
 		const person = await getPerson(ctx, id, i);
 		const patch = fillEmptyPatch(person, a.candidate);
-		if (!Object.keys(patch).length)
-			return result('skipped', id, jobRecord(person), a.appUrl, {
-				...base,
-				reason: 'no empty fields to fill',
-			});
+		if (!Object.keys(patch).length) return skipped('no empty fields to fill', jobRecord(person));
 		// The same PATCH twice gives the same record, so it may be retried.
 		await sdxRequest(ctx, 'PATCH', `/v1/persons/${encodeURIComponent(id)}`, {
 			body: patch,
@@ -229,10 +228,7 @@ async function handleExisting(
 			updatedFields: Object.keys(patch),
 		});
 	}
-	return result('skipped', id, jobRecord(match.person), a.appUrl, {
-		...base,
-		reason: 'person already exists',
-	});
+	return skipped('person already exists', jobRecord(match.person));
 }
 
 function missingLinkedin(ctx: IExecuteFunctions, i: number, why: string) {

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
-import { createOnce } from '../../../shared/transport';
+import { createOnce } from '../../../shared/http/createOnce';
 import { candidateIdOf, candidateOnJob } from '../../mapping';
 import { sdxRequest } from '../../transport';
 import { getPerson } from './lookup';

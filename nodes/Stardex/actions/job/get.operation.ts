@@ -1,11 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { inputError } from '../../../shared/errors';
 import { jobUrl, stagesOf } from '../../mapping';
 import { stardexSettings } from '../../transport';
 import { jobLocator } from '../common.descriptions';
-import { getJob, readJobId } from '../jobInput';
+import { getJob, requireJobId } from '../jobInput';
 
 const properties: INodeProperties[] = [
 	jobLocator({ required: true, description: 'The job to get, with its pipeline stages' }),
@@ -17,15 +16,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
-	const id = readJobId(this, i);
-	if (!id)
-		throw inputError(
-			this.getNode(),
-			i,
-			'Job',
-			'is empty',
-			'Pick a job from the list or give its ID',
-		);
+	const id = requireJobId(this, i);
 	const job = await getJob(this, id, i);
 	const { appUrl } = await stardexSettings(this);
 	return {

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pagingProperties, readLimit } from '../../../shared/descriptions/paging';
+import { pagingProperties } from '../../../shared/descriptions/paging';
+import { readLimit } from '../../../shared/parameters';
 import { jobUrl } from '../../mapping';
 import { sdxSearch, stardexSettings } from '../../transport';
 import type { SdxJob } from '../../types';

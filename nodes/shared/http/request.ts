@@ -1,0 +1,286 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IPollFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
+
+import { apiError, redact } from '../errors';
+import { runState } from '../runState';
+import { AmbiguousWriteError, classifyThrown, networkWords, type ThrownFailure } from './failures';
+import { RateLimitPacer, retryAfterMs } from './rateLimit';
+import {
+	type Attempts,
+	getRetryPolicy,
+	retryAfterFailure,
+	retryAfterRateLimit,
+	type RetryPolicy,
+} from './retryPolicy';
+
+/**
+ * The one HTTP choke point every system goes through. It adds, on top of n8n's
+ * httpRequestWithAuthentication (which owns auth and the one-shot token refresh on 401):
+ * pacing from X-RateLimit-* headers (rateLimit.ts), the retry policy (retryPolicy.ts), no blind
+ * resending of writes (an ambiguous failure raises AmbiguousWriteError and the caller decides with
+ * a fresh lookup, createOnce.ts), and API error bodies turned into one clear, secret-free message.
+ */
+
+export type Context =
+	IExecuteFunctions | ILoadOptionsFunctions | IWebhookFunctions | IHookFunctions | IPollFunctions;
+
+export interface ApiDefinition {
+	/** Product name as users know it, used in messages. */
+	system: string;
+	credentialType: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** Extra headers derived from the credential that n8n's generic auth cannot express. */
+	headers?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
+	/** What the user can do about an error status on this endpoint, e.g. which scope is missing. */
+	hint?(status: number, method: string, path: string): string | undefined;
+}
+
+export interface ApiRequest {
+	method: IHttpRequestMethods;
+	/** Path under the base URL, e.g. /v3/candidates. */
+	path?: string;
+	/** An absolute URL, e.g. a Link rel="next" to follow verbatim. Must be on the API's own host. */
+	url?: string;
+	qs?: IDataObject;
+	body?: IDataObject | IDataObject[];
+	headers?: Record<string, string>;
+	/** Defaults to true for GET/HEAD/PUT/DELETE and false for POST/PATCH. */
+	idempotent?: boolean;
+	itemIndex?: number;
+}
+
+export interface ApiResponse<T = unknown> {
+	status: number;
+	headers: Record<string, string>;
+	body: T;
+}
+
+interface Session {
+	credentials: ICredentialDataDecryptedObject;
+	baseUrl: string;
+	pacer: RateLimitPacer;
+}
+
+/** One request as sent, with what its messages need. */
+interface Call {
+	api: ApiDefinition;
+	req: ApiRequest;
+	url: string;
+	/** The path the messages name, e.g. /v3/candidates. */
+	path: string;
+	idempotent: boolean;
+}
+
+type Sent =
+	| { response: { statusCode: number; headers: Record<string, string>; body: unknown } }
+	| { failure: ThrownFailure };
+
+// A session lives for one node run (runState), so pacing never leaks between executions or
+// queue-mode workers.
+async function getSession(ctx: Context, api: ApiDefinition): Promise<Session> {
+	const slot = runState<{ session?: Promise<Session> }>(
+		ctx,
+		`session:${api.credentialType}`,
+		() => ({}),
+	);
+	slot.session ??= ctx.getCredentials(api.credentialType).then((credentials) => ({
+		credentials,
+		baseUrl: api.baseUrl(credentials).replace(/\/+$/, ''),
+		pacer: new RateLimitPacer(),
+	}));
+	return await slot.session;
+}
+
+export async function getApiCredentials(
+	ctx: Context,
+	api: ApiDefinition,
+): Promise<ICredentialDataDecryptedObject> {
+	return (await getSession(ctx, api)).credentials;
+}
+
+export async function apiRequest<T = unknown>(
+	ctx: Context,
+	api: ApiDefinition,
+	req: ApiRequest,
+): Promise<ApiResponse<T>> {
+	const session = await getSession(ctx, api);
+	const policy = getRetryPolicy(ctx);
+	const url = resolveUrl(session.baseUrl, req, api.system);
+	const call: Call = {
+		api,
+		req,
+		url,
+		path: req.path ?? new URL(url).pathname,
+		idempotent: req.idempotent ?? !['POST', 'PATCH'].includes(req.method),
+	};
+	const signal = abortSignalOf(ctx);
+	const attempts: Attempts = { failures: 0, rateLimited: 0 };
+	for (;;) {
+		await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
+		const sent = await send(ctx, session, call, policy.timeoutMs);
+		const next =
+			'failure' in sent
+				? { waitMs: afterFailure(ctx, session, call, sent.failure, attempts, policy) }
+				: afterResponse(ctx, session, call, sent.response, attempts, policy);
+		if ('done' in next) return next.done as ApiResponse<T>;
+		await sleep(next.waitMs, signal);
+	}
+}
+
+async function send(ctx: Context, session: Session, call: Call, timeoutMs: number): Promise<Sent> {
+	const { api, req } = call;
+	const options: IHttpRequestOptions = {
+		method: req.method,
+		url: call.url,
+		qs: req.qs,
+		body: req.body,
+		json: true,
+		headers: { ...api.headers?.(session.credentials), ...req.headers },
+		returnFullResponse: true,
+		// Every status comes back as a response we can read, except 401: n8n must see that one
+		// to refresh an expired token and resend once.
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		timeout: timeoutMs,
+	};
+	try {
+		const response = await ctx.helpers.httpRequestWithAuthentication.call(
+			ctx,
+			api.credentialType,
+			options,
+		);
+		return response ? { response } : { failure: { kind: 'other', message: 'no response' } };
+	} catch (error) {
+		return { failure: classifyThrown(error) };
+	}
+}
+
+/** A request that threw: the wait before resending it, or the error to fail with. */
+function afterFailure(
+	ctx: Context,
+	session: Session,
+	call: Call,
+	f: ThrownFailure,
+	attempts: Attempts,
+	policy: RetryPolicy,
+): number {
+	const { api, req } = call;
+	if (f.kind === 'http')
+		throw apiError(
+			ctx.getNode(),
+			{
+				system: api.system,
+				method: req.method,
+				path: call.path,
+				status: f.status,
+				body: f.body,
+				hint: api.hint?.(f.status, req.method, req.path ?? ''),
+			},
+			req.itemIndex,
+		);
+	if (f.kind === 'other') {
+		// Not an HTTP answer: e.g. the credential's token exchange refused; its message says what to fix.
+		const message = redact(f.message);
+		throw new NodeApiError(ctx.getNode(), { message }, { message, itemIndex: req.itemIndex });
+	}
+	if (!call.idempotent && f.mayHaveArrived)
+		throw new AmbiguousWriteError(api.system, label(call), networkWords(f.code));
+	const tried = attempts.failures + 1;
+	const wait = retryAfterFailure(attempts, policy);
+	if (wait !== undefined) return wait;
+	throw apiError(
+		ctx.getNode(),
+		{
+			system: api.system,
+			method: req.method,
+			path: call.path,
+			body: {
+				message: `${networkWords(f.code)} (${tried} ${tried === 1 ? 'attempt' : 'attempts'})`,
+			},
+			hint: `Check that ${session.baseUrl} is reachable from n8n, or raise the retry limits under Request Options`,
+		},
+		req.itemIndex,
+	);
+}
+
+/** An HTTP answer: the response, the wait before resending the request, or the error to fail with. */
+function afterResponse(
+	ctx: Context,
+	session: Session,
+	call: Call,
+	response: { statusCode: number; headers: Record<string, string>; body: unknown },
+	attempts: Attempts,
+	policy: RetryPolicy,
+): { done: ApiResponse } | { waitMs: number } {
+	const { api, req } = call;
+	const headers = lowerCaseKeys(response.headers);
+	session.pacer.update(headers);
+	const status = response.statusCode;
+	if (status === 429) {
+		const wait = retryAfterRateLimit(attempts, policy, headers);
+		if (wait !== undefined) return { waitMs: wait };
+	}
+	if (status >= 500 && !call.idempotent)
+		throw new AmbiguousWriteError(api.system, label(call), `HTTP ${status}`);
+	if (status >= 500) {
+		const wait = retryAfterFailure(attempts, policy);
+		if (wait !== undefined) return { waitMs: wait };
+	}
+	if (status < 400) return { done: { status, headers, body: response.body } };
+	throw apiError(
+		ctx.getNode(),
+		{
+			system: api.system,
+			method: req.method,
+			path: call.path,
+			status,
+			body: response.body,
+			retryAfterSeconds:
+				status === 429 ? Math.round((retryAfterMs(headers) ?? 0) / 1000) : undefined,
+			hint:
+				status === 429
+					? 'The API kept rate-limiting this run. Run again later, or raise Max Rate-Limit Retries / Max Rate-Limit Wait under Options'
+					: api.hint?.(status, req.method, req.path ?? ''),
+		},
+		req.itemIndex,
+	);
+}
+
+function label(call: Call): string {
+	return `${call.req.method} ${call.path}`;
+}
+
+function resolveUrl(baseUrl: string, req: ApiRequest, system: string): string {
+	if (!req.url) return `${baseUrl}${req.path ?? ''}`;
+	// A next-page link is followed verbatim, but only to the API's own origin: n8n would attach the
+	// credential to whatever host the link names.
+	if (new URL(req.url).origin !== new URL(baseUrl).origin) {
+		throw new Error(
+			`${system} returned a next-page link to another host (${new URL(req.url).origin}); refusing to send credentials there`,
+		);
+	}
+	return req.url;
+}
+
+export function abortSignalOf(ctx: Context): AbortSignal | undefined {
+	const c = ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined };
+	return typeof c.getExecutionCancelSignal === 'function'
+		? c.getExecutionCancelSignal()
+		: undefined;
+}
+
+function lowerCaseKeys(headers: Record<string, unknown> | undefined): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [k, v] of Object.entries(headers ?? {}))
+		out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : String(v);
+	return out;
+}

@@ -1,0 +1,278 @@
+import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
+
+import { describeErrorBody, redact } from './errors';
+import { normalizeSubdomain } from './subdomain';
+import { safeJson, str } from './values';
+
+/**
+ * Where each API lives, and who may receive a credential's key. This is the only file under
+ * nodes/ that credentials/ imports, and it makes no request of its own: credentials run in places
+ * where no node runs (the credential test, the HTTP Request node), so what they need is kept here,
+ * free of the transport and of any node's internals.
+ */
+
+/**
+ * Pins a credential to one API origin. Called from a credential's `authenticate`, so it holds for
+ * every request made with the credential (our nodes, the credential test, the HTTP Request node):
+ * the key is never attached to a request for another host, and never follows a redirect elsewhere.
+ */
+export function pinToOrigin(
+	requestOptions: IHttpRequestOptions,
+	base: string,
+	system: string,
+): void {
+	const allowed = new URL(base).origin;
+	const legacy = requestOptions as IHttpRequestOptions & { uri?: string };
+	const target = String(legacy.uri ?? requestOptions.url ?? '');
+	const resolved = parseUrl(target, requestOptions.baseURL || `${base}/`);
+	if (!resolved) throw new Error(`${system} credential: the request has no valid URL`);
+	if (resolved.origin !== allowed) {
+		throw new Error(
+			`${system} credential: refusing to send the API key to ${resolved.origin}; it is only sent to ${allowed}`,
+		);
+	}
+	const absolute = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target);
+	if (!absolute && !requestOptions.baseURL) requestOptions.baseURL = base;
+	requestOptions.sendCredentialsOnCrossOriginRedirect = false;
+}
+
+/** new URL() that answers undefined instead of throwing. */
+export function parseUrl(value: string, base?: string): URL | undefined {
+	try {
+		return new URL(value, base);
+	} catch {
+		return undefined;
+	}
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * A credential's "API Base URL (Testing Only)": either this machine (a sandbox on localhost,
+ * 127.0.0.1 or [::1], http or https) or, over https without a port, a host `checkHost` accepts (it
+ * returns why not, or throws). Anything else is refused, so a key is never sent to a third host.
+ * Returns origin + path without a trailing slash.
+ */
+export function checkedTestingOverride(
+	value: string,
+	o: { leaveEmptyFor: string; checkHost: (host: string) => string | undefined },
+): string {
+	const fail = (why: string) =>
+		new Error(`API Base URL (Testing Only) ${why}. Leave it empty to use ${o.leaveEmptyFor}`);
+	const url = parseUrl(value);
+	if (!url) throw fail('is not an address');
+	if (url.username || url.password) throw fail('may not contain a user name or password');
+	if (url.search || url.hash) throw fail('may not contain a query or a fragment');
+	const host = url.hostname.toLowerCase();
+	if (LOOPBACK.has(host)) {
+		if (url.protocol !== 'http:' && url.protocol !== 'https:')
+			throw fail('must start with http:// or https://');
+	} else {
+		const refused = o.checkHost(host);
+		if (refused) throw fail(refused);
+		if (url.protocol !== 'https:')
+			throw fail('must be https:// unless it points to this machine (localhost)');
+		if (url.port) throw fail('may not contain a port');
+	}
+	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+// --- The outreach tools' APIs (Outreach Trigger enrichment) ----------------------------------
+
+export const LEMLIST_API_BASE = 'https://api.lemlist.com/api';
+export const INSTANTLY_API_BASE = 'https://api.instantly.ai/api/v2';
+export const OUTREACH_IO_API_BASE = 'https://api.outreach.io/api/v2';
+
+/** The base URL for a credential: the official one, or the checked testing override, which may name only this machine or the tool's own API host. */
+function apiBaseUrl(credentials: ICredentialDataDecryptedObject, official: string): string {
+	const override = str(credentials.baseUrlOverride);
+	return override ? checkedOverride(override, official) : official;
+}
+
+export const lemlistBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, LEMLIST_API_BASE);
+export const instantlyBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, INSTANTLY_API_BASE);
+export const outreachIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, OUTREACH_IO_API_BASE);
+
+export function checkedOverride(value: string, official: string): string {
+	const allowedHost = new URL(official).hostname;
+	return checkedTestingOverride(value, {
+		leaveEmptyFor: official,
+		checkHost: (host) =>
+			host === allowedHost
+				? undefined
+				: `may only point to this machine (localhost) or to ${allowedHost}`,
+	});
+}
+
+// --- Pinpoint ----------------------------------------------------------------------------------
+
+export const PINPOINT_DOMAIN = 'pinpointhq.com';
+
+const pinpointSubdomain = (value: unknown, fieldName: string) =>
+	normalizeSubdomain(value, {
+		productDomains: [PINPOINT_DOMAIN],
+		productName: 'Pinpoint',
+		fieldName,
+	});
+
+/**
+ * The API base URL for a credential: always https://<subdomain>.pinpointhq.com/api/v1, where the
+ * subdomain passes the strict validator (subdomain.ts). The testing override may only name this
+ * machine or an https *.pinpointhq.com address. Throws a message that says how to fix it.
+ */
+export function pinpointBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const override = str(credentials.baseUrlOverride);
+	if (override)
+		return checkedTestingOverride(override, {
+			leaveEmptyFor: `https://<subdomain>.${PINPOINT_DOMAIN}/api/v1`,
+			// The validator decides what a valid <company>.pinpointhq.com host is (it throws why not).
+			checkHost: (host) => void pinpointSubdomain(host, 'API Base URL host'),
+		});
+	return `https://${pinpointSubdomain(credentials.subdomain, 'Subdomain')}.${PINPOINT_DOMAIN}/api/v1`;
+}
+
+// --- IntelliHR ---------------------------------------------------------------------------------
+
+/**
+ * The API host is fixed; the company subdomain only ever travels in the `tenant` header. Used by
+ * the credential's `authenticate` (so the credential test, the node and the HTTP Request node all
+ * get the same checks) and by the node's transport.
+ */
+export const INTELLIHR_API_BASE = 'https://api.intellihr.io/v1';
+export const INTELLIHR_WEB_DOMAIN = 'intellihr.net';
+
+export function intelliHrTenant(credentials: ICredentialDataDecryptedObject): string {
+	return normalizeSubdomain(credentials.subdomain, {
+		productDomains: [INTELLIHR_WEB_DOMAIN],
+		productName: 'IntelliHR',
+		fieldName: 'IntelliHR credential: Company Subdomain',
+	});
+}
+
+/** The API base: https://api.intellihr.io/v1 unless a sandbox URL was set on purpose. */
+export function intelliHrBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const raw = String(credentials.apiBaseUrl ?? '').trim() || INTELLIHR_API_BASE;
+	const url = parseUrl(raw);
+	if (!url)
+		throw new Error(
+			'IntelliHR credential: API Base URL is not a URL. Leave it at https://api.intellihr.io/v1 unless you test against a sandbox',
+		);
+	if (
+		!['https:', 'http:'].includes(url.protocol) ||
+		url.username ||
+		url.password ||
+		url.search ||
+		url.hash
+	) {
+		throw new Error(
+			'IntelliHR credential: API Base URL must be a plain http(s) address without user name, query or fragment, e.g. https://api.intellihr.io/v1',
+		);
+	}
+	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+function intelliHrApiKey(credentials: ICredentialDataDecryptedObject): string {
+	const key = String(credentials.apiKey ?? '').trim();
+	if (!key)
+		throw new Error(
+			'IntelliHR credential: API Key is empty. Create one in IntelliHR under Settings › Public API Access Keys',
+		);
+	if (/[^\x21-\x7e]/.test(key))
+		throw new Error(
+			'IntelliHR credential: API Key contains spaces, line breaks or other characters a key cannot have. Copy it again',
+		);
+	return key;
+}
+
+/**
+ * Adds `Authorization: Bearer <key>` and `tenant: <subdomain>`, after checking every field and that
+ * the request goes to the configured API host: the key is never attached to a request elsewhere.
+ */
+export function authenticateIntelliHr(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const tenant = intelliHrTenant(credentials);
+	const key = intelliHrApiKey(credentials);
+	pinToOrigin(requestOptions, intelliHrBaseUrl(credentials), 'IntelliHR');
+	requestOptions.headers = {
+		...(requestOptions.headers ?? {}),
+		Authorization: `Bearer ${key}`,
+		tenant,
+	};
+	return requestOptions;
+}
+
+// --- Greenhouse token endpoint (the credential's preAuthentication sends it) -------------------
+
+export const GREENHOUSE_TOKEN_URL = 'https://auth.greenhouse.io/token';
+
+/**
+ * POST <token url> with Basic client_id:client_secret and the form
+ * grant_type=client_credentials&sub=<acting user>. Throws what to fix when a field is wrong.
+ */
+export function greenhouseTokenRequest(
+	credentials: ICredentialDataDecryptedObject,
+): IHttpRequestOptions {
+	const clientId = String(credentials.clientId ?? '').trim();
+	const clientSecret = String(credentials.clientSecret ?? '').trim();
+	if (!clientId || !clientSecret)
+		throw new Error(
+			'Enter the Client ID and Client Secret of a "Harvest V3 (OAuth)" API credential',
+		);
+	const form = new URLSearchParams({ grant_type: 'client_credentials' });
+	const sub = actingUser(credentials);
+	if (sub) form.set('sub', sub);
+	return {
+		method: 'POST',
+		url: String(credentials.tokenUrl || GREENHOUSE_TOKEN_URL),
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: form.toString(),
+		auth: { username: clientId, password: clientSecret },
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: 30_000,
+	};
+}
+
+/** The access token from the token endpoint's answer, or an error that says exactly what to fix. */
+export function greenhouseTokenFrom(
+	res: { statusCode: number; body: unknown },
+	credentials: ICredentialDataDecryptedObject,
+): string {
+	const body = typeof res.body === 'string' ? safeJson(res.body, res.body) : res.body;
+	const token = (body as { access_token?: unknown } | undefined)?.access_token;
+	if (res.statusCode >= 200 && res.statusCode < 300 && typeof token === 'string' && token)
+		return token;
+
+	const { summary, details } = describeErrorBody(body);
+	const said = [summary, ...details].join(' ');
+	const sub = actingUser(credentials);
+	if (res.statusCode === 401 || /invalid_client|client id|client_id/i.test(said)) {
+		throw new Error(
+			'Greenhouse did not accept the Client ID and Client Secret (invalid_client). Copy both again from Configure › Dev Center › API Credentials; the credential type must be "Harvest V3 (OAuth)".',
+		);
+	}
+	if (/sub|user/i.test(said) && sub) {
+		throw new Error(
+			`Greenhouse refused Acting User ID ${sub}: ${redact(said)}. Use the ID of an active Site Admin user.`,
+		);
+	}
+	throw new Error(
+		`Greenhouse's token endpoint answered HTTP ${res.statusCode}${said ? `: ${redact(said)}` : ''}`,
+	);
+}
+
+/** The Acting User ID, sent as `sub`; a non-numeric one is refused before anything is sent. */
+function actingUser(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const sub = String(credentials.actingUserId ?? '').trim();
+	if (!sub) return undefined;
+	if (!/^\d+$/.test(sub))
+		throw new Error(
+			`Acting User ID must be the numeric Greenhouse user ID (e.g. 4080123), not "${sub.slice(0, 40)}"`,
+		);
+	return sub;
+}

@@ -1,0 +1,64 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import type { JobLocatorSpec } from './descriptions/jobLocator';
+import { inputError } from './errors';
+import type { RetryPolicy } from './http/retryPolicy';
+
+/** Readers for the parameters the shared descriptions (descriptions/) put on a node. */
+
+/** Return All / Limit (descriptions/paging.ts); undefined = return all. */
+export function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	return (ctx.getNodeParameter('returnAll', itemIndex, false) as boolean)
+		? undefined
+		: (ctx.getNodeParameter('limit', itemIndex, 50) as number);
+}
+
+/** Request Options (descriptions/requestOptions.ts), in the transport's units. */
+export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy> {
+	const o = ctx.getNodeParameter('requestOptions', 0, {}) as {
+		maxRetries?: number;
+		maxRateLimitRetries?: number;
+		maxRateLimitWaitSeconds?: number;
+		timeoutSeconds?: number;
+	};
+	return {
+		maxRetries: o.maxRetries,
+		maxRateLimitRetries: o.maxRateLimitRetries,
+		maxRateLimitWaitMs:
+			o.maxRateLimitWaitSeconds === undefined ? undefined : o.maxRateLimitWaitSeconds * 1000,
+		timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
+	};
+}
+
+/** The job id of one item (descriptions/jobLocator.ts), or undefined when the optional picker is empty. */
+export function readJobLocator(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	spec: JobLocatorSpec,
+): string | undefined {
+	const value = String(
+		ctx.getNodeParameter('job', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
+	if (!value) return undefined;
+	if (!spec.idPattern.test(value)) {
+		throw inputError(
+			ctx.getNode(),
+			itemIndex,
+			'Job',
+			`"${value}" is not a ${spec.system} job ID`,
+			`Pick the job from the list, or give ${spec.idHint}`,
+		);
+	}
+	return value;
+}
+
+/** For operations whose job picker is required: the error for an empty one. */
+export function emptyJob(ctx: IExecuteFunctions, itemIndex: number) {
+	return inputError(
+		ctx.getNode(),
+		itemIndex,
+		'Job',
+		'is empty',
+		'Pick a job from the list or give its ID',
+	);
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'crypto';
+import type { IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+
+import { isRecord, str } from '../values';
+
+/**
+ * Redeliveries start nothing. Every item carries an `eventId` that is the same each time the
+ * sender delivers the same event: the sender's own id, a key made of the event's ids
+ * (`deliveryKey`), or a hash of the content (`contentKey`). The ids of recent deliveries are kept
+ * in the workflow's static data, newest last, bounded in number.
+ */
+
+export const DEFAULT_DEDUPE_SIZE = 1000;
+export const SEEN_KEY = 'recentDeliveryIds';
+
+/** Joins id parts into an event key, e.g. "smartlead:added:12:34", or undefined when any part is missing. */
+export function deliveryKey(prefix: string, ...parts: unknown[]): string | undefined {
+	const values = parts.map(str);
+	return values.every((v) => v !== undefined) ? [prefix, ...values].join(':') : undefined;
+}
+
+/**
+ * A stable id for an event without one: the hash of the bytes as received, or of a parsed value
+ * (one element of a batch) with its keys sorted, so a redelivery of the same content hashes alike.
+ */
+export function contentKey(prefix: string, content: unknown): string {
+	const bytes = Buffer.isBuffer(content) ? content : stableJson(content);
+	return `${prefix}:sha256:${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}`;
+}
+
+function stableJson(v: unknown): string {
+	if (Array.isArray(v)) return `[${v.map(stableJson).join(',')}]`;
+	if (isRecord(v)) {
+		return `{${Object.keys(v)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${stableJson(v[k])}`)
+			.join(',')}}`;
+	}
+	return JSON.stringify(v) ?? 'null';
+}
+
+/** Appends new ids and keeps only the newest `size` (first in, first out), so the store stays bounded. */
+export function remember(seen: string[], ids: string[], size = DEFAULT_DEDUPE_SIZE): string[] {
+	const limit = Math.max(1, Math.floor(size) || DEFAULT_DEDUPE_SIZE);
+	return [...seen, ...ids].slice(-limit);
+}
+
+export function recentDeliveries(ctx: IWebhookFunctions | IExecuteFunctions): string[] {
+	const stored = ctx.getWorkflowStaticData('node')[SEEN_KEY];
+	return Array.isArray(stored) ? stored.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/**
+ * The trigger's execute(): passes the delivered items on and records their event ids in the
+ * workflow's static data. Why here and not only in webhook(): n8n 2.41 wraps the workflow's static
+ * data again when the run starts, which clears its "changed" mark, so ids written by webhook() are
+ * not saved once the workflow has any static data. What a node writes during the run is saved with
+ * the execution. webhook() still writes them too, for n8n versions without that behaviour.
+ */
+export function recordDeliveries(
+	ctx: IExecuteFunctions,
+	size = DEFAULT_DEDUPE_SIZE,
+): INodeExecutionData[][] {
+	const items = ctx.getInputData();
+	const seen = recentDeliveries(ctx);
+	const fresh = items
+		.map((i) => i.json.eventId)
+		.filter((v): v is string => typeof v === 'string' && !seen.includes(v));
+	// Assigned, not mutated, so n8n notices the change and saves it.
+	if (fresh.length) ctx.getWorkflowStaticData('node')[SEEN_KEY] = remember(seen, fresh, size);
+	return [items.map((item, i) => ({ ...item, pairedItem: { item: i } }))];
+}
