@@ -17,6 +17,7 @@ import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
 import { rememberCreated } from '../../../shared/runState';
+import { skippedJobsText } from '../../employments';
 import { findExisting, type Match } from './lookup';
 import {
 	addEmployments,
@@ -30,6 +31,7 @@ import {
 interface ExportOptions {
 	sourceId?: number;
 	note?: string;
+	skippedJobsToNote?: boolean;
 	noteVisibility?: string;
 	resumeBinaryProperty?: string;
 	maxResumeMb?: number;
@@ -48,6 +50,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Add Skipped Jobs to Note',
+				name: 'skippedJobsToNote',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether previous jobs that Greenhouse cannot take as employments (no company, title or start date) are written into the note, so nothing given is lost. They are always listed in the output as employmentsSkipped.',
+			},
 			{
 				displayName: 'Create Application',
 				name: 'applicationMode',
@@ -184,20 +194,27 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 
 	const employments = await addEmployments(this, candidateId, candidate, i);
 	if (resume) await attachResume(this, applicationId, resume, i);
-	if (options.note)
-		await addNote(
-			this,
-			candidateId,
-			options.note,
-			actingUserId,
-			options.noteVisibility ?? 'private',
-			i,
-		);
+	const skippedText =
+		employments.skipped.length && (options.skippedJobsToNote ?? true)
+			? skippedJobsText(employments.skipped)
+			: undefined;
+	const note = [options.note, skippedText].filter(Boolean).join('\n\n');
+	if (note)
+		await addNote(this, candidateId, note, actingUserId, options.noteVisibility ?? 'private', i);
 
 	return result('created', candidateId, applicationId, appUrl, {
 		jobId,
 		resumeAttached: Boolean(resume),
-		employmentsAdded: employments,
+		employmentsAdded: employments.added,
+		...(employments.skipped.length
+			? {
+					employmentsSkipped: employments.skipped as unknown as IDataObject[],
+					skippedJobsInNote: Boolean(skippedText),
+				}
+			: {}),
+		...(employments.dateNotes.length
+			? { dateNotes: employments.dateNotes as unknown as IDataObject[] }
+			: {}),
 		email: candidate.emails[0]?.value,
 	});
 }
