@@ -1,5 +1,6 @@
 // Lints what ships (nodes/, credentials/, package.json) with the same rule sets as n8n's
-// community-package scanner (@n8n/scan-community-package buildScanConfig), plus typescript-eslint.
+// community-package scanner (@n8n/scan-community-package buildScanConfig), plus typescript-eslint;
+// and the sandbox ATS servers (test/sandbox), which every test, benchmark and the demo depend on.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
@@ -10,7 +11,9 @@ export default tseslint.config(
 		ignores: [
 			'dist/**',
 			'node_modules/**',
-			'test/**',
+			'test/**/*',
+			'!test/sandbox/',
+			'!test/sandbox/*.js',
 			'scripts/**',
 			'examples/**',
 			'docs/**',
@@ -24,8 +27,44 @@ export default tseslint.config(
 		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
 		extends: [js.configs.recommended, ...tseslint.configs.recommended],
 	},
+	{
+		files: ['test/sandbox/**/*.js'],
+		extends: [js.configs.recommended],
+		languageOptions: {
+			ecmaVersion: 2022,
+			sourceType: 'commonjs',
+			globals: {
+				require: 'readonly',
+				module: 'writable',
+				__dirname: 'readonly',
+				__filename: 'readonly',
+				process: 'readonly',
+				Buffer: 'readonly',
+				URL: 'readonly',
+				URLSearchParams: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				console: 'readonly',
+			},
+		},
+		rules: {
+			'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			eqeqeq: ['error', 'smart'],
+			'prefer-const': 'error',
+		},
+	},
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
+	{
+		// The sandboxes are loopback test servers, not a community node: node:http, fs, timers and
+		// process are what they are made of, and their keys are fixtures.
+		files: ['test/sandbox/**/*.js'],
+		rules: Object.fromEntries(
+			Object.keys(n8nCommunityNodesPlugin.configs.recommended.rules ?? {})
+				.filter((rule) => rule !== '@n8n/community-nodes/no-dangerous-functions')
+				.map((rule) => [rule, 'off']),
+		),
+	},
 	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
 	{ files: ['package.json'], rules: { ...n8nNodesPlugin.configs.community.rules } },
 	{

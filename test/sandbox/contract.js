@@ -29,7 +29,7 @@ const CONTRACTS_DIR = path.join(__dirname, '..', 'contracts');
 const cache = new Map();
 
 /** All contracts of one system (the folder name under test/contracts), $refs resolved. */
-function loadSystem(system, dir = CONTRACTS_DIR) {
+function loadSystem(/** @type {string} */ system, dir = CONTRACTS_DIR) {
 	const key = `${dir}|${system}`;
 	const hit = cache.get(key);
 	if (hit) return hit;
@@ -43,6 +43,7 @@ function loadSystem(system, dir = CONTRACTS_DIR) {
 		const raw = readJson(path.join(folder, f));
 		const c = /** @type {Contract} */ (resolveRefs(raw, raw, folder, new Set()));
 		c.file = `${system}/${f}`;
+		/** @type {string[]} */
 		const names = [];
 		const source = c.path
 			.replace(/[.*+?^$()|[\]\\]/g, '\\$&')
@@ -71,12 +72,20 @@ function systems(dir = CONTRACTS_DIR) {
 		.sort();
 }
 
-function readJson(file) {
+function readJson(/** @type {string} */ file) {
 	return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
-/** Inlines {"$ref": "#/x/y"} and {"$ref": "_api.json#/x/y"} (relative to the system folder). */
-function resolveRefs(node, root, folder, seen) {
+/**
+ * Inlines {"$ref": "#/x/y"} and {"$ref": "_api.json#/x/y"} (relative to the system folder).
+ * @returns {any}
+ */
+function resolveRefs(
+	/** @type {any} */ node,
+	/** @type {any} */ root,
+	/** @type {string} */ folder,
+	/** @type {Set<string>} */ seen,
+) {
 	if (Array.isArray(node)) return node.map((n) => resolveRefs(n, root, folder, seen));
 	if (!node || typeof node !== 'object') return node;
 	if (typeof node.$ref === 'string') {
@@ -88,11 +97,13 @@ function resolveRefs(node, root, folder, seen) {
 			.split('/')
 			.filter(Boolean)
 			.reduce(
-				(o, k) => (o == null ? undefined : o[k.replace(/~1/g, '/').replace(/~0/g, '~')]),
+				(/** @type {any} */ o, /** @type {string} */ k) =>
+					o == null ? undefined : o[k.replace(/~1/g, '/').replace(/~0/g, '~')],
 				doc,
 			);
 		if (target === undefined) throw new Error(`unresolved $ref ${node.$ref}`);
 		const { $ref: _r, ...rest } = node;
+		/** @type {any} */
 		const resolved = resolveRefs(target, doc, folder, new Set([...seen, refKey]));
 		return Object.keys(rest).length
 			? { ...resolved, ...resolveRefs(rest, root, folder, seen) }
@@ -109,7 +120,7 @@ function resolveRefs(node, root, folder, seen) {
  * @param {Contract[]} contracts
  * @returns {{ contract: Contract, params: Record<string, string> } | undefined}
  */
-function findContract(contracts, method, relPath) {
+function findContract(contracts, /** @type {string} */ method, /** @type {string} */ relPath) {
 	for (const c of contracts) {
 		if (c.method !== method) continue;
 		const m = c.match?.exec(relPath);
@@ -124,7 +135,7 @@ function findContract(contracts, method, relPath) {
 	return undefined;
 }
 
-function safeDecode(s) {
+function safeDecode(/** @type {any} */ s) {
 	try {
 		return decodeURIComponent(s);
 	} catch {
@@ -136,6 +147,10 @@ function safeDecode(s) {
  * Checks a request against its contract. `query` is the URLSearchParams, `body` the parsed body
  * (JSON object or form fields), `rawBody` for a JSON syntax check.
  * @returns {Violation[]}
+ */
+/**
+ * @param {Contract} contract
+ * @param {{ params: Record<string, string>, query: URLSearchParams, body: any, contentType?: string, rawLength: number }} req
  */
 function checkRequest(contract, { params, query, body, contentType, rawLength }) {
 	/** @type {Violation[]} */
@@ -171,7 +186,11 @@ function checkRequest(contract, { params, query, body, contentType, rawLength })
  * error bodies are checked against the system's error shapes by the tests).
  * @returns {Violation[]}
  */
-function checkResponse(contract, status, body) {
+function checkResponse(
+	/** @type {any} */ contract,
+	/** @type {number} */ status,
+	/** @type {any} */ body,
+) {
 	const schema = contract.responses && contract.responses[String(status)];
 	if (!schema) {
 		if (status < 300)
@@ -182,7 +201,7 @@ function checkResponse(contract, status, body) {
 }
 
 /** a[b][c]=v → {a: {b: {c: v}}}; repeated keys become arrays. */
-function parseQuery(query) {
+function parseQuery(/** @type {URLSearchParams} */ query) {
 	/** @type {Record<string, any>} */
 	const out = {};
 	if (!query) return out;
@@ -195,7 +214,7 @@ function parseQuery(query) {
 		keys.forEach((k, i) => {
 			if (i === keys.length - 1) {
 				if (o[k] === undefined) o[k] = value;
-				else o[k] = [].concat(o[k], value);
+				else o[k] = /** @type {string[]} */ ([]).concat(o[k], value);
 			} else {
 				if (typeof o[k] !== 'object' || o[k] === null || Array.isArray(o[k])) o[k] = {};
 				o = o[k];
@@ -206,11 +225,13 @@ function parseQuery(query) {
 }
 
 /**
+ * @returns {any}
  * Query and path values arrive as strings: turn them into what the schema expects where they
  * parse (integer, number, boolean, comma lists with x-style csv, op|value pairs with x-style pipe).
  */
-function coerce(schema, value) {
+function coerce(/** @type {any} */ schema, /** @type {any} */ value) {
 	if (!schema || value === undefined || value === null) return value;
+	/** @type {string[]} */
 	const types = [].concat(schema.type || []);
 	if (typeof value === 'string') {
 		if (schema['x-style'] === 'csv' && types.includes('array'))
@@ -244,23 +265,24 @@ function coerce(schema, value) {
 }
 
 const FORMATS = {
-	date: (v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v),
-	'date-time': (v) =>
+	date: (/** @type {any} */ v) => /^\d{4}-\d{2}-\d{2}$/.test(v) && isCalendarDate(v),
+	'date-time': (/** @type {any} */ v) =>
 		/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i.test(v) &&
 		!Number.isNaN(Date.parse(v)),
-	email: (v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
-	uri: (v) => /^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i.test(v),
-	uuid: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
-	byte: (v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0,
+	email: (/** @type {any} */ v) => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+	uri: (/** @type {any} */ v) => /^[a-z][a-z0-9+.-]*:\/\/[^\s]+$/i.test(v),
+	uuid: (/** @type {any} */ v) =>
+		/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+	byte: (/** @type {any} */ v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v) && v.length % 4 === 0,
 };
 
-function isCalendarDate(v) {
+function isCalendarDate(/** @type {any} */ v) {
 	const [y, m, d] = v.split('-').map(Number);
 	const dt = new Date(Date.UTC(y, m - 1, d));
 	return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
 }
 
-function typeOf(v) {
+function typeOf(/** @type {any} */ v) {
 	if (v === null) return 'null';
 	if (Array.isArray(v)) return 'array';
 	if (typeof v === 'number') return Number.isInteger(v) ? 'integer' : 'number';
@@ -280,7 +302,12 @@ function validate(schema, value, at = '') {
 	return out;
 }
 
-function walk(schema, value, at, out) {
+function walk(
+	/** @type {any} */ schema,
+	/** @type {any} */ value,
+	/** @type {string} */ at,
+	/** @type {import('./core').Violation[]} */ out,
+) {
 	if (!schema || schema === true) return;
 	if (schema === false) {
 		out.push({ path: at, message: 'is not allowed' });
@@ -292,6 +319,7 @@ function walk(schema, value, at, out) {
 	}
 	if (schema.nullable && value === null) return;
 	if (schema.type !== undefined) {
+		/** @type {string[]} */
 		const types = [].concat(schema.type);
 		const t = typeOf(value);
 		const ok = types.includes(t) || (t === 'integer' && types.includes('number'));
@@ -302,10 +330,10 @@ function walk(schema, value, at, out) {
 	}
 	if (schema.const !== undefined && value !== schema.const)
 		out.push({ path: at, message: `must be ${JSON.stringify(schema.const)}` });
-	if (Array.isArray(schema.enum) && !schema.enum.some((e) => e === value))
+	if (Array.isArray(schema.enum) && !schema.enum.some((/** @type {any} */ e) => e === value))
 		out.push({
 			path: at,
-			message: `must be one of ${schema.enum.map((e) => JSON.stringify(e)).join(', ')}`,
+			message: `must be one of ${schema.enum.map((/** @type {any} */ e) => JSON.stringify(e)).join(', ')}`,
 		});
 	if (typeof value === 'string') {
 		if (schema.minLength !== undefined && value.length < schema.minLength)
@@ -360,14 +388,19 @@ function walk(schema, value, at, out) {
 		}
 	}
 	for (const sub of schema.allOf || []) walk(sub, value, at, out);
-	if (schema.anyOf && !schema.anyOf.some((s) => validate(s, value, at).length === 0))
+	if (
+		schema.anyOf &&
+		!schema.anyOf.some((/** @type {any} */ s) => validate(s, value, at).length === 0)
+	)
 		out.push({
 			path: at,
 			message: 'matches none of the allowed shapes',
 			...branchHint(schema.anyOf, value, at),
 		});
 	if (schema.oneOf) {
-		const passing = schema.oneOf.filter((s) => validate(s, value, at).length === 0).length;
+		const passing = schema.oneOf.filter(
+			(/** @type {any} */ s) => validate(s, value, at).length === 0,
+		).length;
 		if (passing === 0) out.push(...bestBranch(schema.oneOf, value, at));
 		else if (passing > 1) out.push({ path: at, message: 'matches more than one allowed shape' });
 	}
@@ -379,23 +412,33 @@ function walk(schema, value, at, out) {
 }
 
 /** For a failed oneOf, the violations of the branch that came closest (fewest violations). */
-function bestBranch(branches, value, at) {
-	const ranked = branches.map((s) => validate(s, value, at)).sort((a, b) => a.length - b.length);
+function bestBranch(
+	/** @type {any[]} */ branches,
+	/** @type {any} */ value,
+	/** @type {string} */ at,
+) {
+	const ranked = branches
+		.map((/** @type {any} */ s) => validate(s, value, at))
+		.sort((/** @type {any} */ a, /** @type {any} */ b) => a.length - b.length);
 	return ranked[0].length
 		? ranked[0]
 		: [{ path: at, message: 'matches none of the allowed shapes' }];
 }
 
-function branchHint(_branches, _value, _at) {
+function branchHint(
+	/** @type {any[]} */ _branches,
+	/** @type {any} */ _value,
+	/** @type {string} */ _at,
+) {
 	return {};
 }
 
-function join(at, k) {
+function join(/** @type {string} */ at, /** @type {string} */ k) {
 	return at ? `${at}.${k}` : k;
 }
 
 /** Every schema node with an x-status annotation: {pointer, status, source}. */
-function facts(node, pointer = '') {
+function facts(/** @type {any} */ node, pointer = '') {
 	/** @type {Array<{ pointer: string, status: string, source?: string }>} */
 	const out = [];
 	if (Array.isArray(node)) node.forEach((n, i) => out.push(...facts(n, `${pointer}/${i}`)));

@@ -12,7 +12,7 @@ const http = require('node:http');
 const { loadSystem, findContract, checkRequest, checkResponse, validate } = require('./contract');
 
 /** Deterministic PRNG, so a fault pattern can be replayed with the same seed. */
-function mulberry32(seed) {
+function mulberry32(/** @type {number} */ seed) {
 	let a = seed >>> 0;
 	return () => {
 		a = (a + 0x6d2b79f5) >>> 0;
@@ -177,7 +177,7 @@ async function startSandbox(def) {
 	const foreign = await startForeignOrigin();
 
 	/** The contract system and contract of a request path. */
-	function contractOf(method, path) {
+	function contractOf(/** @type {string} */ method, /** @type {string} */ path) {
 		for (const s of systems) {
 			if (!path.startsWith(s.prefix)) continue;
 			const rel = path.slice(s.prefix.length) || '/';
@@ -427,7 +427,10 @@ async function startSandbox(def) {
 		return h;
 	}
 
-	/** Retry-After in the chosen form, all naming the same moment. */
+	/**
+	 * Retry-After in the chosen form, all naming the same moment.
+	 * @returns {Record<string, string>}
+	 */
 	function retryAfterHeader(/** @type {number} */ atMs, /** @type {number} */ now) {
 		const seconds = Math.max(1, Math.ceil((atMs - now) / 1000));
 		const at = now + seconds * 1000;
@@ -442,16 +445,27 @@ async function startSandbox(def) {
 		return { status: 404, body: def.errorBody(404, 'Resource not found') };
 	}
 
-	function contractError(violations, sreq, system) {
+	function contractError(
+		/** @type {import('./core').Violation[]} */ violations,
+		/** @type {import('./core').SandboxRequest} */ sreq,
+		/** @type {string} */ system,
+	) {
 		if (def.contractError) return def.contractError(violations, sreq, system);
 		return {
 			status: 422,
-			body: def.errorBody(422, violations.map((v) => `${v.path} ${v.message}`).join('; ')),
+			body: def.errorBody(
+				422,
+				violations.map((/** @type {any} */ v) => `${v.path} ${v.message}`).join('; '),
+			),
 		};
 	}
 
 	/** What in an answer disagrees with the contract (success bodies) or the vendor's error shape. */
-	function responseProblems(system, contract, /** @type {SandboxResponse} */ r) {
+	function responseProblems(
+		/** @type {any} */ system,
+		/** @type {any} */ contract,
+		/** @type {SandboxResponse} */ r,
+	) {
 		if (r.status < 300) {
 			if (!contract) return [];
 			return checkResponse(contract, r.status, r.body);
@@ -463,7 +477,10 @@ async function startSandbox(def) {
 			? shapeRef
 					.replace(/^#\//, '')
 					.split('/')
-					.reduce((o, k) => (o ? o[k] : undefined), /** @type {any} */ (system.api))
+					.reduce(
+						(/** @type {any} */ o, /** @type {string} */ k) => (o ? o[k] : undefined),
+						/** @type {any} */ (system.api),
+					)
 			: (errors[String(r.status)] ?? (r.status >= 500 ? errors['5xx'] : undefined));
 		if (!shape) return [];
 		return validate(shape, r.body, 'error');
@@ -648,7 +665,7 @@ function findRoute(routes, req) {
 	return undefined;
 }
 
-function parseBody(contentType, raw) {
+function parseBody(/** @type {string | undefined} */ contentType, /** @type {Buffer} */ raw) {
 	if (!raw.length) return undefined;
 	const text = raw.toString('utf8');
 	if (String(contentType || '').includes('application/x-www-form-urlencoded'))
@@ -660,7 +677,7 @@ function parseBody(contentType, raw) {
 	}
 }
 
-function delay(ms) {
+function delay(/** @type {number} */ ms) {
 	return new Promise((r) => setTimeout(r, ms));
 }
 
@@ -674,10 +691,10 @@ function visibleNow(
 }
 
 /** Random-looking but stable opaque cursor, like the real APIs hand out. */
-function encodeCursor(obj) {
+function encodeCursor(/** @type {any} */ obj) {
 	return Buffer.from(JSON.stringify(obj)).toString('base64url');
 }
-function decodeCursor(s) {
+function decodeCursor(/** @type {any} */ s) {
 	try {
 		return JSON.parse(Buffer.from(s, 'base64url').toString('utf8'));
 	} catch {

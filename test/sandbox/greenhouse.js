@@ -60,7 +60,11 @@ const DEFAULTS = {
 	tokenExpiryField: 'expires_at',
 	/** 'nested' = {candidate, application}; 'flat' = the candidate object only. */
 	createResponse: 'nested',
-	rateLimit: { limit: 50, windowMs: 10_000, mode: 'fixed' },
+	rateLimit: /** @type {{limit: number, windowMs: number, mode?: 'fixed'|'sliding'}} */ ({
+		limit: 50,
+		windowMs: 10_000,
+		mode: 'fixed',
+	}),
 	maxAttachmentBytes: 25 * 1024 * 1024,
 	/** 'enforce' (vendor 422/404 on a contract violation), 'record' (log only) or 'off'. */
 	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
@@ -167,11 +171,18 @@ async function startGreenhouseSandbox(opts = {}) {
 	}
 	reset();
 
-	const err = (status, message, errors) => ({
+	/** @typedef {Array<string | Record<string, string>>} GhErrors */
+	/** @returns {import('./core').SandboxResponse} */
+	const err = (
+		/** @type {number} */ status,
+		/** @type {string} */ message,
+		/** @type {GhErrors | undefined} */ errors = undefined,
+	) => ({
 		status,
 		body: errors ? { message, errors } : { message },
 	});
-	const unprocessable = (errors) => err(422, 'Unprocessable Content', errors);
+	const unprocessable = (/** @type {GhErrors} */ errors) =>
+		err(422, 'Unprocessable Content', errors);
 	const now = () => new Date().toISOString();
 	const id = () => {
 		const n = ++db.nextId;
@@ -191,7 +202,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		return Boolean(user && user.site_admin && !user.deactivated);
 	}
 
-	function authenticate(req) {
+	function authenticate(/** @type {import('./core').SandboxRequest} */ req) {
 		if (req.path === '/token') return undefined;
 		const m = /^Bearer (.+)$/.exec(String(req.headers.authorization || ''));
 		const tok = m && tokens.get(m[1]);
@@ -206,7 +217,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		return { auth: tok };
 	}
 
-	function issueToken(req) {
+	function issueToken(/** @type {import('./core').SandboxRequest} */ req) {
 		const basic = /^Basic (.+)$/.exec(String(req.headers.authorization || ''));
 		if (!basic) return { status: 401, body: { message: 'Unauthorized', errorId: 'err-sbx-1' } };
 		const [clientId, secret] = Buffer.from(basic[1], 'base64').toString().split(':');
@@ -225,13 +236,15 @@ async function startGreenhouseSandbox(opts = {}) {
 					errorId: 'err-sbx-2',
 				},
 			};
-		const client = cfg.clients[clientId];
+		const client = /** @type {Record<string, {secret: string, scopes: string[]}>} */ (cfg.clients)[
+			clientId
+		];
 		if (!client || client.secret !== secret)
 			return { status: 401, body: { error: 'invalid_client' } };
 		if (grant !== 'client_credentials')
 			return { status: 400, body: { error: 'unsupported_grant_type' } };
 		const sub = form.sub;
-		if (sub !== undefined && !db.users.some((u) => String(u.id) === String(sub)))
+		if (sub !== undefined && !db.users.some((/** @type {any} */ u) => String(u.id) === String(sub)))
 			return {
 				status: 400,
 				body: {
@@ -249,8 +262,16 @@ async function startGreenhouseSandbox(opts = {}) {
 		return { status: 200, body: { token_type: 'Bearer', access_token: token, ...expiry } };
 	}
 
-	/** GET list with filters, per_page and cursor Link paging (parameters are checked by the contract). */
-	function list(req, collection, filter, view = (/** @type {any} */ r) => r) {
+	/**
+	 * GET list with filters, per_page and cursor Link paging (parameters are checked by the contract).
+	 * @returns {import('./core').SandboxResponse}
+	 */
+	function list(
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {any[]} */ collection,
+		/** @type {(r: any, q: URLSearchParams) => boolean} */ filter,
+		view = (/** @type {any} */ r) => r,
+	) {
 		const cursor = req.query.get('cursor');
 		let offset = 0;
 		let perPage = 100;
@@ -272,12 +293,12 @@ async function startGreenhouseSandbox(opts = {}) {
 		const ids = query.get('ids');
 		if (!seesLists(req.auth)) return { status: 200, body: [] };
 		let rows = collection.filter(
-			(r) =>
+			(/** @type {any} */ r) =>
 				(!ids || ids.split(',').includes(String(r.id))) &&
 				visibleNow(req.faults, bornAt.get(r.id)) &&
 				filter(r, query),
 		);
-		const dateFilter = (field) => {
+		const dateFilter = (/** @type {string} */ field) => {
 			const v = query.get(field);
 			if (!v) return true;
 			const parts = v.split('|');
@@ -296,7 +317,7 @@ async function startGreenhouseSandbox(opts = {}) {
 				for (let i = 0; i + 1 < parts.length; i += 2) {
 					const op = parts[i];
 					const when = Date.parse(parts[i + 1]);
-					rows = rows.filter((r) => {
+					rows = rows.filter((/** @type {any} */ r) => {
 						const t = Date.parse(r[field]);
 						return op === 'gte'
 							? t >= when
@@ -309,8 +330,9 @@ async function startGreenhouseSandbox(opts = {}) {
 				}
 			}
 		}
-		rows = rows.slice().sort((a, b) => b.id - a.id); // v3 lists come in descending id order
+		rows = rows.slice().sort((/** @type {any} */ a, /** @type {any} */ b) => b.id - a.id); // v3 lists come in descending id order
 		const page = rows.slice(offset, offset + perPage).map(view);
+		/** @type {Record<string, string>} */
 		const headers = {};
 		if (offset + perPage < rows.length) {
 			const plain = new URLSearchParams(query);
@@ -320,11 +342,14 @@ async function startGreenhouseSandbox(opts = {}) {
 		return { status: 200, body: page, headers };
 	}
 
-	const byIdsParam = (param, field) => (r, q) =>
-		!q.get(param) || q.get(param).split(',').includes(String(r[field]));
+	const byIdsParam =
+		(/** @type {string} */ param, /** @type {string} */ field) =>
+		(/** @type {any} */ r, /** @type {URLSearchParams} */ q) =>
+			!q.get(param) || String(q.get(param)).split(',').includes(String(r[field]));
 
 	/** Business rules the schema cannot express: the job exists and is open, the source exists. */
 	function checkApplication(/** @type {any} */ a) {
+		/** @type {GhErrors} */
 		const errors = [];
 		if (a?.prospect !== true && Number.isInteger(a?.job_id)) {
 			const job = db.jobs.find((/** @type {any} */ j) => j.id === a.job_id);
@@ -382,7 +407,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		visibility: NOTE_VISIBILITY[/** @type {keyof typeof NOTE_VISIBILITY} */ (n.visibility)] ?? null,
 	});
 
-	function createApplication(candidateId, a) {
+	function createApplication(/** @type {number} */ candidateId, /** @type {any} */ a) {
 		const app = {
 			id: id(),
 			candidate_id: candidateId,
@@ -411,7 +436,7 @@ async function startGreenhouseSandbox(opts = {}) {
 				list(
 					req,
 					db.candidates,
-					(c, q) =>
+					(/** @type {any} */ c, /** @type {URLSearchParams} */ q) =>
 						(!q.get('email') ||
 							c.email_addresses.some(
 								(/** @type {any} */ e) =>
@@ -481,7 +506,7 @@ async function startGreenhouseSandbox(opts = {}) {
 				list(
 					req,
 					db.applications,
-					(a, q) =>
+					(/** @type {any} */ a, /** @type {URLSearchParams} */ q) =>
 						byIdsParam('candidate_ids', 'candidate_id')(a, q) &&
 						byIdsParam('job_ids', 'job_id')(a, q),
 					applicationView,
@@ -511,7 +536,12 @@ async function startGreenhouseSandbox(opts = {}) {
 			method: 'GET',
 			pattern: /^\/v3\/jobs$/,
 			handler: (req) =>
-				list(req, db.jobs, (j, q) => !q.get('status') || j.status === q.get('status')),
+				list(
+					req,
+					db.jobs,
+					(/** @type {any} */ j, /** @type {URLSearchParams} */ q) =>
+						!q.get('status') || j.status === q.get('status'),
+				),
 		},
 		{
 			method: 'GET',
@@ -520,7 +550,8 @@ async function startGreenhouseSandbox(opts = {}) {
 				list(
 					req,
 					db.users,
-					(u, q) => !q.get('primary_email') || u.primary_email === q.get('primary_email'),
+					(/** @type {any} */ u, /** @type {URLSearchParams} */ q) =>
+						!q.get('primary_email') || u.primary_email === q.get('primary_email'),
 				),
 		},
 		{
@@ -535,7 +566,7 @@ async function startGreenhouseSandbox(opts = {}) {
 				list(
 					req,
 					db.attachments,
-					(a, q) =>
+					(/** @type {any} */ a, /** @type {URLSearchParams} */ q) =>
 						byIdsParam('application_ids', 'application_id')(a, q) &&
 						(!q.get('type') || a.type === q.get('type')),
 					(a) => attachmentView(a, req.baseUrl),
@@ -732,7 +763,7 @@ async function startGreenhouseSandbox(opts = {}) {
 	};
 }
 
-function makeJobs(n) {
+function makeJobs(/** @type {number} */ n) {
 	return Array.from({ length: n }, (_, i) => ({
 		id: 4012000 + i,
 		name: `${JOB_NAMES[i % JOB_NAMES.length]}${i >= JOB_NAMES.length ? ` ${Math.floor(i / JOB_NAMES.length) + 1}` : ''}`,
@@ -752,14 +783,14 @@ function pick(/** @type {any} */ o, /** @type {string[]} */ keys) {
 	return out;
 }
 
-function scopeFor(method, path) {
+function scopeFor(/** @type {string} */ method, /** @type {string} */ path) {
 	const m = /^\/v3\/([a-z_]+)/.exec(path);
 	if (!m) return undefined;
 	const action = { GET: 'list', POST: 'create', PATCH: 'update', DELETE: 'destroy' }[method];
 	return `harvest:${m[1]}:${action}`;
 }
 
-function b64(s) {
+function b64(/** @type {any} */ s) {
 	return Buffer.from(s).toString('base64url');
 }
 
