@@ -691,6 +691,26 @@ async function startGreenhouseSandbox(opts = {}) {
 		);
 	}
 
+	/** Adds jobs or candidates (the same as POST /__sandbox/seed). */
+	function seed(/** @type {any} */ data) {
+		if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
+		if (Array.isArray(data.candidates))
+			for (const c of data.candidates)
+				db.candidates.push({
+					id: id(),
+					email_addresses: [],
+					phone_numbers: [],
+					addresses: [],
+					social_media_addresses: [],
+					website_addresses: [],
+					tags: [],
+					created_at: now(),
+					updated_at: now(),
+					...c,
+				});
+		return { jobs: db.jobs.length, candidates: db.candidates.length };
+	}
+
 	const sandbox = await startSandbox({
 		name: 'greenhouse',
 		port: opts.port,
@@ -722,24 +742,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			},
 		}),
 		reset,
-		seed: (data) => {
-			if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
-			if (Array.isArray(data.candidates))
-				for (const c of data.candidates)
-					db.candidates.push({
-						id: id(),
-						email_addresses: [],
-						phone_numbers: [],
-						addresses: [],
-						social_media_addresses: [],
-						website_addresses: [],
-						tags: [],
-						created_at: now(),
-						updated_at: now(),
-						...c,
-					});
-			return { jobs: db.jobs.length, candidates: db.candidates.length };
-		},
+		seed: (data) => seed(data),
 	});
 	return {
 		...sandbox,
@@ -752,6 +755,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			appUrl: 'https://app.greenhouse.io',
 		},
 		jobs: () => db.jobs,
+		seed,
 		/** Expire every issued token now, to exercise the refresh-on-401 path. */
 		expireTokens: () => {
 			for (const t of tokens.values()) t.expiresAt = 0;

@@ -106,10 +106,14 @@ function seedLookups() {
 			{ name: 'Unpaid', isEnabled: false },
 		]),
 		workClasses: mk('c0000000', [
-			{ name: 'Full Time', workType: 'Permanent' },
-			{ name: 'Part Time', workType: 'Permanent' },
-			{ name: 'Casual', workType: 'Temporary/Casual' },
-			{ name: 'Retired Class', workType: 'Permanent', isEnabled: false },
+			{ name: 'Full Time', workType: { id: seedId('a0000000', 1), name: 'Permanent' } },
+			{ name: 'Part Time', workType: { id: seedId('a0000000', 1), name: 'Permanent' } },
+			{ name: 'Casual', workType: { id: seedId('a0000000', 3), name: 'Temporary/Casual' } },
+			{
+				name: 'Retired Class',
+				workType: { id: seedId('a0000000', 1), name: 'Permanent' },
+				isEnabled: false,
+			},
 		]),
 		recruitmentSources: mk('50000000', [
 			{ name: 'Pinpoint', parentId: null },
@@ -214,6 +218,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		/** @type {import('./core').SandboxRequest} */ req,
 		/** @type {any[]} */ rows,
 		/** @type {(r: any, f: Record<string, string>) => boolean} */ matches = () => true,
+		/** @type {(r: any) => any} */ view = (r) => r,
 	) {
 		const page = req.query.has('page') ? Number(req.query.get('page')) : 1;
 		const limit = req.query.has('limit') ? Number(req.query.get('limit')) : 10;
@@ -235,7 +240,7 @@ async function startIntelliHrSandbox(opts = {}) {
 			(/** @type {any} */ r) => visibleNow(req.faults, r.bornAt) && matches(r, filters),
 		);
 		const totalPages = Math.max(1, Math.ceil(filtered.length / limit));
-		const data = filtered.slice((page - 1) * limit, page * limit);
+		const data = filtered.slice((page - 1) * limit, page * limit).map(view);
 		const link = (/** @type {any} */ p) =>
 			`${req.baseUrl}${req.path}?${new URLSearchParams({ ...Object.fromEntries(req.query), limit: String(limit), page: String(p) })}`;
 		return {
@@ -290,7 +295,8 @@ async function startIntelliHrSandbox(opts = {}) {
 			lastName: b.lastName,
 			preferredName: b.preferredName ?? null,
 			dateOfBirth: b.dateOfBirth ?? null,
-			gender: b.gender ?? null,
+			// The create schema's default; the list and read schemas type gender as a string.
+			gender: b.gender ?? 'Other',
 			employeeNumber: b.employeeNumber ?? null,
 			isSupervisor: false,
 			employmentStatus: 'Future Staff',
@@ -391,6 +397,23 @@ async function startIntelliHrSandbox(opts = {}) {
 	}
 
 	const ref = (/** @type {any} */ r) => (r ? { id: r.id, name: r.name ?? r.displayName } : null);
+
+	/**
+	 * A job as the API answers it: workClass and workType by name, no null ids, no empty
+	 * recruitment (the list schema types these as strings and objects). state() keeps the references.
+	 */
+	function jobView(/** @type {any} */ j) {
+		const { workClass, workType, recruitment, bornAt: _b, ...rest } = j;
+		/** @type {Record<string, any>} */
+		const out = { ...rest };
+		for (const k of ['location', 'payGrade', 'employmentCondition', 'supervisorPerson'])
+			if (out[k] && out[k].id === null) out[k] = { name: out[k].name };
+			else if (out[k] === null) delete out[k];
+		if (workClass) out.workClass = workClass.name;
+		if (workType) out.workType = workType.name;
+		if (recruitment) out.recruitment = recruitment;
+		return out;
+	}
 	const storedDate = (/** @type {any} */ d) => (DATE_RE.test(d) ? `${d}T00:00:00+00:00` : d);
 
 	function createJob(/** @type {any} */ b) {
@@ -610,6 +633,7 @@ async function startIntelliHrSandbox(opts = {}) {
 					db.jobs,
 					(/** @type {any} */ j, /** @type {any} */ f) =>
 						inList(f.personId, j.person.id) && inList(f.jobId, j.id) && inList(f.jobName, j.name),
+					jobView,
 				);
 			},
 		},
@@ -622,14 +646,19 @@ async function startIntelliHrSandbox(opts = {}) {
 			) => {
 				if (!UUID_RE.test(id)) return badRequest(['An invalid UUID was provided']);
 				const j = db.jobs.find((/** @type {any} */ x) => x.id === id);
-				return j ? one(j) : notFound('The Job');
+				return j ? one(jobView(j)) : notFound('The Job');
 			},
 		},
 		{
 			method: 'POST',
 			pattern: /^\/v1\/jobs$/,
 			write: true,
-			handler: (/** @type {import('./core').SandboxRequest} */ req) => createJob(req.body),
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const res = createJob(req.body);
+				if (res.status !== 201) return res;
+				const body = /** @type {any} */ (res.body);
+				return { status: 201, body: { ...body, data: jobView(body.data) } };
+			},
 		},
 		lookupRoute('business-entities', 'businessEntities'),
 		lookupRoute('business-units', 'businessUnits'),
