@@ -37,6 +37,14 @@ const KNOWN_REQUEST_VIOLATIONS: Array<{ contract: string; path: RegExp; why: str
 	},
 ];
 
+/** Routes the nodes call that no vendor has; each must still be seen here, so the list cannot go stale. */
+const KNOWN_ROUTES_WITHOUT_CONTRACT: Array<{ route: string; why: string }> = [
+	{
+		route: 'pinpoint: GET /api/v1/candidates/{id}',
+		why: 'Pinpoint has job seekers, not candidates; the trigger reads this when an application has no email (issue 16 §6, fixed separately)',
+	},
+];
+
 beforeAll(async () => {
 	all = await startAllSandboxes({
 		options: {
@@ -372,6 +380,47 @@ describe('Pinpoint', () => {
 		expect(res.status).toBe(200);
 		expect((res.response.workflowData?.[0] ?? [])[0]?.json).toMatchObject({ fullName: 'Kay Flow' });
 		expect((await credentialTest('pinpointApi', pp.credentials)).status).toBe(200);
+	});
+
+	test('known gap: an application without its own email makes the trigger read /candidates/{id}, a route Pinpoint does not have', async () => {
+		// A sandbox of its own: this is the old include list and an application without contact fields,
+		// which is outside Pinpoint's contract (its applications always carry first_name, last_name, email).
+		const { startPinpointSandbox } = require('../sandbox/pinpoint');
+		const legacy = await startPinpointSandbox({
+			contactOnApplication: false,
+			supportedIncludes: [],
+		});
+		try {
+			const { application } = legacy.addApplication({
+				firstName: 'Nomail',
+				lastName: 'Flow',
+				stage: 'Hired',
+			});
+			const wf = new WorkflowHarness(
+				{
+					nodes: [
+						node(
+							'Pinpoint Trigger',
+							'pinpointTrigger',
+							{ events: ['application_hired'] },
+							{ pinpointApi: 'Pinpoint' },
+						),
+					],
+					connections: {},
+				},
+				{ pinpointApi: legacy.credentials },
+			);
+			const d = legacy.signedDelivery('application_hired', application.id);
+			expect(
+				(await wf.deliver('Pinpoint Trigger', { rawBody: d.rawBody, headers: d.headers })).status,
+			).toBe(200);
+			const seen = Object.keys(legacy.contractReport().coverage.noContract).map(
+				(r) => `pinpoint: ${r}`,
+			);
+			expect(seen).toEqual(KNOWN_ROUTES_WITHOUT_CONTRACT.map((k) => k.route));
+		} finally {
+			await legacy.close();
+		}
 	});
 });
 
