@@ -4,10 +4,12 @@ import { z } from 'zod';
 import type { PreviousJob } from '../shared/candidate';
 
 /**
- * Previous jobs → POST /v3/candidate_employments bodies. Harvest v3 types company_name and title as
- * non-empty strings and start_date as a YYYY-MM-DD date
- * (https://harvestdocs.greenhouse.io/reference/post_v3-candidate_employments), so a job that lacks one
- * of them is not sent: it is reported (and can go into the note), never sent half-empty.
+ * Previous jobs → POST /v3/candidate_employments bodies. Harvest v3's candidate employment types
+ * company_name and title as strings and start_date as a date (`YYYY-MM-DD`), none of them nullable
+ * (components.schemas.candidate_employment in Greenhouse's v3 OpenAPI document, public copy:
+ * https://github.com/amp-labs/connectors/blob/e387d41ce02c41823ba9c32015b694ebef32c0a6/providers/greenhouse/metadata/openapi/harvest-api.json),
+ * so a job that lacks one of them is not sent: it is reported (and can go into the note), never sent
+ * half-empty.
  */
 
 export interface DateNote {
