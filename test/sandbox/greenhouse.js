@@ -720,6 +720,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		contractError,
 		notFound: () => err(404, 'Resource not found'),
 		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
 		authenticate,
 		rateLimit: cfg.rateLimit,
 		// The token endpoint is metered separately in the real service.

@@ -720,6 +720,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		contracts: [{ system: 'intellihr', prefix: '/v1' }],
 		contractMode: cfg.contractMode,
 		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
 		contractError: (violations) => badRequest(violations.map(detailOf)),
 		notFound: () => notFound('The resource'),
 		authenticate,

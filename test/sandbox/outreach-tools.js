@@ -408,6 +408,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		],
 		contractMode: cfg.contractMode,
 		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
 		contractError: (violations, req) => {
 			const text = violations
 				.map((v) => `${v.path.replace(/^(body|query|path)\.?/, '') || 'body'} ${v.message}`)

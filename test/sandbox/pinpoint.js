@@ -458,6 +458,7 @@ async function startPinpointSandbox(opts = {}) {
 		contracts: [{ system: 'pinpoint', prefix: '/api/v1' }],
 		contractMode: cfg.contractMode,
 		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
 		contractError: (violations) =>
 			error(
 				400,

@@ -650,6 +650,7 @@ async function startStardexSandbox(opts = {}) {
 		contracts: [{ system: 'stardex', prefix: '' }],
 		contractMode: cfg.contractMode,
 		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
 		contractError: (violations) =>
 			invalid(
 				violations
