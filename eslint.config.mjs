@@ -1,6 +1,7 @@
 // Lints what ships (nodes/, credentials/, package.json) with the same rule sets as n8n's
 // community-package scanner (@n8n/scan-community-package buildScanConfig), plus typescript-eslint;
-// and the tests with typescript-eslint's recommended rules.
+// the tests with typescript-eslint's recommended rules; and the sandbox ATS servers (test/sandbox), which
+// every test, benchmark and the demo depend on.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
@@ -11,9 +12,6 @@ export default tseslint.config(
 		ignores: [
 			'dist/**',
 			'node_modules/**',
-			// Owned by other changes for now: the sandboxes are being converted to typed, linted code,
-			// and the real-n8n suite moves with the rest of the real-n8n tooling. Lint them there.
-			'test/sandbox/**',
 			'test/e2e/**',
 			'scripts/**',
 			'examples/**',
@@ -56,11 +54,13 @@ export default tseslint.config(
 		files: ['test/**/*.ts'],
 		extends: [js.configs.recommended, ...tseslint.configs.recommended],
 		rules: {
-			// The sandboxes and the real-n8n tooling are plain CommonJS until they are converted.
+			// The sandboxes and the real-n8n tooling are checked CommonJS JavaScript that plain node runs.
 			'@typescript-eslint/no-require-imports': [
 				'error',
-				{ allow: ['/sandbox/', '/e2e/', '/real-n8n/'] },
+				{ allow: ['/sandbox/', '/e2e/', '/real-n8n/', '^\\./[a-z-]+$'] },
 			],
+			// Assertions read untyped JSON answers of HTTP servers.
+			'@typescript-eslint/no-explicit-any': 'off',
 			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
 		},
 	},
@@ -68,13 +68,26 @@ export default tseslint.config(
 		files: ['test/**/*.js'],
 		extends: [js.configs.recommended],
 		languageOptions: {
+			ecmaVersion: 2022,
 			sourceType: 'commonjs',
 			globals: {
 				require: 'readonly',
 				module: 'writable',
 				__dirname: 'readonly',
+				__filename: 'readonly',
 				process: 'readonly',
+				Buffer: 'readonly',
+				URL: 'readonly',
+				URLSearchParams: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				console: 'readonly',
 			},
+		},
+		rules: {
+			'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			eqeqeq: ['error', 'smart'],
+			'prefer-const': 'error',
 		},
 	},
 	{

@@ -75,21 +75,6 @@ export function hasLinkedin(existing: GhCandidate, slug: string | undefined): bo
 	return urls.some((u) => linkedinSlug(u) === slug);
 }
 
-export function employmentBodies(candidateId: number, c: Candidate): IDataObject[] {
-	return c.previousJobs
-		.filter((j) => j.company || j.title)
-		.map((j) => {
-			const body: IDataObject = {
-				candidate_id: candidateId,
-				company_name: j.company ?? '',
-				title: j.title ?? '',
-			};
-			if (j.startDate) body.start_date = j.startDate;
-			if (j.endDate) body.end_date = j.endDate;
-			return body;
-		});
-}
-
 export function profileUrl(appUrl: string, candidateId: number, applicationId?: number): string {
 	return `${appUrl}/people/${candidateId}${applicationId ? `?application_id=${applicationId}` : ''}`;
 }

@@ -667,7 +667,8 @@ describe('the sandbox duplicate-LinkedIn behaviours (UNCONFIRMED in the docs, bo
 		const first = (await (
 			await post({ name: 'Ada L', linkedin_url: 'https://www.linkedin.com/in/ada-l' })
 		).json()) as { data: { id: string } };
-		const conflict = await post({ name: 'Ada L', linkedin_url: 'linkedin.com/in/ADA-L/' });
+		// The same profile spelled differently (the contract wants a URI: linkedin_url is `uri`).
+		const conflict = await post({ name: 'Ada L', linkedin_url: 'https://linkedin.com/in/ADA-L/' });
 		expect(conflict.status).toBe(409);
 		expect(await conflict.json()).toEqual({
 			success: false,

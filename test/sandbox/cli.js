@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// @ts-check
 'use strict';
 /**
  * Starts every sandbox ATS server that exists in this folder, in one process, on 127.0.0.1.
@@ -28,7 +29,7 @@ const SYSTEMS = [
 ];
 
 /** The exported start function of a sandbox module: startGreenhouseSandbox, startStardexSandbox, … */
-function startFunctionOf(mod, file) {
+function startFunctionOf(/** @type {any} */ mod, /** @type {string} */ file) {
 	if (typeof mod === 'function') return mod;
 	const fn = Object.entries(mod || {}).find(
 		([k, v]) => typeof v === 'function' && /^start\w*Sandbox$/.test(k),
@@ -48,6 +49,7 @@ function availableSandboxes(dir = __dirname) {
  */
 async function startAllSandboxes(opts = {}) {
 	const dir = opts.dir || __dirname;
+	/** @type {Record<string, any>} */
 	const started = {};
 	try {
 		for (const s of SYSTEMS) {
@@ -55,6 +57,7 @@ async function startAllSandboxes(opts = {}) {
 			const file = path.join(dir, s.file);
 			if (!fs.existsSync(file)) continue;
 			const start = startFunctionOf(require(file), s.file);
+			/** @type {Record<string, any>} */
 			const sandboxOpts = { ...((opts.options || {})[s.name] || {}) };
 			if (opts.basePort) sandboxOpts.port = opts.basePort + s.offset;
 			started[s.name] = await start(sandboxOpts);
@@ -72,7 +75,8 @@ async function startAllSandboxes(opts = {}) {
 	};
 }
 
-function describeAll(started) {
+function describeAll(/** @type {Record<string, any>} */ started) {
+	/** @type {Record<string, Record<string, any>>} */
 	const out = {};
 	for (const [name, sb] of Object.entries(started)) {
 		out[name] = {
@@ -95,7 +99,8 @@ function describeAll(started) {
 	return out;
 }
 
-function parseArgs(argv) {
+function parseArgs(/** @type {string[]} */ argv) {
+	/** @type {{ basePort?: number, options?: Record<string, object>, readyFile?: string, only?: string[], exitOnStdinClose: boolean }} */
 	const args = {
 		basePort: Number(process.env.SANDBOX_BASE_PORT) || undefined,
 		options: undefined,
@@ -138,7 +143,7 @@ async function main() {
 	const args = parseArgs(process.argv.slice(2));
 	const all = await startAllSandboxes(args);
 	let closing = false;
-	const stop = async (why) => {
+	const stop = async (/** @type {string} */ why) => {
 		if (closing) return;
 		closing = true;
 		process.stderr.write(

@@ -1,17 +1,21 @@
+// @ts-check
 'use strict';
 /**
- * Sandbox Greenhouse Harvest v3, close to the real thing for what our nodes use:
+ * Sandbox Greenhouse Harvest v3, checked against test/contracts/greenhouse for every request and
+ * response (a violation is the vendor's 422 {message, errors[]}; a route without a contract is its 404):
  * - POST /token: Basic client_id:client_secret + form grant_type=client_credentials&sub=<user>;
  *   answers like auth.greenhouse.io (invalid_client, missing grant_type, expires_at or expires_in);
  * - bearer check with expiring tokens, per-credential scopes (403 names nothing, like the real API);
  * - cursor pagination with Link rel="next", where a cursor must be the only query parameter (422);
  * - a fixed-window rate limit with X-RateLimit-* headers and 429 + Retry-After;
  * - 422 bodies in the documented shape {message:"Unprocessable Content", errors:[{field: msg}]};
+ * - list visibility: lists are empty unless the acting user (token `sub`) is a Site Admin (siteAdminLists);
+ * - read-after-write lag (readAfterWriteLagMs): a just-created record answers 404/422 to follow-up writes;
+ * - search lag (faults.searchLagMs): a created record shows in lists only after N ms;
  * - /__sandbox/state lists everything created. Faults come from core.js.
- * Facts: ../../../shared/reference/greenhouse-v3-verified.md
  */
 const crypto = require('node:crypto');
-const { startSandbox, encodeCursor, decodeCursor } = require('./core');
+const { startSandbox, encodeCursor, decodeCursor, visibleNow } = require('./core');
 
 const ALL_SCOPES = [
 	'harvest:candidates:list',
@@ -56,8 +60,74 @@ const DEFAULTS = {
 	tokenExpiryField: 'expires_at',
 	/** 'nested' = {candidate, application}; 'flat' = the candidate object only. */
 	createResponse: 'nested',
-	rateLimit: { limit: 50, windowMs: 10_000, mode: 'fixed' },
+	rateLimit: /** @type {{limit: number, windowMs: number, mode?: 'fixed'|'sliding'}} */ ({
+		limit: 50,
+		windowMs: 10_000,
+		mode: 'fixed',
+	}),
 	maxAttachmentBytes: 25 * 1024 * 1024,
+	/** 'enforce' (vendor 422/404 on a contract violation), 'record' (log only) or 'off'. */
+	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
+	/** v3 GET endpoints return nothing unless the acting user is a Site Admin. */
+	siteAdminLists: true,
+	/** Whether a token minted without `sub` (the credential's service user) sees lists (unconfirmed). */
+	serviceUserIsSiteAdmin: true,
+	/** For this many ms after a create, follow-up writes naming the new record answer 404/422. */
+	readAfterWriteLagMs: 0,
+	/** A fixed delay before every answer, in ms. */
+	responseDelayMs: 0,
+};
+
+const CANDIDATE_FIELDS = [
+	'id',
+	'created_at',
+	'updated_at',
+	'first_name',
+	'last_name',
+	'preferred_name',
+	'company',
+	'title',
+	'last_activity_at',
+	'private',
+	'can_email',
+	'time_zone',
+	'tags',
+	'linked_user_ids',
+	'phone_numbers',
+	'addresses',
+	'email_addresses',
+	'website_addresses',
+	'social_media_addresses',
+	'custom_fields',
+];
+const APPLICATION_FIELDS = [
+	'id',
+	'created_at',
+	'updated_at',
+	'agency_note_id',
+	'candidate_id',
+	'coordinator_id',
+	'job_id',
+	'job_post_id',
+	'recruiter_id',
+	'referrer_id',
+	'source_id',
+	'stage_id',
+	'stage_name',
+	'status',
+	'needs_decision',
+	'prospect',
+	'rejected_at',
+	'last_activity_at',
+	'location_address',
+	'answers',
+	'prospective_job_ids',
+	'custom_fields',
+];
+const NOTE_VISIBILITY = {
+	admin_only: 'admin_only_visible',
+	private: 'privately_visible',
+	public: 'publicly_visible',
 };
 
 const JOB_NAMES = [
@@ -74,8 +144,11 @@ const JOB_NAMES = [
 /** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
 async function startGreenhouseSandbox(opts = {}) {
 	const cfg = { ...DEFAULTS, ...opts };
+	/** @type {any} */
 	let db;
 	const tokens = new Map();
+	/** When each record was created (ms), for the search and read-after-write lags. */
+	const bornAt = new Map();
 
 	function reset() {
 		db = {
@@ -94,18 +167,42 @@ async function startGreenhouseSandbox(opts = {}) {
 			],
 		};
 		tokens.clear();
+		bornAt.clear();
 	}
 	reset();
 
-	const err = (status, message, errors) => ({
+	/** @typedef {Array<string | Record<string, string>>} GhErrors */
+	/** @returns {import('./core').SandboxResponse} */
+	const err = (
+		/** @type {number} */ status,
+		/** @type {string} */ message,
+		/** @type {GhErrors | undefined} */ errors = undefined,
+	) => ({
 		status,
 		body: errors ? { message, errors } : { message },
 	});
-	const unprocessable = (errors) => err(422, 'Unprocessable Content', errors);
+	const unprocessable = (/** @type {GhErrors} */ errors) =>
+		err(422, 'Unprocessable Content', errors);
 	const now = () => new Date().toISOString();
-	const id = () => ++db.nextId;
+	const id = () => {
+		const n = ++db.nextId;
+		bornAt.set(n, Date.now());
+		return n;
+	};
+	/** Still inside the read-after-write lag: Greenhouse does not know the record yet. */
+	const tooFresh = (/** @type {unknown} */ recordId) =>
+		cfg.readAfterWriteLagMs > 0 &&
+		Date.now() - (bornAt.get(Number(recordId)) ?? 0) < cfg.readAfterWriteLagMs;
 
-	function authenticate(req) {
+	/** Whether the acting user of this token may see list results (v3: Site Admins only). */
+	function seesLists(/** @type {any} */ tok) {
+		if (!cfg.siteAdminLists || !tok) return true;
+		if (tok.sub === undefined) return cfg.serviceUserIsSiteAdmin;
+		const user = db.users.find((/** @type {any} */ u) => String(u.id) === String(tok.sub));
+		return Boolean(user && user.site_admin && !user.deactivated);
+	}
+
+	function authenticate(/** @type {import('./core').SandboxRequest} */ req) {
 		if (req.path === '/token') return undefined;
 		const m = /^Bearer (.+)$/.exec(String(req.headers.authorization || ''));
 		const tok = m && tokens.get(m[1]);
@@ -120,7 +217,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		return { auth: tok };
 	}
 
-	function issueToken(req) {
+	function issueToken(/** @type {import('./core').SandboxRequest} */ req) {
 		const basic = /^Basic (.+)$/.exec(String(req.headers.authorization || ''));
 		if (!basic) return { status: 401, body: { message: 'Unauthorized', errorId: 'err-sbx-1' } };
 		const [clientId, secret] = Buffer.from(basic[1], 'base64').toString().split(':');
@@ -139,13 +236,15 @@ async function startGreenhouseSandbox(opts = {}) {
 					errorId: 'err-sbx-2',
 				},
 			};
-		const client = cfg.clients[clientId];
+		const client = /** @type {Record<string, {secret: string, scopes: string[]}>} */ (cfg.clients)[
+			clientId
+		];
 		if (!client || client.secret !== secret)
 			return { status: 401, body: { error: 'invalid_client' } };
 		if (grant !== 'client_credentials')
 			return { status: 400, body: { error: 'unsupported_grant_type' } };
 		const sub = form.sub;
-		if (sub !== undefined && !db.users.some((u) => String(u.id) === String(sub)))
+		if (sub !== undefined && !db.users.some((/** @type {any} */ u) => String(u.id) === String(sub)))
 			return {
 				status: 400,
 				body: {
@@ -163,8 +262,16 @@ async function startGreenhouseSandbox(opts = {}) {
 		return { status: 200, body: { token_type: 'Bearer', access_token: token, ...expiry } };
 	}
 
-	/** GET list with filters, per_page and cursor Link paging. */
-	function list(req, collection, filter) {
+	/**
+	 * GET list with filters, per_page and cursor Link paging (parameters are checked by the contract).
+	 * @returns {import('./core').SandboxResponse}
+	 */
+	function list(
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {any[]} */ collection,
+		/** @type {(r: any, q: URLSearchParams) => boolean} */ filter,
+		view = (/** @type {any} */ r) => r,
+	) {
 		const cursor = req.query.get('cursor');
 		let offset = 0;
 		let perPage = 100;
@@ -184,11 +291,14 @@ async function startGreenhouseSandbox(opts = {}) {
 				return unprocessable([{ per_page: `\`${perPage}\` number is greater than: 500` }]);
 		}
 		const ids = query.get('ids');
-		if (ids && ids.split(',').length > 50) return unprocessable([{ ids: 'at most 50 values' }]);
+		if (!seesLists(req.auth)) return { status: 200, body: [] };
 		let rows = collection.filter(
-			(r) => (!ids || ids.split(',').includes(String(r.id))) && filter(r, query),
+			(/** @type {any} */ r) =>
+				(!ids || ids.split(',').includes(String(r.id))) &&
+				visibleNow(req.faults, bornAt.get(r.id)) &&
+				filter(r, query),
 		);
-		const dateFilter = (field) => {
+		const dateFilter = (/** @type {string} */ field) => {
 			const v = query.get(field);
 			if (!v) return true;
 			const parts = v.split('|');
@@ -207,7 +317,7 @@ async function startGreenhouseSandbox(opts = {}) {
 				for (let i = 0; i + 1 < parts.length; i += 2) {
 					const op = parts[i];
 					const when = Date.parse(parts[i + 1]);
-					rows = rows.filter((r) => {
+					rows = rows.filter((/** @type {any} */ r) => {
 						const t = Date.parse(r[field]);
 						return op === 'gte'
 							? t >= when
@@ -220,8 +330,9 @@ async function startGreenhouseSandbox(opts = {}) {
 				}
 			}
 		}
-		rows = rows.slice().sort((a, b) => b.id - a.id); // v3 lists come in descending id order
-		const page = rows.slice(offset, offset + perPage);
+		rows = rows.slice().sort((/** @type {any} */ a, /** @type {any} */ b) => b.id - a.id); // v3 lists come in descending id order
+		const page = rows.slice(offset, offset + perPage).map(view);
+		/** @type {Record<string, string>} */
 		const headers = {};
 		if (offset + perPage < rows.length) {
 			const plain = new URLSearchParams(query);
@@ -231,111 +342,72 @@ async function startGreenhouseSandbox(opts = {}) {
 		return { status: 200, body: page, headers };
 	}
 
-	const byIdsParam = (param, field) => (r, q) =>
-		!q.get(param) || q.get(param).split(',').includes(String(r[field]));
+	const byIdsParam =
+		(/** @type {string} */ param, /** @type {string} */ field) =>
+		(/** @type {any} */ r, /** @type {URLSearchParams} */ q) =>
+			!q.get(param) || String(q.get(param)).split(',').includes(String(r[field]));
 
-	function validateCandidateBody(b, { partial }) {
+	/** Business rules the schema cannot express: the job exists and is open, the source exists. */
+	function checkApplication(/** @type {any} */ a) {
+		/** @type {GhErrors} */
 		const errors = [];
-		const allowed = [
-			'first_name',
-			'last_name',
-			'preferred_name',
-			'company',
-			'title',
-			'email_addresses',
-			'phone_numbers',
-			'addresses',
-			'website_addresses',
-			'social_media_addresses',
-			'tags',
-			'custom_fields',
-			'application',
-		];
-		for (const k of Object.keys(b || {}))
-			if (!allowed.includes(k)) errors.push({ [k]: 'is not a permitted attribute' });
-		if (!partial)
-			for (const k of ['first_name', 'last_name'])
-				if (!b || typeof b[k] !== 'string' || !b[k].trim()) errors.push({ [k]: 'is required' });
-		for (const k of ['first_name', 'last_name', 'company', 'title'])
-			if (typeof b?.[k] === 'string' && b[k].length > 255)
-				errors.push({ [k]: 'is too long (maximum is 255 characters)' });
-		const typed = {
-			email_addresses: ['personal', 'work', 'other'],
-			phone_numbers: ['home', 'work', 'mobile', 'skype', 'other'],
-			addresses: ['home', 'work', 'other'],
-		};
-		for (const [k, types] of Object.entries(typed)) {
-			(b?.[k] || []).forEach((v, i) => {
-				if (!v || typeof v.value !== 'string' || !v.value)
-					errors.push({ [`${k}[${i}].value`]: 'is required' });
-				if (!types.includes(v?.type))
-					errors.push({ [`${k}[${i}].type`]: `must be one of ${types.join(', ')}` });
-			});
-		}
-		(b?.email_addresses || []).forEach((e, i) => {
-			if (typeof e?.value === 'string' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e.value))
-				errors.push({ [`email_addresses[${i}].value`]: 'is not a valid email address' });
-		});
-		(b?.social_media_addresses || []).forEach((s, i) => {
-			if (!s || typeof s.value !== 'string')
-				errors.push({ [`social_media_addresses[${i}].value`]: 'is required' });
-			else if (Object.keys(s).some((k) => k !== 'value'))
-				errors.push({ [`social_media_addresses[${i}]`]: 'only accepts value' });
-		});
-		return errors;
-	}
-
-	/** The two arms of the POST /v3/applications oneOf (additionalProperties: false). */
-	function validateApplication(a, withCandidate) {
-		const candidateArm = [
-			'candidate_id',
-			'job_id',
-			'initial_stage_id',
-			'source_id',
-			'referrer_id',
-			'recruiter_id',
-			'coordinator_id',
-			'created_at',
-			'custom_fields',
-		];
-		const prospectArm = [
-			'candidate_id',
-			'prospect',
-			'job_ids',
-			'prospect_pool_id',
-			'prospect_pool_stage_id',
-			'prospect_owner_id',
-			'prospective_department_id',
-			'prospective_office_id',
-			'source_id',
-			'referrer_id',
-			'recruiter_id',
-			'coordinator_id',
-			'created_at',
-			'custom_fields',
-		];
-		const keys = Object.keys(a || {});
-		const arm = a && a.prospect === true ? prospectArm : candidateArm;
-		const errors = keys
-			.filter((k) => !arm.includes(k))
-			.map((k) => ({ [k]: 'is not a permitted attribute' }));
-		if (withCandidate && !Number.isInteger(a?.candidate_id))
-			errors.push({ candidate_id: 'is required' });
-		if (a?.prospect !== true) {
-			if (!Number.isInteger(a?.job_id)) errors.push({ job_id: 'is required' });
-			else if (!db.jobs.some((j) => j.id === a.job_id))
-				errors.push({ job_id: `Job ${a.job_id} does not exist` });
-			else if (db.jobs.find((j) => j.id === a.job_id).status !== 'open')
-				errors.push({ job_id: `Job ${a.job_id} is not open` });
+		if (a?.prospect !== true && Number.isInteger(a?.job_id)) {
+			const job = db.jobs.find((/** @type {any} */ j) => j.id === a.job_id);
+			if (!job) errors.push({ job_id: `Job ${a.job_id} does not exist` });
+			else if (job.status !== 'open') errors.push({ job_id: `Job ${a.job_id} is not open` });
 		}
 		for (const jid of a?.job_ids || [])
-			if (!db.jobs.some((j) => j.id === jid)) errors.push({ job_ids: `Job ${jid} does not exist` });
-		if (a?.source_id !== undefined && !db.sources.some((s) => s.id === a.source_id))
+			if (!db.jobs.some((/** @type {any} */ j) => j.id === jid))
+				errors.push({ job_ids: `Job ${jid} does not exist` });
+		if (
+			a?.source_id !== undefined &&
+			!db.sources.some((/** @type {any} */ s) => s.id === a.source_id)
+		)
 			errors.push({ source_id: `Source ${a.source_id} does not exist` });
 		return errors;
 	}
 
-	function createApplication(candidateId, a) {
+	/** The candidate a follow-up write names, unless it does not exist yet (or is still inside the lag). */
+	const knownCandidate = (/** @type {unknown} */ cid) =>
+		!tooFresh(cid) && db.candidates.find((/** @type {any} */ c) => c.id === cid);
+
+	const candidateView = (/** @type {any} */ c) => pick(c, CANDIDATE_FIELDS);
+	const applicationView = (/** @type {any} */ a) => pick(a, APPLICATION_FIELDS);
+	const attachmentView = (/** @type {any} */ a, /** @type {string} */ baseUrl) => ({
+		id: a.id,
+		created_at: a.created_at,
+		updated_at: a.created_at,
+		application_id: a.application_id,
+		candidate_id: a.candidate_id ?? null,
+		type: a.type,
+		filename: a.filename,
+		url: `${baseUrl}/__files/attachments/${a.id}/${encodeURIComponent(a.filename)}`,
+	});
+	const employmentView = (/** @type {any} */ e) => ({
+		id: e.id,
+		created_at: e.created_at,
+		updated_at: e.created_at,
+		candidate_id: e.candidate_id,
+		company_name: e.company_name,
+		title: e.title,
+		start_date: e.start_date,
+		end_date: e.end_date ?? null,
+		latest: null,
+	});
+	const noteView = (/** @type {any} */ n) => ({
+		id: n.id,
+		created_at: n.created_at,
+		updated_at: n.created_at,
+		candidate_id: n.candidate_id,
+		application_id: n.application_id ?? null,
+		body: n.body,
+		subject: null,
+		type: n.note_type ?? 'NOTE',
+		user_id: n.user_id ?? null,
+		visibility: NOTE_VISIBILITY[/** @type {keyof typeof NOTE_VISIBILITY} */ (n.visibility)] ?? null,
+	});
+
+	function createApplication(/** @type {number} */ candidateId, /** @type {any} */ a) {
 		const app = {
 			id: id(),
 			candidate_id: candidateId,
@@ -354,6 +426,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		return app;
 	}
 
+	/** @type {import('./core').Route[]} */
 	const routes = [
 		{ method: 'POST', pattern: /^\/token$/, handler: issueToken },
 		{
@@ -363,9 +436,14 @@ async function startGreenhouseSandbox(opts = {}) {
 				list(
 					req,
 					db.candidates,
-					(c, q) =>
-						!q.get('email') ||
-						c.email_addresses.some((e) => e.value.toLowerCase() === q.get('email').toLowerCase()),
+					(/** @type {any} */ c, /** @type {URLSearchParams} */ q) =>
+						(!q.get('email') ||
+							c.email_addresses.some(
+								(/** @type {any} */ e) =>
+									e.value.toLowerCase() === String(q.get('email')).toLowerCase(),
+							)) &&
+						(!q.get('tag') || (c.tags || []).includes(q.get('tag'))),
+					candidateView,
 				),
 		},
 		{
@@ -374,8 +452,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			write: true,
 			handler: (req) => {
 				const b = req.body || {};
-				const errors = validateCandidateBody(b, { partial: false });
-				if (b.application) errors.push(...validateApplication(b.application, false));
+				const errors = b.application ? checkApplication(b.application) : [];
 				if (errors.length) return unprocessable(errors);
 				const cand = {
 					id: id(),
@@ -401,7 +478,10 @@ async function startGreenhouseSandbox(opts = {}) {
 				const app = b.application ? createApplication(cand.id, b.application) : null;
 				return {
 					status: 201,
-					body: cfg.createResponse === 'flat' ? cand : { candidate: cand, application: app },
+					body:
+						cfg.createResponse === 'flat'
+							? candidateView(cand)
+							: { candidate: candidateView(cand), application: app && applicationView(app) },
 				};
 			},
 		},
@@ -410,13 +490,13 @@ async function startGreenhouseSandbox(opts = {}) {
 			pattern: /^\/v3\/candidates\/(\d+)$/,
 			write: true,
 			handler: (req, [cid]) => {
-				const cand = db.candidates.find((c) => c.id === Number(cid));
+				const cand = knownCandidate(Number(cid));
 				if (!cand) return err(404, 'Resource not found');
-				const errors = validateCandidateBody(req.body, { partial: true });
-				if (req.body?.application) errors.push({ application: 'is not a permitted attribute' });
-				if (errors.length) return unprocessable(errors);
-				Object.assign(cand, req.body, { updated_at: now() });
-				return { status: 200, body: cand };
+				const { is_private: isPrivate, ...rest } = req.body || {};
+				Object.assign(cand, rest, isPrivate === undefined ? {} : { private: isPrivate }, {
+					updated_at: now(),
+				});
+				return { status: 200, body: candidateView(cand) };
 			},
 		},
 		{
@@ -426,9 +506,10 @@ async function startGreenhouseSandbox(opts = {}) {
 				list(
 					req,
 					db.applications,
-					(a, q) =>
+					(/** @type {any} */ a, /** @type {URLSearchParams} */ q) =>
 						byIdsParam('candidate_ids', 'candidate_id')(a, q) &&
 						byIdsParam('job_ids', 'job_id')(a, q),
+					applicationView,
 				),
 		},
 		{
@@ -437,23 +518,30 @@ async function startGreenhouseSandbox(opts = {}) {
 			write: true,
 			handler: (req) => {
 				const a = req.body || {};
-				const errors = validateApplication(a, true);
-				if (Number.isInteger(a.candidate_id) && !db.candidates.some((c) => c.id === a.candidate_id))
+				const errors = checkApplication(a);
+				if (!knownCandidate(a.candidate_id))
 					errors.push({ candidate_id: `Candidate ${a.candidate_id} does not exist` });
 				if (
 					!a.prospect &&
-					db.applications.some((x) => x.candidate_id === a.candidate_id && x.job_id === a.job_id)
+					db.applications.some(
+						(/** @type {any} */ x) => x.candidate_id === a.candidate_id && x.job_id === a.job_id,
+					)
 				)
 					errors.push({ job_id: 'Candidate has already applied to this job' });
 				if (errors.length) return unprocessable(errors);
-				return { status: 201, body: createApplication(a.candidate_id, a) };
+				return { status: 201, body: applicationView(createApplication(a.candidate_id, a)) };
 			},
 		},
 		{
 			method: 'GET',
 			pattern: /^\/v3\/jobs$/,
 			handler: (req) =>
-				list(req, db.jobs, (j, q) => !q.get('status') || j.status === q.get('status')),
+				list(
+					req,
+					db.jobs,
+					(/** @type {any} */ j, /** @type {URLSearchParams} */ q) =>
+						!q.get('status') || j.status === q.get('status'),
+				),
 		},
 		{
 			method: 'GET',
@@ -462,7 +550,8 @@ async function startGreenhouseSandbox(opts = {}) {
 				list(
 					req,
 					db.users,
-					(u, q) => !q.get('primary_email') || u.primary_email === q.get('primary_email'),
+					(/** @type {any} */ u, /** @type {URLSearchParams} */ q) =>
+						!q.get('primary_email') || u.primary_email === q.get('primary_email'),
 				),
 		},
 		{
@@ -476,8 +565,11 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) =>
 				list(
 					req,
-					db.attachments.map(stripContent),
-					byIdsParam('application_ids', 'application_id'),
+					db.attachments,
+					(/** @type {any} */ a, /** @type {URLSearchParams} */ q) =>
+						byIdsParam('application_ids', 'application_id')(a, q) &&
+						(!q.get('type') || a.type === q.get('type')),
+					(a) => attachmentView(a, req.baseUrl),
 				),
 		},
 		{
@@ -487,23 +579,10 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = [];
-				if (!db.applications.some((a) => a.id === b.application_id))
-					errors.push({ application_id: `Application ${b.application_id} does not exist` });
-				if (!b.filename) errors.push({ filename: 'is required' });
-				if (
-					![
-						'resume',
-						'cover_letter',
-						'take_home_test',
-						'offer_packet',
-						'offer_letter',
-						'signed_offer_letter',
-						'other',
-					].includes(b.type)
-				)
-					errors.push({ type: 'is not a valid attachment type' });
-				if ((b.content === undefined) === (b.url === undefined))
-					errors.push('Provide exactly one of content or url');
+				const app = !tooFresh(b.application_id)
+					? db.applications.find((/** @type {any} */ a) => a.id === b.application_id)
+					: undefined;
+				if (!app) errors.push({ application_id: `Application ${b.application_id} does not exist` });
 				const bytes =
 					typeof b.content === 'string' ? Buffer.from(b.content, 'base64') : Buffer.alloc(0);
 				if (bytes.length > cfg.maxAttachmentBytes) errors.push({ content: 'File is too large' });
@@ -513,22 +592,25 @@ async function startGreenhouseSandbox(opts = {}) {
 				const att = {
 					id: id(),
 					application_id: b.application_id,
+					candidate_id: app.candidate_id,
 					filename: b.filename,
 					type: b.type,
-					content_type: b.content_type ?? null,
+					visibility: b.visibility ?? null,
+					url: b.url ?? null,
 					size: bytes.length,
 					sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
 					isPdf: bytes.subarray(0, 5).toString('latin1') === '%PDF-',
 					created_at: now(),
 				};
 				db.attachments.push(att);
-				return { status: 201, body: stripContent(att) };
+				return { status: 201, body: attachmentView(att, req.baseUrl) };
 			},
 		},
 		{
 			method: 'GET',
 			pattern: /^\/v3\/candidate_employments$/,
-			handler: (req) => list(req, db.employments, byIdsParam('candidate_ids', 'candidate_id')),
+			handler: (req) =>
+				list(req, db.employments, byIdsParam('candidate_ids', 'candidate_id'), employmentView),
 		},
 		{
 			method: 'POST',
@@ -536,30 +618,27 @@ async function startGreenhouseSandbox(opts = {}) {
 			write: true,
 			handler: (req) => {
 				const b = req.body || {};
-				const errors = [];
-				if (!db.candidates.some((c) => c.id === b.candidate_id))
-					errors.push({ candidate_id: `Candidate ${b.candidate_id} does not exist` });
-				if (!b.company_name && !b.title)
-					errors.push({ company_name: 'company_name or title is required' });
-				for (const k of ['start_date', 'end_date'])
-					if (b[k] && Number.isNaN(Date.parse(b[k]))) errors.push({ [k]: 'is not a date' });
-				if (errors.length) return unprocessable(errors);
+				if (!knownCandidate(b.candidate_id))
+					return unprocessable([{ candidate_id: `Candidate ${b.candidate_id} does not exist` }]);
+				if (b.end_date && b.end_date < b.start_date)
+					return unprocessable([{ end_date: 'must be on or after start_date' }]);
 				const e = {
 					id: id(),
 					candidate_id: b.candidate_id,
 					company_name: b.company_name,
 					title: b.title,
-					start_date: b.start_date ?? null,
+					start_date: b.start_date,
 					end_date: b.end_date ?? null,
+					created_at: now(),
 				};
 				db.employments.push(e);
-				return { status: 201, body: e };
+				return { status: 201, body: employmentView(e) };
 			},
 		},
 		{
 			method: 'GET',
 			pattern: /^\/v3\/notes$/,
-			handler: (req) => list(req, db.notes, byIdsParam('candidate_ids', 'candidate_id')),
+			handler: (req) => list(req, db.notes, byIdsParam('candidate_ids', 'candidate_id'), noteView),
 		},
 		{
 			method: 'POST',
@@ -568,17 +647,15 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = [];
-				if (!db.candidates.some((c) => c.id === b.candidate_id))
+				if (!knownCandidate(b.candidate_id))
 					errors.push({ candidate_id: `Candidate ${b.candidate_id} does not exist` });
-				if (!b.body) errors.push({ body: 'is required' });
-				if (!['admin_only', 'private', 'public'].includes(b.visibility))
-					errors.push({ visibility: 'must be admin_only, private or public' });
-				if (b.user_id !== undefined && !db.users.some((u) => u.id === b.user_id))
+				if (b.user_id !== undefined && !db.users.some((/** @type {any} */ u) => u.id === b.user_id))
 					errors.push({ user_id: `User ${b.user_id} does not exist` });
 				if (errors.length) return unprocessable(errors);
 				const n = {
 					id: id(),
 					candidate_id: b.candidate_id,
+					application_id: b.application_id ?? null,
 					user_id: b.user_id ?? null,
 					body: b.body,
 					visibility: b.visibility,
@@ -586,15 +663,64 @@ async function startGreenhouseSandbox(opts = {}) {
 					created_at: now(),
 				};
 				db.notes.push(n);
-				return { status: 201, body: n };
+				return { status: 201, body: noteView(n) };
 			},
 		},
 	];
+
+	/** A contract violation, answered like v3 (422 {message, errors:[{field: msg}]}) or the token endpoint (400). */
+	function contractError(
+		/** @type {Array<{path: string, message: string}>} */ violations,
+		/** @type {any} */ req,
+	) {
+		if (req.path === '/token')
+			return {
+				status: 400,
+				body: {
+					error: 'invalid_request',
+					error_description: violations
+						.map((v) => `${v.path.replace(/^body\.?/, '')} ${v.message}`.trim())
+						.join('; '),
+				},
+			};
+		return unprocessable(
+			violations.map((v) => {
+				const field = v.path.replace(/^(body|query|path)\.?/, '');
+				return field ? { [field]: v.message } : v.message;
+			}),
+		);
+	}
+
+	/** Adds jobs or candidates (the same as POST /__sandbox/seed). */
+	function seed(/** @type {any} */ data) {
+		if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
+		if (Array.isArray(data.candidates))
+			for (const c of data.candidates)
+				db.candidates.push({
+					id: id(),
+					email_addresses: [],
+					phone_numbers: [],
+					addresses: [],
+					social_media_addresses: [],
+					website_addresses: [],
+					tags: [],
+					created_at: now(),
+					updated_at: now(),
+					...c,
+				});
+		return { jobs: db.jobs.length, candidates: db.candidates.length };
+	}
 
 	const sandbox = await startSandbox({
 		name: 'greenhouse',
 		port: opts.port,
 		routes,
+		contracts: [{ system: 'greenhouse', prefix: '' }],
+		contractMode: cfg.contractMode,
+		contractError,
+		notFound: () => err(404, 'Resource not found'),
+		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
 		authenticate,
 		rateLimit: cfg.rateLimit,
 		// The token endpoint is metered separately in the real service.
@@ -617,24 +743,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			},
 		}),
 		reset,
-		seed: (data) => {
-			if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
-			if (Array.isArray(data.candidates))
-				for (const c of data.candidates)
-					db.candidates.push({
-						id: id(),
-						email_addresses: [],
-						phone_numbers: [],
-						addresses: [],
-						social_media_addresses: [],
-						website_addresses: [],
-						tags: [],
-						created_at: now(),
-						updated_at: now(),
-						...c,
-					});
-			return { jobs: db.jobs.length, candidates: db.candidates.length };
-		},
+		seed: (data) => seed(data),
 	});
 	return {
 		...sandbox,
@@ -647,14 +756,19 @@ async function startGreenhouseSandbox(opts = {}) {
 			appUrl: 'https://app.greenhouse.io',
 		},
 		jobs: () => db.jobs,
+		seed,
 		/** Expire every issued token now, to exercise the refresh-on-401 path. */
 		expireTokens: () => {
 			for (const t of tokens.values()) t.expiresAt = 0;
 		},
+		/** The tokens issued so far (to check what a client sent and when it expires). */
+		issuedTokens: () => [...tokens.entries()].map(([token, t]) => ({ token, ...t })),
+		/** Change behaviour at run time, e.g. {siteAdminLists: false} or {readAfterWriteLagMs: 2000}. */
+		configure: (/** @type {Partial<typeof DEFAULTS>} */ patch) => Object.assign(cfg, patch),
 	};
 }
 
-function makeJobs(n) {
+function makeJobs(/** @type {number} */ n) {
 	return Array.from({ length: n }, (_, i) => ({
 		id: 4012000 + i,
 		name: `${JOB_NAMES[i % JOB_NAMES.length]}${i >= JOB_NAMES.length ? ` ${Math.floor(i / JOB_NAMES.length) + 1}` : ''}`,
@@ -666,18 +780,22 @@ function makeJobs(n) {
 	}));
 }
 
-function stripContent(a) {
-	return a;
+/** Only the keys v3 documents (its response objects are additionalProperties: false). */
+function pick(/** @type {any} */ o, /** @type {string[]} */ keys) {
+	/** @type {Record<string, any>} */
+	const out = {};
+	for (const k of keys) if (o[k] !== undefined) out[k] = o[k];
+	return out;
 }
 
-function scopeFor(method, path) {
+function scopeFor(/** @type {string} */ method, /** @type {string} */ path) {
 	const m = /^\/v3\/([a-z_]+)/.exec(path);
 	if (!m) return undefined;
 	const action = { GET: 'list', POST: 'create', PATCH: 'update', DELETE: 'destroy' }[method];
 	return `harvest:${m[1]}:${action}`;
 }
 
-function b64(s) {
+function b64(/** @type {any} */ s) {
 	return Buffer.from(s).toString('base64url');
 }
 

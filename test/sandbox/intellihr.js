@@ -1,6 +1,8 @@
+// @ts-check
 'use strict';
 /**
- * Sandbox IntelliHR public API v1, close to the real thing for what our node uses:
+ * Sandbox IntelliHR public API v1, checked against test/contracts/intellihr for every request and
+ * answer (a violation is a 400 BadRequest, a route without a contract a 404 NotFound):
  * - everything under /v1, like https://api.intellihr.io/v1;
  * - `Authorization: Bearer <key>` (else 401) and the `tenant: <subdomain>` header (missing or
  *   wrong → 403 in the documented {name:"Forbidden", message:"Error", code:403, errors:{}} shape;
@@ -12,11 +14,12 @@
  *   search that does not narrow to one person);
  * - seeded reference lists with enabled and disabled records;
  * - an optional rate limit (the real one is undocumented; off by default);
- * - /__sandbox/state lists people and jobs. Faults, stats and the request log come from core.js.
- * Facts: ../../../shared/reference/stardex-intellihr-pinpoint.md §2
+ * - unknown body keys are accepted, as the spec's schemas do not set additionalProperties;
+ * - /__sandbox/state lists people and jobs. Faults (search lag included), stats and the request log
+ *   come from core.js.
  */
 const crypto = require('node:crypto');
-const { startSandbox } = require('./core');
+const { startSandbox, visibleNow } = require('./core');
 
 const DEFAULTS = {
 	apiKey: 'sandbox-intellihr-key-0123456789',
@@ -24,21 +27,46 @@ const DEFAULTS = {
 	/** Real API: unconfirmed whether the tenant header is required. */
 	requireTenant: true,
 	/** Undocumented in reality; e.g. { limit: 60, windowMs: 60_000 }. Off by default. */
-	rateLimit: undefined,
+	rateLimit:
+		/** @type {{limit: number, windowMs: number, mode?: 'fixed'|'sliding'} | undefined} */ (
+			undefined
+		),
+	/** 'enforce' (vendor 400/404 on a contract violation), 'record' (log only) or 'off'. */
+	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
+	/** A fixed delay before every answer, in ms. */
+	responseDelayMs: 0,
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/i;
 
+/** IntelliHR's wording for a contract violation. */
+function detailOf(/** @type {{path: string, message: string}} */ v) {
+	if (v.path === 'query.limit') return 'The limit parameter must be an integer between 1 and 100';
+	if (v.path === 'query.page') return 'The page parameter must be an integer of at least 1';
+	const filter = /^query\.filters\.(\w+)(?:\.(\w+))?$/.exec(v.path);
+	if (/pattern|uuid/i.test(v.message) || /does not match \^\[0-9a-fA-F-\]/.test(v.message))
+		return 'An invalid UUID was provided';
+	if (filter && v.message === 'is not a permitted attribute')
+		return filter[2]
+			? `The filter operation "${filter[2]}" is not supported`
+			: `The filter "${filter[1]}" is not supported`;
+	return `${v.path.replace(/^(body|query|path)\.?/, '') || 'body'} ${v.message}`;
+}
+
 /** Stable, readable UUIDs for seeded records: <prefix>-0000-4000-8000-<n>. */
-function seedId(prefix, n) {
+function seedId(/** @type {string} */ prefix, /** @type {number} */ n) {
 	return `${prefix}-0000-4000-8000-${String(n).padStart(12, '0')}`;
 }
 
 function seedLookups() {
-	const mk = (prefix, rows) =>
-		rows.map((r, n) => ({ id: seedId(prefix, n + 1), isEnabled: true, ...r }));
+	const mk = (/** @type {string} */ prefix, /** @type {any[]} */ rows) =>
+		rows.map((/** @type {any} */ r, /** @type {number} */ n) => ({
+			id: seedId(prefix, n + 1),
+			isEnabled: true,
+			...r,
+		}));
 	return {
 		businessEntities: mk('be000000', [
 			{
@@ -78,10 +106,14 @@ function seedLookups() {
 			{ name: 'Unpaid', isEnabled: false },
 		]),
 		workClasses: mk('c0000000', [
-			{ name: 'Full Time', workType: 'Permanent' },
-			{ name: 'Part Time', workType: 'Permanent' },
-			{ name: 'Casual', workType: 'Temporary/Casual' },
-			{ name: 'Retired Class', workType: 'Permanent', isEnabled: false },
+			{ name: 'Full Time', workType: { id: seedId('a0000000', 1), name: 'Permanent' } },
+			{ name: 'Part Time', workType: { id: seedId('a0000000', 1), name: 'Permanent' } },
+			{ name: 'Casual', workType: { id: seedId('a0000000', 3), name: 'Temporary/Casual' } },
+			{
+				name: 'Retired Class',
+				workType: { id: seedId('a0000000', 1), name: 'Permanent' },
+				isEnabled: false,
+			},
 		]),
 		recruitmentSources: mk('50000000', [
 			{ name: 'Pinpoint', parentId: null },
@@ -106,6 +138,7 @@ function seedLookups() {
 /** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
 async function startIntelliHrSandbox(opts = {}) {
 	const cfg = { ...DEFAULTS, ...opts };
+	/** @type {any} */
 	let db;
 	const tenantHeaders = new Set();
 
@@ -130,21 +163,21 @@ async function startIntelliHrSandbox(opts = {}) {
 
 	const now = () => new Date().toISOString();
 	const requestId = () => crypto.randomUUID();
-	const badRequest = (details) => ({
+	const badRequest = (/** @type {string[]} */ details) => ({
 		status: 400,
 		body: {
 			name: 'BadRequest',
 			message: 'error',
 			code: 400,
-			errors: details.map((detail) => ({ code: 400, detail })),
+			errors: details.map((/** @type {string} */ detail) => ({ code: 400, detail })),
 		},
 	});
-	const notFound = (what) => ({
+	const notFound = (/** @type {string} */ what) => ({
 		status: 404,
 		body: { name: 'NotFound', message: `${what} could not be found`, code: 404, errors: {} },
 	});
 
-	function errorBody(status, message) {
+	function errorBody(/** @type {number} */ status, /** @type {string} */ message = 'Error') {
 		if (status === 400)
 			return {
 				name: 'BadRequest',
@@ -166,7 +199,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		return { name: 'Error', message, code: status, errors: {} };
 	}
 
-	function authenticate(req) {
+	function authenticate(/** @type {import('./core').SandboxRequest} */ req) {
 		const m = /^Bearer (.+)$/.exec(String(req.headers.authorization || ''));
 		if (!m || m[1] !== cfg.apiKey)
 			return {
@@ -181,7 +214,12 @@ async function startIntelliHrSandbox(opts = {}) {
 	}
 
 	/** GET list: page/limit, filters[<name>][eq] through `matches`, and the documented envelope. */
-	function list(req, rows, matches = () => true) {
+	function list(
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {any[]} */ rows,
+		/** @type {(r: any, f: Record<string, string>) => boolean} */ matches = () => true,
+		/** @type {(r: any) => any} */ view = (r) => r,
+	) {
 		const page = req.query.has('page') ? Number(req.query.get('page')) : 1;
 		const limit = req.query.has('limit') ? Number(req.query.get('limit')) : 10;
 		const errors = [];
@@ -190,6 +228,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		if (!Number.isInteger(limit) || limit < 1 || limit > 100)
 			errors.push('The limit parameter must be an integer between 1 and 100');
 		if (errors.length) return badRequest(errors);
+		/** @type {Record<string, string>} */
 		const filters = {};
 		for (const [k, v] of req.query) {
 			const f = /^filters\[([A-Za-z]+)\]\[([a-z]+)\]$/.exec(k);
@@ -197,10 +236,12 @@ async function startIntelliHrSandbox(opts = {}) {
 			if (f[2] !== 'eq') return badRequest([`The filter operation "${f[2]}" is not supported`]);
 			filters[f[1]] = v;
 		}
-		const filtered = rows.filter((r) => matches(r, filters));
+		const filtered = rows.filter(
+			(/** @type {any} */ r) => visibleNow(req.faults, r.bornAt) && matches(r, filters),
+		);
 		const totalPages = Math.max(1, Math.ceil(filtered.length / limit));
-		const data = filtered.slice((page - 1) * limit, page * limit);
-		const link = (p) =>
+		const data = filtered.slice((page - 1) * limit, page * limit).map(view);
+		const link = (/** @type {any} */ p) =>
 			`${req.baseUrl}${req.path}?${new URLSearchParams({ ...Object.fromEntries(req.query), limit: String(limit), page: String(p) })}`;
 		return {
 			status: 200,
@@ -216,31 +257,35 @@ async function startIntelliHrSandbox(opts = {}) {
 					},
 					requestId: requestId(),
 				},
+				// The spec types every link as a string, so an absent prev/next is left out.
 				links: {
 					self: link(page),
 					first: link(1),
-					prev: page > 1 ? link(page - 1) : null,
-					next: page < totalPages ? link(page + 1) : null,
+					...(page > 1 ? { prev: link(page - 1) } : {}),
+					...(page < totalPages ? { next: link(page + 1) } : {}),
 					last: link(totalPages),
 				},
 			},
 		};
 	}
 
-	const one = (record) => ({
+	const one = (/** @type {any} */ record) => ({
 		status: 200,
 		body: { data: record, meta: { requestId: requestId() } },
 	});
-	const inList = (value, actual) =>
+	const inList = (/** @type {any} */ value, /** @type {unknown} */ actual) =>
 		value === undefined ||
 		value
 			.split(',')
-			.map((s) => s.trim().toLowerCase())
+			.map((/** @type {any} */ s) => s.trim().toLowerCase())
 			.includes(String(actual ?? '').toLowerCase());
-	const primaryEmail = (p) => (p.emailAddresses.find((e) => e.isPrimary) || {}).email;
-	const displayName = (p) => [p.preferredName || p.firstName, p.lastName].filter(Boolean).join(' ');
+	const primaryEmail = (/** @type {any} */ p) =>
+		(p.emailAddresses.find((/** @type {any} */ e) => e.isPrimary) || {}).email;
+	const displayName = (/** @type {any} */ p) =>
+		[p.preferredName || p.firstName, p.lastName].filter(Boolean).join(' ');
 
-	function makePerson(b) {
+	function makePerson(/** @type {any} */ b) {
+		/** @type {Record<string, any>} */
 		const person = {
 			id: crypto.randomUUID(),
 			displayName: '',
@@ -250,17 +295,18 @@ async function startIntelliHrSandbox(opts = {}) {
 			lastName: b.lastName,
 			preferredName: b.preferredName ?? null,
 			dateOfBirth: b.dateOfBirth ?? null,
-			gender: b.gender ?? null,
+			// The create schema's default; the list and read schemas type gender as a string.
+			gender: b.gender ?? 'Other',
 			employeeNumber: b.employeeNumber ?? null,
 			isSupervisor: false,
 			employmentStatus: 'Future Staff',
-			emailAddresses: (b.emailAddresses || []).map((e) => ({
+			emailAddresses: (b.emailAddresses || []).map((/** @type {any} */ e) => ({
 				id: crypto.randomUUID(),
 				email: String(e.email).toLowerCase(),
 				isPrimary: e.isPrimary === true,
 				isPersonal: e.isPersonal === true,
 			})),
-			phoneNumbers: (b.phoneNumbers || []).map((p) => ({
+			phoneNumbers: (b.phoneNumbers || []).map((/** @type {any} */ p) => ({
 				id: crypto.randomUUID(),
 				number: String(p.number),
 				isPrimary: p.isPrimary === true,
@@ -268,54 +314,38 @@ async function startIntelliHrSandbox(opts = {}) {
 			})),
 			createdAt: now(),
 			updatedAt: now(),
+			bornAt: Date.now(),
 		};
 		person.displayName = displayName(person);
 		person.primaryEmailAddress = primaryEmail(person) ?? null;
-		person.primaryPhoneNumber = (person.phoneNumbers.find((p) => p.isPrimary) || {}).number ?? null;
+		person.primaryPhoneNumber =
+			(person.phoneNumbers.find((/** @type {any} */ p) => p.isPrimary) || {}).number ?? null;
 		return person;
 	}
 
-	const PERSON_FIELDS = [
-		'firstName',
-		'middleName',
-		'lastName',
-		'preferredName',
-		'title',
-		'dateOfBirth',
-		'gender',
-		'employeeNumber',
-		'emailAddresses',
-		'phoneNumbers',
-		'addresses',
-		'emergencyContact',
-		'workRight',
-		'workRightExpiryDate',
-		'medicalConditions',
-		'customFields',
-		'primaryEmailAddress',
-		'primaryPhoneNumber',
-		'userAccount',
-	];
-
-	function validatePerson(b) {
+	function validatePerson(/** @type {any} */ b) {
 		const errors = [];
 		if (!b || typeof b !== 'object' || Array.isArray(b))
 			return ['The request body must be a JSON object'];
-		for (const k of Object.keys(b))
-			if (!PERSON_FIELDS.includes(k)) errors.push(`The attribute ${k} is not allowed`);
 		if (typeof b.lastName !== 'string' || !b.lastName.trim())
 			errors.push('The last name field is required.');
 		const emails = Array.isArray(b.emailAddresses) ? b.emailAddresses : [];
-		if (!emails.length || emails.filter((e) => e && e.isPrimary === true).length !== 1)
+		if (
+			!emails.length ||
+			emails.filter((/** @type {any} */ e) => e && e.isPrimary === true).length !== 1
+		)
 			errors.push('A Person must have exactly one primary email address.');
-		emails.forEach((e, i) => {
+		emails.forEach((/** @type {any} */ e, /** @type {number} */ i) => {
 			if (!e || typeof e.email !== 'string' || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(e.email))
 				errors.push(`emailAddresses.${i}.email must be a valid email address.`);
 		});
 		const phones = Array.isArray(b.phoneNumbers) ? b.phoneNumbers : [];
-		if (phones.length && phones.filter((p) => p && p.isPrimary === true).length !== 1)
+		if (
+			phones.length &&
+			phones.filter((/** @type {any} */ p) => p && p.isPrimary === true).length !== 1
+		)
 			errors.push('A Person must have at least one primary phone number.');
-		phones.forEach((p, i) => {
+		phones.forEach((/** @type {any} */ p, /** @type {number} */ i) => {
 			if (!p || typeof p.number !== 'string' || !p.number.trim())
 				errors.push(`phoneNumbers.${i}.number is required.`);
 		});
@@ -328,31 +358,14 @@ async function startIntelliHrSandbox(opts = {}) {
 		return errors;
 	}
 
-	const JOB_FIELDS = [
-		'person',
-		'companyStartDate',
-		'startDate',
-		'companyEndDate',
-		'endDate',
-		'name',
-		'businessEntity',
-		'businessUnit',
-		'workClass',
-		'workType',
-		'location',
-		'supervisorPerson',
-		'supervisorJob',
-		'fte',
-		'payGrade',
-		'employmentCondition',
-		'remunerationSchedule',
-		'recruitment',
-		'establishment',
-		'customFields',
-	];
-
 	/** A search object: {id} must be a UUID of an enabled record; other keys must match exactly one. */
-	function resolve(field, search, rows, keys, errors) {
+	function resolve(
+		/** @type {string} */ field,
+		/** @type {any} */ search,
+		/** @type {any[]} */ rows,
+		/** @type {string[]} */ keys,
+		/** @type {string[]} */ errors,
+	) {
 		if (!search || typeof search !== 'object' || Array.isArray(search)) {
 			errors.push(`The ${field} field must be a search object.`);
 			return undefined;
@@ -367,7 +380,7 @@ async function startIntelliHrSandbox(opts = {}) {
 			errors.push('An invalid UUID was provided');
 			return undefined;
 		}
-		const hits = rows.filter((r) =>
+		const hits = rows.filter((/** @type {any} */ r) =>
 			given.every((k) => String(r[k] ?? '').toLowerCase() === String(search[k]).toLowerCase()),
 		);
 		if (hits.length === 0) errors.push(`The ${field} could not be found.`);
@@ -383,15 +396,30 @@ async function startIntelliHrSandbox(opts = {}) {
 		return undefined;
 	}
 
-	const ref = (r) => (r ? { id: r.id, name: r.name ?? r.displayName } : null);
-	const storedDate = (d) => (DATE_RE.test(d) ? `${d}T00:00:00+00:00` : d);
+	const ref = (/** @type {any} */ r) => (r ? { id: r.id, name: r.name ?? r.displayName } : null);
 
-	function createJob(b) {
+	/**
+	 * A job as the API answers it: workClass and workType by name, no null ids, no empty
+	 * recruitment (the list schema types these as strings and objects). state() keeps the references.
+	 */
+	function jobView(/** @type {any} */ j) {
+		const { workClass, workType, recruitment, bornAt: _b, ...rest } = j;
+		/** @type {Record<string, any>} */
+		const out = { ...rest };
+		for (const k of ['location', 'payGrade', 'employmentCondition', 'supervisorPerson'])
+			if (out[k] && out[k].id === null) out[k] = { name: out[k].name };
+			else if (out[k] === null) delete out[k];
+		if (workClass) out.workClass = workClass.name;
+		if (workType) out.workType = workType.name;
+		if (recruitment) out.recruitment = recruitment;
+		return out;
+	}
+	const storedDate = (/** @type {any} */ d) => (DATE_RE.test(d) ? `${d}T00:00:00+00:00` : d);
+
+	function createJob(/** @type {any} */ b) {
 		const errors = [];
 		if (!b || typeof b !== 'object' || Array.isArray(b))
 			return badRequest(['The request body must be a JSON object']);
-		for (const k of Object.keys(b))
-			if (!JOB_FIELDS.includes(k)) errors.push(`The attribute ${k} is not allowed`);
 		for (const k of [
 			'person',
 			'companyStartDate',
@@ -415,7 +443,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		}
 		if (b.fte !== undefined && !(typeof b.fte === 'string' && /^\d+(\.\d+)?$/.test(b.fte)))
 			errors.push('The fte must be a numeric string.');
-		const peopleRows = db.people.map((p) => ({ ...p, name: p.displayName }));
+		const peopleRows = db.people.map((/** @type {any} */ p) => ({ ...p, name: p.displayName }));
 		const person =
 			b.person !== undefined
 				? resolve(
@@ -496,7 +524,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		if (errors.length) return badRequest(errors);
 
 		let title = db.positionTitles.find(
-			(t) => t.name.toLowerCase() === String(b.name).toLowerCase(),
+			(/** @type {any} */ t) => t.name.toLowerCase() === String(b.name).toLowerCase(),
 		);
 		if (!title) {
 			title = { id: crypto.randomUUID(), name: String(b.name), code: null, isEnabled: true };
@@ -509,7 +537,7 @@ async function startIntelliHrSandbox(opts = {}) {
 			name: title.name,
 			positionTitle: { id: title.id, name: title.name },
 			jobStatus: Date.parse(start) > Date.now() ? 'Future Job' : 'Current Job',
-			isPrimaryJob: !db.jobs.some((j) => j.person.id === person.id),
+			isPrimaryJob: !db.jobs.some((/** @type {any} */ j) => j.person.id === person.id),
 			fte: b.fte ?? null,
 			companyStartDate: storedDate(b.companyStartDate),
 			positionStartDate: start,
@@ -533,20 +561,21 @@ async function startIntelliHrSandbox(opts = {}) {
 				: null,
 			createdAt: now(),
 			updatedAt: now(),
+			bornAt: Date.now(),
 		};
 		db.jobs.push(job);
 		if (supervisor) supervisor.isSupervisor = true;
 		return { status: 201, body: { data: job, meta: { requestId: requestId() } } };
 	}
 
-	const lookupRoute = (path, key) => ({
+	const lookupRoute = (/** @type {string} */ path, /** @type {any} */ key) => ({
 		method: 'GET',
 		pattern: new RegExp(`^/v1/${path}$`),
-		handler: (req) =>
+		handler: (/** @type {import('./core').SandboxRequest} */ req) =>
 			list(
 				req,
 				db[key],
-				(r, f) =>
+				(/** @type {any} */ r, /** @type {any} */ f) =>
 					inList(f.name, r.name) && inList(f.identifier, r.identifier) && inList(f.id, r.id),
 			),
 	});
@@ -555,11 +584,11 @@ async function startIntelliHrSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/v1\/people$/,
-			handler: (req) =>
+			handler: (/** @type {import('./core').SandboxRequest} */ req) =>
 				list(
 					req,
 					db.people,
-					(p, f) =>
+					(/** @type {any} */ p, /** @type {any} */ f) =>
 						inList(f.primaryEmailAddress, p.primaryEmailAddress) &&
 						inList(f.name, p.displayName) &&
 						inList(f.employeeNumber, p.employeeNumber) &&
@@ -569,9 +598,12 @@ async function startIntelliHrSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/v1\/people\/([^/]+)$/,
-			handler: (req, [id]) => {
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
 				if (!UUID_RE.test(id)) return badRequest(['An invalid UUID was provided']);
-				const p = db.people.find((x) => x.id === id);
+				const p = db.people.find((/** @type {any} */ x) => x.id === id);
 				return p ? one(p) : notFound('The Person');
 			},
 		},
@@ -579,7 +611,7 @@ async function startIntelliHrSandbox(opts = {}) {
 			method: 'POST',
 			pattern: /^\/v1\/people$/,
 			write: true,
-			handler: (req) => {
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
 				const errors = validatePerson(req.body);
 				if (errors.length) return badRequest(errors);
 				const person = makePerson(req.body);
@@ -590,30 +622,44 @@ async function startIntelliHrSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/v1\/jobs$/,
-			handler: (req) => {
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
 				const bad = ['personId', 'jobId'].find((k) => {
 					const v = req.query.get(`filters[${k}][eq]`);
-					return v !== null && v.split(',').some((s) => !UUID_RE.test(s.trim()));
+					return v !== null && v.split(',').some((/** @type {any} */ s) => !UUID_RE.test(s.trim()));
 				});
 				if (bad) return badRequest(['An invalid UUID was provided']);
 				return list(
 					req,
 					db.jobs,
-					(j, f) =>
+					(/** @type {any} */ j, /** @type {any} */ f) =>
 						inList(f.personId, j.person.id) && inList(f.jobId, j.id) && inList(f.jobName, j.name),
+					jobView,
 				);
 			},
 		},
 		{
 			method: 'GET',
 			pattern: /^\/v1\/jobs\/([^/]+)$/,
-			handler: (req, [id]) => {
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
 				if (!UUID_RE.test(id)) return badRequest(['An invalid UUID was provided']);
-				const j = db.jobs.find((x) => x.id === id);
-				return j ? one(j) : notFound('The Job');
+				const j = db.jobs.find((/** @type {any} */ x) => x.id === id);
+				return j ? one(jobView(j)) : notFound('The Job');
 			},
 		},
-		{ method: 'POST', pattern: /^\/v1\/jobs$/, write: true, handler: (req) => createJob(req.body) },
+		{
+			method: 'POST',
+			pattern: /^\/v1\/jobs$/,
+			write: true,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const res = createJob(req.body);
+				if (res.status !== 201) return res;
+				const body = /** @type {any} */ (res.body);
+				return { status: 201, body: { ...body, data: jobView(body.data) } };
+			},
+		},
 		lookupRoute('business-entities', 'businessEntities'),
 		lookupRoute('business-units', 'businessUnits'),
 		lookupRoute('locations', 'locations'),
@@ -626,7 +672,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		lookupRoute('work-rights', 'workRights'),
 	];
 
-	function seedData(data) {
+	function seedData(/** @type {any} */ data) {
 		for (const key of [
 			'locations',
 			'businessUnits',
@@ -661,7 +707,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		for (const j of data.jobs || []) {
 			const res = createJob(j);
 			if (res.status !== 201) throw new Error(`seed job rejected: ${JSON.stringify(res.body)}`);
-			jobs.push(res.body.data);
+			jobs.push(/** @type {any} */ (res.body).data);
 		}
 		return { people, jobs, counts: { people: db.people.length, jobs: db.jobs.length } };
 	}
@@ -671,6 +717,12 @@ async function startIntelliHrSandbox(opts = {}) {
 		name: 'intellihr',
 		port: opts.port,
 		routes,
+		contracts: [{ system: 'intellihr', prefix: '/v1' }],
+		contractMode: cfg.contractMode,
+		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
+		contractError: (violations) => badRequest(violations.map(detailOf)),
+		notFound: () => notFound('The resource'),
 		authenticate,
 		rateLimit: cfg.rateLimit,
 		errorBody,
@@ -700,7 +752,7 @@ async function startIntelliHrSandbox(opts = {}) {
 		}),
 		/** Adds reference records, people and jobs (the same as POST /__sandbox/seed). */
 		seed: seedData,
-		setRequireTenant: (v) => {
+		setRequireTenant: (/** @type {any} */ v) => {
 			cfg.requireTenant = v;
 		},
 	};

@@ -1,11 +1,15 @@
+// @ts-check
 'use strict';
 /**
  * Sandbox outreach tools, for the Outreach Trigger's Enrich Missing Fields: the three lookups it
- * makes, each under its own path prefix on one server, with that tool's auth and error shapes.
+ * makes, each under its own path prefix on one server, with that tool's auth and error shapes, every
+ * request and answer checked against test/contracts/{lemlist,instantly,outreachio}.
  *
  * - lemlist   `${url}/lemlist/api`:    Basic auth (empty user name, API key as password).
- *     GET /leads/:email?version=v2 → a list of the leads with that email (one per campaign);
- *     version=v2 is mandatory (400 without it); 404 {message} when there is none. GET /team for the credential test.
+ *     GET /leads/:email?version=v2 → a list of the leads with that email (one per campaign), in the v2
+ *     shape (name, company, phone, email under `variables`, `campaign: {id, name, status}`;
+ *     `lemlist: {leadShape: 'flat'}` gives the older flat leads); text/plain errors ("Lead not found").
+ *     GET /team for the credential test.
  * - Instantly `${url}/instantly/api/v2`: Bearer API key with scopes; 401 / 403 in Instantly's
  *     {statusCode, error, message} shape. POST /leads/list with {contacts: [email]} or {search},
  *     answering {items, next_starting_after}. `configure({ instantly: { rejectContacts: true } })` makes
@@ -16,18 +20,20 @@
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
- * Facts and UNCONFIRMED points: ../../../shared/reference/outreach-webhooks.md §1, §2, §5 and the
- * comments in nodes/OutreachTrigger/enrich/*.ts.
  */
 const { startSandbox } = require('./core');
 
 const DEFAULTS = {
-	lemlist: { apiKeys: ['sandbox-lemlist-key'] },
+	lemlist: {
+		apiKeys: ['sandbox-lemlist-key'],
+		/** 'v2' (the documented lead) or 'flat' (email, names and campaignId at the top level). */
+		leadShape: /** @type {'v2'|'flat'} */ ('v2'),
+	},
 	instantly: {
-		apiKeys: {
+		apiKeys: /** @type {Record<string, string[]>} */ ({
 			'sandbox-instantly-key': ['leads:read'],
 			'sandbox-instantly-campaigns-only-key': ['campaigns:read'],
-		},
+		}),
 		rejectContacts: false,
 	},
 	outreachIo: {
@@ -37,17 +43,31 @@ const DEFAULTS = {
 		refreshToken: 'sandbox-outreach-refresh-token',
 	},
 	rateLimit: { limit: 1000, windowMs: 10_000, mode: 'fixed' },
+	/** 'enforce' answers contract violations like each tool; 'record' only logs them. */
+	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
+	/** A fixed delay before every answer, in ms. */
+	responseDelayMs: 0,
 };
 
-/** @param {{ port?: number, lemlist?: object, instantly?: object, outreachIo?: object, rateLimit?: object }} [opts] */
+const ORG_ID = '0190f2c4-0000-7000-8000-00000000a11c';
+
+/**
+ * @param {{ port?: number, lemlist?: Partial<typeof DEFAULTS.lemlist>, instantly?: Partial<typeof DEFAULTS.instantly>,
+ *   outreachIo?: Partial<typeof DEFAULTS.outreachIo>, rateLimit?: any, contractMode?: 'enforce'|'record'|'off',
+ *   responseDelayMs?: number }} [opts]
+ */
 async function startOutreachToolsSandbox(opts = {}) {
 	const cfg = {
 		lemlist: { ...DEFAULTS.lemlist, ...(opts.lemlist || {}) },
 		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
 		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
+		contractMode: opts.contractMode ?? DEFAULTS.contractMode,
+		responseDelayMs: opts.responseDelayMs ?? DEFAULTS.responseDelayMs,
 	};
+	/** @type {any} */
 	let db;
+	/** @type {Set<string>} */
 	let validAccessTokens;
 
 	function reset() {
@@ -61,7 +81,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	// ---- stores ----------------------------------------------------------------------------------
 	/** A lemlist lead (one per campaign): the Lead object's field names. */
-	function addLemlistLead(l = {}) {
+	function addLemlistLead(/** @type {any} */ l = {}) {
 		const lead = {
 			_id: l._id ?? `lea_sbx${nextId()}`,
 			email: String(l.email ?? 'jane.doe@example.com').toLowerCase(),
@@ -80,8 +100,56 @@ async function startOutreachToolsSandbox(opts = {}) {
 		return lead;
 	}
 
+	/** A lemlist lead as GET /leads/{email}?version=v2 documents it (or the older flat shape). */
+	function lemlistView(/** @type {any} */ l) {
+		if (cfg.lemlist.leadShape === 'flat') return l;
+		const { _id, campaignId, campaignName, isUnsubscribed: _u, ...fields } = l;
+		return {
+			_id,
+			updatedAt: l.updatedAt ?? now(),
+			isPaused: false,
+			state: 'emailsReplied',
+			status: 'done',
+			personalized: false,
+			source: 'api',
+			variables: Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)),
+			contactId: `ctc_${String(_id).replace(/^lea_/, '')}`,
+			enrichment: { emailStatus: 'deliverable' },
+			campaign: { id: campaignId, name: campaignName, status: 'running' },
+			sendingUser: {},
+		};
+	}
+
+	/** An Instantly v2 lead with the fields the API marks required. */
+	function instantlyView(/** @type {any} */ l) {
+		const domain = String(l.email).split('@')[1] ?? '';
+		/** @type {Record<string, any>} */
+		const out = {
+			id: l.id,
+			timestamp_created: l.timestamp_created,
+			timestamp_updated: l.timestamp_created,
+			organization: ORG_ID,
+			campaign: l.campaign,
+			status: 1,
+			email: l.email,
+			first_name: l.first_name ?? null,
+			last_name: l.last_name ?? null,
+			company_name: l.company_name ?? null,
+			job_title: l.job_title ?? null,
+			phone: l.phone ?? null,
+			website: l.website ?? null,
+			email_open_count: 0,
+			email_reply_count: 0,
+			email_click_count: 0,
+			company_domain: domain,
+			status_summary: {},
+			payload: l.payload,
+		};
+		return out;
+	}
+
 	/** An Instantly v2 lead: snake_case fields, custom variables under `payload`. */
-	function addInstantlyLead(l = {}) {
+	function addInstantlyLead(/** @type {any} */ l = {}) {
 		const lead = {
 			id: l.id ?? `0190f2c4-0000-7000-8000-${String(nextId()).padStart(12, '0')}`,
 			email: String(l.email ?? 'marco.rossi@example.org').toLowerCase(),
@@ -100,7 +168,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 	}
 
 	/** An Outreach.io prospect: JSON:API attributes. */
-	function addProspect(p = {}) {
+	function addProspect(/** @type {any} */ p = {}) {
 		const prospect = {
 			id: Number(p.id ?? nextId()),
 			attributes: {
@@ -123,8 +191,13 @@ async function startOutreachToolsSandbox(opts = {}) {
 	}
 
 	// ---- auth ------------------------------------------------------------------------------------
-	const lemlistError = (status, message) => ({ status, body: { message } });
-	const instantlyError = (status, message) => ({
+	/** lemlist answers errors as text/plain. */
+	const lemlistError = (/** @type {number} */ status, /** @type {string} */ message) => ({
+		status,
+		body: message,
+		headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+	});
+	const instantlyError = (/** @type {number} */ status, /** @type {string} */ message) => ({
 		status,
 		body: {
 			statusCode: status,
@@ -134,12 +207,17 @@ async function startOutreachToolsSandbox(opts = {}) {
 			message,
 		},
 	});
-	const outreachError = (status, id, title, detail) => ({
+	const outreachError = (
+		/** @type {number} */ status,
+		/** @type {string} */ id,
+		/** @type {string} */ title,
+		/** @type {string} */ detail,
+	) => ({
 		status,
 		body: { errors: [{ id, title, detail }] },
 	});
 
-	function authenticate(req) {
+	function authenticate(/** @type {import('./core').SandboxRequest} */ req) {
 		if (req.path.startsWith('/lemlist/')) {
 			const m = /^Basic\s+(.+)$/i.exec(String(req.headers.authorization || ''));
 			if (!m)
@@ -172,9 +250,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 		return undefined;
 	}
 
-	const hasScope = (req, scope) =>
+	const hasScope = (/** @type {import('./core').SandboxRequest} */ req, /** @type {any} */ scope) =>
 		req.auth.scopes.some(
-			(s) => s === scope || s === 'leads:all' || s === 'all:read' || s === 'all:all',
+			(/** @type {any} */ s) =>
+				s === scope || s === 'leads:all' || s === 'all:read' || s === 'all:all',
 		);
 
 	// ---- routes ----------------------------------------------------------------------------------
@@ -187,19 +266,20 @@ async function startOutreachToolsSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/leads\/([^/]+)$/,
-			handler: (req, [email]) => {
-				if (req.query.get('version') !== 'v2')
-					return lemlistError(400, 'The query parameter version=v2 is mandatory');
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [email],
+			) => {
 				const wanted = decodeURIComponent(email).toLowerCase();
-				const leads = db.lemlist.filter((l) => l.email === wanted);
+				const leads = db.lemlist.filter((/** @type {any} */ l) => l.email === wanted);
 				if (!leads.length) return lemlistError(404, 'Lead not found');
-				return { status: 200, body: leads };
+				return { status: 200, body: leads.map(lemlistView) };
 			},
 		},
 		{
 			method: 'POST',
 			pattern: /^\/instantly\/api\/v2\/leads\/list$/,
-			handler: (req) => {
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
 				if (!hasScope(req, 'leads:read'))
 					return instantlyError(403, 'The API key does not have the required scope: leads:read');
 				const body = req.body || {};
@@ -208,12 +288,12 @@ async function startOutreachToolsSandbox(opts = {}) {
 				const limit = Math.min(100, Number(body.limit ?? 100));
 				let rows = db.instantly;
 				if (Array.isArray(body.contacts))
-					rows = rows.filter((l) =>
-						body.contacts.map((c) => String(c).toLowerCase()).includes(l.email),
+					rows = rows.filter((/** @type {any} */ l) =>
+						body.contacts.map((/** @type {any} */ c) => String(c).toLowerCase()).includes(l.email),
 					);
 				if (typeof body.search === 'string' && body.search) {
 					const q = body.search.toLowerCase();
-					rows = rows.filter((l) =>
+					rows = rows.filter((/** @type {any} */ l) =>
 						[l.email, l.first_name, l.last_name].some((v) =>
 							String(v ?? '')
 								.toLowerCase()
@@ -222,12 +302,12 @@ async function startOutreachToolsSandbox(opts = {}) {
 					);
 				}
 				const items = rows.slice(0, limit);
+				const more = items.length === limit && rows.length > limit;
 				return {
 					status: 200,
 					body: {
-						items,
-						next_starting_after:
-							items.length === limit && rows.length > limit ? items[items.length - 1].id : null,
+						items: items.map(instantlyView),
+						...(more ? { next_starting_after: items[items.length - 1].id } : {}),
 					},
 				};
 			},
@@ -235,14 +315,16 @@ async function startOutreachToolsSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/outreach\/api\/v2\/prospects$/,
-			handler: (req) => {
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
 				const size = Number(req.query.get('page[size]') ?? 50);
 				return {
 					status: 200,
 					body: {
-						data: db.outreachIo
-							.slice(0, size)
-							.map((p) => ({ type: 'prospect', id: p.id, attributes: p.attributes })),
+						data: db.outreachIo.slice(0, size).map((/** @type {any} */ p) => ({
+							type: 'prospect',
+							id: p.id,
+							attributes: p.attributes,
+						})),
 						meta: { count: db.outreachIo.length },
 					},
 				};
@@ -251,8 +333,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/outreach\/api\/v2\/prospects\/([^/]+)$/,
-			handler: (req, [id]) => {
-				const p = db.outreachIo.find((x) => String(x.id) === id);
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				const p = db.outreachIo.find((/** @type {any} */ x) => String(x.id) === id);
 				if (!p)
 					return outreachError(
 						404,
@@ -277,7 +362,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		{
 			method: 'POST',
 			pattern: /^\/outreach\/oauth\/token$/,
-			handler: (req) => {
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
 				const b = req.body || {};
 				if (b.grant_type !== 'refresh_token' || b.refresh_token !== cfg.outreachIo.refreshToken)
 					return {
@@ -299,14 +384,57 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 	];
 
+	/** Which tool a path belongs to, for its error shapes. */
+	const toolOf = (/** @type {string} */ path) =>
+		path.startsWith('/lemlist/')
+			? 'lemlist'
+			: path.startsWith('/instantly/')
+				? 'instantly'
+				: 'outreachIo';
+
 	const sandbox = await startSandbox({
 		name: 'outreachTools',
 		port: opts.port,
 		routes,
+		contracts: [
+			{ system: 'lemlist', prefix: '/lemlist/api' },
+			{ system: 'instantly', prefix: '/instantly/api/v2' },
+			{
+				system: 'outreachio',
+				prefix: '/outreach/api/v2',
+				ids: ['outreachio.prospects.get', 'outreachio.prospects.list'],
+			},
+			{ system: 'outreachio', prefix: '/outreach', ids: ['outreachio.oauth.token'] },
+		],
+		contractMode: cfg.contractMode,
+		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
+		contractError: (violations, req) => {
+			const text = violations
+				.map((v) => `${v.path.replace(/^(body|query|path)\.?/, '') || 'body'} ${v.message}`)
+				.join('; ');
+			const tool = toolOf(req.path);
+			if (tool === 'lemlist') return lemlistError(400, text);
+			if (tool === 'instantly') return instantlyError(400, text);
+			if (req.path === '/outreach/oauth/token')
+				return { status: 400, body: { error: 'invalid_request', error_description: text } };
+			return outreachError(400, 'validationError', 'Validation Error', text);
+		},
+		notFound: (req) => {
+			const tool = toolOf(req.path);
+			if (tool === 'lemlist') return lemlistError(404, 'Not found');
+			if (tool === 'instantly') return instantlyError(404, 'Resource not found');
+			return outreachError(404, 'resourceNotFound', 'Resource Not Found', `No route ${req.path}`);
+		},
 		authenticate,
 		rateLimit: cfg.rateLimit,
 		skipRateLimit: (req) => req.path === '/outreach/oauth/token',
-		errorBody: (status, message) => ({ statusCode: status, message }),
+		errorBody: (status, message) => ({
+			statusCode: status,
+			error:
+				status === 429 ? 'Too Many Requests' : status >= 500 ? 'Internal Server Error' : 'Error',
+			message,
+		}),
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
@@ -319,12 +447,14 @@ async function startOutreachToolsSandbox(opts = {}) {
 		}),
 		reset,
 		seed: (data) => ({
-			lemlist: (Array.isArray(data.lemlist) ? data.lemlist : []).map((l) => addLemlistLead(l)._id),
+			lemlist: (Array.isArray(data.lemlist) ? data.lemlist : []).map(
+				(/** @type {any} */ l) => addLemlistLead(l)._id,
+			),
 			instantly: (Array.isArray(data.instantly) ? data.instantly : []).map(
-				(l) => addInstantlyLead(l).id,
+				(/** @type {any} */ l) => addInstantlyLead(l).id,
 			),
 			outreachIo: (Array.isArray(data.outreachIo) ? data.outreachIo : []).map(
-				(p) => addProspect(p).id,
+				(/** @type {any} */ p) => addProspect(p).id,
 			),
 		}),
 	});
@@ -359,8 +489,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 		addInstantlyLead,
 		addProspect,
 		/** Change tool behaviour at run time, e.g. configure({ instantly: { rejectContacts: true } }). */
-		configure: (patch) => {
-			for (const tool of ['lemlist', 'instantly', 'outreachIo'])
+		configure: (/** @type {any} */ patch) => {
+			for (const tool of /** @type {const} */ (['lemlist', 'instantly', 'outreachIo']))
 				if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
 		},
 		/** Makes every issued Outreach.io access token invalid (as after revoking), so the next call is a 401. */

@@ -1,6 +1,16 @@
+// @ts-check
 'use strict';
 /**
- * Sandbox Pinpoint (https://<subdomain>.pinpointhq.com/api/v1), for what the Pinpoint Trigger uses:
+ * Sandbox Pinpoint (https://<subdomain>.pinpointhq.com/api/v1), for what the Pinpoint Trigger uses,
+ * with every request and answer checked against test/contracts/pinpoint:
+ * - contractMode 'record' by default (the trigger still asks for include=candidate and reads
+ *   /candidates/{id}, which Pinpoint does not have); 'enforce' answers like Pinpoint: a 400 for an
+ *   unknown include and a 404 for a route without a contract;
+ * - applications carry the vendor's attributes (first_name, last_name, email, phone, linkedin_url,
+ *   address1, address2, town, postcode, country, job_id, stage_id, hired_at, start_on, ...);
+ * - applications on confidential jobs are 404 unless filter[job_visibility] includes confidential
+ *   (hideConfidential); the CV (attachments [{context: 'pdf_cv', filename, url}]) comes only with
+ *   extra_fields[applications]=attachments;
  * - X-API-KEY auth with JSON:API error bodies (401 missing/invalid key, 403 per-category permissions);
  * - GET /api/v1/applications/:id with ?include=candidate,job,stage,offers (an unknown include is a 400,
  *   as in any JSON:API server), GET /api/v1/candidates/:id, GET /api/v1/jobs with page[number]/page[size];
@@ -9,7 +19,6 @@
  * - signed webhook deliveries: signedDelivery(event, applicationId, secret) → { body, rawBody, headers }
  *   with PINPOINT-HMAC-SHA256 = base64(HMAC-SHA256(secret, raw body));
  * - rate limit, faults, /__sandbox/state and /__sandbox/seed from core.js.
- * Facts: ../../../shared/reference/stardex-intellihr-pinpoint.md §3
  */
 const crypto = require('node:crypto');
 const { startSandbox } = require('./core');
@@ -17,10 +26,10 @@ const { startSandbox } = require('./core');
 const DEFAULTS = {
 	subdomain: 'acme',
 	webhookSecret: 'sandbox-pinpoint-signing-secret',
-	apiKeys: {
+	apiKeys: /** @type {Record<string, Record<string, 'read' | 'none'>>} */ ({
 		'sandbox-pinpoint-key': { applications: 'read', candidates: 'read', jobs: 'read' },
 		'sandbox-jobs-only-key': { applications: 'none', candidates: 'none', jobs: 'read' },
-	},
+	}),
 	/** 'jsonapi' = {data:{id,type,attributes,relationships}, included}; 'flat' = plain objects with related records embedded. */
 	format: 'jsonapi',
 	/** Relationship names ?include= accepts; anything else is a 400. */
@@ -28,7 +37,17 @@ const DEFAULTS = {
 	/** Whether an application carries the applicant's name and email itself (Pinpoint's seems to), or only its candidate does. */
 	contactOnApplication: true,
 	jobs: 3,
-	rateLimit: { limit: 100, windowMs: 10_000, mode: 'fixed' },
+	rateLimit: /** @type {{limit: number, windowMs: number, mode?: 'fixed'|'sliding'}} */ ({
+		limit: 100,
+		windowMs: 10_000,
+		mode: 'fixed',
+	}),
+	/** 'record' logs contract violations; 'enforce' answers them like Pinpoint (400/404). */
+	contractMode: /** @type {'enforce'|'record'|'off'} */ ('record'),
+	/** Applications on confidential jobs are only returned with filter[job_visibility] including confidential. */
+	hideConfidential: true,
+	/** A fixed delay before every answer, in ms. */
+	responseDelayMs: 0,
 };
 
 const JOB_TITLES = [
@@ -43,6 +62,7 @@ const STAGES = ['Applied', 'Phone Screen', 'Interview', 'Offer', 'Hired'];
 /** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
 async function startPinpointSandbox(opts = {}) {
 	const cfg = { ...DEFAULTS, ...opts };
+	/** @type {any} */
 	let db;
 
 	function reset() {
@@ -59,14 +79,19 @@ async function startPinpointSandbox(opts = {}) {
 
 	const now = () => new Date().toISOString();
 	const nextId = () => String(++db.nextId);
-	const error = (status, title, detail) => ({
+	const error = (
+		/** @type {number} */ status,
+		/** @type {string} */ title,
+		/** @type {string} */ detail,
+	) => ({
 		status,
 		body: { errors: [{ status: String(status), title, detail }] },
 	});
-	const stageByName = (name) =>
-		db.stages.find((s) => s.name.toLowerCase() === String(name).toLowerCase()) ?? db.stages[0];
+	const stageByName = (/** @type {string} */ name) =>
+		db.stages.find((/** @type {any} */ s) => s.name.toLowerCase() === String(name).toLowerCase()) ??
+		db.stages[0];
 
-	function authenticate(req) {
+	function authenticate(/** @type {import('./core').SandboxRequest} */ req) {
 		const key = req.headers['x-api-key'];
 		if (!key)
 			return error(401, 'Unauthorized', 'No API key was given. Send it in the X-API-KEY header.');
@@ -79,8 +104,12 @@ async function startPinpointSandbox(opts = {}) {
 	}
 
 	/** Adds one applicant (candidate + application + optional accepted offer); returns the records. */
-	function addApplication(a = {}) {
-		const job = a.jobId ? db.jobs.find((j) => j.id === String(a.jobId)) : db.jobs[0];
+	function addApplication(/** @type {any} */ a = {}) {
+		const job = a.confidential
+			? (db.jobs.find((/** @type {any} */ j) => j.confidential) ?? addJob({ confidential: true }))
+			: a.jobId
+				? db.jobs.find((/** @type {any} */ j) => j.id === String(a.jobId))
+				: db.jobs[0];
 		const candidate = {
 			id: nextId(),
 			first_name: a.firstName ?? 'Ada',
@@ -100,9 +129,24 @@ async function startPinpointSandbox(opts = {}) {
 			job_id: job.id,
 			stage_id: stage.id,
 			status: stage.name === 'Hired' ? 'hired' : 'active',
+			hired_at: stage.name === 'Hired' ? now() : null,
+			start_on: a.startDate ?? null,
+			address1: a.address1 ?? '1 Example Street',
+			address2: a.address2 ?? null,
+			town: a.town ?? 'London',
+			postcode: a.postcode ?? 'EC1A 1AA',
+			country: a.country ?? 'United Kingdom',
+			cv:
+				a.cv === false
+					? null
+					: {
+							filename:
+								a.cvFilename ??
+								`${candidate.first_name}-${candidate.last_name}-cv.pdf`.toLowerCase(),
+						},
 			created_at: now(),
 			updated_at: now(),
-			offer_ids: [],
+			offer_ids: /** @type {string[]} */ ([]),
 		};
 		db.applications.push(application);
 		if (a.startDate) {
@@ -119,13 +163,25 @@ async function startPinpointSandbox(opts = {}) {
 		return { application, candidate, job };
 	}
 
+	/** Adds a job (e.g. {confidential: true}) and returns it. */
+	function addJob(/** @type {any} */ j = {}) {
+		const job = { ...makeJobs(db.jobs.length + 1)[db.jobs.length], ...j };
+		db.jobs.push(job);
+		return job;
+	}
+
 	/** Moves an application to the Hired stage (what happens before Pinpoint sends application_hired). */
-	function hire(applicationId, startDate) {
-		const app = db.applications.find((x) => x.id === String(applicationId));
+	function hire(
+		/** @type {string | number} */ applicationId,
+		/** @type {string | undefined} */ startDate,
+	) {
+		const app = db.applications.find((/** @type {any} */ x) => x.id === String(applicationId));
 		if (!app) throw new Error(`no application ${applicationId}`);
 		app.stage_id = stageByName('Hired').id;
 		app.status = 'hired';
+		app.hired_at = now();
 		app.updated_at = now();
+		if (startDate) app.start_on = startDate;
 		if (startDate) {
 			const offer = {
 				id: nextId(),
@@ -141,7 +197,7 @@ async function startPinpointSandbox(opts = {}) {
 	}
 
 	// ---- serialization ------------------------------------------------------------------------------
-	const candidateAttrs = (c) => ({
+	const candidateAttrs = (/** @type {any} */ c) => ({
 		first_name: c.first_name,
 		last_name: c.last_name,
 		email: c.email,
@@ -151,20 +207,25 @@ async function startPinpointSandbox(opts = {}) {
 		created_at: c.created_at,
 		updated_at: c.updated_at,
 	});
-	const jobAttrs = (j) => ({
+	const jobAttrs = (/** @type {any} */ j) => ({
 		title: j.title,
 		status: j.status,
 		department: j.department,
 		location: j.location,
+		confidential: j.confidential,
 		created_at: j.created_at,
 	});
-	const offerAttrs = (o) => ({
+	const offerAttrs = (/** @type {any} */ o) => ({
 		status: o.status,
 		start_date: o.start_date,
 		created_at: o.created_at,
 	});
-	function applicationAttrs(a) {
-		const c = db.candidates.find((x) => x.id === a.candidate_id);
+	/** Application attributes as Pinpoint names them; attachments only when asked for. */
+	function applicationAttrs(
+		/** @type {any} */ a,
+		/** @type {{ attachments?: boolean, baseUrl?: string }} */ extra = {},
+	) {
+		const c = db.candidates.find((/** @type {any} */ x) => x.id === a.candidate_id);
 		const contact =
 			cfg.contactOnApplication && c
 				? {
@@ -175,39 +236,78 @@ async function startPinpointSandbox(opts = {}) {
 						linkedin_url: c.linkedin_url,
 					}
 				: {};
-		return { ...contact, status: a.status, created_at: a.created_at, updated_at: a.updated_at };
+		return {
+			...contact,
+			...(cfg.contactOnApplication && c ? { full_name: `${c.first_name} ${c.last_name}` } : {}),
+			status: a.status,
+			job_id: a.job_id,
+			stage_id: a.stage_id,
+			hired_at: a.hired_at ?? undefined,
+			start_on: a.start_on ?? undefined,
+			address1: a.address1 ?? undefined,
+			address2: a.address2 ?? undefined,
+			town: a.town ?? undefined,
+			postcode: a.postcode ?? undefined,
+			country: a.country ?? undefined,
+			created_at: a.created_at,
+			updated_at: a.updated_at,
+			...(extra.attachments
+				? {
+						attachments: a.cv
+							? [
+									{
+										context: 'pdf_cv',
+										filename: a.cv.filename,
+										url: `${extra.baseUrl}/__files/applications/${a.id}/${encodeURIComponent(a.cv.filename)}`,
+									},
+								]
+							: [],
+					}
+				: {}),
+		};
 	}
-	const resource = (type, id, attributes, relationships) => ({
+	const resource = (
+		/** @type {string} */ type,
+		/** @type {string} */ id,
+		/** @type {any} */ attributes,
+		/** @type {any} */ relationships = undefined,
+	) => ({
 		id,
 		type,
 		attributes,
 		...(relationships ? { relationships } : {}),
 	});
-	const rel = (type, id) => ({ data: id ? { type, id } : null });
+	const rel = (/** @type {string} */ type, /** @type {string} */ id) => ({
+		data: id ? { type, id } : null,
+	});
 
-	function applicationDocument(a, includes) {
-		const candidate = db.candidates.find((x) => x.id === a.candidate_id);
-		const job = db.jobs.find((x) => x.id === a.job_id);
-		const stage = db.stages.find((x) => x.id === a.stage_id);
-		const offers = db.offers.filter((o) => a.offer_ids.includes(o.id));
+	function applicationDocument(
+		/** @type {any} */ a,
+		/** @type {string[]} */ includes,
+		/** @type {{ attachments?: boolean, baseUrl?: string }} */ extra = {},
+	) {
+		const candidate = db.candidates.find((/** @type {any} */ x) => x.id === a.candidate_id);
+		const job = db.jobs.find((/** @type {any} */ x) => x.id === a.job_id);
+		const stage = db.stages.find((/** @type {any} */ x) => x.id === a.stage_id);
+		const offers = db.offers.filter((/** @type {any} */ o) => a.offer_ids.includes(o.id));
 		if (cfg.format === 'flat') {
 			return {
 				data: {
 					id: a.id,
-					...applicationAttrs(a),
+					...applicationAttrs(a, extra),
 					candidate_id: a.candidate_id,
 					candidate: candidate && { id: candidate.id, ...candidateAttrs(candidate) },
 					job: job && { id: job.id, ...jobAttrs(job) },
 					stage: stage && { id: stage.id, name: stage.name },
-					offers: offers.map((o) => ({ id: o.id, ...offerAttrs(o) })),
+					offers: offers.map((/** @type {any} */ o) => ({ id: o.id, ...offerAttrs(o) })),
 				},
 			};
 		}
-		const data = resource('applications', a.id, applicationAttrs(a), {
+		const data = resource('applications', a.id, applicationAttrs(a, extra), {
 			candidate: rel('candidates', a.candidate_id),
 			job: rel('jobs', a.job_id),
 			stage: rel('stages', a.stage_id),
-			offers: { data: offers.map((o) => ({ type: 'offers', id: o.id })) },
+			offers: { data: offers.map((/** @type {any} */ o) => ({ type: 'offers', id: o.id })) },
 		});
 		const included = [];
 		if (includes.includes('candidate') && candidate)
@@ -220,7 +320,12 @@ async function startPinpointSandbox(opts = {}) {
 		return included.length ? { data, included } : { data };
 	}
 
-	function page(req, rows, type, attrs) {
+	function page(
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {any[]} */ rows,
+		/** @type {string} */ type,
+		/** @type {(r: any) => any} */ attrs,
+	) {
 		const number = Number(req.query.get('page[number]') ?? 1);
 		const size = Number(req.query.get('page[size]') ?? 100);
 		if (!Number.isInteger(number) || number < 1)
@@ -229,11 +334,12 @@ async function startPinpointSandbox(opts = {}) {
 			return error(400, 'Invalid page', 'page[size] must be between 0 and 1000');
 		const slice = rows.slice((number - 1) * size, number * size);
 		const pageCount = size ? Math.ceil(rows.length / size) : 0;
-		const link = (n) => `${req.baseUrl}${req.path}?page[number]=${n}&page[size]=${size}`;
+		const link = (/** @type {number} */ n) =>
+			`${req.baseUrl}${req.path}?page[number]=${n}&page[size]=${size}`;
 		const data =
 			cfg.format === 'flat'
-				? slice.map((r) => ({ id: r.id, ...attrs(r) }))
-				: slice.map((r) => resource(type, r.id, attrs(r)));
+				? slice.map((/** @type {any} */ r) => ({ id: r.id, ...attrs(r) }))
+				: slice.map((/** @type {any} */ r) => resource(type, r.id, attrs(r)));
 		return {
 			status: 200,
 			body: {
@@ -248,13 +354,17 @@ async function startPinpointSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/api\/v1\/jobs$/,
-			handler: (req) => page(req, db.jobs, 'jobs', jobAttrs),
+			handler: (/** @type {import('./core').SandboxRequest} */ req) =>
+				page(req, db.jobs, 'jobs', jobAttrs),
 		},
 		{
 			method: 'GET',
 			pattern: /^\/api\/v1\/jobs\/([^/]+)$/,
-			handler: (req, [id]) => {
-				const j = db.jobs.find((x) => x.id === id);
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				const j = db.jobs.find((/** @type {any} */ x) => x.id === id);
 				if (!j) return error(404, 'Not Found', `Couldn't find Job with 'id'=${id}`);
 				return {
 					status: 200,
@@ -270,11 +380,12 @@ async function startPinpointSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/api\/v1\/applications$/,
-			handler: (req) =>
+			handler: (/** @type {import('./core').SandboxRequest} */ req) =>
 				page(
 					req,
 					db.applications.filter(
-						(a) => !req.query.get('filter[job_id]') || a.job_id === req.query.get('filter[job_id]'),
+						(/** @type {any} */ a) =>
+							!req.query.get('filter[job_id]') || a.job_id === req.query.get('filter[job_id]'),
 					),
 					'applications',
 					applicationAttrs,
@@ -283,28 +394,49 @@ async function startPinpointSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/api\/v1\/applications\/([^/]+)$/,
-			handler: (req, [id]) => {
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
 				const includes = (req.query.get('include') || '')
 					.split(',')
-					.map((s) => s.trim())
+					.map((/** @type {any} */ s) => s.trim())
 					.filter(Boolean);
-				const unknown = includes.filter((i) => !cfg.supportedIncludes.includes(i));
+				const unknown = includes.filter(
+					(/** @type {string} */ i) => !cfg.supportedIncludes.includes(i),
+				);
 				if (unknown.length)
 					return error(
 						400,
 						'Invalid include',
 						`${unknown.join(', ')} is not a relationship of applications`,
 					);
-				const a = db.applications.find((x) => x.id === id);
-				if (!a) return error(404, 'Not Found', `Couldn't find Application with 'id'=${id}`);
-				return { status: 200, body: applicationDocument(a, includes) };
+				const a = db.applications.find((/** @type {any} */ x) => x.id === id);
+				const job = a && db.jobs.find((/** @type {any} */ j) => j.id === a.job_id);
+				const visibility = (req.query.get('filter[job_visibility]') || '').split(',');
+				if (
+					!a ||
+					(cfg.hideConfidential && job?.confidential && !visibility.includes('confidential'))
+				)
+					return error(404, 'Not Found', `Couldn't find Application with 'id'=${id}`);
+				const extraFields = (req.query.get('extra_fields[applications]') || '').split(',');
+				return {
+					status: 200,
+					body: applicationDocument(a, includes, {
+						attachments: extraFields.includes('attachments'),
+						baseUrl: req.baseUrl,
+					}),
+				};
 			},
 		},
 		{
 			method: 'GET',
 			pattern: /^\/api\/v1\/candidates\/([^/]+)$/,
-			handler: (req, [id]) => {
-				const c = db.candidates.find((x) => x.id === id);
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				const c = db.candidates.find((/** @type {any} */ x) => x.id === id);
 				if (!c) return error(404, 'Not Found', `Couldn't find Candidate with 'id'=${id}`);
 				return {
 					status: 200,
@@ -323,6 +455,21 @@ async function startPinpointSandbox(opts = {}) {
 		name: 'pinpoint',
 		port: opts.port,
 		routes,
+		contracts: [{ system: 'pinpoint', prefix: '/api/v1' }],
+		contractMode: cfg.contractMode,
+		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
+		contractError: (violations) =>
+			error(
+				400,
+				violations.some((v) => v.path.startsWith('query.include'))
+					? 'Invalid include'
+					: 'Bad Request',
+				violations
+					.map((v) => `${v.path.replace(/^(body|query|path)\.?/, '')} ${v.message}`)
+					.join('; '),
+			),
+		notFound: (req) => error(404, 'Not Found', `No route matches ${req.method} ${req.path}`),
 		authenticate,
 		rateLimit: cfg.rateLimit,
 		errorBody: (status, message) => ({
@@ -350,7 +497,7 @@ async function startPinpointSandbox(opts = {}) {
 		seed: (data) => {
 			if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
 			const added = (Array.isArray(data.applications) ? data.applications : []).map(
-				(a) => addApplication(a).application.id,
+				(/** @type {any} */ a) => addApplication(a).application.id,
 			);
 			return { jobs: db.jobs.length, applications: added };
 		},
@@ -366,13 +513,18 @@ async function startPinpointSandbox(opts = {}) {
 			baseUrlOverride: `${sandbox.url}/api/v1`,
 		},
 		addApplication,
+		addJob,
 		hire,
 		jobs: () => db.jobs,
 		/** A signed delivery for this sandbox's secret (override it to test a wrong one). */
-		signedDelivery: (event, applicationId, secret = cfg.webhookSecret, options = {}) =>
-			signedDelivery(event, applicationId, secret, options),
+		signedDelivery: (
+			/** @type {string} */ event,
+			/** @type {string | number} */ applicationId,
+			secret = cfg.webhookSecret,
+			options = {},
+		) => signedDelivery(event, applicationId, secret, options),
 		/** Change the answer format / includes / contact fields at run time. */
-		configure: (patch) => Object.assign(cfg, patch),
+		configure: (/** @type {any} */ patch) => Object.assign(cfg, patch),
 	};
 }
 
@@ -381,7 +533,12 @@ async function startPinpointSandbox(opts = {}) {
  * JSON, signed over the exact bytes. `options.body` replaces the body; `options.space` pretty-prints.
  * @returns {{ body: any, rawBody: Buffer, headers: Record<string,string> }}
  */
-function signedDelivery(event, applicationId, secret, options = {}) {
+function signedDelivery(
+	/** @type {string} */ event,
+	/** @type {string | number} */ applicationId,
+	/** @type {string} */ secret,
+	/** @type {{ body?: any, triggeredAt?: string, space?: number }} */ options = {},
+) {
 	const body = options.body ?? {
 		event,
 		triggeredAt: options.triggeredAt ?? new Date().toISOString(),
@@ -400,8 +557,9 @@ function signedDelivery(event, applicationId, secret, options = {}) {
 	};
 }
 
-function makeJobs(n) {
+function makeJobs(/** @type {number} */ n) {
 	return Array.from({ length: n }, (_, i) => ({
+		confidential: false,
 		id: String(101 + i),
 		title: `${JOB_TITLES[i % JOB_TITLES.length]}${i >= JOB_TITLES.length ? ` ${Math.floor(i / JOB_TITLES.length) + 1}` : ''}`,
 		status: 'open',

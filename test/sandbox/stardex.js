@@ -1,6 +1,8 @@
+// @ts-check
 'use strict';
 /**
- * Sandbox Stardex v1 API, close to the documented behaviour for what our node uses:
+ * Sandbox Stardex v1 API, checked against test/contracts/stardex for every request and answer (a
+ * violation is a 400 VALIDATION_ERROR, a route without a contract a 404 NOT_FOUND), for what our node uses:
  * - Bearer API keys; a bad key is 401 {success:false, error:{code:"INVALID_API_KEY", ...}}, a read-only
  *   key writing is 403;
  * - the v1 envelopes {success:true, data, meta?} / {success:false, error:{code, message}};
@@ -15,16 +17,22 @@
  *   pipeline_stages (field names UNCONFIRMED: three shapes, switchable), GET /v1/jobs/{id}/candidates;
  * - POST /v1/candidates/update-stage, GET /v1/candidates/{id} with pipeline_stage_history;
  * - /__sandbox/state lists persons and candidate (person-on-job) records; faults come from core.js.
- * Facts: ../../../shared/reference/stardex-intellihr-pinpoint.md §1
  */
 const crypto = require('node:crypto');
-const { startSandbox } = require('./core');
+const { startSandbox, visibleNow } = require('./core');
 
 const DEFAULTS = {
 	/** key → 'full' | 'read' (a read-only key gets 403 on writes). */
-	apiKeys: { 'ats-sandbox-key-1': 'full', 'ats-sandbox-readonly': 'read' },
+	apiKeys: /** @type {Record<string, 'full' | 'read'>} */ ({
+		'ats-sandbox-key-1': 'full',
+		'ats-sandbox-readonly': 'read',
+	}),
 	jobs: 3,
-	rateLimit: { limit: 60, windowMs: 60_000, mode: 'sliding' },
+	rateLimit: /** @type {{limit: number, windowMs: number, mode?: 'fixed'|'sliding'}} */ ({
+		limit: 60,
+		windowMs: 60_000,
+		mode: 'sliding',
+	}),
 	/** What POST /v1/persons answers for a LinkedIn URL that exists: 'conflict' (409) or 'existing' (200 + that person). */
 	duplicateLinkedin: 'conflict',
 	/** Search results: 'full' (like GET /v1/persons/{id}) or 'summary' (no candidates[], no contact lists). */
@@ -38,6 +46,10 @@ const DEFAULTS = {
 	/** Where the 429 body puts retry_after_seconds/limit/reset_at: 'inside' error or 'alongside' it. */
 	rateLimitBodyShape: 'inside',
 	appUrl: 'https://app.stardex.ai',
+	/** 'enforce' (vendor 400/404 on a contract violation), 'record' (log only) or 'off'. */
+	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
+	/** A fixed delay before every answer, in ms. */
+	responseDelayMs: 0,
 };
 
 const JOB_NAMES = [
@@ -52,53 +64,12 @@ const JOB_NAMES = [
 ];
 const CLIENTS = ['Acme Corp', 'Globex', 'Initech', 'Umbrella', 'Hooli'];
 const STAGES = ['Sourced', 'Contacted', 'Screening', 'Technical Interview', 'Offer', 'Placed'];
-const PERSON_KEYS = [
-	'name',
-	'first_name',
-	'last_name',
-	'linkedin_url',
-	'current_job_title',
-	'company_name',
-	'linkedin_location',
-	'emails',
-	'work_email',
-	'personal_email',
-	'mobile_phone',
-	'work_phone',
-	'phone_numbers',
-	'notes',
-	'job_id',
-	'job_name',
-	'client_name',
-	'client_id',
-	'external_source_id',
-	'enrich_record',
-];
-const PATCH_KEYS = [
-	'linkedin_url',
-	'emails',
-	'phone_numbers',
-	'name',
-	'first_name',
-	'last_name',
-	'current_job_title',
-	'company_name',
-	'linkedin_location',
-	'linkedin_headline',
-	'address',
-	'enrich_record',
-	'work_email',
-	'personal_email',
-	'mobile_phone',
-	'work_phone',
-	'job_id',
-	'custom_fields',
-];
 const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** @param {Partial<typeof DEFAULTS> & { port?: number }} [opts] */
 async function startStardexSandbox(opts = {}) {
 	const cfg = { ...DEFAULTS, ...opts };
+	/** @type {any} */
 	let db;
 
 	function reset() {
@@ -106,19 +77,24 @@ async function startStardexSandbox(opts = {}) {
 	}
 	reset();
 
-	const ok = (data, meta) => ({
+	const ok = (/** @type {any} */ data, /** @type {any} */ meta = undefined) => ({
 		status: 200,
 		body: meta ? { success: true, data, meta } : { success: true, data },
 	});
-	const fail = (status, code, message, extra = {}) => ({
+	const fail = (
+		/** @type {number} */ status,
+		/** @type {string} */ code,
+		/** @type {string} */ message,
+		extra = {},
+	) => ({
 		status,
 		body: { success: false, error: { code, message, ...extra } },
 	});
-	const invalid = (message) => fail(400, 'VALIDATION_ERROR', message);
-	const notFound = (what) => fail(404, 'NOT_FOUND', `${what} not found`);
+	const invalid = (/** @type {string} */ message) => fail(400, 'VALIDATION_ERROR', message);
+	const notFound = (/** @type {string} */ what) => fail(404, 'NOT_FOUND', `${what} not found`);
 	const now = () => new Date().toISOString();
 
-	function authenticate(req) {
+	function authenticate(/** @type {import('./core').SandboxRequest} */ req) {
 		const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
 		if (!m)
 			return fail(401, 'INVALID_API_KEY', 'Missing API key: send Authorization: Bearer <api_key>');
@@ -135,7 +111,7 @@ async function startStardexSandbox(opts = {}) {
 	}
 
 	/** The documented 429 body, from what core's limiter decided for this request. */
-	function rateLimitBody(r) {
+	function rateLimitBody(/** @type {any} */ r) {
 		const retry = r.allowed ? 1 : r.retryAfterS;
 		const reset = r.headers['X-RateLimit-Reset']
 			? new Date(Number(r.headers['X-RateLimit-Reset']) * 1000).toISOString()
@@ -152,36 +128,45 @@ async function startStardexSandbox(opts = {}) {
 
 	// ---- views -------------------------------------------------------------------------------------
 
-	function stageView(job, stage, order) {
+	function stageView(
+		/** @type {any} */ job,
+		/** @type {any} */ stage,
+		/** @type {number} */ order,
+	) {
 		if (cfg.stageFields === 'names') return stage.name;
 		if (cfg.stageFields === 'alt')
 			return { stage_id: stage.id, stage_name: stage.name, position: order + 1 };
 		return { id: stage.id, name: stage.name, order };
 	}
 
-	function jobView(job) {
+	function jobView(/** @type {any} */ job) {
 		const { stages, seq: _seq, ...rest } = job;
 		return {
 			...rest,
-			candidate_count: db.candidates.filter((c) => c.job_id === job.id).length,
-			pipeline_stages: stages.map((s, i) => stageView(job, s, i)),
+			candidate_count: db.candidates.filter((/** @type {any} */ c) => c.job_id === job.id).length,
+			pipeline_stages: stages.map((/** @type {any} */ s, /** @type {number} */ i) =>
+				stageView(job, s, i),
+			),
 		};
 	}
 
-	function jobSummary(job) {
-		const { stages, description, seq: _seq, ...rest } = job;
-		return { ...rest, candidate_count: db.candidates.filter((c) => c.job_id === job.id).length };
+	function jobSummary(/** @type {any} */ job) {
+		const { stages: _stages, description: _description, seq: _seq, ...rest } = job;
+		return {
+			...rest,
+			candidate_count: db.candidates.filter((/** @type {any} */ c) => c.job_id === job.id).length,
+		};
 	}
 
-	function stageOf(job, stageId) {
-		return job.stages.find((s) => s.id === stageId);
+	function stageOf(/** @type {any} */ job, /** @type {any} */ stageId) {
+		return job.stages.find((/** @type {any} */ s) => s.id === stageId);
 	}
 
-	function personJobs(person) {
+	function personJobs(/** @type {any} */ person) {
 		return db.candidates
-			.filter((c) => c.person_id === person.id)
-			.map((c) => {
-				const job = db.jobs.find((j) => j.id === c.job_id);
+			.filter((/** @type {any} */ c) => c.person_id === person.id)
+			.map((/** @type {any} */ c) => {
+				const job = db.jobs.find((/** @type {any} */ j) => j.id === c.job_id);
 				const stage = job && stageOf(job, c.stage_id);
 				return {
 					candidate_id: c.id,
@@ -196,7 +181,7 @@ async function startStardexSandbox(opts = {}) {
 			});
 	}
 
-	function personView(p) {
+	function personView(/** @type {any} */ p) {
 		return {
 			id: p.id,
 			name: p.name,
@@ -208,8 +193,8 @@ async function startStardexSandbox(opts = {}) {
 			current_company_id: null,
 			linkedin_location: p.linkedin_location,
 			external_source_id: p.external_source_id,
-			emails: p.emails.map((e) => ({ ...e })),
-			phones: p.phones.map((e) => ({ ...e })),
+			emails: p.emails.map((/** @type {any} */ e) => ({ ...e })),
+			phones: p.phones.map((/** @type {any} */ e) => ({ ...e })),
 			work_experience: [],
 			education_experience: [],
 			certifications: [],
@@ -218,7 +203,7 @@ async function startStardexSandbox(opts = {}) {
 		};
 	}
 
-	function summaryView(p) {
+	function summaryView(/** @type {any} */ p) {
 		return {
 			id: p.id,
 			name: p.name,
@@ -228,9 +213,9 @@ async function startStardexSandbox(opts = {}) {
 		};
 	}
 
-	function candidateView(c) {
-		const person = db.persons.find((p) => p.id === c.person_id);
-		const job = db.jobs.find((j) => j.id === c.job_id);
+	function candidateView(/** @type {any} */ c) {
+		const person = db.persons.find((/** @type {any} */ p) => p.id === c.person_id);
+		const job = db.jobs.find((/** @type {any} */ j) => j.id === c.job_id);
 		const stage = job && stageOf(job, c.stage_id);
 		return {
 			id: c.id,
@@ -244,13 +229,13 @@ async function startStardexSandbox(opts = {}) {
 			current_pipeline_stage_id: c.stage_id,
 			current_pipeline_stage_date: c.history[c.history.length - 1].stage_date,
 			created_at: c.created_at,
-			pipeline_stage_history: c.history.map((h) => ({ ...h })),
+			pipeline_stage_history: c.history.map((/** @type {any} */ h) => ({ ...h })),
 		};
 	}
 
 	// ---- helpers -----------------------------------------------------------------------------------
 
-	function paging(body, max) {
+	function paging(/** @type {any} */ body, /** @type {number} */ max) {
 		const offset = body.offset === undefined ? 0 : body.offset;
 		const limit = body.limit === undefined ? max : body.limit;
 		if (!Number.isInteger(offset) || offset < 0)
@@ -260,7 +245,11 @@ async function startStardexSandbox(opts = {}) {
 		return { offset, limit: Math.min(limit, max) };
 	}
 
-	function page(rows, body, view) {
+	function page(
+		/** @type {any[]} */ rows,
+		/** @type {any} */ body,
+		/** @type {(r: any) => any} */ view,
+	) {
 		const p = paging(body, cfg.maxPageSize);
 		if (p.error) return p.error;
 		return ok(rows.slice(p.offset, p.offset + p.limit).map(view), {
@@ -270,25 +259,27 @@ async function startStardexSandbox(opts = {}) {
 		});
 	}
 
-	function sortRows(rows, body) {
+	function sortRows(/** @type {any[]} */ rows, /** @type {any} */ body) {
 		const by = body.sort_by || 'created_at';
 		const dir = body.sort_order === 'asc' ? 1 : -1;
-		const cmp = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
+		const cmp = (/** @type {any} */ x, /** @type {any} */ y) => (x < y ? -1 : x > y ? 1 : 0);
 		return rows
 			.slice()
-			.sort((a, b) => dir * (cmp(String(a[by] ?? ''), String(b[by] ?? '')) || cmp(a.seq, b.seq)));
+			.sort(
+				(/** @type {any} */ a, /** @type {any} */ b) =>
+					dir * (cmp(String(a[by] ?? ''), String(b[by] ?? '')) || cmp(a.seq, b.seq)),
+			);
 	}
 
-	function unknownKeys(body, allowed) {
-		const extra = Object.keys(body).filter((k) => !allowed.includes(k));
-		return extra.length
-			? invalid(`Unrecognized key(s) in object: ${extra.map((k) => `'${k}'`).join(', ')}`)
-			: undefined;
-	}
-
-	function contacts(list, field, defaultType, validate) {
+	function contacts(
+		/** @type {any} */ list,
+		/** @type {string} */ field,
+		/** @type {string} */ defaultType,
+		/** @type {((v: string) => boolean) | undefined} */ validate = undefined,
+	) {
 		if (list === undefined) return { values: [] };
 		if (!Array.isArray(list)) return { error: invalid(`${field} must be an array`) };
+		/** @type {Array<{ contact_data_type: string, value: string }>} */
 		const values = [];
 		for (const [i, v] of list.entries()) {
 			const value =
@@ -305,20 +296,31 @@ async function startStardexSandbox(opts = {}) {
 		return { values };
 	}
 
-	function addContact(list, type, value, isEmail) {
+	function addContact(
+		/** @type {any} */ list,
+		/** @type {string} */ type,
+		/** @type {any} */ value,
+		/** @type {boolean} */ isEmail = false,
+	) {
 		const v = isEmail ? value.toLowerCase() : value;
-		if (!list.some((c) => c.value === v)) list.push({ contact_data_type: type, value: v });
+		if (!list.some((/** @type {any} */ c) => c.value === v))
+			list.push({ contact_data_type: type, value: v });
 	}
 
-	function findJob(body) {
-		if (body.job_id !== undefined) return db.jobs.find((j) => j.id === body.job_id);
+	function findJob(/** @type {any} */ body) {
+		if (body.job_id !== undefined)
+			return db.jobs.find((/** @type {any} */ j) => j.id === body.job_id);
 		if (body.job_name !== undefined)
-			return db.jobs.find((j) => j.name.toLowerCase() === String(body.job_name).toLowerCase());
+			return db.jobs.find(
+				(/** @type {any} */ j) => j.name.toLowerCase() === String(body.job_name).toLowerCase(),
+			);
 		return undefined;
 	}
 
-	function addToJob(person, job) {
-		const existing = db.candidates.find((c) => c.person_id === person.id && c.job_id === job.id);
+	function addToJob(/** @type {any} */ person, /** @type {any} */ job) {
+		const existing = db.candidates.find(
+			(/** @type {any} */ c) => c.person_id === person.id && c.job_id === job.id,
+		);
 		if (existing) return existing;
 		const at = now();
 		const rec = {
@@ -334,14 +336,16 @@ async function startStardexSandbox(opts = {}) {
 	}
 
 	let seq = 0;
-	function makePerson(b) {
+	function makePerson(/** @type {any} */ b) {
 		const name = String(b.name).trim();
 		const parts = name.split(/\s+/);
 		const slug = linkedinSlug(b.linkedin_url);
+		/** @type {Array<{ contact_data_type: string, value: string }>} */
 		const emails = [];
 		if (b.work_email) addContact(emails, 'work', b.work_email, true);
 		if (b.personal_email) addContact(emails, 'personal', b.personal_email, true);
 		for (const e of b.emailList || []) addContact(emails, e.contact_data_type, e.value, true);
+		/** @type {Array<{ contact_data_type: string, value: string }>} */
 		const phones = [];
 		if (b.mobile_phone) addContact(phones, 'mobile', b.mobile_phone);
 		if (b.work_phone) addContact(phones, 'work', b.work_phone);
@@ -363,36 +367,41 @@ async function startStardexSandbox(opts = {}) {
 			emails,
 			phones,
 			created_at: now(),
+			bornAt: Date.now(),
 		};
 	}
 
 	// ---- routes ------------------------------------------------------------------------------------
 
-	function searchPersons(req) {
+	function searchPersons(/** @type {import('./core').SandboxRequest} */ req) {
 		const b = req.body || {};
 		if (typeof b !== 'object' || Array.isArray(b)) return invalid('Body must be a JSON object');
-		let rows = db.persons;
+		let rows = db.persons.filter((/** @type {any} */ p) => visibleNow(req.faults, p.bornAt));
 		if (b.email !== undefined) {
 			if (typeof b.email !== 'string' || !EMAIL_RE.test(b.email))
 				return invalid('email must be a valid email');
-			rows = rows.filter((p) => p.emails.some((e) => e.value === b.email.toLowerCase()));
+			rows = rows.filter((/** @type {any} */ p) =>
+				p.emails.some((/** @type {any} */ e) => e.value === b.email.toLowerCase()),
+			);
 		}
 		if (b.linkedin_url !== undefined) {
 			const slug = linkedinSlug(b.linkedin_url);
 			if (!slug) return invalid('linkedin_url must be a LinkedIn profile URL');
-			rows = rows.filter((p) => p.linkedin_public_id === slug);
+			rows = rows.filter((/** @type {any} */ p) => p.linkedin_public_id === slug);
 		}
 		if (b.name !== undefined)
-			rows = rows.filter((p) => p.name.toLowerCase() === String(b.name).toLowerCase());
+			rows = rows.filter(
+				(/** @type {any} */ p) => p.name.toLowerCase() === String(b.name).toLowerCase(),
+			);
 		if (b.phone !== undefined)
-			rows = rows.filter((p) => p.phones.some((x) => digits(x.value) === digits(String(b.phone))));
+			rows = rows.filter((/** @type {any} */ p) =>
+				p.phones.some((/** @type {any} */ x) => digits(x.value) === digits(String(b.phone))),
+			);
 		return page(sortRows(rows, b), b, cfg.searchResults === 'summary' ? summaryView : personView);
 	}
 
-	function createPerson(req) {
+	function createPerson(/** @type {import('./core').SandboxRequest} */ req) {
 		const b = req.body || {};
-		const unknown = unknownKeys(b, PERSON_KEYS);
-		if (unknown) return unknown;
 		if (typeof b.name !== 'string' || !b.name.trim()) return invalid('name is required');
 		if (b.linkedin_url === undefined || b.linkedin_url === null || b.linkedin_url === '')
 			return invalid('linkedin_url is required');
@@ -401,7 +410,9 @@ async function startStardexSandbox(opts = {}) {
 		for (const k of ['work_email', 'personal_email'])
 			if (b[k] !== undefined && !EMAIL_RE.test(String(b[k])))
 				return invalid(`${k} must be a valid email`);
-		const emailList = contacts(b.emails, 'emails', 'other', (v) => EMAIL_RE.test(v));
+		const emailList = contacts(b.emails, 'emails', 'other', (/** @type {any} */ v) =>
+			EMAIL_RE.test(v),
+		);
 		if (emailList.error) return emailList.error;
 		const phoneList = contacts(b.phone_numbers, 'phone_numbers', 'other');
 		if (phoneList.error) return phoneList.error;
@@ -410,7 +421,7 @@ async function startStardexSandbox(opts = {}) {
 			job = findJob(b);
 			if (!job) return notFound('Job');
 		}
-		const existing = db.persons.find((p) => p.linkedin_public_id === slug);
+		const existing = db.persons.find((/** @type {any} */ p) => p.linkedin_public_id === slug);
 		if (existing) {
 			if (cfg.duplicateLinkedin === 'conflict')
 				return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', {
@@ -425,7 +436,7 @@ async function startStardexSandbox(opts = {}) {
 		return ok(createdView(person, rec));
 	}
 
-	function createdView(p, rec) {
+	function createdView(/** @type {any} */ p, /** @type {any} */ rec) {
 		return {
 			id: p.id,
 			name: p.name,
@@ -433,24 +444,25 @@ async function startStardexSandbox(opts = {}) {
 			current_job_title: p.current_job_title,
 			company_name: p.current_company_name,
 			linkedin_location: p.linkedin_location,
-			emails: p.emails.map((e) => ({ ...e })),
-			phones: p.phones.map((e) => ({ ...e })),
+			emails: p.emails.map((/** @type {any} */ e) => ({ ...e })),
+			phones: p.phones.map((/** @type {any} */ e) => ({ ...e })),
 			candidate_id: rec ? rec.id : null,
 			client_contact_id: null,
 			external_source_id: p.external_source_id,
 		};
 	}
 
-	function patchPerson(req, [id]) {
-		const person = db.persons.find((p) => p.id === id);
+	function patchPerson(
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {string[]} */ [id],
+	) {
+		const person = db.persons.find((/** @type {any} */ p) => p.id === id);
 		if (!person) return notFound('Person');
 		const b = req.body || {};
-		const unknown = unknownKeys(b, PATCH_KEYS);
-		if (unknown) return unknown;
 		const emails =
 			b.emails === undefined
 				? undefined
-				: contacts(b.emails, 'emails', 'other', (v) => EMAIL_RE.test(v));
+				: contacts(b.emails, 'emails', 'other', (/** @type {any} */ v) => EMAIL_RE.test(v));
 		if (emails && emails.error) return emails.error;
 		const phones =
 			b.phone_numbers === undefined
@@ -460,11 +472,14 @@ async function startStardexSandbox(opts = {}) {
 		for (const k of ['work_email', 'personal_email'])
 			if (b[k] !== undefined && !EMAIL_RE.test(String(b[k])))
 				return invalid(`${k} must be a valid email`);
+		/** @type {string | undefined} */
 		let slug;
 		if (b.linkedin_url !== undefined) {
 			slug = linkedinSlug(b.linkedin_url);
 			if (!slug) return invalid('linkedin_url must be a valid LinkedIn profile URL');
-			const other = db.persons.find((p) => p.linkedin_public_id === slug && p.id !== person.id);
+			const other = db.persons.find(
+				(/** @type {any} */ p) => p.linkedin_public_id === slug && p.id !== person.id,
+			);
 			if (other)
 				return fail(409, 'DUPLICATE_PERSON', 'A person with this linkedin_url already exists', {
 					existing_person_id: other.id,
@@ -472,7 +487,7 @@ async function startStardexSandbox(opts = {}) {
 		}
 		let job;
 		if (b.job_id !== undefined) {
-			job = db.jobs.find((j) => j.id === b.job_id);
+			job = db.jobs.find((/** @type {any} */ j) => j.id === b.job_id);
 			if (!job) return notFound('Job');
 		}
 		// Lists are replaced wholesale, as documented ("Replace all email addresses").
@@ -502,20 +517,22 @@ async function startStardexSandbox(opts = {}) {
 		return ok({ message: 'Person updated successfully' });
 	}
 
-	function searchJobs(req) {
+	function searchJobs(/** @type {import('./core').SandboxRequest} */ req) {
 		const b = req.body || {};
 		if (
 			b.keywords !== undefined &&
-			(!Array.isArray(b.keywords) || b.keywords.some((k) => typeof k !== 'string'))
+			(!Array.isArray(b.keywords) ||
+				b.keywords.some((/** @type {string} */ k) => typeof k !== 'string'))
 		)
 			return invalid('keywords must be an array of strings');
 		if (b.is_archived !== undefined && typeof b.is_archived !== 'boolean')
 			return invalid('is_archived must be a boolean');
 		let rows = db.jobs;
-		if (b.is_archived !== undefined) rows = rows.filter((j) => j.is_archived === b.is_archived);
+		if (b.is_archived !== undefined)
+			rows = rows.filter((/** @type {any} */ j) => j.is_archived === b.is_archived);
 		for (const k of b.keywords || []) {
 			const w = k.toLowerCase();
-			rows = rows.filter((j) =>
+			rows = rows.filter((/** @type {any} */ j) =>
 				[j.name, j.client_company_name, j.location].some((v) =>
 					String(v || '')
 						.toLowerCase()
@@ -526,7 +543,7 @@ async function startStardexSandbox(opts = {}) {
 		return page(sortRows(rows, b), b, jobSummary);
 	}
 
-	function updateStage(req) {
+	function updateStage(/** @type {import('./core').SandboxRequest} */ req) {
 		const b = req.body || {};
 		if (b.job_id === undefined && b.job_name === undefined)
 			return invalid('Provide either job_id or job_name');
@@ -540,26 +557,31 @@ async function startStardexSandbox(opts = {}) {
 			return invalid('Provide either stage_id or stage_name');
 		const job = findJob(b);
 		if (!job) return notFound('Job');
-		const onJob = db.candidates.filter((c) => c.job_id === job.id);
+		const onJob = db.candidates.filter((/** @type {any} */ c) => c.job_id === job.id);
 		let rec;
-		if (b.candidate_id !== undefined) rec = onJob.find((c) => c.id === b.candidate_id);
+		if (b.candidate_id !== undefined)
+			rec = onJob.find((/** @type {any} */ c) => c.id === b.candidate_id);
 		else if (b.candidate_email !== undefined)
-			rec = onJob.find((c) =>
+			rec = onJob.find((/** @type {any} */ c) =>
 				db.persons
-					.find((p) => p.id === c.person_id)
-					.emails.some((e) => e.value === String(b.candidate_email).toLowerCase()),
+					.find((/** @type {any} */ p) => p.id === c.person_id)
+					.emails.some(
+						(/** @type {any} */ e) => e.value === String(b.candidate_email).toLowerCase(),
+					),
 			);
 		else
 			rec = onJob.find(
-				(c) =>
-					db.persons.find((p) => p.id === c.person_id).name.toLowerCase() ===
+				(/** @type {any} */ c) =>
+					db.persons.find((/** @type {any} */ p) => p.id === c.person_id).name.toLowerCase() ===
 					String(b.candidate_name).toLowerCase(),
 			);
 		if (!rec) return notFound('Candidate');
 		const stage =
 			b.stage_id !== undefined
-				? job.stages.find((s) => s.id === b.stage_id)
-				: job.stages.find((s) => s.name.toLowerCase() === String(b.stage_name).toLowerCase());
+				? job.stages.find((/** @type {any} */ s) => s.id === b.stage_id)
+				: job.stages.find(
+						(/** @type {any} */ s) => s.name.toLowerCase() === String(b.stage_name).toLowerCase(),
+					);
 		if (!stage) return invalid(`Stage ${b.stage_id ?? b.stage_name} is not in this job's pipeline`);
 		const previous = rec.stage_id;
 		if (previous !== stage.id) {
@@ -581,8 +603,11 @@ async function startStardexSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/v1\/persons\/([^/]+)$/,
-			handler: (_req, [id]) => {
-				const p = db.persons.find((x) => x.id === id);
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ _req,
+				/** @type {string[]} */ [id],
+			) => {
+				const p = db.persons.find((/** @type {any} */ x) => x.id === id);
 				return p ? ok(personView(p)) : notFound('Person');
 			},
 		},
@@ -591,30 +616,12 @@ async function startStardexSandbox(opts = {}) {
 		{
 			method: 'GET',
 			pattern: /^\/v1\/jobs\/([^/]+)$/,
-			handler: (_req, [id]) => {
-				const j = db.jobs.find((x) => x.id === id);
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ _req,
+				/** @type {string[]} */ [id],
+			) => {
+				const j = db.jobs.find((/** @type {any} */ x) => x.id === id);
 				return j ? ok(jobView(j)) : notFound('Job');
-			},
-		},
-		{
-			method: 'GET',
-			pattern: /^\/v1\/jobs\/([^/]+)\/candidates$/,
-			handler: (req, [id]) => {
-				const job = db.jobs.find((x) => x.id === id);
-				if (!job) return notFound('Job');
-				const q = {
-					offset: req.query.has('offset') ? Number(req.query.get('offset')) : undefined,
-					limit: req.query.has('limit') ? Number(req.query.get('limit')) : undefined,
-				};
-				return page(
-					db.candidates.filter((c) => c.job_id === id),
-					q,
-					(c) => {
-						const { pipeline_stage_history, current_pipeline_stage_date, ...rest } =
-							candidateView(c);
-						return rest;
-					},
-				);
 			},
 		},
 		{
@@ -623,16 +630,9 @@ async function startStardexSandbox(opts = {}) {
 			write: true,
 			handler: updateStage,
 		},
-		{
-			method: 'GET',
-			pattern: /^\/v1\/candidates\/([^/]+)$/,
-			handler: (_req, [id]) => {
-				const c = db.candidates.find((x) => x.id === id);
-				return c ? ok(candidateView(c)) : notFound('Candidate');
-			},
-		},
 	];
 
+	/** @type {Record<number, string>} */
 	const CODES = {
 		400: 'VALIDATION_ERROR',
 		401: 'INVALID_API_KEY',
@@ -647,6 +647,17 @@ async function startStardexSandbox(opts = {}) {
 		name: 'stardex',
 		port: opts.port,
 		routes,
+		contracts: [{ system: 'stardex', prefix: '' }],
+		contractMode: cfg.contractMode,
+		responseDelayMs: cfg.responseDelayMs,
+		checkResponses: /** @type {any} */ (opts).checkResponses,
+		contractError: (violations) =>
+			invalid(
+				violations
+					.map((v) => `${v.path.replace(/^(body|query|path)\.?/, '') || 'body'} ${v.message}`)
+					.join('; '),
+			),
+		notFound: () => fail(404, 'NOT_FOUND', 'Resource not found'),
 		authenticate,
 		rateLimit: cfg.rateLimit,
 		rateLimitBody,
@@ -668,25 +679,30 @@ async function startStardexSandbox(opts = {}) {
 	});
 
 	/** {jobs: n | [partial jobs], persons: [{name, linkedin_url, emails, phones, job_ids, ...}]} */
-	function seed(data) {
+	function seed(/** @type {any} */ data) {
 		if (typeof data.jobs === 'number') db.jobs = makeJobs(data.jobs);
 		else if (Array.isArray(data.jobs)) {
 			const base = makeJobs(db.jobs.length + data.jobs.length);
-			db.jobs.push(...data.jobs.map((j, i) => ({ ...base[db.jobs.length + i], ...j })));
+			db.jobs.push(
+				...data.jobs.map((/** @type {any} */ j, /** @type {number} */ i) => ({
+					...base[db.jobs.length + i],
+					...j,
+				})),
+			);
 		}
 		for (const p of data.persons || []) {
 			const person = makePerson({
 				...p,
-				emailList: (p.emails || []).map((e) =>
+				emailList: (p.emails || []).map((/** @type {any} */ e) =>
 					typeof e === 'string' ? { contact_data_type: 'personal', value: e } : e,
 				),
-				phoneList: (p.phones || []).map((e) =>
+				phoneList: (p.phones || []).map((/** @type {any} */ e) =>
 					typeof e === 'string' ? { contact_data_type: 'mobile', value: e } : e,
 				),
 			});
 			db.persons.push(person);
 			for (const jobId of p.job_ids || []) {
-				const job = db.jobs.find((j) => j.id === jobId);
+				const job = db.jobs.find((/** @type {any} */ j) => j.id === jobId);
 				if (job) addToJob(person, job);
 			}
 		}
@@ -708,16 +724,16 @@ async function startStardexSandbox(opts = {}) {
 		jobs: () => db.jobs.map(jobView),
 		seed,
 		/** Switch behaviours at run time, e.g. {duplicateLinkedin: 'existing'} or {stageFields: 'alt'}. */
-		configure: (changes) => Object.assign(cfg, changes),
+		configure: (/** @type {any} */ changes) => Object.assign(cfg, changes),
 	};
 }
 
 /** Deterministic UUID-shaped ids, so tests can name jobs and stages. */
-function uuid(prefix, n) {
+function uuid(/** @type {string} */ prefix, /** @type {number} */ n) {
 	return `${prefix}-0000-4000-8000-${n.toString(16).padStart(12, '0')}`;
 }
 
-function makeJobs(n) {
+function makeJobs(/** @type {number} */ n) {
 	return Array.from({ length: n }, (_, i) => ({
 		id: uuid('a0b0c0d0', i + 1),
 		name: `${JOB_NAMES[i % JOB_NAMES.length]}${i >= JOB_NAMES.length ? ` ${Math.floor(i / JOB_NAMES.length) + 1}` : ''}`,
@@ -736,7 +752,7 @@ function makeJobs(n) {
 	}));
 }
 
-function linkedinSlug(value) {
+function linkedinSlug(/** @type {any} */ value) {
 	if (typeof value !== 'string') return undefined;
 	const m =
 		/^(?:https?:\/\/)?(?:[a-z]{2,3}\.|www\.)?linkedin\.com\/(?:in|pub)\/([^/?#\s]+)\/?(?:[?#].*)?$/i.exec(
@@ -750,7 +766,7 @@ function linkedinSlug(value) {
 	}
 }
 
-function digits(s) {
+function digits(/** @type {any} */ s) {
 	return s.replace(/\D/g, '');
 }
 

@@ -18,6 +18,7 @@ import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
 import { rememberCreated } from '../../../shared/export/createdThisRun';
+import { skippedJobsText } from '../../employments';
 import { findExisting, type Match } from './lookup';
 import {
 	addEmployments,
@@ -31,6 +32,7 @@ import {
 interface ExportOptions {
 	sourceId?: number;
 	note?: string;
+	skippedJobsToNote?: boolean;
 	noteVisibility?: string;
 	resumeBinaryProperty?: string;
 	maxResumeMb?: number;
@@ -49,6 +51,14 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			{
+				displayName: 'Add Skipped Jobs to Note',
+				name: 'skippedJobsToNote',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether previous jobs that Greenhouse cannot take as employments (no company, title or start date) are written into the note, so nothing given is lost. They are always listed in the output as employmentsSkipped.',
+			},
 			{
 				displayName: 'Create Application',
 				name: 'applicationMode',
@@ -208,21 +218,28 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 
 	const employments = await addEmployments(ctx, candidateId, candidate, i);
 	if (a.resume) await attachResume(ctx, applicationId, a.resume, i);
-	if (options.note) {
+	const skippedText =
+		employments.skipped.length && (options.skippedJobsToNote ?? true)
+			? skippedJobsText(employments.skipped)
+			: undefined;
+	const note = [options.note, skippedText].filter(Boolean).join('\n\n');
+	if (note) {
 		const { actingUserId } = await greenhouseSettings(ctx);
-		await addNote(
-			ctx,
-			candidateId,
-			options.note,
-			actingUserId,
-			options.noteVisibility ?? 'private',
-			i,
-		);
+		await addNote(ctx, candidateId, note, actingUserId, options.noteVisibility ?? 'private', i);
 	}
 	return result('created', candidateId, applicationId, a.appUrl, {
 		jobId: choice.jobId,
 		resumeAttached: Boolean(a.resume),
-		employmentsAdded: employments,
+		employmentsAdded: employments.added,
+		...(employments.skipped.length
+			? {
+					employmentsSkipped: employments.skipped as unknown as IDataObject[],
+					skippedJobsInNote: Boolean(skippedText),
+				}
+			: {}),
+		...(employments.dateNotes.length
+			? { dateNotes: employments.dateNotes as unknown as IDataObject[] }
+			: {}),
 		email: candidate.emails[0]?.value,
 	});
 }

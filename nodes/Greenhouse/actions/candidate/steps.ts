@@ -5,7 +5,8 @@ import { inputError } from '../../../shared/errors';
 import type { ResumeFile } from '../../../shared/export/resume';
 import { oncePerRun } from '../../../shared/runState';
 import { createOnce } from '../../../shared/http/createOnce';
-import { type ApplicationChoice, applicationBody, employmentBodies } from '../../mapping';
+import { type EmploymentPlan, planEmployments } from '../../employments';
+import { type ApplicationChoice, applicationBody } from '../../mapping';
 import { ghList, ghRequest } from '../../transport';
 import type { GhApplication, GhJob } from '../../types';
 
@@ -71,14 +72,16 @@ export async function ensureApplication(
 	return { id: value.id, created: true };
 }
 
+/** Sends every previous job Greenhouse can take; the plan says which were skipped and why. */
 export async function addEmployments(
 	ctx: IExecuteFunctions,
 	candidateId: number,
 	c: Candidate,
 	itemIndex: number,
-): Promise<number> {
-	const bodies = employmentBodies(candidateId, c);
-	if (!bodies.length) return 0;
+): Promise<EmploymentPlan & { added: number }> {
+	const plan = planEmployments(candidateId, c.previousJobs);
+	const bodies = plan.bodies;
+	if (!bodies.length) return { ...plan, added: 0 };
 	const existing = async () =>
 		ghList<IDataObject>(
 			ctx,
@@ -97,7 +100,7 @@ export async function addEmployments(
 		});
 		added++;
 	}
-	return added;
+	return { ...plan, added };
 }
 
 export async function attachResume(
@@ -114,8 +117,8 @@ export async function attachResume(
 					application_id: applicationId,
 					filename: resume.fileName,
 					type: 'resume',
+					// v3 takes no content_type (a v1 field): the type comes from the file itself.
 					content: resume.base64,
-					content_type: resume.mimeType,
 				},
 				itemIndex,
 			}),
