@@ -63,6 +63,14 @@ export function decide(r: Reading, all: Signal[]): Classification | undefined {
 			earlierOpposite,
 			`${earlierOpposite.says} stands: ${last.says} after "${r.segmentWord[last.segment]}" is only a compliment`,
 		);
+	// "Sounds great, but …" with nothing we know after "but": the polite opening of a decline.
+	const lastSegment = r.segmentWord.length - 1;
+	if (last.compliment && !earlierOpposite && last.segment < lastSegment)
+		return {
+			interested: false,
+			label: 'neutral',
+			reason: `${last.says} is followed by "${r.segmentWord[last.segment + 1]}": a compliment, not a yes`,
+		};
 	if (earlierOpposite)
 		return result(
 			last,

@@ -20,6 +20,8 @@ export interface Signal {
 	segment: number;
 	/** Inside an "although …" part. */
 	aside: boolean;
+	/** A compliment phrase ("sounds great"), not a short answer. */
+	compliment?: boolean;
 }
 
 /** Why a short reply did not count, for a truthful reason when nothing else decides. */
@@ -77,13 +79,13 @@ function sentenceStart(r: Reading, at: number): number {
 	return r.sentenceStarts[r.words[at].sentence];
 }
 
-/** A negation in the two words after `end`, in the same part. */
-function negatedAfter(r: Reading, end: number): boolean {
+/** A negation in the two words after `end`, in the same part: its index. */
+function negatedAfter(r: Reading, end: number): number | undefined {
 	for (let i = end; i < r.words.length && i < end + 2; i++) {
-		if (r.words[i].part !== r.words[end - 1].part) return false;
-		if (r.isNegation(i)) return true;
+		if (r.words[i].part !== r.words[end - 1].part) return undefined;
+		if (r.isNegation(i)) return i;
 	}
-	return false;
+	return undefined;
 }
 
 /** Phrase signals: yes / compliments (unless negated), refusals, statuses, wrong person. */
@@ -97,7 +99,11 @@ function phraseSignals(r: Reading): Signal[] {
 			if (m.entry.words.length === 1 && r.questions[r.words[m.start].sentence]) continue;
 			const negation = r.negationOf(m.start, m.end);
 			if (negation) out.push(signal(r, 'no', `negated interested phrase ${phrase}`, m.start));
-			else out.push(signal(r, kind, `interested phrase ${phrase}`, m.start));
+			else
+				out.push({
+					...signal(r, kind, `interested phrase ${phrase}`, m.start),
+					compliment: kind === 'weakYes',
+				});
 		} else if (kind === 'wrongPerson')
 			out.push(signal(r, kind, `wrong-person phrase ${phrase}`, m.start));
 		else if (kind === 'undecided') out.push(signal(r, kind, `undecided phrase ${phrase}`, m.start));
@@ -143,8 +149,13 @@ function shortSignals(r: Reading, inReply: boolean, notes: ShortReplyNote[]): Si
 		}
 		const start = sentenceStart(r, m.start);
 		const end = sentenceEnd(r, m.start);
-		// "Sure not", "Claro que no": a negation right after takes the yes back.
-		if (negatedAfter(r, m.end)) continue;
+		// "Absolutely not", "Claro que no": a negation right after turns the yes into a no.
+		const negation = negatedAfter(r, m.end);
+		if (negation !== undefined) {
+			const words = r.words.slice(m.start, negation + 1).map((w) => w.w);
+			out.push(signal(r, 'no', `short reply ${quote(words.join(' '))}`, m.start));
+			continue;
+		}
 		// "Ok thanks", "Thanks, ok": a receipt, when it is the whole reply.
 		const receipt = end - start > 1 && onlyFiller(r, start, m.start) && onlyFiller(r, m.end, end);
 		if (OK_WORDS.has(m.entry.words[0]) && receipt && start === 0 && end === r.words.length) {

@@ -113,8 +113,12 @@ export function tokenize(text: string): Tokens {
 				word += c;
 				continue;
 			}
-			// A dot inside an address or a URL ("acme.example") is not the end of a sentence.
-			if (c === '.' && i + 1 < text.length && isAsciiWordChar(text.charCodeAt(i + 1))) {
+			// A dot inside an address or a URL ("acme.example") or after a number ("bis 15. März",
+			// "bis 20.08. im Urlaub") is not the end of a sentence.
+			if (
+				c === '.' &&
+				((i + 1 < text.length && isAsciiWordChar(text.charCodeAt(i + 1))) || isDigit(text[i - 1]))
+			) {
 				flush();
 				continue;
 			}

@@ -3,6 +3,8 @@ import type { Lexicon } from './types';
 /** German. The phrase lists of phrases.ts are added to these (see index.ts). */
 export const de: Lexicon = {
 	yes: [
+		'schaue mir das gerne an',
+		'anschauen',
 		'ich bin interessiert',
 		'hätte interesse',
 		'habe interesse',
@@ -53,6 +55,10 @@ export const de: Lexicon = {
 		'nicht für mich',
 	],
 	softNo: [
+		'glücklich in meinem',
+		'nicht wechselwillig',
+		'nicht wechselbereit',
+		'fühle mich wohl',
 		'vertraglich gebunden',
 		'neue stelle angetreten',
 		'gerade erst angefangen',
@@ -144,7 +150,7 @@ export const de: Lexicon = {
 		'klar doch',
 		'sehr gut',
 	],
-	shortNo: ['nein', 'ne', 'nö', 'nee', 'leider nein', 'nein sorry'],
+	shortNo: ['nein', 'nö', 'nee', 'leider nein', 'nein sorry'],
 	acknowledgements: ['verstanden', 'alles klar', 'erhalten', 'zur kenntnis genommen', 'notiert'],
 	filler: [
 		'danke',

@@ -3,6 +3,8 @@ import type { Lexicon } from './types';
 /** Spanish. The phrase lists of phrases.ts are added to these (see index.ts). */
 export const es: Lexicon = {
 	yes: [
+		'me gustaría',
+		'conocer más',
 		'estoy interesado',
 		'estoy interesada',
 		'me interesaría',
@@ -46,6 +48,11 @@ export const es: Lexicon = {
 		'no estoy interesado',
 	],
 	softNo: [
+		'muy bien en mi',
+		'estoy a gusto',
+		'no me planteo',
+		'no busco cambiar',
+		'no estoy abierto',
 		'acabo de empezar',
 		'acabo de entrar',
 		'acabo de firmar',

@@ -3,6 +3,9 @@ import type { Lexicon } from './types';
 /** French. The phrase lists of phrases.ts are added to these (see index.ts). */
 export const fr: Lexicon = {
 	yes: [
+		'en dire plus',
+		"m'en dire plus",
+		'quand seriez vous',
 		'je suis intéressé',
 		'je suis intéressée',
 		'ça m intéresse',
@@ -55,6 +58,13 @@ export const fr: Lexicon = {
 		'pas intéressée',
 	],
 	softNo: [
+		'je suis en poste',
+		'ne souhaite pas',
+		'pas donner suite',
+		'je me plais',
+		'très bien dans',
+		"pas à l'écoute",
+		'pas ouvert',
 		'viens de commencer',
 		'viens de rejoindre',
 		'viens de signer',

@@ -3,6 +3,7 @@ import type { Lexicon } from './types';
 /** Italian (no phrase list of phrases.ts: Italian was added with v2). */
 export const it: Lexicon = {
 	yes: [
+		'mi interesserebbe',
 		'mi interessa',
 		'sono interessato',
 		'sono interessata',
@@ -59,6 +60,10 @@ export const it: Lexicon = {
 		'nessun interesse',
 	],
 	softNo: [
+		'felice dove sono',
+		'non sono alla ricerca',
+		'mi trovo bene',
+		'non sono aperto',
 		'ho appena iniziato',
 		'ho appena firmato',
 		'sono appena entrato',

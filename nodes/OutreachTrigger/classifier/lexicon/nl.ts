@@ -3,6 +3,10 @@ import type { Lexicon } from './types';
 /** Dutch. The phrase lists of phrases.ts are added to these (see index.ts). */
 export const nl: Lexicon = {
 	yes: [
+		'sta er wel voor open',
+		'ervoor open',
+		'uitnodiging',
+		'stuur maar',
 		'ik ben geïnteresseerd',
 		'hoor graag meer',
 		'hoor graag',
@@ -43,6 +47,8 @@ export const nl: Lexicon = {
 		'ik sla over',
 	],
 	softNo: [
+		'naar mijn zin',
+		'niet open voor',
 		'net begonnen',
 		'pas begonnen',
 		'net gestart',

@@ -3,6 +3,8 @@ import type { Lexicon } from './types';
 /** Portuguese (Brazil and Portugal). The phrase lists of phrases.ts are added to these (see index.ts). */
 export const pt: Lexicon = {
 	yes: [
+		'uma call',
+		'marcar',
 		'estou interessado',
 		'estou interessada',
 		'gostaria de saber',
@@ -53,6 +55,10 @@ export const pt: Lexicon = {
 		'não, obrigada',
 	],
 	softNo: [
+		'feliz na empresa',
+		'feliz no meu',
+		'não estou aberto',
+		'não estou em busca',
 		'acabei de começar',
 		'acabei de entrar',
 		'acabei de assinar',
