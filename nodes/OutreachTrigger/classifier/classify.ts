@@ -101,7 +101,10 @@ export function classifyReply(input: ClassifyInput, options: ClassifyOptions = {
 	// "On holiday" may be a person's words ("on holiday this week, but happy to chat Monday"):
 	// only an answer of their own keeps it from being an out-of-office note.
 	const maybeAuto = r.of('autoReplyMaybe')[0];
-	if (maybeAuto && signals.every((s) => s.kind === 'weakYes'))
+	const answers = signals.some(
+		(s) => s.kind === 'yes' || s.kind === 'no' || s.kind === 'wrongPerson',
+	);
+	if (maybeAuto && !answers)
 		return {
 			interested: false,
 			label: 'out_of_office',

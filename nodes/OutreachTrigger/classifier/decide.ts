@@ -80,6 +80,7 @@ export function decide(r: Reading, all: Signal[]): Classification | undefined {
 	if (sameSegment.length)
 		return result(last, `${last.says} outweighs ${strongest(sameSegment).says}`);
 	// Nothing says otherwise: the first phrase in the text that leads to the same label.
-	const first = signals.find((s) => LABEL[s.kind] === LABEL[last.kind]) ?? last;
+	const first =
+		signals.find((s) => s.kind === last.kind || (positive(s) && positive(last))) ?? last;
 	return result(last, first.says);
 }

@@ -122,14 +122,16 @@ function shortSignals(r: Reading, inReply: boolean, notes: ShortReplyNote[]): Si
 	const out: Signal[] = [];
 	const starts = new Set(r.openings());
 	for (const m of r.of('shortNo')) {
-		const alone = starts.has(m.start) && onlyFiller(r, m.end, sentenceEnd(r, m.start));
+		const opening = starts.has(m.start) || onlyFiller(r, sentenceStart(r, m.start), m.start);
+		const alone = opening && onlyFiller(r, m.end, sentenceEnd(r, m.start));
 		if (alone || isEmoji(m.entry.words[0]))
 			out.push(signal(r, 'no', `short reply ${quote(m.entry.phrase)}`, m.start));
 	}
-	for (const m of r.of('acknowledgements')) {
-		if (starts.has(m.start) && onlyFiller(r, m.end, sentenceEnd(r, m.start)))
-			notes.push({ text: `acknowledgement ${quote(m.entry.phrase)}, not a yes` });
-	}
+	// "Noted", "Thanks for letting me know": a receipt outweighs a bare "ok" / "alright".
+	for (const m of r.of('acknowledgements'))
+		out.push(
+			signal(r, 'undecided', `acknowledgement ${quote(m.entry.phrase)}, not a yes`, m.start),
+		);
 	const yesAt = new Map<number, Match>();
 	for (const m of r.of('shortYes')) {
 		// Opening a sentence, or after politeness only ("Thanks, sure!"); emoji anywhere.
