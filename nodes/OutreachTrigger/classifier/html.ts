@@ -67,6 +67,9 @@ const QUOTE_MARKERS = [
 /** Outlook puts the quoted message after this block, not inside it. */
 const QUOTE_STARTS = ['divrplyfwdmsg', 'appendonsend', 'outlookmessageheader'];
 
+/** Stands for a line break from a block tag until source line breaks are made spaces. */
+const BREAK = '\u0000';
+
 const ENTITIES: Record<string, string> = {
 	amp: '&',
 	lt: '<',
@@ -172,7 +175,7 @@ export function htmlToText(html: string): HtmlText {
 					continue;
 				}
 				if (closing) {
-					if (BLOCK_TAGS.has(name)) out.push('\n');
+					if (BLOCK_TAGS.has(name)) out.push(BREAK);
 					continue;
 				}
 				const lower = content.toLowerCase();
@@ -187,7 +190,7 @@ export function htmlToText(html: string): HtmlText {
 					skip = { name, depth: 1 };
 					continue;
 				}
-				if (BLOCK_TAGS.has(name)) out.push('\n');
+				if (BLOCK_TAGS.has(name)) out.push(BREAK);
 				continue;
 			}
 		}
@@ -203,10 +206,15 @@ export function htmlToText(html: string): HtmlText {
 			continue;
 		}
 		let end = i + 1;
-		while (end < html.length && html[end] !== '<' && html[end] !== '&') end++;
-		// Line breaks in HTML source are only spaces; lines come from the tags.
-		out.push(html.slice(i, end).replace(/[\r\n\t]/g, ' '));
+		while (end < html.length && html[end] !== '&' && (noMoreTags || html[end] !== '<')) end++;
+		out.push(html.slice(i, end));
 		i = end;
 	}
-	return { text: out.join(''), quoted };
+	// Line breaks in HTML source are only spaces; the lines come from the block tags.
+	const text = out
+		.join('')
+		.replace(/[\r\n\t]/g, ' ')
+		.split(BREAK)
+		.join('\n');
+	return { text, quoted };
 }

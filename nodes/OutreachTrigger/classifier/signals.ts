@@ -53,18 +53,20 @@ function signal(r: Reading, kind: SignalKind, says: string, at: number): Signal 
 	};
 }
 
-const fillerCache = new WeakMap<Reading, Set<number>>();
+/** Per reading: how many of the words before index i are politeness, to answer `onlyFiller` at once. */
+const fillerCounts = new WeakMap<Reading, Int32Array>();
 
 /** Words [from, to) are all politeness ("thanks", "please", 🙂). */
 function onlyFiller(r: Reading, from: number, to: number): boolean {
-	let filler = fillerCache.get(r);
-	if (!filler) {
-		filler = new Set<number>();
-		for (const m of r.of('filler')) for (let i = m.start; i < m.end; i++) filler.add(i);
-		fillerCache.set(r, filler);
+	let counts = fillerCounts.get(r);
+	if (!counts) {
+		const filler = new Uint8Array(r.words.length);
+		for (const m of r.of('filler')) filler.fill(1, m.start, m.end);
+		counts = new Int32Array(r.words.length + 1);
+		for (let i = 0; i < r.words.length; i++) counts[i + 1] = counts[i] + filler[i];
+		fillerCounts.set(r, counts);
 	}
-	for (let i = from; i < to; i++) if (!filler.has(i)) return false;
-	return true;
+	return to <= from || counts[to] - counts[from] === to - from;
 }
 
 function isEmoji(word: string): boolean {
@@ -181,7 +183,7 @@ export function isBareStop(r: Reading): boolean {
 	return word !== undefined && STOP_WORDS.has(word);
 }
 
-/** Is word i a time: a day or time word, "2pm", "14h", "14:00", or an hour after "at" / "um" / "alle". */
+/** The words that are times: a day or time word, "2pm", "14h", "14:00", an hour after "at" / "um" / "alle". */
 function timeWordsAt(r: Reading): Map<number, string> {
 	const greeting = new Set<number>();
 	for (const m of r.of('greetings')) for (let i = m.start; i < m.end; i++) greeting.add(i);

@@ -3,10 +3,10 @@ import type { Lexicon } from './types';
 /** English. The phrase lists of phrases.ts are added to these (see index.ts). */
 export const en: Lexicon = {
 	yes: [
+		'let me know a good time',
+		"what's a good time",
+		'what is a good time',
 		"i'd consider",
-		'for the right number',
-		'the right offer',
-		'the right opportunity',
 		'up for a chat',
 		'up for a call',
 		"i'd be up for",
@@ -79,7 +79,6 @@ export const en: Lexicon = {
 		'when can we',
 		'when could we',
 		'next steps',
-		'a good time',
 		'good time to talk',
 		'time to talk',
 		'time to chat',
@@ -105,6 +104,9 @@ export const en: Lexicon = {
 		'interview process',
 	],
 	weakYes: [
+		'for the right number',
+		'the right offer',
+		'the right opportunity',
 		'interesting',
 		'great role',
 		'great opportunity',
