@@ -9,10 +9,17 @@ import {
 	LANGUAGES,
 	LEXICON,
 	type Lexicon,
+	NEGATIONS,
+	normalize,
 	NOT_INTERESTED_PHRASES,
 	UNSUBSCRIBE_PHRASES,
 	WRONG_PERSON_PHRASES,
 } from '../../../nodes/OutreachTrigger/classifier';
+import {
+	CONTRAST_WORDS,
+	NOT_A_NEGATION,
+	TRAILING_NEGATIONS,
+} from '../../../nodes/OutreachTrigger/phrases';
 import { untruthfulQuotes } from './reasonCheck';
 import { REPLIES, classifyLabelled } from './replyFixtures';
 
@@ -102,5 +109,21 @@ describe('docs/classifier.md', () => {
 				.map((p) => `${lang}: ${p}`),
 		);
 		expect(missing).toEqual([]);
+	});
+});
+
+describe('the v1 word lists are part of the v2 lexicon', () => {
+	const all = (pick: (lex: Lexicon) => readonly string[]) =>
+		new Set(LANGUAGES.flatMap((lang) => pick(LEXICON[lang]).map((w) => normalize(w))));
+
+	it('negations, trailing negations, non-negating pairs and contrast words', () => {
+		const negations = all((lex) => lex.negations);
+		const trailing = all((lex) => lex.trailingNegations);
+		const pairs = all((lex) => lex.notANegation);
+		const contrast = all((lex) => [...lex.contrast, ...lex.contrastAdverbs]);
+		expect(NEGATIONS.filter((w) => !negations.has(w))).toEqual([]);
+		expect(TRAILING_NEGATIONS.filter((w) => !trailing.has(w))).toEqual([]);
+		expect(NOT_A_NEGATION.filter((w) => !pairs.has(normalize(w)))).toEqual([]);
+		expect(CONTRAST_WORDS.filter((w) => !contrast.has(w))).toEqual([]);
 	});
 });
