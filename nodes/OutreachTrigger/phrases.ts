@@ -1,7 +1,10 @@
 /**
- * Built-in phrases of the reply classifier, per language. They are matched as whole words, after
- * lower-casing, removing accents (é → e, ß → ss) and apostrophes (don't → dont, m'intéresse →
- * m interesse), so write them plainly. the README lists them (a unit test keeps it in sync).
+ * The first version's phrase lists of the reply classifier, per language, as the README lists them
+ * (a unit test keeps it in sync). The classifier still reads every one of them: classifier/lexicon/
+ * adds them to its per-language lists, weighing the compliments and status statements among them
+ * lower (classifier/lexicon/index.ts), and docs/classifier.md lists the complete lists. They are
+ * matched as whole words, after lower-casing, removing accents (é → e, ß → ss) and apostrophes
+ * (don't → dont, m'intéresse → m interesse), so write them plainly.
  */
 
 export const LANGUAGES = ['en', 'de', 'fr', 'es', 'nl', 'pt'] as const;
@@ -438,7 +441,12 @@ export const UNSUBSCRIBE_PHRASES: PhraseList = {
 	],
 };
 
-/** Words that flip an interested phrase when they come up to three words before it. */
+/**
+ * The first version's negation and contrast words, kept for code that imports them. The classifier
+ * now reads the per-language lists of classifier/lexicon/, which contain all of these (a test checks).
+ */
+
+/** Words that flip an interested phrase when they come before it. */
 export const NEGATIONS: readonly string[] = [
 	'not',
 	'no',
