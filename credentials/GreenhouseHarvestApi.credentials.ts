@@ -26,7 +26,7 @@ export class GreenhouseHarvestApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#greenhouse-credentials';
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/greenhouse-harvest-api.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -16,7 +16,8 @@ export class GreenhouseWebhookApi implements ICredentialType {
 		dark: 'file:../nodes/GreenhouseTrigger/greenhouse.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#greenhouse-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/greenhouse-webhook-api.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -26,7 +26,7 @@ export class IntelliHrApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#intellihr-credentials';
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/intellihr-api.md';
 
 	properties: INodeProperties[] = [
 		{

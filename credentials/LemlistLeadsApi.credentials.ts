@@ -25,7 +25,8 @@ export class LemlistLeadsApi implements ICredentialType {
 		dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/lemlist-leads-api.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -21,7 +21,8 @@ export class OutreachIoOAuth2Api implements ICredentialType {
 		dark: 'file:../nodes/OutreachTrigger/outreach.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/outreach-io-oauth2-api.md';
 
 	properties: INodeProperties[] = [
 		{

@@ -26,7 +26,7 @@ export class PinpointApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#pinpoint-credentials';
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/pinpoint-api.md';
 
 	properties: INodeProperties[] = [
 		{

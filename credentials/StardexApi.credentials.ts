@@ -20,7 +20,8 @@ export class StardexApi implements ICredentialType {
 		dark: 'file:../nodes/Stardex/stardex.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#stardex-credentials';
+	documentationUrl =
+		'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/stardex-api.md';
 
 	properties: INodeProperties[] = [
 		{

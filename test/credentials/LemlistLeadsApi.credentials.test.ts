@@ -10,7 +10,8 @@ describe('credentials', () => {
 		expect(cred).toMatchObject({
 			name: 'lemlistLeadsApi',
 			displayName: 'Lemlist Leads API',
-			documentationUrl: 'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync#outreach-trigger',
+			documentationUrl:
+				'https://github.com/n8n-nodes-ats-sync/n8n-nodes-ats-sync/blob/main/docs/credentials/lemlist-leads-api.md',
 		});
 		expect(cred.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
 		const signed = await cred.authenticate({ apiKey: 'k3y' }, {

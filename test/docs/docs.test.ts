@@ -22,8 +22,8 @@ describe('published documentation stays in sync with the code', () => {
 		);
 	});
 
-	it('README.md lists every built-in phrase', () => {
-		const doc = read('README.md');
+	it('docs/nodes/outreach-trigger.md lists every built-in phrase', () => {
+		const doc = read('docs/nodes/outreach-trigger.md');
 		const lists = [
 			INTERESTED_PHRASES,
 			NOT_INTERESTED_PHRASES,
