@@ -19,6 +19,7 @@ export type OperationMap = Record<string, Record<string, unknown>>;
 export async function runOperations(
 	this: IExecuteFunctions,
 	operations: OperationMap,
+	ats: string,
 ): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -40,13 +41,44 @@ export async function runOperations(
 		} catch (error) {
 			const wrapped = toItemError(this, error, i);
 			if (!this.continueOnFail()) throw wrapped;
-			out.push({
-				json: { error: wrapped.message, status: 'failed', itemIndex: i },
-				pairedItem: { item: i },
-			});
+			out.push(failedItem(this, ats, wrapped, items[i]?.json ?? {}, i));
 		}
 	}
 	return [out];
+}
+
+/**
+ * A failed item under "On Error: Continue" reads like the others: ats, status, who it was about, and
+ * the reason in `error`. Under "Continue (using error output)" n8n routes an item to the error output
+ * only when its json is {error, message} (WorkflowExecute.handleNodeErrorOutput, n8n 1.x and 2.x), and
+ * then adds the input item's fields itself, so the failed candidate keeps its name and email there.
+ */
+function failedItem(
+	ctx: IExecuteFunctions,
+	ats: string,
+	error: NodeApiError | NodeOperationError,
+	input: IDataObject,
+	itemIndex: number,
+): INodeExecutionData {
+	const json: IDataObject =
+		ctx.getNode().onError === 'continueErrorOutput'
+			? { error: error.message, message: `${ats}: failed` }
+			: { ats, status: 'failed', error: error.message, ...identityOf(input), itemIndex };
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** The name and email of the input item, whatever shape it came in (candidate item or flat row). */
+export function identityOf(input: IDataObject): { name: string | null; email: string | null } {
+	const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 200) : null);
+	const first = text(input.firstName) ?? text(input.first_name);
+	const last = text(input.lastName) ?? text(input.last_name);
+	const name =
+		text(input.name) ?? text(input.fullName) ?? ([first, last].filter(Boolean).join(' ') || null);
+	const emails = Array.isArray(input.emails) ? (input.emails as unknown[]) : [];
+	const listed = emails
+		.map((e) => (typeof e === 'string' ? e : text((e as IDataObject | null)?.value)))
+		.find((e) => text(e));
+	return { name, email: text(input.email) ?? text(listed) };
 }
 
 function toItemError(

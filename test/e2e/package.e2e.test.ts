@@ -81,7 +81,7 @@ describe(`package installed like Community Nodes in n8n ${ctx().rt.N8N_VERSION}`
 		expect(c.declared.resolved['n8n-workflow'].startsWith(runtimeModules)).toBe(true);
 		// the built code really needs zod at runtime (the candidate schema), so this is not vacuous
 		const candidateJs = fs.readFileSync(
-			path.join(c.packageDir, 'dist', 'nodes', 'shared', 'candidate.js'),
+			path.join(c.packageDir, 'dist', 'nodes', 'shared', 'candidate', 'schema.js'),
 			'utf8',
 		);
 		expect(candidateJs).toMatch(/require\("zod"\)/);

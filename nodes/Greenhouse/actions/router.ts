@@ -6,5 +6,5 @@ import * as job from './job/Job.resource';
 import * as user from './user/User.resource';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await runOperations.call(this, { candidate, job, user });
+	return await runOperations.call(this, { candidate, job, user }, 'greenhouse');
 }

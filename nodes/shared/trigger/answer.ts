@@ -51,5 +51,10 @@ export function answer(
 	if (!outcome.items.length)
 		return { webhookResponse: { received: true, message: outcome.message } };
 	if (outcome.seen) ctx.getWorkflowStaticData('node')[SEEN_KEY] = outcome.seen;
-	return { workflowData: [ctx.helpers.returnJsonArray(outcome.items)] };
+	// Without webhookResponse, n8n answers an "onReceived" webhook with its default text; senders'
+	// delivery logs should read what happened.
+	return {
+		workflowData: [ctx.helpers.returnJsonArray(outcome.items)],
+		webhookResponse: { received: true, started: outcome.items.length, message: outcome.message },
+	};
 }
