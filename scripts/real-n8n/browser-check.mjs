@@ -304,6 +304,7 @@ async function main() {
 							await page
 								.waitForFunction(
 									() =>
+										// eslint-disable-next-line no-undef -- runs in the page, where document exists
 										![...document.querySelectorAll('.el-select-dropdown')].some(
 											(e) => e.offsetParent !== null,
 										),

@@ -45,7 +45,6 @@ const LOGIN = {
 	lastName: 'User',
 	password: 'Demo-ats-sync-1',
 };
-const EXAMPLES = examples.EXAMPLES;
 
 const bold = (s) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const dim = (s) => (process.stdout.isTTY ? `\x1b[2m${s}\x1b[0m` : s);

@@ -362,7 +362,7 @@ async function main() {
 		// A: 200 distinct events
 		const phaseA = Array.from({ length: EVENTS }, (_, n) => payload(n, 'a'));
 		const emailsA = phaseA.map((p) => p.contact.email);
-		let ta = Date.now();
+		const ta = Date.now();
 		const resA = await pool(phaseA, send);
 		const acceptedMs = Date.now() - ta;
 		const non200 = resA.filter((r) => r.status !== 200);

@@ -9,9 +9,9 @@ import { join } from 'path';
 import { OutreachTrigger } from '../../nodes/OutreachTrigger/OutreachTrigger.node';
 import { read, ROOT } from './markdown';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
+ 
 const { buildTriggerRequest, isTrigger } = require('../../scripts/real-n8n/triggers');
-/* eslint-enable @typescript-eslint/no-require-imports */
+ 
 
 type Node = {
 	name: string;

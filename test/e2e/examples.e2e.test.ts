@@ -9,10 +9,8 @@ import * as path from 'node:path';
 
 import { client, ctx, type Json, type N8nClient, sandbox } from './helpers';
 
-/* eslint-disable @typescript-eslint/no-require-imports */
 const examples = require('../../scripts/real-n8n/examples');
 const { buildTriggerRequest, isTrigger } = require('../../scripts/real-n8n/triggers');
-/* eslint-enable @typescript-eslint/no-require-imports */
 
 const files: string[] = examples.exampleFiles();
 const OK = ['created', 'skipped', 'applied', 'updated', 'jobAdded', 'moved'];

@@ -28,7 +28,11 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 	let c: N8nClient;
 	let cred: { id: string; name: string; badId?: string; badName?: string };
 	const gh = () => sandbox('greenhouse');
-	const paths = { fields: hookPath('gh-fields'), input: hookPath('gh-input') };
+	const paths = {
+		fields: hookPath('gh-fields'),
+		input: hookPath('gh-input'),
+		errorOutput: hookPath('gh-error-output'),
+	};
 	const ids: Record<string, string> = {};
 
 	beforeAll(async () => {
@@ -118,6 +122,37 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 						options: {},
 					},
 					creds,
+				),
+			],
+			connections: chain('Webhook', 'Split Out', 'Greenhouse'),
+		});
+
+		// The same with "On Error: Continue (using error output)": failed candidates take the second branch.
+		ids.errorOutput = await deploy(c, {
+			name: 'e2e: Greenhouse export, error output',
+			nodes: [
+				webhookNode(paths.errorOutput, { responseMode: 'onReceived' }),
+				{
+					id: uuid(),
+					name: 'Split Out',
+					type: 'n8n-nodes-base.splitOut',
+					typeVersion: 1,
+					position: [200, 0],
+					parameters: { fieldToSplitOut: 'body.candidates', options: {} },
+				},
+				pkgNode(
+					'Greenhouse',
+					'greenhouse',
+					{
+						resource: 'candidate',
+						operation: 'export',
+						candidateInput: 'input',
+						job: { __rl: true, mode: 'id', value: String(JOB) },
+						ifExists: 'skip',
+						options: {},
+					},
+					creds,
+					{ onError: 'continueErrorOutput' },
 				),
 			],
 			connections: chain('Webhook', 'Split Out', 'Greenhouse'),
@@ -402,6 +437,28 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 			const s = await gh().state();
 			expect(s.counts.candidates).toBe(2);
 			expect(s.applications.map((a: Json) => a.job_id)).toEqual([JOB, JOB]);
+		});
+
+		test('On Error › Continue (using error output): the bad candidate takes the error branch with its own fields and the reason; the others are created', async () => {
+			const res = await c.webhook(paths.errorOutput, {
+				candidates: [
+					{ fullName: 'Good One', emails: ['good.one@example.com'] },
+					{ fullName: 'Bad Email', emails: ['not-an-email'] },
+				],
+			});
+			expect(res.status).toBe(200);
+			const [exec] = await c.waitForExecutions(ids.errorOutput, 1, { includeData: true });
+			expect(exec.status).toBe('success');
+			const [main, errors] = exec.data.resultData.runData.Greenhouse[0].data.main;
+			expect(main.map((i: Json) => i.json.status)).toEqual(['created']);
+			expect(errors).toHaveLength(1);
+			expect(errors[0].json).toMatchObject({
+				fullName: 'Bad Email',
+				emails: ['not-an-email'],
+				message: 'greenhouse: failed',
+			});
+			expect(errors[0].json.error).toMatch(/^\[item 1\] Candidate is not valid: emails\[0\]/);
+			expect((await gh().state()).counts.candidates).toBe(1);
 		});
 
 		test('a bad email fails the execution with our zod-based message naming item and field; nothing is written', async () => {

@@ -6,7 +6,6 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib = require('../../scripts/real-n8n/n8n');
 
 export type Json = Record<string, any>;

@@ -7,7 +7,6 @@ import * as path from 'node:path';
 
 import { client, ctx } from './helpers';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const lib = require('../../scripts/real-n8n/n8n');
 
 /** The package.json that was packed and installed (the working tree's may have moved on meanwhile). */
