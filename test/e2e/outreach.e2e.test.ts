@@ -166,6 +166,12 @@ describeNode(
 				const signed = tc.sign(body, String(tc.auth.secret));
 				const res = await post(c, path + (signed.query ?? ''), body, signed.headers);
 				expect(res.status).toBe(200);
+				// a started delivery is answered with JSON the tool's webhook log can show
+				expect(res.json).toEqual({
+					received: true,
+					started: tc.items,
+					message: expect.any(String),
+				});
 				const [exec] = await c.waitForExecutions(workflowId, 1, { includeData: true });
 				expect(exec.status).toBe('success');
 				const items = triggerItems(exec);

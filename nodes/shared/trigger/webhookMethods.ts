@@ -45,6 +45,9 @@ export const TRIGGER_WEBHOOKS: IWebhookDescription[] = [
 		name: 'default',
 		httpMethod: 'POST',
 		responseMode: 'onReceived',
+		// Empty, so n8n answers with the trigger's own webhookResponse: n8n's default, 'firstEntryJson',
+		// would win over it (extractWebhookOnReceivedResponse in n8n's packages/cli/src/webhooks).
+		responseData: '',
 		path: '={{$parameter["path"]}}',
 		isFullPath: true,
 	},
