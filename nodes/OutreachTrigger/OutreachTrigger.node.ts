@@ -15,7 +15,8 @@ import { manualWebhookMethods, TRIGGER_WEBHOOKS } from '../shared/trigger/webhoo
 import { properties } from './description';
 import { enrichItems, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
-import { checkSettings, readSettings } from './settings';
+import { checkSettings, loadSettings } from './settings';
+import { outreachWebhookSecretTest } from './methods/credentialTest';
 
 export class OutreachTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,15 +24,23 @@ export class OutreachTrigger implements INodeType {
 		name: 'outreachTrigger',
 		icon: { light: 'file:outreach.svg', dark: 'file:outreach.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// Version 2: the secret moved into a credential and Authentication defaults to the tool's own method.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
 		description:
 			'Starts a workflow when a contact is added to a sequence, replies, or replies with interest in lemlist, Instantly, Smartlead, Outreach.io, Woodpecker, Reply.io, HeyReach or any tool that posts our JSON format',
 		defaults: { name: 'Outreach Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Only for Enrich Missing Fields: each tool's credential shows for its source once the option is on.
+		// The webhook secret (version 2), then, only for Enrich Missing Fields, each tool's credential.
 		credentials: [
+			{
+				name: 'outreachWebhookApi', // SECRET_CREDENTIAL; a literal, so the community lint sees testedBy
+				required: true,
+				testedBy: 'outreachWebhookSecretTest',
+				displayOptions: { show: { '@version': [2] }, hide: { authentication: ['none'] } },
+			},
 			{
 				name: 'lemlistLeadsApi',
 				required: false,
@@ -57,6 +66,8 @@ export class OutreachTrigger implements INodeType {
 	// (no secret, a broken regex) stop the activation with a clear message instead.
 	webhookMethods = manualWebhookMethods(checkSettings);
 
+	methods = { credentialTest: { outreachWebhookSecretTest } };
+
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const options = this.getNodeParameter('options', 0, {}) as { dedupeSize?: number };
@@ -68,7 +79,7 @@ export class OutreachTrigger implements INodeType {
 		try {
 			outcome = handleDelivery(
 				await readDelivery(this),
-				readSettings(this),
+				await loadSettings(this),
 				recentDeliveries(this),
 				new Date().toISOString(),
 			);

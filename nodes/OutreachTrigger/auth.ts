@@ -16,6 +16,30 @@ import type { Tool } from './adapters/types';
 export const AUTH_MODES = ['none', 'headerToken', 'hmac', 'queryToken', 'bodySecret'] as const;
 export type AuthMode = (typeof AUTH_MODES)[number];
 
+/**
+ * "The Tool's Own Method", the default from node version 2: the strongest check each tool can
+ * pass. lemlist and Smartlead echo a secret in the body, Instantly sends custom headers,
+ * Outreach.io signs with HMAC; Woodpecker, HeyReach and Reply.io (whose signature header is not
+ * documented) get a token in the URL; Generic senders sign like GitHub (X-Signature: sha256=…).
+ */
+export const TOOL_AUTH: Record<Tool, Exclude<AuthMode, 'none'>> = {
+	generic: 'hmac',
+	heyreach: 'queryToken',
+	instantly: 'headerToken',
+	lemlist: 'bodySecret',
+	outreachIo: 'hmac',
+	replyIo: 'queryToken',
+	smartlead: 'bodySecret',
+	woodpecker: 'queryToken',
+};
+
+/** The mode a setting means for this source; anything unknown falls back to the tool's own. */
+export function resolveAuthMode(setting: string, source: Tool): AuthMode {
+	return (AUTH_MODES as readonly string[]).includes(setting)
+		? (setting as AuthMode)
+		: (TOOL_AUTH[source] ?? 'hmac');
+}
+
 export interface AuthSettings {
 	mode: AuthMode;
 	/** The shared secret or token, whatever the mode. */
@@ -144,7 +168,7 @@ export function authProblems(source: Tool, auth: AuthSettings): string[] {
 	const problems: string[] = [];
 	if (!auth.secret)
 		problems.push(
-			'Authentication needs a secret: fill in the Secret field or set Authentication to None',
+			'Authentication needs a secret: choose an Outreach Webhook credential (in node version 1, fill in the Secret field) or set Authentication to None',
 		);
 	if (auth.mode === 'headerToken' && !auth.headerName.trim()) problems.push('Header Name is empty');
 	if (auth.mode === 'queryToken' && !auth.queryParameter.trim())

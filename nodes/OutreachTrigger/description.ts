@@ -118,7 +118,49 @@ export const properties: INodeProperties[] = [
 		displayName: 'Authentication',
 		name: 'authentication',
 		type: 'options',
+		default: 'toolDefault',
+		displayOptions: { show: { '@version': [2] } },
+		options: [
+			{
+				name: "Automatic: The Tool's Own Method (Recommended)",
+				value: 'toolDefault',
+				description:
+					'Per tool: lemlist and Smartlead: Body Secret. Instantly: Header Token (X-Webhook-Token). Outreach.io and Generic: HMAC Signature. Woodpecker, HeyReach, Reply.io: Query Token (?token=).',
+			},
+			{
+				name: 'Body Secret (Lemlist, Smartlead)',
+				value: 'bodySecret',
+				description: 'The tool copies your secret into every JSON body',
+			},
+			{
+				name: 'Header Token',
+				value: 'headerToken',
+				description: 'A header with a fixed secret value, e.g. Instantly custom headers',
+			},
+			{
+				name: 'HMAC Signature',
+				value: 'hmac',
+				description: 'A header with an HMAC of the raw body, e.g. Outreach.io',
+			},
+			{
+				name: 'None',
+				value: 'none',
+				description: 'Anyone who knows the URL can start the workflow',
+			},
+			{
+				name: 'Query Token',
+				value: 'queryToken',
+				description:
+					'A secret in the URL, e.g. ?token=…, for tools that cannot sign (Woodpecker, HeyReach, Reply.io)',
+			},
+		],
+	},
+	{
+		displayName: 'Authentication',
+		name: 'authentication',
+		type: 'options',
 		default: 'none',
+		displayOptions: { show: { '@version': [1] } },
 		options: [
 			{
 				name: 'Body Secret (Lemlist, Smartlead)',
@@ -157,7 +199,13 @@ export const properties: INodeProperties[] = [
 		required: true,
 		description:
 			'The shared secret, token or signing key. Requests without it are answered with 401 and start nothing.',
-		displayOptions: secretFor(['bodySecret', 'headerToken', 'hmac', 'queryToken']),
+		// Version 2 reads the secret from the Outreach Webhook credential instead.
+		displayOptions: {
+			show: {
+				'@version': [1],
+				authentication: ['bodySecret', 'headerToken', 'hmac', 'queryToken'],
+			},
+		},
 	},
 	{
 		displayName: 'Header Name',

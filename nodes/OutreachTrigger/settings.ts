@@ -1,10 +1,10 @@
-import type { IHookFunctions } from 'n8n-workflow';
+import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_DEDUPE_SIZE } from '../shared/trigger/dedupe';
 import type { DigestEncoding, HmacAlgorithm } from '../shared/trigger/signature';
 import type { Tool } from './adapters/types';
-import { type AuthMode, authProblems, type AuthSettings } from './auth';
+import { authProblems, type AuthSettings, resolveAuthMode } from './auth';
 import { type Combine, type ConditionRule, validateConditions } from './conditions';
 import type { SelectableEvent } from './output';
 
@@ -23,7 +23,13 @@ export interface TriggerSettings {
 /** The part of n8n's hook and webhook contexts we need, so both can read settings. */
 export interface ParameterReader {
 	getNodeParameter(name: string, fallback?: unknown): unknown;
+	getNode?(): { typeVersion: number };
 }
+
+/** The credential that holds the secret from node version 2 on (version 1 kept it in a parameter). */
+export const SECRET_CREDENTIAL = 'outreachWebhookApi';
+
+const versionOf = (ctx: ParameterReader): number => ctx.getNode?.().typeVersion ?? 1;
 
 function text(ctx: ParameterReader, name: string, fallback = ''): string {
 	const v = ctx.getNodeParameter(name, fallback);
@@ -39,14 +45,21 @@ function lines(v: unknown): string[] {
 		: [];
 }
 
-export function readSettings(ctx: ParameterReader): TriggerSettings {
+/**
+ * Reads the node's settings. From version 2 on, Authentication defaults to the tool's own method
+ * and the secret comes from the Outreach Webhook credential (`credentialSecret`), so it is not
+ * exported with the workflow JSON; version 1 keeps its Secret parameter and its "None" default.
+ */
+export function readSettings(ctx: ParameterReader, credentialSecret = ''): TriggerSettings {
+	const v2 = versionOf(ctx) >= 2;
+	const source = text(ctx, 'source', 'generic') as Tool;
 	const options = (ctx.getNodeParameter('options', {}) ?? {}) as Record<string, unknown>;
 	const conditions = (ctx.getNodeParameter('conditions', {}) ?? {}) as { rules?: ConditionRule[] };
 	const events = ctx.getNodeParameter('events', []);
-	const mode = text(ctx, 'authentication', 'none') as AuthMode;
+	const mode = resolveAuthMode(text(ctx, 'authentication', v2 ? 'toolDefault' : 'none'), source);
 	const auth: AuthSettings = {
 		mode,
-		secret: mode === 'none' ? '' : text(ctx, 'secret'),
+		secret: mode === 'none' ? '' : v2 ? credentialSecret : text(ctx, 'secret'),
 		headerName: mode === 'headerToken' ? text(ctx, 'headerName', 'X-Webhook-Token') : '',
 		queryParameter: mode === 'queryToken' ? text(ctx, 'queryParameter', 'token') : '',
 		bodyField: mode === 'bodySecret' ? text(ctx, 'bodyField') : '',
@@ -66,7 +79,7 @@ export function readSettings(ctx: ParameterReader): TriggerSettings {
 		auth.prefix = text(ctx, 'signaturePrefix');
 	}
 	return {
-		source: text(ctx, 'source', 'generic') as Tool,
+		source,
 		events: (Array.isArray(events) ? events : []) as SelectableEvent[],
 		auth,
 		conditions: Array.isArray(conditions.rules) ? conditions.rules : [],
@@ -87,9 +100,19 @@ export function settingsProblems(settings: TriggerSettings): string[] {
 	return problems;
 }
 
+/** Settings with the secret read from the credential where the node version keeps it there. */
+export async function loadSettings(
+	ctx: IHookFunctions | IWebhookFunctions,
+): Promise<TriggerSettings> {
+	const first = readSettings(ctx);
+	if (versionOf(ctx) < 2 || first.auth.mode === 'none') return first;
+	const credential = await ctx.getCredentials(SECRET_CREDENTIAL).catch(() => undefined);
+	return readSettings(ctx, typeof credential?.secret === 'string' ? credential.secret : '');
+}
+
 /** On activation: settings that would reject every delivery stop it, with what to fix. */
-export function checkSettings(this: IHookFunctions): void {
-	const problems = settingsProblems(readSettings(this));
+export async function checkSettings(this: IHookFunctions): Promise<void> {
+	const problems = settingsProblems(await loadSettings(this));
 	if (problems.length) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -53,6 +53,12 @@ async function exampleCredentials(client, declared, systemCreds) {
 			const created = await client.createCredential(name, type.name, data);
 			byType[type.name] = { type: type.name, id: created.id, name, data };
 		}
+		if (type.name === 'outreachWebhookApi') {
+			const data = { secret: DEMO_SECRET };
+			const name = 'Outreach webhook secret (demo)';
+			const created = await client.createCredential(name, type.name, data);
+			byType[type.name] = { type: type.name, id: created.id, name, data };
+		}
 	}
 	return byType;
 }

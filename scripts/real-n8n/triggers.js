@@ -59,6 +59,17 @@ const SIGNATURE_PRESETS = {
 	generic: { header: 'X-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
 };
 const BODY_SECRET_FIELDS = { lemlist: 'secret', smartlead: 'secret_key' };
+/** "The Tool's Own Method" (node version 2), as nodes/OutreachTrigger/auth.ts TOOL_AUTH resolves it. */
+const TOOL_AUTH = {
+	generic: 'hmac',
+	heyreach: 'queryToken',
+	instantly: 'headerToken',
+	lemlist: 'bodySecret',
+	outreachIo: 'hmac',
+	replyIo: 'queryToken',
+	smartlead: 'bodySecret',
+	woodpecker: 'queryToken',
+};
 
 const isExpression = (v) => typeof v === 'string' && v.startsWith('=');
 const hmac = (secret, bytes, algorithm = 'sha256', encoding = 'hex') =>
@@ -105,12 +116,17 @@ function buildTriggerRequest(a) {
 				},
 				campaign: { name: 'Demo campaign' },
 			};
-		const auth = p.authentication || 'none';
-		const secret = p.secret;
+		// Version 2 keeps the secret in the Outreach Webhook credential and defaults to the tool's own method.
+		const v2 = (node.typeVersion ?? 1) >= 2;
+		let auth = p.authentication || (v2 ? 'toolDefault' : 'none');
+		if (auth === 'toolDefault') auth = TOOL_AUTH[source] || 'hmac';
+		const secret = v2 ? a.credentialData('outreachWebhookApi')?.secret : p.secret;
 		const headers = { 'Content-Type': 'application/json' };
 		let query = '';
 		if (auth !== 'none' && (!secret || isExpression(secret)))
-			return { skip: `${node.name}: the secret is ${secret ? 'an expression' : 'empty'}` };
+			return {
+				skip: `${node.name}: the secret is ${secret ? 'an expression' : v2 ? 'not in an Outreach Webhook credential' : 'empty'}`,
+			};
 		if (auth === 'bodySecret') {
 			const field = (p.bodyField || '').trim() || BODY_SECRET_FIELDS[source] || 'secret';
 			payload[field] = secret;

@@ -55,7 +55,10 @@ describe('example workflows', () => {
 		const trigger = wf.nodes.find(
 			(n: { type: string }) => n.type === 'n8n-nodes-ats-sync.outreachTrigger',
 		);
-		expect(trigger.typeVersion).toBe(1);
+		// version 2: the secret is in the Outreach Webhook credential, not in the exported parameters
+		expect(trigger.typeVersion).toBe(2);
+		expect(trigger.parameters.secret).toBeUndefined();
+		expect(Object.keys(trigger.credentials)).toEqual(['outreachWebhookApi']);
 		for (const key of Object.keys(trigger.parameters)) expect(known).toContain(key);
 		for (const [from, conn] of Object.entries(wf.connections) as Array<
 			[string, { main: Array<Array<{ node: string }>> }]

@@ -16,6 +16,7 @@ const { buildTriggerRequest, isTrigger } = require('../../scripts/real-n8n/trigg
 type Node = {
 	name: string;
 	type: string;
+	typeVersion: number;
 	parameters: Record<string, unknown>;
 	credentials?: Record<string, { id: string; name: string }>;
 };
@@ -46,7 +47,7 @@ describe.each(files)('%s', (file) => {
 			node: { ...trigger, parameters: { ...p, secret } },
 			baseUrl: 'http://127.0.0.1:5678',
 			// the demo fills empty secrets; any values do for building the request
-			credentialData: () => ({ secretKey: 's', webhookSigningSecret: 's' }),
+			credentialData: () => ({ secretKey: 's', webhookSigningSecret: 's', secret: 's' }),
 			pinpointApplicationId: '1',
 			sampleCsv: join(ROOT, 'package.json'),
 		});
@@ -60,11 +61,16 @@ describe('lemlist-interested-greenhouse.json', () => {
 	const trigger = wf.nodes.find((n) => n.type === 'n8n-nodes-ats-sync.outreachTrigger')!;
 	const greenhouse = wf.nodes.find((n) => n.type === 'n8n-nodes-ats-sync.greenhouse')!;
 
-	it('starts on lemlist replies that are interested, checking lemlist\'s body secret', () => {
+	it('starts on lemlist replies that are interested, checking lemlist\'s body secret from a credential', () => {
+		expect(trigger.typeVersion).toBe(2);
 		expect(trigger.parameters).toMatchObject({
 			source: 'lemlist',
 			events: ['interested'],
-			authentication: 'bodySecret',
+			authentication: 'toolDefault',
+		});
+		expect(trigger.parameters.secret).toBeUndefined();
+		expect(trigger.credentials).toEqual({
+			outreachWebhookApi: { id: '', name: 'Outreach webhook secret' },
 		});
 		const known = new Set(new OutreachTrigger().description.properties.map((p) => p.name));
 		for (const key of Object.keys(trigger.parameters)) expect(known).toContain(key);
@@ -84,9 +90,10 @@ describe('lemlist-interested-greenhouse.json', () => {
 	it('is started by a signed lemlist reply fixture that reads as interested', () => {
 		const request = buildTriggerRequest({
 			workflow: wf,
-			node: { ...trigger, parameters: { ...trigger.parameters, secret: 'lemlist-secret' } },
+			node: trigger,
 			baseUrl: 'http://127.0.0.1:5678',
-			credentialData: () => undefined,
+			credentialData: (type: string) =>
+				type === 'outreachWebhookApi' ? { secret: 'lemlist-secret' } : undefined,
 		});
 		expect(request.url).toBe('http://127.0.0.1:5678/webhook/lemlist-interested-greenhouse');
 		const body = JSON.parse(request.body.toString());

@@ -22,11 +22,13 @@ export interface WebhookMethods {
  * For a webhook the user adds by hand. `check` runs on activation: settings that would refuse
  * every delivery (no secret, a broken filter) throw there, with a message saying what to fix.
  */
-export function manualWebhookMethods(check?: (this: IHookFunctions) => void): WebhookMethods {
+export function manualWebhookMethods(
+	check?: (this: IHookFunctions) => void | Promise<void>,
+): WebhookMethods {
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				check?.call(this);
+				await check?.call(this);
 				return true;
 			},
 			async create(): Promise<boolean> {
