@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Debian packages the real-n8n checks need: Chromium (editor check), Redis and PostgreSQL (queue mode).
+# Debian packages the real-n8n checks need: Chromium (editor check), Redis and PostgreSQL (queue mode),
+# poppler-utils (a PDF reader that checks the generated profile PDFs: pdftotext, pdftoppm).
 # Installed only when missing, and only as root (as on CI machines); otherwise says what to install.
 set -euo pipefail
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/bin/redis-server ] || need+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+[ -x /usr/bin/pdftotext ] || need+=(poppler-utils)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ]; then
 	echo "Missing Debian packages for the real-n8n checks: ${need[*]}. Install them: sudo apt-get install -y --no-install-recommends ${need[*]}" >&2
@@ -20,6 +22,7 @@ missing=()
 /usr/bin/chromium --version >/dev/null 2>&1 || missing+=(chromium)
 redis-server --version >/dev/null 2>&1 || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+pdftotext -v >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "Installing Debian packages did not give working ${missing[*]}. Fix: apt-get update && apt-get install -y --no-install-recommends ${missing[*]}" >&2
 	exit 1
