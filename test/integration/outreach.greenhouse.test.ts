@@ -19,7 +19,7 @@ beforeEach(() => gh.reset());
 
 const SECRET = 'outreach-hmac-secret-42';
 
-function flow(source: string, auth: IDataObject) {
+function flow(source: string, auth: IDataObject, exportOptions: IDataObject = {}) {
 	return new WorkflowHarness(
 		{
 			nodes: [
@@ -39,6 +39,7 @@ function flow(source: string, auth: IDataObject) {
 						candidateInput: 'input',
 						job: { __rl: true, mode: 'id', value: '4012000' },
 						ifExists: 'skip',
+						options: exportOptions,
 					},
 					{ greenhouseHarvestApi: 'Greenhouse' },
 				),
@@ -161,4 +162,42 @@ test('a batched delivery (JSON array) creates each interested candidate once', a
 	expect(outputOf(first.run!, 'Greenhouse').map((o) => o.status)).toEqual(['created', 'created']);
 	await wf.deliver('Outreach Trigger', signed(batch));
 	expect(gh.state().counts.candidates).toBe(2);
+});
+
+describe('generated profile PDF (no resume file)', () => {
+	const hmac = { authentication: 'hmac', secret: SECRET, signatureFormat: 'sourceDefault' };
+	const reply = (id: string, email: string) =>
+		signed(genericReply(id, email, 'Sure, Tuesday works for me, 2pm CET?'));
+
+	test('an outreach-sourced new candidate gets a one-page PDF attached as the resume, by default', async () => {
+		const res = await flow('generic', hmac).deliver(
+			'Outreach Trigger',
+			reply('p1', 'pat@example.com'),
+		);
+		expect(outputOf(res.run!, 'Greenhouse')[0]).toMatchObject({
+			status: 'created',
+			resumeAttached: true,
+			resumeGenerated: true,
+		});
+		const s = gh.state();
+		expect(s.attachments).toHaveLength(1);
+		expect(s.attachments[0]).toMatchObject({
+			filename: 'Person-p1-profile.pdf',
+			type: 'resume',
+			isPdf: true,
+			application_id: s.applications[0].id,
+		});
+	});
+
+	test('"Never" attaches nothing; the same person later is skipped without a second PDF', async () => {
+		const never = flow('generic', hmac, { profilePdf: 'never' });
+		const first = await never.deliver('Outreach Trigger', reply('p2', 'quinn@example.com'));
+		expect(outputOf(first.run!, 'Greenhouse')[0]).toMatchObject({ resumeAttached: false });
+		expect(outputOf(first.run!, 'Greenhouse')[0].resumeGenerated).toBeUndefined();
+		const later = await flow('generic', hmac).deliver('Outreach Trigger', {
+			...reply('p2-again', 'quinn@example.com'),
+		});
+		expect(outputOf(later.run!, 'Greenhouse')[0]).toMatchObject({ status: 'skipped' });
+		expect(gh.state().attachments).toHaveLength(0);
+	});
 });

@@ -1,6 +1,8 @@
-import type { IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { Candidate } from '../candidate/schema';
 import { inputError } from '../errors';
+import { profilePdf } from '../pdf/profile';
 
 export interface ResumeFile {
 	fileName: string;
@@ -68,5 +70,39 @@ export async function readResume(
 		mimeType: 'application/pdf',
 		base64: buffer.toString('base64'),
 		size: buffer.length,
+	};
+}
+
+export type ProfilePdfMode = 'outreach' | 'always' | 'never';
+
+/**
+ * "Generate Profile PDF When No Resume": by default only for candidates an outreach tool sourced
+ * (their trigger item carries `tool`), where the ATS would otherwise get no document at all.
+ */
+export function wantsProfilePdf(mode: ProfilePdfMode | undefined, envelope: IDataObject): boolean {
+	const m = mode ?? 'outreach';
+	return (
+		m === 'always' || (m === 'outreach' && typeof envelope.tool === 'string' && !!envelope.tool)
+	);
+}
+
+/** The generated one-page profile as a resume file; `notes` says what the reader should know. */
+export function generatedResume(
+	candidate: Candidate,
+	envelope: IDataObject,
+): ResumeFile & { notes: string[] } {
+	const pdf = profilePdf(candidate, envelope);
+	const notes = [
+		...(pdf.transliterated
+			? ['characters without a glyph in the PDF fonts were transliterated']
+			: []),
+		...(pdf.truncated ? ['the page was full, so the end was left out'] : []),
+	];
+	return {
+		fileName: pdf.fileName,
+		mimeType: 'application/pdf',
+		base64: pdf.buffer.toString('base64'),
+		size: pdf.buffer.length,
+		notes,
 	};
 }

@@ -10,7 +10,15 @@ import {
 } from '../../../shared/descriptions/candidate';
 import { inputError } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
-import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/export/resume';
+import {
+	DEFAULT_MAX_RESUME_MB,
+	generatedResume,
+	type ProfilePdfMode,
+	readResume,
+	type ResumeFile,
+	wantsProfilePdf,
+} from '../../../shared/export/resume';
+import { envelopeOf } from '../../../shared/candidate/item';
 import { createOnce } from '../../../shared/http/createOnce';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
@@ -35,6 +43,7 @@ interface ExportOptions {
 	skippedJobsToNote?: boolean;
 	noteVisibility?: string;
 	resumeBinaryProperty?: string;
+	profilePdf?: ProfilePdfMode;
 	maxResumeMb?: number;
 	linkedinScanDays?: number;
 	applicationMode?: 'nested' | 'separate';
@@ -75,6 +84,24 @@ const properties: INodeProperties[] = [
 						name: 'As a Separate Call',
 						value: 'separate',
 						description: 'POST /v3/candidates, then POST /v3/applications',
+					},
+				],
+			},
+			{
+				displayName: 'Generate Profile PDF When No Resume',
+				name: 'profilePdf',
+				type: 'options',
+				default: 'outreach',
+				description:
+					'Whether a new candidate without a resume file gets a generated one-page PDF (name, contact, LinkedIn, location, roles, source, campaign and reply) attached as the resume',
+				options: [
+					{ name: 'Always', value: 'always' },
+					{ name: 'Never', value: 'never' },
+					{
+						name: 'When Sourced by an Outreach Tool',
+						value: 'outreach',
+						description:
+							'Items from the Outreach Trigger (the default, also when this option is not added)',
 					},
 				],
 			},
@@ -217,7 +244,14 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
 
 	const employments = await addEmployments(ctx, candidateId, candidate, i);
-	if (a.resume) await attachResume(ctx, applicationId, a.resume, i);
+	// Only new candidates get a generated profile: an existing one has their documents already.
+	const envelope = envelopeOf(ctx.getInputData()[i]?.json ?? {}) as IDataObject;
+	const generated =
+		!a.resume && wantsProfilePdf(options.profilePdf, envelope)
+			? generatedResume(candidate, envelope)
+			: undefined;
+	const resume = a.resume ?? generated;
+	if (resume) await attachResume(ctx, applicationId, resume, i);
 	const skippedText =
 		employments.skipped.length && (options.skippedJobsToNote ?? true)
 			? skippedJobsText(employments.skipped)
@@ -229,7 +263,13 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	}
 	return result('created', candidateId, applicationId, a.appUrl, {
 		jobId: choice.jobId,
-		resumeAttached: Boolean(a.resume),
+		resumeAttached: Boolean(resume),
+		...(generated
+			? {
+					resumeGenerated: true,
+					...(generated.notes.length ? { resumeNotes: generated.notes } : {}),
+				}
+			: {}),
 		employmentsAdded: employments.added,
 		...(employments.skipped.length
 			? {
