@@ -22,6 +22,7 @@ import {
 	retryAfterRateLimit,
 	type RetryPolicy,
 } from './retryPolicy';
+import { requestTargetProblem } from './target';
 
 /**
  * The one HTTP choke point every system goes through. It adds, on top of n8n's
@@ -116,6 +117,16 @@ export async function apiRequest<T = unknown>(
 	const session = await getSession(ctx, api);
 	const policy = getRetryPolicy(ctx);
 	const url = resolveUrl(session.baseUrl, req, api.system);
+	const refused = requestTargetProblem(url, session.baseUrl, session.credentials);
+	if (refused)
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: refused },
+			{
+				message: `${api.system}: refusing to send the credential, ${refused}. Check the credential's API Base URL`,
+				itemIndex: req.itemIndex,
+			},
+		);
 	const call: Call = {
 		api,
 		req,
@@ -151,6 +162,9 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		// to refresh an expired token and resend once.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		timeout: timeoutMs,
+		// A credential never follows a redirect: the answer comes back as it is (afterResponse).
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	try {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(
@@ -235,6 +249,7 @@ function afterResponse(
 		const wait = retryAfterFailure(attempts, policy);
 		if (wait !== undefined) return { waitMs: wait };
 	}
+	if (status >= 300 && status < 400) throw redirectError(ctx, call, status, headers.location);
 	if (status < 400) return { done: { status, headers, body: response.body } };
 	throw apiError(
 		ctx.getNode(),
@@ -253,6 +268,31 @@ function afterResponse(
 		},
 		req.itemIndex,
 	);
+}
+
+/** A 3xx: not followed, since the credential would go with it; named with where it pointed. */
+function redirectError(ctx: Context, call: Call, status: number, location?: string): Error {
+	const to = location ? parseOrigin(location, call.url) : undefined;
+	return apiError(
+		ctx.getNode(),
+		{
+			system: call.api.system,
+			method: call.req.method,
+			path: call.path,
+			status,
+			body: { message: `a redirect${to ? ` to ${to}` : ''}, which is not followed` },
+			hint: "Requests that carry the credential never follow redirects. Check the credential's API Base URL",
+		},
+		call.req.itemIndex,
+	);
+}
+
+function parseOrigin(location: string, base: string): string | undefined {
+	try {
+		return new URL(location, base).origin;
+	} catch {
+		return undefined;
+	}
 }
 
 function label(call: Call): string {
