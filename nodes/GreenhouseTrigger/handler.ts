@@ -71,7 +71,8 @@ function unauthorized(signed: boolean, settings: GreenhouseSettings, delivery: D
 	if (!settings.secretKey)
 		return {
 			status: 401,
-			message: 'Unauthorized: no Secret Key is set in the n8n credential for this trigger',
+			message:
+				'Unauthorized: no Secret Key is set in the n8n credential for this trigger (a key of only spaces counts as none)',
 		};
 	if (delivery.rawBody === undefined)
 		return {

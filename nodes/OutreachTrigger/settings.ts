@@ -1,6 +1,7 @@
 import type { IHookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { rememberSecrets } from '../shared/secrets';
 import { DEFAULT_DEDUPE_SIZE } from '../shared/trigger/dedupe';
 import type { DigestEncoding, HmacAlgorithm } from '../shared/trigger/signature';
 import type { Tool } from './adapters/types';
@@ -46,7 +47,8 @@ export function readSettings(ctx: ParameterReader): TriggerSettings {
 	const mode = text(ctx, 'authentication', 'none') as AuthMode;
 	const auth: AuthSettings = {
 		mode,
-		secret: mode === 'none' ? '' : text(ctx, 'secret'),
+		// A secret of only spaces is no secret (authProblems says so at activation).
+		secret: mode === 'none' || !text(ctx, 'secret').trim() ? '' : text(ctx, 'secret'),
 		headerName: mode === 'headerToken' ? text(ctx, 'headerName', 'X-Webhook-Token') : '',
 		queryParameter: mode === 'queryToken' ? text(ctx, 'queryParameter', 'token') : '',
 		bodyField: mode === 'bodySecret' ? text(ctx, 'bodyField') : '',
@@ -59,6 +61,7 @@ export function readSettings(ctx: ParameterReader): TriggerSettings {
 		encoding: 'hex',
 		prefix: '',
 	};
+	rememberSecrets(auth.secret);
 	if (auth.signature === 'custom') {
 		auth.signatureHeader = text(ctx, 'signatureHeader', 'X-Signature');
 		auth.algorithm = text(ctx, 'signatureAlgorithm', 'sha256') as HmacAlgorithm;
@@ -89,7 +92,12 @@ export function settingsProblems(settings: TriggerSettings): string[] {
 
 /** On activation: settings that would reject every delivery stop it, with what to fix. */
 export function checkSettings(this: IHookFunctions): void {
-	const problems = settingsProblems(readSettings(this));
+	const settings = readSettings(this);
+	if (settings.auth.mode === 'none')
+		this.logger.warn(
+			`Outreach Trigger "${this.getNode().name}": Authentication is None, so anyone who learns the webhook URL can start this workflow`,
+		);
+	const problems = settingsProblems(settings);
 	if (problems.length) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { describeErrorBody, redact } from './errors';
+import { rememberBasicAuth, rememberSecrets } from './secrets';
 import { normalizeSubdomain } from './subdomain';
 import { safeJson, str } from './values';
 
@@ -142,6 +143,7 @@ export function secretField(
 		throw new Error(
 			`${o.label} contains spaces, line breaks or other characters a key cannot have. Copy it again`,
 		);
+	rememberSecrets(key);
 	return key;
 }
 
@@ -293,6 +295,7 @@ export function authenticateGreenhouse(
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
 	pinToOrigin(requestOptions, greenhouseBaseUrl(credentials), 'Greenhouse');
+	rememberSecrets(credentials.accessToken);
 	requestOptions.headers = {
 		...(requestOptions.headers ?? {}),
 		Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
@@ -311,6 +314,7 @@ export function greenhouseTokenRequest(
 	const clientId = secretField(credentials, 'clientId', { label: 'Client ID', fix });
 	const clientSecret = secretField(credentials, 'clientSecret', { label: 'Client Secret', fix });
 	const url = greenhouseUrl(credentials, 'tokenUrl');
+	rememberBasicAuth(clientId, clientSecret);
 	const form = new URLSearchParams({ grant_type: 'client_credentials' });
 	const sub = actingUser(credentials);
 	if (sub) form.set('sub', sub);
@@ -337,8 +341,10 @@ export function greenhouseTokenFrom(
 ): string {
 	const body = typeof res.body === 'string' ? safeJson(res.body, res.body) : res.body;
 	const token = (body as { access_token?: unknown } | undefined)?.access_token;
-	if (res.statusCode >= 200 && res.statusCode < 300 && typeof token === 'string' && token)
+	if (res.statusCode >= 200 && res.statusCode < 300 && typeof token === 'string' && token) {
+		rememberSecrets(token);
 		return token;
+	}
 
 	const { summary, details } = describeErrorBody(body);
 	const said = [summary, ...details].join(' ');

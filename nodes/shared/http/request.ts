@@ -13,6 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError, redact } from '../errors';
 import { runState } from '../runState';
+import { rememberCredentialSecrets } from '../secrets';
 import { AmbiguousWriteError, classifyThrown, networkWords, type ThrownFailure } from './failures';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
 import {
@@ -94,12 +95,20 @@ async function getSession(ctx: Context, api: ApiDefinition): Promise<Session> {
 		`session:${api.credentialType}`,
 		() => ({}),
 	);
-	slot.session ??= ctx.getCredentials(api.credentialType).then((credentials) => ({
+	slot.session ??= ctx.getCredentials(api.credentialType).then((credentials) => {
+		// Whatever the API echoes back later, these values never reach an output (secrets.ts).
+		rememberCredentialSecrets(credentials);
+		return session(api, credentials);
+	});
+	return await slot.session;
+}
+
+function session(api: ApiDefinition, credentials: ICredentialDataDecryptedObject): Session {
+	return {
 		credentials,
 		baseUrl: api.baseUrl(credentials).replace(/\/+$/, ''),
 		pacer: new RateLimitPacer(),
-	}));
-	return await slot.session;
+	};
 }
 
 export async function getApiCredentials(

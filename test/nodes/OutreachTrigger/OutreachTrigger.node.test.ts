@@ -388,8 +388,17 @@ describe('conditions', () => {
 
 describe('activation (webhookMethods)', () => {
 	it('checkExists accepts good settings; create and delete are no-ops', async () => {
-		await expect(runCheckExists({})).resolves.toBe(true);
-		await expect(runCheckExists({ authentication: 'queryToken', secret: 'x' })).resolves.toBe(true);
+		const warnings: string[] = [];
+		await expect(runCheckExists({}, warnings)).resolves.toBe(true);
+		expect(warnings).toEqual([
+			expect.stringContaining(
+				'Authentication is None, so anyone who learns the webhook URL can start this workflow',
+			),
+		]);
+		await expect(
+			runCheckExists({ authentication: 'queryToken', secret: 'x' }, warnings),
+		).resolves.toBe(true);
+		expect(warnings).toHaveLength(1);
 		const methods = new OutreachTrigger().webhookMethods.default;
 		await expect(methods.create.call({} as never)).resolves.toBe(true);
 		await expect(methods.delete.call({} as never)).resolves.toBe(true);
@@ -398,6 +407,9 @@ describe('activation (webhookMethods)', () => {
 	it('checkExists stops activation on settings that would reject every delivery', async () => {
 		await expect(runCheckExists({ authentication: 'hmac', secret: '' })).rejects.toThrow(
 			/needs a secret/,
+		);
+		await expect(runCheckExists({ authentication: 'headerToken', secret: ' \t ' })).rejects.toThrow(
+			/a secret of only spaces counts as empty/,
 		);
 		await expect(
 			runCheckExists({
