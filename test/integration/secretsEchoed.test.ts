@@ -25,7 +25,7 @@ let gh: Sb;
 let sdx: Sb;
 let pp: Sb & {
 	addApplication(a: IDataObject): { application: IDataObject };
-	signedDelivery(e: string, id: string): { rawBody: Buffer; headers: IDataObject };
+	signedDelivery(e: string, id: string): { rawBody: Buffer; headers: Record<string, string> };
 };
 const FAST = { limit: 100_000, windowMs: 60_000 };
 
@@ -106,7 +106,7 @@ describe('echoed secrets never reach outputs or errors', () => {
 				],
 				connections: {},
 			},
-			{ pinpointApi: { ...pp.credentials } },
+			{ pinpointApi: { ...pp.credentials } as never },
 		);
 		const d = pp.signedDelivery('application_hired', String(application.id));
 		const res: WebhookResult = await wf.deliver('Pinpoint Trigger', {
@@ -157,7 +157,7 @@ describe('redirects to another origin are not followed with a credential', () =>
 				],
 				connections: {},
 			},
-			{ pinpointApi: { ...pp.credentials } },
+			{ pinpointApi: { ...pp.credentials } as never },
 		);
 		const d = pp.signedDelivery('application_hired', String(application.id));
 		const res = await wf.deliver('Pinpoint Trigger', { rawBody: d.rawBody, headers: d.headers });
