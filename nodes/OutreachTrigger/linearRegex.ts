@@ -2,8 +2,8 @@
  * Regular expressions for user conditions, matched in time linear in the text. JavaScript's
  * RegExp backtracks: `.*a.*b.*c` on a 2 KB reply took seconds, and n8n's single thread stops
  * every workflow meanwhile. Here a pattern is parsed into a small automaton and run as a
- * Thompson NFA (https://swtch.com/~rsc/regexp/regexp1.html), with a lazily built DFA when the
- * pattern has no anchors or word boundaries: each character of the text is read once.
+ * lazily built DFA over a Thompson NFA (https://swtch.com/~rsc/regexp/regexp1.html): each
+ * character of the text is read once, and costs at most the pattern's size.
  *
  * The supported subset is JavaScript's syntax without the features that need backtracking:
  * backreferences (\1, \k<name>) and lookarounds ((?=, (?!, (?<=, (?<!) are refused with a message
@@ -36,6 +36,9 @@ const MAX_PROGRAM = 5000;
 const MAX_PATTERN = 2000;
 const MAX_DFA_STATES = 4000;
 const MAX_CLASSES = 64;
+/** Class tables kept across patterns (64 KB each): about 16 MB at most. */
+const MAX_TABLES = 256;
+const TABLES = new Map<string, Uint8Array>();
 const INFINITE = -1;
 
 export interface LinearRegex {
@@ -54,8 +57,9 @@ export function compileLinearRegex(pattern: string): LinearRegex {
 	const opts = { i: flags.includes('i'), m: flags.includes('m'), s: flags.includes('s') };
 	const ast = new Parser(source, opts).parseAll();
 	const prog = compile(ast);
-	const hasAssert = prog.some((inst) => inst.op === 'assert');
-	return { test: (text) => (hasAssert ? pike(prog, text, opts.m) : dfaTest(prog, text)) };
+	// One DFA cache per text: states built for one reply are rarely reused by the next, and this
+	// keeps memory bounded by MAX_DFA_STATES per call.
+	return { test: (text) => new Matcher(prog, opts.m).test(text) };
 }
 
 // --- Parsing -----------------------------------------------------------------------------------
@@ -125,8 +129,12 @@ class Parser {
 	private atom(): Node {
 		const c = this.src[this.pos++];
 		if (c === '(') return this.group();
-		if (c === '[') return this.set(this.classBody());
-		if (c === '.') return this.set(this.opts.s ? () => true : (x) => !isLineBreak(x));
+		if (c === '[') {
+			const start = this.pos - 1;
+			const body = this.classBody();
+			return this.set(body, this.src.slice(start, this.pos));
+		}
+		if (c === '.') return this.set(this.opts.s ? () => true : (x) => !isLineBreak(x), '.');
 		if (c === '^') return { t: 'assert', kind: 'bol' };
 		if (c === '$') return { t: 'assert', kind: 'eol' };
 		if (c === '\\') return this.escape();
@@ -156,7 +164,9 @@ class Parser {
 			return { t: 'assert', kind: c === 'b' ? 'word' : 'notWord' };
 		}
 		const named = this.escapeSet();
-		return typeof named === 'number' ? this.literal(named) : this.set(named);
+		return typeof named === 'number'
+			? this.literal(named)
+			: this.set(named, this.src.slice(this.pos - 2, this.pos));
 	}
 
 	/** What an escape stands for, after the backslash: a class (\d, \w, \s, ...) or one code. */
@@ -219,17 +229,24 @@ class Parser {
 		return { t: 'set', set: { codes: this.opts.i ? sameCase(code) : [code] } };
 	}
 
+	/** A class's table, built once per source text and flags (`.` and `\\d` recur in patterns). */
 	private set(
 		p: ((x: number) => boolean) | { test: (x: number) => boolean; negated: boolean },
+		source: string,
 	): Node {
+		const key = `${this.opts.i ? 'i' : ''}${this.opts.s ? 's' : ''}/${source}`;
+		const cached = TABLES.get(key);
+		if (cached) return { t: 'set', set: { table: cached } };
+		if (++this.classes > MAX_CLASSES)
+			throw new UnsupportedPattern(`has more than ${MAX_CLASSES} different character classes`);
 		const test = typeof p === 'function' ? p : p.test;
 		const negated = typeof p === 'function' ? false : p.negated;
-		if (++this.classes > MAX_CLASSES)
-			throw new UnsupportedPattern(`has more than ${MAX_CLASSES} character classes`);
 		const table = new Uint8Array(0x10000);
 		for (let x = 0; x < 0x10000; x++) table[x] = test(x) ? 1 : 0;
 		if (this.opts.i) foldCase(table);
 		if (negated) for (let x = 0; x < 0x10000; x++) table[x] ^= 1;
+		if (TABLES.size >= MAX_TABLES) TABLES.clear();
+		TABLES.set(key, table);
 		return { t: 'set', set: { table } };
 	}
 }
@@ -360,98 +377,109 @@ function genRep(
 
 // --- Matching ----------------------------------------------------------------------------------
 
-/** The instructions reachable from `pcs` without reading a character (assertions checked at `pos`). */
-function closure(
-	prog: Inst[],
-	starts: number[],
-	text: string,
-	pos: number,
-	multiline: boolean,
-	mark: Uint32Array,
-	stamp: number,
-	out: number[],
-): void {
-	const stack = [...starts];
-	while (stack.length) {
-		const pc = stack.pop() as number;
-		if (mark[pc] === stamp) continue;
-		mark[pc] = stamp;
-		const inst = prog[pc];
-		if (inst.op === 'jmp') stack.push(inst.x);
-		else if (inst.op === 'split') stack.push(inst.y, inst.x);
-		else if (inst.op === 'assert') {
-			if (holds(inst.kind, text, pos, multiline)) stack.push(pc + 1);
-		} else out.push(pc);
+/** What an assertion can see on either side of a position: nothing, a word character, a line break, other. */
+const NONE = 0;
+const WORD = 1;
+const BREAK = 2;
+const OTHER = 3;
+const typeOf = (c: number) => (isWord(c) ? WORD : isLineBreak(c) ? BREAK : OTHER);
+
+function holds(kind: Assert, before: number, after: number, multiline: boolean): boolean {
+	if (kind === 'bol') return before === NONE || (multiline && before === BREAK);
+	if (kind === 'eol') return after === NONE || (multiline && after === BREAK);
+	return kind === 'word'
+		? (before === WORD) !== (after === WORD)
+		: (before === WORD) === (after === WORD);
+}
+
+interface State {
+	/** Instructions waiting to read the next character (sorted), before following jumps. */
+	kernel: number[];
+	/** What the character before this position was (assertions look at it). */
+	before: number;
+	/** Next state per character code below 256 (undefined until first needed), then the rest. */
+	low: Array<State | undefined>;
+	high: Map<number, State>;
+}
+
+/** The transition's target when the pattern has matched before the character. */
+const ACCEPT: State = { kernel: [], before: NONE, low: [], high: new Map() };
+
+/**
+ * A DFA built while reading (each state a set of NFA threads plus the type of the character
+ * before), so every character costs one table lookup once its transition is known. When the
+ * cache is full it is emptied and rebuilt from the current state (as RE2 does), which keeps the
+ * work per character bounded by the pattern's size: linear in the text either way.
+ */
+class Matcher {
+	private index = new Map<string, State>();
+	private readonly mark: Uint32Array;
+	private stamp = 0;
+
+	constructor(
+		private readonly prog: Inst[],
+		private readonly multiline: boolean,
+	) {
+		this.mark = new Uint32Array(prog.length);
 	}
-}
 
-function holds(kind: Assert, text: string, pos: number, multiline: boolean): boolean {
-	const before = pos > 0 ? text.charCodeAt(pos - 1) : -1;
-	const after = pos < text.length ? text.charCodeAt(pos) : -1;
-	if (kind === 'bol') return pos === 0 || (multiline && isLineBreak(before));
-	if (kind === 'eol') return pos === text.length || (multiline && isLineBreak(after));
-	const boundary = (before >= 0 && isWord(before)) !== (after >= 0 && isWord(after));
-	return kind === 'word' ? boundary : !boundary;
-}
+	test(text: string): boolean {
+		let state = this.stateOf([], NONE);
+		const n = text.length;
+		for (let pos = 0; pos < n; pos++) {
+			const c = text.charCodeAt(pos);
+			let next = c < 256 ? state.low[c] : state.high.get(c);
+			if (next === undefined) {
+				next = this.step(state, c);
+				if (c < 256) state.low[c] = next;
+				else state.high.set(c, next);
+			}
+			if (next === ACCEPT) return true;
+			state = next;
+		}
+		return this.closure(state, NONE).some((pc) => this.prog[pc].op === 'match');
+	}
 
-/** Thompson simulation: every live state advances together, one character at a time. */
-function pike(prog: Inst[], text: string, multiline: boolean): boolean {
-	const mark = new Uint32Array(prog.length);
-	let stamp = 1;
-	let current: number[] = [];
-	closure(prog, [0], text, 0, multiline, mark, stamp, current);
-	for (let pos = 0; ; pos++) {
-		if (current.some((pc) => prog[pc].op === 'match')) return true;
-		if (pos >= text.length) return false;
-		const c = text.charCodeAt(pos);
+	private step(state: State, c: number): State {
+		const after = typeOf(c);
+		const live = this.closure(state, after);
 		const moved: number[] = [];
-		for (const pc of current) {
-			const inst = prog[pc];
+		for (const pc of live) {
+			const inst = this.prog[pc];
+			if (inst.op === 'match') return ACCEPT;
 			if (inst.op === 'set' && reads(inst.set, c)) moved.push(pc + 1);
 		}
-		moved.push(0); // a match may also start at the next position
-		const next: number[] = [];
-		closure(prog, moved, text, pos + 1, multiline, mark, ++stamp, next);
-		current = next;
+		return this.stateOf(moved, after);
 	}
-}
 
-/** The same automaton as a DFA built while reading, for patterns without assertions. */
-function dfaTest(prog: Inst[], text: string): boolean {
-	const mark = new Uint32Array(prog.length);
-	let stamp = 0;
-	const states: Array<{ pcs: number[]; accepts: boolean; next: Map<number, number> }> = [];
-	const index = new Map<string, number>();
-	const stateOf = (starts: number[]): number => {
-		const pcs: number[] = [];
-		closure(prog, starts, text, 0, false, mark, ++stamp, pcs);
-		pcs.sort((a, b) => a - b);
-		const key = pcs.join(',');
-		let id = index.get(key);
-		if (id === undefined) {
-			if (states.length >= MAX_DFA_STATES) return -1;
-			id = states.length;
-			states.push({ pcs, accepts: pcs.some((pc) => prog[pc].op === 'match'), next: new Map() });
-			index.set(key, id);
+	/** The SET and MATCH instructions reachable from the state's threads and a new start (a search). */
+	private closure(state: State, after: number): number[] {
+		const out: number[] = [];
+		const stamp = ++this.stamp;
+		const stack = [0, ...state.kernel];
+		while (stack.length) {
+			const pc = stack.pop() as number;
+			if (this.mark[pc] === stamp) continue;
+			this.mark[pc] = stamp;
+			const inst = this.prog[pc];
+			if (inst.op === 'jmp') stack.push(inst.x);
+			else if (inst.op === 'split') stack.push(inst.y, inst.x);
+			else if (inst.op === 'assert') {
+				if (holds(inst.kind, state.before, after, this.multiline)) stack.push(pc + 1);
+			} else out.push(pc);
 		}
-		return id;
-	};
-	let s = stateOf([0]);
-	for (let pos = 0; pos < text.length; pos++) {
-		if (s < 0) return pike(prog, text, false);
-		const state = states[s];
-		if (state.accepts) return true;
-		const c = text.charCodeAt(pos);
-		let n = state.next.get(c);
-		if (n === undefined) {
-			const moved = state.pcs.filter((pc) => {
-				const inst = prog[pc];
-				return inst.op === 'set' && reads(inst.set, c);
-			});
-			n = stateOf([...moved.map((pc) => pc + 1), 0]);
-			state.next.set(c, n);
-		}
-		s = n;
+		return out;
 	}
-	return s < 0 ? pike(prog, text, false) : states[s].accepts;
+
+	private stateOf(kernel: number[], before: number): State {
+		const sorted = [...new Set(kernel)].sort((a, b) => a - b);
+		const key = `${before}:${sorted.join(',')}`;
+		const known = this.index.get(key);
+		if (known) return known;
+		// A full cache is emptied; states still linked from the current one stay valid.
+		if (this.index.size >= MAX_DFA_STATES) this.index = new Map();
+		const state: State = { kernel: sorted, before, low: new Array(256), high: new Map() };
+		this.index.set(key, state);
+		return state;
+	}
 }

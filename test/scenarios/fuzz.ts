@@ -40,7 +40,9 @@ export interface FuzzFamily {
 export interface RegexTiming {
 	pattern: string;
 	text: string;
+	/** Best of 5 runs (the machine is shared); the median is reported too. */
 	ms: number;
+	medianMs: number;
 	result: boolean;
 }
 
@@ -194,7 +196,7 @@ function headers(r: Rand): Record<string, string> {
 function family(
 	name: string,
 	count: number,
-	make: (r: Rand, i: number) => () => unknown,
+	make: (r: Rand, i: number) => (() => unknown) & { label?: string },
 	refuses: (e: unknown) => boolean = () => false,
 ): FuzzFamily {
 	const r = rng(name.length * 7919 + count);
@@ -217,15 +219,31 @@ function family(
 				if (out.examples.length < 3) out.examples.push(`crash: ${String(error).slice(0, 120)}`);
 			}
 		}
-		const ms = performance.now() - started;
+		let ms = performance.now() - started;
+		// The machine is shared: a slow input is timed again, and counts as a stall only if it is
+		// slow both times.
+		if (ms > STALL_MS) ms = Math.min(ms, timeAgain(run));
 		out.inputs++;
 		out.maxMs = Math.max(out.maxMs, ms);
 		if (ms > STALL_MS) {
 			out.stalls++;
-			if (out.examples.length < 3) out.examples.push(`stall: input ${i}, ${ms.toFixed(0)} ms`);
+			if (out.examples.length < 3)
+				out.examples.push(
+					`stall: input ${i}${run.label ? ` (${run.label})` : ''}, ${ms.toFixed(0)} ms`,
+				);
 		}
 	}
 	return out;
+}
+
+function timeAgain(run: () => unknown): number {
+	const started = performance.now();
+	try {
+		run();
+	} catch {
+		// counted the first time
+	}
+	return performance.now() - started;
 }
 
 const intended = (e: unknown) =>
@@ -290,7 +308,9 @@ export function runFuzz(scale = 1): { families: FuzzFamily[]; regex: RegexTiming
 			const source = pick(r, TOOLS);
 			const delivery: Delivery = { rawBody: body(r), headers: headers(r), query: {} };
 			const settings = outreachSettings(r, source);
-			return () => handleDelivery(delivery, settings, [], now);
+			return Object.assign(() => handleDelivery(delivery, settings, [], now), {
+				label: `${source}, ${delivery.rawBody?.length} bytes: ${delivery.rawBody?.toString('utf8').slice(0, 40)}`,
+			});
 		}),
 		family('Greenhouse Trigger: signed bodies, event ids', n(1500), (r) => {
 			const raw =
@@ -363,16 +383,23 @@ export function runFuzz(scale = 1): { families: FuzzFamily[]; regex: RegexTiming
 				const pattern = r() < 0.5 ? pick(r, PATTERNS) : text(r).slice(0, 300);
 				const subject = { reply: { text: text(r) } };
 				const rule: ConditionRule = { field: 'reply.text', operator: 'regex', value: pattern };
-				return () => {
-					evaluateConditions(subject, [rule]);
-					compileLinearRegex(pattern);
-				};
+				return Object.assign(
+					() => {
+						evaluateConditions(subject, [rule]);
+						compileLinearRegex(pattern);
+					},
+					{
+						label: `${JSON.stringify(pattern.slice(0, 30))} on ${subject.reply.text.length} chars`,
+					},
+				);
 			},
 			intended,
 		),
 		family('export inputs (candidate reader)', n(1000), (r) => {
 			const input = value(r, 4);
-			return () => parseCandidate(input as IDataObject);
+			return Object.assign(() => parseCandidate(input as IDataObject), {
+				label: JSON.stringify(input).slice(0, 60),
+			});
 		}),
 	];
 	return { families, regex: regexTimings() };
@@ -393,8 +420,14 @@ function regexTimings(): RegexTiming[] {
 	return cases.map(([pattern, subject, label]) => {
 		const re = compileLinearRegex(pattern);
 		re.test('warm-up');
-		const started = performance.now();
-		const result = re.test(subject);
-		return { pattern, text: label, ms: performance.now() - started, result };
+		const times: number[] = [];
+		let result = false;
+		for (let k = 0; k < 5; k++) {
+			const started = performance.now();
+			result = re.test(subject);
+			times.push(performance.now() - started);
+		}
+		times.sort((a, b) => a - b);
+		return { pattern, text: label, ms: times[0], medianMs: times[2], result };
 	});
 }
