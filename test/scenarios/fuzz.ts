@@ -168,7 +168,7 @@ function value(r: Rand, depth: number): unknown {
 		if (s < 0.75) return Math.floor((r() - 0.5) * 1e12);
 		if (s < 0.85) return null;
 		if (s < 0.92) return r() < 0.5;
-		return pick(r, [1e309, -0, 0.1, Number.MAX_SAFE_INTEGER + 2]);
+		return pick(r, [Number.POSITIVE_INFINITY, -0, 0.1, Number.MAX_SAFE_INTEGER + 2]);
 	}
 	if (k < 0.65) return Array.from({ length: Math.floor(r() * 6) }, () => value(r, depth - 1));
 	const obj: Record<string, unknown> = {};
