@@ -23,7 +23,7 @@ import {
 	retryAfterRateLimit,
 	type RetryPolicy,
 } from './retryPolicy';
-import { requestTargetProblem } from './target';
+import { pathProblem, requestTargetProblem } from './target';
 
 /**
  * The one HTTP choke point every system goes through. It adds, on top of n8n's
@@ -126,16 +126,7 @@ export async function apiRequest<T = unknown>(
 	const session = await getSession(ctx, api);
 	const policy = getRetryPolicy(ctx);
 	const url = resolveUrl(session.baseUrl, req, api.system);
-	const refused = requestTargetProblem(url, session.baseUrl, session.credentials);
-	if (refused)
-		throw new NodeApiError(
-			ctx.getNode(),
-			{ message: refused },
-			{
-				message: `${api.system}: refusing to send the credential, ${refused}. Check the credential's API Base URL`,
-				itemIndex: req.itemIndex,
-			},
-		);
+	assertSendable(ctx, api, req, url, session);
 	const call: Call = {
 		api,
 		req,
@@ -154,6 +145,31 @@ export async function apiRequest<T = unknown>(
 				: afterResponse(ctx, session, call, sent.response, attempts, policy);
 		if ('done' in next) return next.done as ApiResponse<T>;
 		await sleep(next.waitMs, signal);
+	}
+}
+
+/** The choke point's own checks, whatever the transport built: where the request goes, and its path. */
+function assertSendable(
+	ctx: Context,
+	api: ApiDefinition,
+	req: ApiRequest,
+	url: string,
+	session: Session,
+): void {
+	const refused = requestTargetProblem(url, session.baseUrl, session.credentials);
+	if (refused)
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: refused },
+			{
+				message: `${api.system}: refusing to send the credential, ${refused}. Check the credential's API Base URL`,
+				itemIndex: req.itemIndex,
+			},
+		);
+	const badPath = pathProblem(req.path ?? '');
+	if (badPath) {
+		const message = `${api.system}: refusing to call ${req.method} ${(req.path ?? '').slice(0, 120)}: ${badPath}. Check the ID given`;
+		throw new NodeApiError(ctx.getNode(), { message }, { message, itemIndex: req.itemIndex });
 	}
 }
 

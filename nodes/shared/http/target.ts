@@ -39,3 +39,24 @@ function parse(value: string): URL | undefined {
 		return undefined;
 	}
 }
+
+/**
+ * Why a path may not be sent: an ID that is "." or "..", or holds a slash or backslash (also
+ * percent-encoded), would make the URL name another endpoint on the same host once normalized
+ * (encodeURIComponent leaves dots alone). Checked for every path, whatever builder made it.
+ */
+export function pathProblem(path: string): string | undefined {
+	for (const segment of path.split('?')[0].split('/').slice(1)) {
+		let decoded = segment;
+		try {
+			decoded = decodeURIComponent(segment);
+		} catch {
+			return `the address holds a broken escape ("${segment.slice(0, 40)}")`;
+		}
+		if (decoded === '.' || decoded === '..')
+			return `an ID in the address is "${decoded}", which would name another endpoint`;
+		if (/[/\\]/.test(decoded) || segment.includes('\\'))
+			return `an ID in the address contains a slash ("${decoded.slice(0, 40)}")`;
+	}
+	return undefined;
+}

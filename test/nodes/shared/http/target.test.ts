@@ -1,4 +1,4 @@
-import { requestTargetProblem } from '../../../../nodes/shared/http/target';
+import { pathProblem, requestTargetProblem } from '../../../../nodes/shared/http/target';
 import { LOOPBACK_TOGGLE } from '../../../../nodes/shared/origins';
 
 import { type ApiDefinition, apiRequest } from '../../../../nodes/shared/http/request';
@@ -81,5 +81,50 @@ describe('the choke point', () => {
 
 	test('the toggle name is the one the credentials use', () => {
 		expect(LOOPBACK_TOGGLE).toBe('allowLoopbackBaseUrl');
+	});
+});
+
+describe('pathProblem: ids never name another endpoint', () => {
+	test.each([
+		'/v1/persons/abc-123',
+		'/v3/candidates/42',
+		'/leads/a%40b.com',
+		'/x/..a',
+		'/x/a..',
+		'',
+	])('%s is fine', (path) => expect(pathProblem(path)).toBeUndefined());
+
+	test.each([
+		['/v1/persons/..', '".."'],
+		['/v1/persons/.', '"."'],
+		['/v1/persons/%2e%2E', '".."'],
+		['/v1/persons/%2E', '"."'],
+		['/v1/persons/a%2Fb', 'contains a slash'],
+		['/v1/persons/a%5Cb', 'contains a slash'],
+		['/v1/persons/a\\b', 'contains a slash'],
+		['/v1/persons/%E0%A4%A', 'broken escape'],
+	])('%s is refused', (path, why) => expect(pathProblem(path)).toContain(why));
+
+	test('the choke point sends nothing for such an id, and names the item', async () => {
+		const api: ApiDefinition = {
+			system: 'Example',
+			credentialType: 'exampleApi',
+			baseUrl: (c) => String(c.apiBaseUrl),
+		};
+		const { ctx, calls } = fakeContext([{ status: 200 }]);
+		const id = '..';
+		await expect(
+			apiRequest(ctx, api, {
+				method: 'DELETE',
+				path: `/v1/persons/${encodeURIComponent(id)}`,
+				itemIndex: 3,
+			}),
+		).rejects.toMatchObject({
+			message: expect.stringContaining(
+				'Example: refusing to call DELETE /v1/persons/..: an ID in the address is ".."',
+			),
+			context: { itemIndex: 3 },
+		});
+		expect(calls).toHaveLength(0);
 	});
 });
