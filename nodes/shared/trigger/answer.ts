@@ -5,7 +5,7 @@ import { remember, SEEN_KEY } from './dedupe';
 
 /** What a trigger's handler decides; `answer` turns it into the HTTP answer. */
 export type Outcome =
-	| { status: 400 | 401 | 500 | 503; message: string }
+	| { status: 400 | 401 | 413 | 500 | 503; message: string }
 	/** 200 with items starts the workflow; 200 without items only answers (ping, ignored, duplicate). */
 	| { status: 200; message: string; items: IDataObject[]; seen?: string[] };
 

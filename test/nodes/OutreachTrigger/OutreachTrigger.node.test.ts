@@ -419,3 +419,33 @@ describe('activation (webhookMethods)', () => {
 		await expect(runCheckExists({ events: [] })).rejects.toThrow(/Events is empty/);
 	});
 });
+
+describe('caps: nothing starts, and the answer says what was too large', () => {
+	it('a batch over the events limit is answered 413', async () => {
+		const one = JSON.parse(reply('Sounds great'));
+		const batch = Array.from({ length: 501 }, (_, i) => ({ ...one, eventId: `b-${i}` }));
+		const run = await runWebhook({}, { rawBody: JSON.stringify(batch) });
+		expect(run.response.statusCode).toBe(413);
+		expect(String(run.response.body)).toContain('the delivery holds 501 events; at most 500');
+		expect(run.items).toHaveLength(0);
+	});
+
+	it('a reply text over the field limit is answered 413, naming the field', async () => {
+		const run = await runWebhook({}, { rawBody: reply('x'.repeat(200_001)) });
+		expect(run.response.statusCode).toBe(413);
+		expect(String(run.response.body)).toContain('Payload too large: the field "reply.text"');
+		expect(run.items).toHaveLength(0);
+	});
+
+	it('a 150 KB event id is stored hashed, and its redelivery is still recognized', async () => {
+		const state: IDataObject = {};
+		const id = `long-${'i'.repeat(150_000)}`;
+		expect(
+			(await runWebhook({}, { rawBody: reply('Sounds great', id) }, state)).items,
+		).toHaveLength(1);
+		expect(JSON.stringify(state).length).toBeLessThan(1000);
+		expect((await runWebhook({}, { rawBody: reply('Sounds great', id) }, state)).result).toEqual(
+			startsNothing,
+		);
+	});
+});
