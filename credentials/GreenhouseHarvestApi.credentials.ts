@@ -1,14 +1,20 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { greenhouseTokenFrom, greenhouseTokenRequest } from '../nodes/shared/origins';
+import {
+	authenticateGreenhouse,
+	GREENHOUSE_API_BASE,
+	greenhouseTokenFrom,
+	greenhouseTokenRequest,
+	loopbackToggle,
+} from '../nodes/shared/origins';
 
 /**
  * Greenhouse Harvest v3 (v1/v2 were switched off on 2026-08-31). OAuth 2.0 client credentials:
@@ -73,15 +79,18 @@ export class GreenhouseHarvestApi implements ICredentialType {
 			name: 'apiBaseUrl',
 			type: 'string',
 			default: 'https://harvest.greenhouse.io',
-			description: 'Change only for testing against a sandbox',
+			description:
+				'Leave at https://harvest.greenhouse.io. Only https addresses on *.greenhouse.io are accepted, or this machine when the loopback toggle below is on.',
 		},
 		{
 			displayName: 'Token URL',
 			name: 'tokenUrl',
 			type: 'string',
 			default: 'https://auth.greenhouse.io/token',
-			description: 'Change only for testing against a sandbox',
+			description:
+				'Leave at https://auth.greenhouse.io/token. Only https addresses on *.greenhouse.io are accepted, or this machine when the loopback toggle below is on.',
 		},
+		loopbackToggle,
 		{
 			displayName: 'App URL',
 			name: 'appUrl',
@@ -101,13 +110,18 @@ export class GreenhouseHarvestApi implements ICredentialType {
 		return { accessToken: greenhouseTokenFrom(res, credentials) };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	// A function, not generic auth: the token is only attached to requests for the checked API host.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => authenticateGreenhouse(credentials, requestOptions);
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.apiBaseUrl}}', url: '/v3/users', qs: { per_page: 1 } },
+		request: {
+			baseURL: `={{$credentials.apiBaseUrl || "${GREENHOUSE_API_BASE}"}}`,
+			url: '/v3/users',
+			qs: { per_page: 1 },
+		},
 		rules: [
 			{
 				type: 'responseCode',

@@ -7,7 +7,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { instantlyBaseUrl, pinToOrigin } from '../nodes/shared/origins';
+import {
+	instantlyBaseUrl,
+	loopbackToggle,
+	pinToOrigin,
+	secretField,
+} from '../nodes/shared/origins';
 
 /**
  * Instantly API v2 key, sent as `Authorization: Bearer <key>`, for the Outreach Trigger's Enrich
@@ -51,8 +56,9 @@ export class InstantlyApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/instantly/api/v2',
 			description:
-				'Leave empty to use https://api.instantly.ai/api/v2. Only for a local sandbox: an address on this machine (localhost, 127.0.0.1) or https://api.instantly.ai. Any other host is refused.',
+				'Leave empty to use https://api.instantly.ai/api/v2. Otherwise only https://api.instantly.ai is accepted, or an address on this machine (localhost, 127.0.0.1, [::1]) when the loopback toggle below is on.',
 		},
+		loopbackToggle,
 	];
 
 	async authenticate(
@@ -62,7 +68,10 @@ export class InstantlyApi implements ICredentialType {
 		pinToOrigin(requestOptions, instantlyBaseUrl(credentials), 'Instantly');
 		requestOptions.headers = {
 			...requestOptions.headers,
-			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+			Authorization: `Bearer ${secretField(credentials, 'apiKey', {
+				label: 'Instantly credential: API Key',
+				fix: 'Create an API v2 key under Settings › Integrations › API Keys',
+			})}`,
 		};
 		return requestOptions;
 	}

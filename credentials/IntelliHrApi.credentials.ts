@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { authenticateIntelliHr, INTELLIHR_API_BASE } from '../nodes/shared/origins';
+import { authenticateIntelliHr, INTELLIHR_API_BASE, loopbackToggle } from '../nodes/shared/origins';
 
 /**
  * IntelliHR (Humanforce) public API v1: one global host, `Authorization: Bearer <access key>`, and
@@ -60,8 +60,9 @@ export class IntelliHrApi implements ICredentialType {
 			type: 'string',
 			default: INTELLIHR_API_BASE,
 			description:
-				'Change only for testing against a sandbox. The company subdomain never changes this host.',
+				'Leave at https://api.intellihr.io/v1. Only https addresses on *.intellihr.io are accepted, or this machine when the loopback toggle below is on. The company subdomain never changes this host.',
 		},
+		loopbackToggle,
 	];
 
 	authenticate = async (

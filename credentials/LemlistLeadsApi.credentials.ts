@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { lemlistBaseUrl, pinToOrigin } from '../nodes/shared/origins';
+import { lemlistBaseUrl, loopbackToggle, pinToOrigin, secretField } from '../nodes/shared/origins';
 
 /**
  * lemlist API key, for the Outreach Trigger's Enrich Missing Fields. lemlist uses Basic auth with an
@@ -51,8 +51,9 @@ export class LemlistLeadsApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/lemlist/api',
 			description:
-				'Leave empty to use https://api.lemlist.com/api. Only for a local sandbox: an address on this machine (localhost, 127.0.0.1) or https://api.lemlist.com. Any other host is refused.',
+				'Leave empty to use https://api.lemlist.com/api. Otherwise only https://api.lemlist.com is accepted, or an address on this machine (localhost, 127.0.0.1, [::1]) when the loopback toggle below is on.',
 		},
+		loopbackToggle,
 	];
 
 	async authenticate(
@@ -60,7 +61,11 @@ export class LemlistLeadsApi implements ICredentialType {
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
 		pinToOrigin(requestOptions, lemlistBaseUrl(credentials), 'lemlist');
-		const basic = Buffer.from(`:${String(credentials.apiKey ?? '')}`).toString('base64');
+		const key = secretField(credentials, 'apiKey', {
+			label: 'lemlist credential: API Key',
+			fix: 'Copy it from Settings › Integrations › API in lemlist',
+		});
+		const basic = Buffer.from(`:${key}`).toString('base64');
 		requestOptions.headers = { ...requestOptions.headers, Authorization: `Basic ${basic}` };
 		return requestOptions;
 	}

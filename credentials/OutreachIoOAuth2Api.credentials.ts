@@ -1,5 +1,7 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
+import { loopbackToggle } from '../nodes/shared/origins';
+
 /**
  * Outreach.io OAuth2 (authorization code), for the Outreach Trigger's Enrich Missing Fields: it
  * reads prospects (GET /api/v2/prospects/{id}). Create an app in Outreach's developer portal with
@@ -68,8 +70,9 @@ export class OutreachIoOAuth2Api implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/outreach/api/v2',
 			description:
-				'Leave empty to use https://api.outreach.io/api/v2. Only for a local sandbox: an address on this machine (localhost, 127.0.0.1) or https://api.outreach.io. Any other host is refused.',
+				'Leave empty to use https://api.outreach.io/api/v2. Otherwise only https://api.outreach.io is accepted, or an address on this machine (localhost, 127.0.0.1, [::1]) when the loopback toggle below is on.',
 		},
+		loopbackToggle,
 	];
 
 	test: ICredentialTestRequest = {

@@ -7,7 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { pinpointBaseUrl, pinToOrigin } from '../nodes/shared/origins';
+import { loopbackToggle, pinpointBaseUrl, pinToOrigin, secretField } from '../nodes/shared/origins';
 
 /**
  * Pinpoint (pinpointhq.com): API key sent as X-API-KEY to https://<subdomain>.pinpointhq.com/api/v1,
@@ -70,8 +70,9 @@ export class PinpointApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. http://127.0.0.1:4010/api/v1',
 			description:
-				'Leave empty. Only for a local sandbox: an address on this machine (localhost, 127.0.0.1) or an https://<company>.pinpointhq.com address. Any other host is refused.',
+				'Leave empty. Otherwise only an https://<company>.pinpointhq.com address is accepted, or an address on this machine (localhost, 127.0.0.1, [::1]) when the loopback toggle below is on.',
 		},
+		loopbackToggle,
 	];
 
 	async authenticate(
@@ -81,7 +82,10 @@ export class PinpointApi implements ICredentialType {
 		pinToOrigin(requestOptions, pinpointBaseUrl(credentials), 'Pinpoint');
 		requestOptions.headers = {
 			...requestOptions.headers,
-			'X-API-KEY': String(credentials.apiKey ?? ''),
+			'X-API-KEY': secretField(credentials, 'apiKey', {
+				label: 'Pinpoint credential: API Key',
+				fix: 'Create one in Pinpoint under Settings › API & Webhooks › API Keys',
+			}),
 		};
 		return requestOptions;
 	}

@@ -1,10 +1,13 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
+
+import { authenticateStardex, loopbackToggle, STARDEX_API_BASE } from '../nodes/shared/origins';
 
 /**
  * Stardex v1 API key, sent as `Authorization: Bearer <key>`. Stardex allows 60 requests per minute
@@ -44,8 +47,10 @@ export class StardexApi implements ICredentialType {
 			name: 'apiBaseUrl',
 			type: 'string',
 			default: 'https://api.stardex.ai',
-			description: 'Change only for testing against a sandbox',
+			description:
+				'Leave at https://api.stardex.ai. Only https addresses on *.stardex.ai are accepted, or this machine when the loopback toggle below is on.',
 		},
+		loopbackToggle,
 		{
 			displayName: 'App URL',
 			name: 'appUrl',
@@ -56,14 +61,15 @@ export class StardexApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
-	};
+	// A function, not generic auth: the key is only attached to requests for the checked API host.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => authenticateStardex(credentials, requestOptions);
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{$credentials.apiBaseUrl}}',
+			baseURL: `={{$credentials.apiBaseUrl || "${STARDEX_API_BASE}"}}`,
 			url: '/v1/jobs/search',
 			method: 'POST',
 			body: { limit: 1 },

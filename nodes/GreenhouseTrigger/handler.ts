@@ -6,7 +6,7 @@ import {
 	type Outcome,
 	started,
 } from '../shared/trigger/answer';
-import { contentKey } from '../shared/trigger/dedupe';
+import { boundedEventId, contentKey } from '../shared/trigger/dedupe';
 import { type Delivery, header, parseBody } from '../shared/trigger/delivery';
 import { isSelected } from '../shared/trigger/events';
 import { verifyHmacSignature } from '../shared/trigger/signature';
@@ -49,7 +49,10 @@ export function handleGreenhouseDelivery(
 	const parsed = parseBody(delivery);
 	if (!parsed.ok)
 		return valid
-			? { status: 400, message: `Bad request: ${parsed.reason}` }
+			? {
+					status: parsed.status,
+					message: `${parsed.status === 413 ? 'Payload too large' : 'Bad request'}: ${parsed.reason}`,
+				}
 			: unauthorized(signed, settings, delivery);
 	const action = str(parsed.body.action);
 
@@ -61,8 +64,9 @@ export function handleGreenhouseDelivery(
 	if (!action) return { status: 400, message: 'Bad request: the body has no "action"' };
 	if (!isSelected(settings.events, action)) return notListening(action);
 
-	const eventId =
-		str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', delivery.rawBody);
+	const eventId = boundedEventId(
+		str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', delivery.rawBody),
+	);
 	if (seen.includes(eventId)) return alreadyReceived(eventId);
 	return started([greenhouseItem(parsed.body, { eventId, receivedAt })], seen, settings.dedupeSize);
 }
@@ -71,7 +75,8 @@ function unauthorized(signed: boolean, settings: GreenhouseSettings, delivery: D
 	if (!settings.secretKey)
 		return {
 			status: 401,
-			message: 'Unauthorized: no Secret Key is set in the n8n credential for this trigger',
+			message:
+				'Unauthorized: no Secret Key is set in the n8n credential for this trigger (a key of only spaces counts as none)',
 		};
 	if (delivery.rawBody === undefined)
 		return {

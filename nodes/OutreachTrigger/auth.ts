@@ -168,7 +168,7 @@ export function authProblems(source: Tool, auth: AuthSettings): string[] {
 	const problems: string[] = [];
 	if (!auth.secret)
 		problems.push(
-			'Authentication needs a secret: choose an Outreach Webhook credential (in node version 1, fill in the Secret field) or set Authentication to None',
+			'Authentication needs a secret: choose an Outreach Webhook credential (in node version 1, fill in the Secret field; a secret of only spaces counts as empty) or set Authentication to None',
 		);
 	if (auth.mode === 'headerToken' && !auth.headerName.trim()) problems.push('Header Name is empty');
 	if (auth.mode === 'queryToken' && !auth.queryParameter.trim())

@@ -1,4 +1,5 @@
 import { isRecord } from '../shared/values';
+import { compileLinearRegex, type LinearRegex, UnsupportedPattern } from './linearRegex';
 
 /**
  * Consultant-friendly filters on the normalized event ("campaign.name contains Backend"). Pure:
@@ -38,7 +39,8 @@ export interface ConditionOutcome {
 	failed: string[];
 }
 
-const MAX_REGEX_INPUT = 10000;
+/** The matcher is linear, so the text it reads is capped only to bound memory and work per rule. */
+const MAX_REGEX_INPUT = 1_000_000;
 
 /** Reads a dot path; a list on the way is searched element by element ("emails.value"). */
 export function getPath(obj: unknown, path: string): unknown {
@@ -75,9 +77,12 @@ function ruleProblems(rule: ConditionRule): string[] {
 		return [`"${rule.operator}" is not an operator`];
 	if (rule.operator === 'regex') {
 		try {
-			toRegex(rule.value ?? '');
-		} catch {
-			return [`"${rule.value}" is not a valid regular expression`];
+			toRegex((rule.value ?? '').trim());
+		} catch (error) {
+			const why = error instanceof UnsupportedPattern ? error.message : 'cannot be read';
+			return [
+				`"${String(rule.value).slice(0, 100)}" is not a regular expression the trigger can use: it ${why}. Conditions accept JavaScript regular expressions without backreferences and lookarounds`,
+			];
 		}
 	}
 	return [];
@@ -134,10 +139,21 @@ export function evaluateRule(context: unknown, rule: ConditionRule): boolean {
 	}
 }
 
-/** "/^acme/i" keeps its flags; a bare pattern ignores case. */
-function toRegex(pattern: string): RegExp {
-	const m = /^\/(.*)\/([gimsuy]*)$/s.exec(pattern);
-	return m ? new RegExp(m[1], m[2].replace('g', '')) : new RegExp(pattern, 'i');
+const compiled = new Map<string, LinearRegex>();
+const MAX_COMPILED = 200;
+
+/**
+ * "/^acme/i" keeps its flags; a bare pattern ignores case. Matched in linear time (linearRegex.ts):
+ * a condition runs on text that prospects write, and a backtracking RegExp could stall n8n.
+ */
+function toRegex(pattern: string): LinearRegex {
+	let re = compiled.get(pattern);
+	if (!re) {
+		re = compileLinearRegex(pattern);
+		if (compiled.size >= MAX_COMPILED) compiled.clear();
+		compiled.set(pattern, re);
+	}
+	return re;
 }
 
 /** Numbers compare as numbers, dates as dates; anything else does not compare (NaN). */

@@ -191,6 +191,14 @@ export const properties: INodeProperties[] = [
 		],
 	},
 	{
+		displayName:
+			'Warning: with Authentication None, anyone who learns this webhook URL can start the workflow with made-up people. Choose a secret (Header Token, Query Token, Body Secret or HMAC Signature) for production.',
+		name: 'noAuthWarning',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { authentication: ['none'] } },
+	},
+	{
 		displayName: 'Secret',
 		name: 'secret',
 		type: 'string',

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { type Outcome, started } from '../shared/trigger/answer';
-import { type Delivery, parseBody } from '../shared/trigger/delivery';
+import { boundedEventId } from '../shared/trigger/dedupe';
+import { DELIVERY_LIMITS, type Delivery, parseBody } from '../shared/trigger/delivery';
 import { adapterFor } from './adapters';
 import { MalformedBodyError, type OutreachEvent } from './adapters/types';
 import { checkBodySecret, checkRequestAuth } from './auth';
@@ -24,7 +25,13 @@ export function handleDelivery(
 	if (!auth.ok) return { status: 401, message: `Unauthorized: ${auth.reason}` };
 
 	const parsed = parseBody(delivery, { allowArray: true });
-	if (!parsed.ok) return { status: 400, message: `Bad request: ${parsed.reason}` };
+	if (!parsed.ok)
+		return {
+			status: parsed.status,
+			message: `${parsed.status === 413 ? 'Payload too large' : 'Bad request'}: ${parsed.reason}`,
+		};
+	if (Array.isArray(parsed.body) && parsed.body.length > DELIVERY_LIMITS.events)
+		return tooManyEvents(parsed.body.length);
 	const bodySecret = checkBodySecret(
 		Array.isArray(parsed.body) ? parsed.body : [parsed.body],
 		settings.source,
@@ -40,7 +47,16 @@ export function handleDelivery(
 			error instanceof MalformedBodyError ? error.message : 'the body could not be read';
 		return { status: 400, message: `Bad request: ${reason}` };
 	}
+	if (events.length > DELIVERY_LIMITS.events) return tooManyEvents(events.length);
+	for (const event of events) event.eventId = boundedEventId(event.eventId);
 	return choose(events, settings, seen, receivedAt);
+}
+
+function tooManyEvents(count: number): Outcome {
+	return {
+		status: 413,
+		message: `Payload too large: the delivery holds ${count} events; at most ${DELIVERY_LIMITS.events} are accepted per delivery, nothing was started. Send smaller batches`,
+	};
 }
 
 /** The events that start the workflow: selected, passing the conditions, and not seen before. */

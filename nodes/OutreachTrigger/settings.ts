@@ -1,6 +1,7 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { rememberSecrets } from '../shared/secrets';
 import { DEFAULT_DEDUPE_SIZE } from '../shared/trigger/dedupe';
 import type { DigestEncoding, HmacAlgorithm } from '../shared/trigger/signature';
 import type { Tool } from './adapters/types';
@@ -30,6 +31,7 @@ export interface ParameterReader {
 export const SECRET_CREDENTIAL = 'outreachWebhookApi';
 
 const versionOf = (ctx: ParameterReader): number => ctx.getNode?.().typeVersion ?? 1;
+const secretOf = (raw: string): string => (raw.trim() ? raw : '');
 
 function text(ctx: ParameterReader, name: string, fallback = ''): string {
 	const v = ctx.getNodeParameter(name, fallback);
@@ -59,7 +61,8 @@ export function readSettings(ctx: ParameterReader, credentialSecret = ''): Trigg
 	const mode = resolveAuthMode(text(ctx, 'authentication', v2 ? 'toolDefault' : 'none'), source);
 	const auth: AuthSettings = {
 		mode,
-		secret: mode === 'none' ? '' : v2 ? credentialSecret : text(ctx, 'secret'),
+		// A secret of only spaces is no secret (authProblems says so at activation).
+		secret: secretOf(mode === 'none' ? '' : v2 ? credentialSecret : text(ctx, 'secret')),
 		headerName: mode === 'headerToken' ? text(ctx, 'headerName', 'X-Webhook-Token') : '',
 		queryParameter: mode === 'queryToken' ? text(ctx, 'queryParameter', 'token') : '',
 		bodyField: mode === 'bodySecret' ? text(ctx, 'bodyField') : '',
@@ -72,6 +75,7 @@ export function readSettings(ctx: ParameterReader, credentialSecret = ''): Trigg
 		encoding: 'hex',
 		prefix: '',
 	};
+	rememberSecrets(auth.secret);
 	if (auth.signature === 'custom') {
 		auth.signatureHeader = text(ctx, 'signatureHeader', 'X-Signature');
 		auth.algorithm = text(ctx, 'signatureAlgorithm', 'sha256') as HmacAlgorithm;
@@ -112,7 +116,12 @@ export async function loadSettings(
 
 /** On activation: settings that would reject every delivery stop it, with what to fix. */
 export async function checkSettings(this: IHookFunctions): Promise<void> {
-	const problems = settingsProblems(await loadSettings(this));
+	const settings = await loadSettings(this);
+	if (settings.auth.mode === 'none')
+		this.logger.warn(
+			`Outreach Trigger "${this.getNode().name}": Authentication is None, so anyone who learns the webhook URL can start this workflow`,
+		);
+	const problems = settingsProblems(settings);
 	if (problems.length) {
 		throw new NodeOperationError(
 			this.getNode(),

@@ -1,6 +1,6 @@
 import { type Rec, str } from '../shared/values';
 import { alreadyReceived, notListening, type Outcome, started } from '../shared/trigger/answer';
-import { contentKey, deliveryKey } from '../shared/trigger/dedupe';
+import { boundedEventId, contentKey, deliveryKey } from '../shared/trigger/dedupe';
 import { type Delivery, header, parseBody } from '../shared/trigger/delivery';
 import { verifyHmacSignature } from '../shared/trigger/signature';
 import { applicationIdOf, type Enrichment, pinpointItem } from './adapter';
@@ -34,7 +34,13 @@ export function admitPinpointDelivery(
 	const refused = checkSignature(delivery, settings.signingSecret);
 	if (refused) return { outcome: refused };
 	const parsed = parseBody(delivery);
-	if (!parsed.ok) return { outcome: { status: 400, message: `Bad request: ${parsed.reason}` } };
+	if (!parsed.ok)
+		return {
+			outcome: {
+				status: parsed.status,
+				message: `${parsed.status === 413 ? 'Payload too large' : 'Bad request'}: ${parsed.reason}`,
+			},
+		};
 	const body = parsed.body;
 	const event = canonicalEvent(body.event);
 	if (!event) return { outcome: { status: 400, message: 'Bad request: the body has no "event"' } };
@@ -43,9 +49,10 @@ export function admitPinpointDelivery(
 	// Pinpoint sends no delivery id (none documented): event + application + time identify a delivery.
 	const applicationId = applicationIdOf(body);
 	const triggeredAt = str(body.triggeredAt) ?? str(body.triggered_at);
-	const eventId =
+	const eventId = boundedEventId(
 		deliveryKey('pinpoint', event, applicationId, triggeredAt) ??
-		contentKey('pinpoint', delivery.rawBody);
+			contentKey('pinpoint', delivery.rawBody),
+	);
 	if (seen.includes(eventId)) return { outcome: alreadyReceived(eventId) };
 	return { body, eventId, applicationId };
 }

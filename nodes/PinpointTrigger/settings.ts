@@ -1,5 +1,7 @@
 import type { IWebhookFunctions } from 'n8n-workflow';
 
+import { rememberCredentialSecrets } from '../shared/secrets';
+
 /** Pinpoint needs a 2xx within 5 s; reading the application must leave time to answer. */
 export const MAX_FETCH_MS = 4500;
 const DEFAULT_FETCH_MS = 3500;
@@ -24,13 +26,17 @@ export async function readSettings(
 	ctx: IWebhookFunctions,
 ): Promise<{ settings: PinpointSettings; fetch: FetchSettings }> {
 	const credentials = await ctx.getCredentials('pinpointApi');
+	rememberCredentialSecrets(credentials);
 	const options = ctx.getNodeParameter('options', {}) as {
 		onFetchFailure?: 'emit' | 'retry';
 		otherEvents?: string;
 		fetchTimeLimitMs?: number;
 	};
 	const settings: PinpointSettings = {
-		signingSecret: String(credentials.webhookSigningSecret ?? ''),
+		// A secret of only spaces is no secret: deliveries are then refused, saying why.
+		signingSecret: String(credentials.webhookSigningSecret ?? '').trim()
+			? String(credentials.webhookSigningSecret)
+			: '',
 		events: [
 			...(ctx.getNodeParameter('events', []) as string[]),
 			...String(options.otherEvents ?? '')

@@ -1,5 +1,6 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { redactSecrets, redactText } from './secrets';
 import { isRecord } from './values';
 
 /**
@@ -92,11 +93,11 @@ export function formatApiError(input: ApiErrorInput): string {
 export function apiError(node: INode, input: ApiErrorInput, itemIndex?: number): NodeApiError {
 	const message = formatApiError(input);
 	const body = isRecord(input.body)
-		? (JSON.parse(redact(JSON.stringify(input.body))) as JsonObject)
+		? (JSON.parse(redact(JSON.stringify(redactSecrets(input.body)))) as JsonObject)
 		: {};
 	return new NodeApiError(node, { ...body, message } as JsonObject, {
 		message,
-		description: input.hint,
+		description: input.hint && redact(input.hint),
 		httpCode: input.status ? String(input.status) : undefined,
 		itemIndex,
 	});
@@ -112,7 +113,7 @@ export function inputError(
 ): NodeOperationError {
 	// The fix is part of the message (continue-on-fail outputs only carry the message), so it is not
 	// repeated as a description, which n8n's error panel would show a second time.
-	const message = `[item ${itemIndex}] ${field} ${problem}${fix ? `. ${fix}` : ''}`;
+	const message = redact(`[item ${itemIndex}] ${field} ${problem}${fix ? `. ${fix}` : ''}`);
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
@@ -123,7 +124,8 @@ export function withItem(message: string, itemIndex: number): string {
 	return `[item ${itemIndex}] ${message.replace(/^\[item \d+\] /, '')}`;
 }
 
-// Tokens and keys must never reach an output or an error, even when an API echoes them back.
+// Tokens and keys must never reach an output or an error, even when an API echoes them back:
+// every value the package knows is a secret (secrets.ts), then what looks like one.
 const SECRET_PATTERNS: RegExp[] = [
 	/(Bearer\s+)[A-Za-z0-9._~+/=-]{8,}/gi,
 	/(Basic\s+)[A-Za-z0-9+/=]{8,}/gi,
@@ -131,7 +133,7 @@ const SECRET_PATTERNS: RegExp[] = [
 ];
 
 export function redact(text: string): string {
-	return SECRET_PATTERNS.reduce((t, re) => t.replace(re, '$1[redacted]'), text);
+	return SECRET_PATTERNS.reduce((t, re) => t.replace(re, '$1[redacted]'), redactText(text));
 }
 
 /** A promise's outcome as a value, so a caller can handle one kind of failure and pass the rest on

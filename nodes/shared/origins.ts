@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
 import { describeErrorBody, redact } from './errors';
+import { rememberBasicAuth, rememberSecrets } from './secrets';
 import { normalizeSubdomain } from './subdomain';
 import { safeJson, str } from './values';
 
@@ -14,7 +15,9 @@ import { safeJson, str } from './values';
 /**
  * Pins a credential to one API origin. Called from a credential's `authenticate`, so it holds for
  * every request made with the credential (our nodes, the credential test, the HTTP Request node):
- * the key is never attached to a request for another host, and never follows a redirect elsewhere.
+ * the key is never attached to a request for another host, and never follows a redirect at all (a
+ * redirect answer comes back as it is; n8n's cross-origin stripping only covers `Authorization`,
+ * not keys in other headers such as Pinpoint's X-API-KEY).
  */
 export function pinToOrigin(
 	requestOptions: IHttpRequestOptions,
@@ -26,14 +29,16 @@ export function pinToOrigin(
 	const target = String(legacy.uri ?? requestOptions.url ?? '');
 	const resolved = parseUrl(target, requestOptions.baseURL || `${base}/`);
 	if (!resolved) throw new Error(`${system} credential: the request has no valid URL`);
-	if (resolved.origin !== allowed) {
+	if (resolved.origin !== allowed || resolved.username || resolved.password) {
 		throw new Error(
 			`${system} credential: refusing to send the API key to ${resolved.origin}; it is only sent to ${allowed}`,
 		);
 	}
 	const absolute = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(target);
 	if (!absolute && !requestOptions.baseURL) requestOptions.baseURL = base;
+	requestOptions.disableFollowRedirect = true;
 	requestOptions.sendCredentialsOnCrossOriginRedirect = false;
+	requestOptions.allowedDomains = new URL(base).hostname;
 }
 
 /** new URL() that answers undefined instead of throwing. */
@@ -47,34 +52,99 @@ export function parseUrl(value: string, base?: string): URL | undefined {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The credential field that allows a base URL on this machine (a sandbox); off unless set on purpose. */
+export const LOOPBACK_TOGGLE = 'allowLoopbackBaseUrl';
+
+/** The toggle every credential with a base URL carries. Only `true` (a switched-on toggle) counts. */
+export const loopbackToggle = {
+	displayName: 'Testing Only: Allow Loopback Base URL',
+	name: LOOPBACK_TOGGLE,
+	type: 'boolean' as const,
+	default: false,
+	description:
+		'Whether the base URL may point to this machine (localhost, 127.0.0.1 or [::1]), for a local sandbox. Leave off in production: the key is then only ever sent to the vendor over https.',
+};
+
+export const allowsLoopback = (credentials: ICredentialDataDecryptedObject): boolean =>
+	credentials[LOOPBACK_TOGGLE] === true;
+
+/** Who may receive a vendor's key: exact hosts, or hosts under a vendor-owned domain. */
+export interface VendorHosts {
+	/** Exact host names, e.g. api.lemlist.com. */
+	hosts: string[];
+	/** Registrable domains whose subdomains belong to the vendor, e.g. greenhouse.io. */
+	suffixes?: string[];
+	/** Extra check on an allowed host (e.g. Pinpoint's subdomain rules); returns why not, or throws. */
+	checkHost?: (host: string) => string | undefined;
+}
+
 /**
- * A credential's "API Base URL (Testing Only)": either this machine (a sandbox on localhost,
- * 127.0.0.1 or [::1], http or https) or, over https without a port, a host `checkHost` accepts (it
- * returns why not, or throws). Anything else is refused, so a key is never sent to a third host.
- * Returns origin + path without a trailing slash.
+ * A base URL a credential's key may be sent to: https on one of the vendor's hosts (no port, no user
+ * name, no query), or, only when the credential's loopback toggle is on, http(s) on this machine.
+ * IP literals other than loopback are always refused. Returns origin + path, no trailing slash.
  */
-export function checkedTestingOverride(
+export function checkedVendorUrl(
 	value: string,
-	o: { leaveEmptyFor: string; checkHost: (host: string) => string | undefined },
+	vendor: VendorHosts,
+	o: { field: string; official: string; loopback: boolean },
 ): string {
 	const fail = (why: string) =>
-		new Error(`API Base URL (Testing Only) ${why}. Leave it empty to use ${o.leaveEmptyFor}`);
+		new Error(`${o.field} ${why}. Leave it empty or at ${o.official} to use the vendor's API`);
 	const url = parseUrl(value);
 	if (!url) throw fail('is not an address');
+	if (url.protocol !== 'https:' && url.protocol !== 'http:')
+		throw fail(`uses "${url.protocol}//"; only https:// addresses are accepted`);
 	if (url.username || url.password) throw fail('may not contain a user name or password');
 	if (url.search || url.hash) throw fail('may not contain a query or a fragment');
 	const host = url.hostname.toLowerCase();
 	if (LOOPBACK.has(host)) {
-		if (url.protocol !== 'http:' && url.protocol !== 'https:')
-			throw fail('must start with http:// or https://');
+		if (!o.loopback)
+			throw fail(
+				'points to this machine; turn on "Testing Only: Allow Loopback Base URL" in the credential if this is a local sandbox',
+			);
 	} else {
-		const refused = o.checkHost(host);
+		const refused = vendorHostProblem(host, vendor);
 		if (refused) throw fail(refused);
-		if (url.protocol !== 'https:')
-			throw fail('must be https:// unless it points to this machine (localhost)');
+		if (url.protocol !== 'https:') throw fail('must be https://');
 		if (url.port) throw fail('may not contain a port');
 	}
 	return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+function vendorHostProblem(host: string, vendor: VendorHosts): string | undefined {
+	const names = [...vendor.hosts, ...(vendor.suffixes ?? []).map((d) => `*.${d}`)].join(', ');
+	if (host.startsWith('[') || /^[0-9.]+$/.test(host) || /^0x/i.test(host))
+		return `is an IP address; only ${names} may receive the key`;
+	const ok =
+		vendor.hosts.includes(host) || (vendor.suffixes ?? []).some((d) => host.endsWith(`.${d}`));
+	if (!ok) return `points to ${host.slice(0, 100)}; only ${names} may receive the key`;
+	return vendor.checkHost?.(host);
+}
+
+/**
+ * A secret credential field, checked before anything is sent: empty or whitespace-only values are
+ * refused (a key of spaces would be sent as is and fail far from its cause), and so are inner
+ * spaces, line breaks and non-ASCII characters, which no vendor key has and which can break a
+ * header. Returns the trimmed value.
+ */
+export function secretField(
+	credentials: ICredentialDataDecryptedObject,
+	field: string,
+	o: { label: string; fix: string; optional?: boolean },
+): string {
+	const raw = credentials[field];
+	const key = typeof raw === 'string' ? raw.trim() : '';
+	if (!key) {
+		if (o.optional && (raw === undefined || raw === '')) return '';
+		const what = typeof raw === 'string' && raw !== '' ? 'contains only spaces' : 'is empty';
+		throw new Error(`${o.label} ${what}. ${o.fix}`);
+	}
+	if (/[^\x21-\x7e]/.test(key))
+		throw new Error(
+			`${o.label} contains spaces, line breaks or other characters a key cannot have. Copy it again`,
+		);
+	rememberSecrets(key);
+	return key;
 }
 
 // --- The outreach tools' APIs (Outreach Trigger enrichment) ----------------------------------
@@ -83,10 +153,10 @@ export const LEMLIST_API_BASE = 'https://api.lemlist.com/api';
 export const INSTANTLY_API_BASE = 'https://api.instantly.ai/api/v2';
 export const OUTREACH_IO_API_BASE = 'https://api.outreach.io/api/v2';
 
-/** The base URL for a credential: the official one, or the checked testing override, which may name only this machine or the tool's own API host. */
+/** The base URL for a credential: the official one, or the checked testing override, which may name only the tool's own API host or, with the loopback toggle on, this machine. */
 function apiBaseUrl(credentials: ICredentialDataDecryptedObject, official: string): string {
 	const override = str(credentials.baseUrlOverride);
-	return override ? checkedOverride(override, official) : official;
+	return override ? checkedOverride(override, official, allowsLoopback(credentials)) : official;
 }
 
 export const lemlistBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
@@ -96,15 +166,12 @@ export const instantlyBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
 export const outreachIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
 	apiBaseUrl(credentials, OUTREACH_IO_API_BASE);
 
-export function checkedOverride(value: string, official: string): string {
-	const allowedHost = new URL(official).hostname;
-	return checkedTestingOverride(value, {
-		leaveEmptyFor: official,
-		checkHost: (host) =>
-			host === allowedHost
-				? undefined
-				: `may only point to this machine (localhost) or to ${allowedHost}`,
-	});
+export function checkedOverride(value: string, official: string, loopback: boolean): string {
+	return checkedVendorUrl(
+		value,
+		{ hosts: [new URL(official).hostname] },
+		{ field: 'API Base URL (Testing Only)', official, loopback },
+	);
 }
 
 // --- Pinpoint ----------------------------------------------------------------------------------
@@ -126,11 +193,20 @@ const pinpointSubdomain = (value: unknown, fieldName: string) =>
 export function pinpointBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = str(credentials.baseUrlOverride);
 	if (override)
-		return checkedTestingOverride(override, {
-			leaveEmptyFor: `https://<subdomain>.${PINPOINT_DOMAIN}/api/v1`,
-			// The validator decides what a valid <company>.pinpointhq.com host is (it throws why not).
-			checkHost: (host) => void pinpointSubdomain(host, 'API Base URL host'),
-		});
+		return checkedVendorUrl(
+			override,
+			{
+				hosts: [],
+				suffixes: [PINPOINT_DOMAIN],
+				// The validator decides what a valid <company>.pinpointhq.com host is (it throws why not).
+				checkHost: (host) => void pinpointSubdomain(host, 'API Base URL host'),
+			},
+			{
+				field: 'API Base URL (Testing Only)',
+				official: `https://<subdomain>.${PINPOINT_DOMAIN}/api/v1`,
+				loopback: allowsLoopback(credentials),
+			},
+		);
 	return `https://${pinpointSubdomain(credentials.subdomain, 'Subdomain')}.${PINPOINT_DOMAIN}/api/v1`;
 }
 
@@ -152,39 +228,18 @@ export function intelliHrTenant(credentials: ICredentialDataDecryptedObject): st
 	});
 }
 
-/** The API base: https://api.intellihr.io/v1 unless a sandbox URL was set on purpose. */
+/** The API base: https://api.intellihr.io/v1, another *.intellihr.io host, or a sandbox on this machine with the loopback toggle on. */
 export function intelliHrBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const raw = String(credentials.apiBaseUrl ?? '').trim() || INTELLIHR_API_BASE;
-	const url = parseUrl(raw);
-	if (!url)
-		throw new Error(
-			'IntelliHR credential: API Base URL is not a URL. Leave it at https://api.intellihr.io/v1 unless you test against a sandbox',
-		);
-	if (
-		!['https:', 'http:'].includes(url.protocol) ||
-		url.username ||
-		url.password ||
-		url.search ||
-		url.hash
-	) {
-		throw new Error(
-			'IntelliHR credential: API Base URL must be a plain http(s) address without user name, query or fragment, e.g. https://api.intellihr.io/v1',
-		);
-	}
-	return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
-}
-
-function intelliHrApiKey(credentials: ICredentialDataDecryptedObject): string {
-	const key = String(credentials.apiKey ?? '').trim();
-	if (!key)
-		throw new Error(
-			'IntelliHR credential: API Key is empty. Create one in IntelliHR under Settings › Public API Access Keys',
-		);
-	if (/[^\x21-\x7e]/.test(key))
-		throw new Error(
-			'IntelliHR credential: API Key contains spaces, line breaks or other characters a key cannot have. Copy it again',
-		);
-	return key;
+	return checkedVendorUrl(
+		raw,
+		{ hosts: ['api.intellihr.io'], suffixes: ['intellihr.io'] },
+		{
+			field: 'IntelliHR credential: API Base URL',
+			official: INTELLIHR_API_BASE,
+			loopback: allowsLoopback(credentials),
+		},
+	);
 }
 
 /**
@@ -196,7 +251,10 @@ export function authenticateIntelliHr(
 	requestOptions: IHttpRequestOptions,
 ): IHttpRequestOptions {
 	const tenant = intelliHrTenant(credentials);
-	const key = intelliHrApiKey(credentials);
+	const key = secretField(credentials, 'apiKey', {
+		label: 'IntelliHR credential: API Key',
+		fix: 'Create one in IntelliHR under Settings › Public API Access Keys',
+	});
 	pinToOrigin(requestOptions, intelliHrBaseUrl(credentials), 'IntelliHR');
 	requestOptions.headers = {
 		...(requestOptions.headers ?? {}),
@@ -206,9 +264,44 @@ export function authenticateIntelliHr(
 	return requestOptions;
 }
 
-// --- Greenhouse token endpoint (the credential's preAuthentication sends it) -------------------
+// --- Greenhouse --------------------------------------------------------------------------------
 
+export const GREENHOUSE_API_BASE = 'https://harvest.greenhouse.io';
 export const GREENHOUSE_TOKEN_URL = 'https://auth.greenhouse.io/token';
+const GREENHOUSE_HOSTS: VendorHosts = {
+	hosts: ['harvest.greenhouse.io', 'auth.greenhouse.io'],
+	suffixes: ['greenhouse.io'],
+};
+
+function greenhouseUrl(
+	credentials: ICredentialDataDecryptedObject,
+	field: 'apiBaseUrl' | 'tokenUrl',
+): string {
+	const official = field === 'apiBaseUrl' ? GREENHOUSE_API_BASE : GREENHOUSE_TOKEN_URL;
+	return checkedVendorUrl(str(credentials[field]) ?? official, GREENHOUSE_HOSTS, {
+		field: `Greenhouse credential: ${field === 'apiBaseUrl' ? 'API Base URL' : 'Token URL'}`,
+		official,
+		loopback: allowsLoopback(credentials),
+	});
+}
+
+/** Harvest's base URL: https on *.greenhouse.io, or this machine with the loopback toggle on. */
+export const greenhouseBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	greenhouseUrl(credentials, 'apiBaseUrl');
+
+/** Adds the token that preAuthentication fetched, only on requests to the checked API base. */
+export function authenticateGreenhouse(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	pinToOrigin(requestOptions, greenhouseBaseUrl(credentials), 'Greenhouse');
+	rememberSecrets(credentials.accessToken);
+	requestOptions.headers = {
+		...(requestOptions.headers ?? {}),
+		Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+	};
+	return requestOptions;
+}
 
 /**
  * POST <token url> with Basic client_id:client_secret and the form
@@ -217,24 +310,27 @@ export const GREENHOUSE_TOKEN_URL = 'https://auth.greenhouse.io/token';
 export function greenhouseTokenRequest(
 	credentials: ICredentialDataDecryptedObject,
 ): IHttpRequestOptions {
-	const clientId = String(credentials.clientId ?? '').trim();
-	const clientSecret = String(credentials.clientSecret ?? '').trim();
-	if (!clientId || !clientSecret)
-		throw new Error(
-			'Enter the Client ID and Client Secret of a "Harvest V3 (OAuth)" API credential',
-		);
+	const fix = 'Enter the Client ID and Client Secret of a "Harvest V3 (OAuth)" API credential';
+	const clientId = secretField(credentials, 'clientId', { label: 'Client ID', fix });
+	const clientSecret = secretField(credentials, 'clientSecret', { label: 'Client Secret', fix });
+	const url = greenhouseUrl(credentials, 'tokenUrl');
+	rememberBasicAuth(clientId, clientSecret);
 	const form = new URLSearchParams({ grant_type: 'client_credentials' });
 	const sub = actingUser(credentials);
 	if (sub) form.set('sub', sub);
 	return {
 		method: 'POST',
-		url: String(credentials.tokenUrl || GREENHOUSE_TOKEN_URL),
+		url,
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
 		body: form.toString(),
 		auth: { username: clientId, password: clientSecret },
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: 30_000,
+		// The client secret never follows a redirect, to the same host or another.
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
+		allowedDomains: new URL(url).hostname,
 	};
 }
 
@@ -245,8 +341,10 @@ export function greenhouseTokenFrom(
 ): string {
 	const body = typeof res.body === 'string' ? safeJson(res.body, res.body) : res.body;
 	const token = (body as { access_token?: unknown } | undefined)?.access_token;
-	if (res.statusCode >= 200 && res.statusCode < 300 && typeof token === 'string' && token)
+	if (res.statusCode >= 200 && res.statusCode < 300 && typeof token === 'string' && token) {
+		rememberSecrets(token);
 		return token;
+	}
 
 	const { summary, details } = describeErrorBody(body);
 	const said = [summary, ...details].join(' ');
@@ -275,4 +373,35 @@ function actingUser(credentials: ICredentialDataDecryptedObject): string | undef
 			`Acting User ID must be the numeric Greenhouse user ID (e.g. 4080123), not "${sub.slice(0, 40)}"`,
 		);
 	return sub;
+}
+
+// --- Stardex -----------------------------------------------------------------------------------
+
+export const STARDEX_API_BASE = 'https://api.stardex.ai';
+
+/** Stardex's base URL: https on *.stardex.ai, or this machine with the loopback toggle on. */
+export function stardexBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return checkedVendorUrl(
+		str(credentials.apiBaseUrl) ?? STARDEX_API_BASE,
+		{ hosts: ['api.stardex.ai'], suffixes: ['stardex.ai'] },
+		{
+			field: 'Stardex credential: API Base URL',
+			official: STARDEX_API_BASE,
+			loopback: allowsLoopback(credentials),
+		},
+	);
+}
+
+/** Adds `Authorization: Bearer <key>` only on requests to the checked API base. */
+export function authenticateStardex(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const key = secretField(credentials, 'apiKey', {
+		label: 'Stardex credential: API Key',
+		fix: 'Create one in Stardex under Settings',
+	});
+	pinToOrigin(requestOptions, stardexBaseUrl(credentials), 'Stardex');
+	requestOptions.headers = { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${key}` };
+	return requestOptions;
 }

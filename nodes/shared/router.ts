@@ -5,6 +5,7 @@ import { withItem } from './errors';
 import { AmbiguousWriteError } from './http/failures';
 import { setRetryPolicy } from './http/retryPolicy';
 import { readRequestOptions } from './parameters';
+import { redactError, redactSecrets } from './secrets';
 
 export type OperationResult = IDataObject | IDataObject[];
 export type Operation = (this: IExecuteFunctions, itemIndex: number) => Promise<OperationResult>;
@@ -37,9 +38,10 @@ export async function runOperations(
 		try {
 			const result = await (op.execute as Operation).call(this, i);
 			const list = Array.isArray(result) ? result : [result];
-			out.push(...list.map((json) => ({ json, pairedItem: { item: i } })));
+			// Outputs carry no secret, whatever an API echoed into them (secrets.ts).
+			out.push(...list.map((json) => ({ json: redactSecrets(json), pairedItem: { item: i } })));
 		} catch (error) {
-			const wrapped = toItemError(this, error, i);
+			const wrapped = redactError(toItemError(this, error, i));
 			if (!this.continueOnFail()) throw wrapped;
 			out.push(failedItem(this, ats, wrapped, items[i]?.json ?? {}, i));
 		}

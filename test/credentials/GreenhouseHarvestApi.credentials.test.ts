@@ -18,7 +18,7 @@ describe('Greenhouse credential pre-authentication', () => {
 	});
 
 	test('without an acting user the form has no sub', async () => {
-		const token = nock('https://auth.test')
+		const token = nock('https://auth.greenhouse.io')
 			.post('/token', 'grant_type=client_credentials')
 			.reply(200, { access_token: 'jwt-1', expires_in: 3600 });
 		nock(API, bearer).get('/v3/users').query(true).reply(200, []);
@@ -50,7 +50,7 @@ describe('Greenhouse credential pre-authentication', () => {
 		],
 		[503, { message: 'down' }, "Greenhouse's token endpoint answered HTTP 503: down"],
 	])('token endpoint %s %j → clear message', async (status, body, message) => {
-		nock('https://auth.test').post('/token').reply(status, body);
+		nock('https://auth.greenhouse.io').post('/token').reply(status, body);
 		const wf = harness({ resource: 'user', operation: 'getAll' });
 		const run = await wf.run('Greenhouse', [{}]);
 		expect(run.data.resultData.error?.message).toContain(message);

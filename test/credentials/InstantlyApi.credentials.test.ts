@@ -20,7 +20,9 @@ describe('credentials', () => {
 				{ apiKey: 'k3y', baseUrlOverride: 'https://instantly.evil.example/api/v2' },
 				{ url: '/leads/list' } as IHttpRequestOptions,
 			),
-		).rejects.toThrow('may only point to this machine (localhost) or to api.instantly.ai');
+		).rejects.toThrow(
+			'API Base URL (Testing Only) points to instantly.evil.example; only api.instantly.ai may receive the key',
+		);
 		expect(cred.test.request).toMatchObject({
 			url: '/leads/list',
 			method: 'POST',

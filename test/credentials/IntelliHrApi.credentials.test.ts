@@ -201,6 +201,12 @@ describe('IntelliHR credential test (as n8n runs it)', () => {
 		expect(
 			(await testCredential({ ...GOOD, apiBaseUrl: 'https://user:pw@api.intellihr.io/v1' }))
 				.message,
-		).toContain('API Base URL must be a plain http(s) address');
+		).toContain('API Base URL may not contain a user name or password');
+		expect(
+			(await testCredential({ ...GOOD, apiBaseUrl: 'http://169.254.169.254/latest' })).message,
+		).toContain('API Base URL is an IP address; only api.intellihr.io, *.intellihr.io may receive');
+		expect(
+			(await testCredential({ ...GOOD, apiBaseUrl: 'https://intellihr.evil.example/v1' })).message,
+		).toContain('API Base URL points to intellihr.evil.example');
 	});
 });

@@ -6,15 +6,18 @@ import { StardexApi } from '../../credentials/StardexApi.credentials';
 import { API, KEY, JOB, harness } from '../nodes/Stardex/harness';
 
 describe('Stardex credential', () => {
-	test('Bearer auth, the documented test request, and messages for 401/403', () => {
+	test('Bearer auth, the documented test request, and messages for 401/403', async () => {
 		const cred = new StardexApi();
 		expect(cred.name).toBe('stardexApi');
-		expect(cred.authenticate).toEqual({
-			type: 'generic',
-			properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
+		await expect(
+			cred.authenticate({ apiKey: KEY } as never, { url: '/v1/jobs/search' } as never),
+		).resolves.toMatchObject({
+			baseURL: 'https://api.stardex.ai',
+			headers: { Authorization: `Bearer ${KEY}` },
+			disableFollowRedirect: true,
 		});
 		expect(cred.test.request).toMatchObject({
-			baseURL: '={{$credentials.apiBaseUrl}}',
+			baseURL: '={{$credentials.apiBaseUrl || "https://api.stardex.ai"}}',
 			url: '/v1/jobs/search',
 			method: 'POST',
 			body: { limit: 1 },

@@ -91,19 +91,21 @@ describe('import rules', () => {
 		).toEqual([]);
 	});
 
-	test('the HTTP core imports only errors.ts and runState.ts outside itself', () => {
+	test('the HTTP core imports only errors.ts, runState.ts and secrets.ts outside itself', () => {
 		expect(
 			violations(
 				(file, target) =>
 					file.startsWith('nodes/shared/http/') &&
 					target.startsWith('nodes/') &&
 					!target.startsWith('nodes/shared/http/') &&
-					!['nodes/shared/errors', 'nodes/shared/runState'].includes(target),
+					!['nodes/shared/errors', 'nodes/shared/runState', 'nodes/shared/secrets'].includes(
+						target,
+					),
 			),
 		).toEqual([]);
 	});
 
-	test('the candidate contract and the trigger kit depend only on values.ts', () => {
+	test('the candidate contract and the trigger kit depend only on values.ts and secrets.ts', () => {
 		expect(
 			violations((file, target) => {
 				const own = ['nodes/shared/candidate/', 'nodes/shared/trigger/'].find((d) =>
@@ -113,7 +115,8 @@ describe('import rules', () => {
 					own !== undefined &&
 					target.startsWith('nodes/') &&
 					!target.startsWith(own) &&
-					target !== 'nodes/shared/values'
+					target !== 'nodes/shared/values' &&
+					target !== 'nodes/shared/secrets'
 				);
 			}),
 		).toEqual([]);

@@ -753,6 +753,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			actingUserId: String(cfg.users[0].id),
 			apiBaseUrl: sandbox.url,
 			tokenUrl: `${sandbox.url}/token`,
+			allowLoopbackBaseUrl: true,
 			appUrl: 'https://app.greenhouse.io',
 		},
 		jobs: () => db.jobs,

@@ -738,7 +738,12 @@ async function startIntelliHrSandbox(opts = {}) {
 	});
 	return {
 		...sandbox,
-		credentials: { apiKey: cfg.apiKey, subdomain: cfg.tenant, apiBaseUrl: `${sandbox.url}/v1` },
+		credentials: {
+			apiKey: cfg.apiKey,
+			subdomain: cfg.tenant,
+			apiBaseUrl: `${sandbox.url}/v1`,
+			allowLoopbackBaseUrl: true,
+		},
 		/** The seeded reference lists, e.g. lookups().businessUnits[0].id. */
 		lookups: () => ({
 			businessEntities: db.businessEntities,

@@ -463,10 +463,15 @@ async function startOutreachToolsSandbox(opts = {}) {
 		...sandbox,
 		/** What a test puts into each tool's credential (lemlistLeadsApi, instantlyApi, outreachIoOAuth2Api). */
 		credentials: {
-			lemlist: { apiKey: cfg.lemlist.apiKeys[0], baseUrlOverride: `${sandbox.url}/lemlist/api` },
+			lemlist: {
+				apiKey: cfg.lemlist.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/lemlist/api`,
+				allowLoopbackBaseUrl: true,
+			},
 			instantly: {
 				apiKey: Object.keys(cfg.instantly.apiKeys)[0],
 				baseUrlOverride: `${sandbox.url}/instantly/api/v2`,
+				allowLoopbackBaseUrl: true,
 			},
 			outreachIo: {
 				grantType: 'authorizationCode',
@@ -483,6 +488,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 					token_type: 'Bearer',
 				},
 				baseUrlOverride: `${sandbox.url}/outreach/api/v2`,
+				allowLoopbackBaseUrl: true,
 			},
 		},
 		addLemlistLead,

@@ -505,12 +505,13 @@ async function startPinpointSandbox(opts = {}) {
 
 	return {
 		...sandbox,
-		/** What a test puts into the pinpointApi credential. The override is allowed because it is loopback. */
+		/** What a test puts into the pinpointApi credential. The loopback override needs the credential's testing toggle on. */
 		credentials: {
 			subdomain: cfg.subdomain,
 			apiKey: Object.keys(cfg.apiKeys)[0],
 			webhookSigningSecret: cfg.webhookSecret,
 			baseUrlOverride: `${sandbox.url}/api/v1`,
+			allowLoopbackBaseUrl: true,
 		},
 		addApplication,
 		addJob,

@@ -714,11 +714,13 @@ async function startStardexSandbox(opts = {}) {
 		credentials: {
 			apiKey: Object.keys(cfg.apiKeys)[0],
 			apiBaseUrl: sandbox.url,
+			allowLoopbackBaseUrl: true,
 			appUrl: cfg.appUrl,
 		},
 		readOnlyCredentials: {
 			apiKey: Object.keys(cfg.apiKeys).find((k) => cfg.apiKeys[k] === 'read'),
 			apiBaseUrl: sandbox.url,
+			allowLoopbackBaseUrl: true,
 			appUrl: cfg.appUrl,
 		},
 		jobs: () => db.jobs.map(jobView),

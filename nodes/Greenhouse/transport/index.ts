@@ -1,6 +1,7 @@
 import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { collectPages, nextLink, type Page } from '../../shared/http/pagination';
+import { greenhouseBaseUrl } from '../../shared/origins';
 import {
 	type ApiDefinition,
 	apiRequest,
@@ -12,7 +13,7 @@ import {
 export const greenhouseApi: ApiDefinition = {
 	system: 'Greenhouse',
 	credentialType: 'greenhouseHarvestApi',
-	baseUrl: (c) => String(c.apiBaseUrl || 'https://harvest.greenhouse.io'),
+	baseUrl: greenhouseBaseUrl,
 	hint: (status, method, path) => {
 		if (status === 403) {
 			return `Greenhouse refused this call. The API credential needs the scope ${scopeFor(method, path)} (Configure › Dev Center › API Credentials › Manage scopes), and the Acting User must be a Site Admin`;

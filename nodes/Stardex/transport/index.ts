@@ -2,6 +2,7 @@ import type { IDataObject, IHttpRequestMethods } from 'n8n-workflow';
 
 import { apiError } from '../../shared/errors';
 import { collectPages, nextOffset, type Page } from '../../shared/http/pagination';
+import { stardexBaseUrl } from '../../shared/origins';
 import {
 	type ApiDefinition,
 	apiRequest,
@@ -18,7 +19,7 @@ import type { SdxMeta } from '../types';
 export const stardexApi: ApiDefinition = {
 	system: 'Stardex',
 	credentialType: 'stardexApi',
-	baseUrl: (c) => String(c.apiBaseUrl || 'https://api.stardex.ai'),
+	baseUrl: stardexBaseUrl,
 	hint: (status) => {
 		if (status === 401)
 			return 'Stardex did not accept the API key: check it in the Stardex API credential, or create a new one in Stardex under Settings';

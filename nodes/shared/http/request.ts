@@ -13,6 +13,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError, redact } from '../errors';
 import { runState } from '../runState';
+import { rememberCredentialSecrets } from '../secrets';
 import { AmbiguousWriteError, classifyThrown, networkWords, type ThrownFailure } from './failures';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
 import {
@@ -22,6 +23,7 @@ import {
 	retryAfterRateLimit,
 	type RetryPolicy,
 } from './retryPolicy';
+import { pathProblem, requestTargetProblem } from './target';
 
 /**
  * The one HTTP choke point every system goes through. It adds, on top of n8n's
@@ -93,12 +95,20 @@ async function getSession(ctx: Context, api: ApiDefinition): Promise<Session> {
 		`session:${api.credentialType}`,
 		() => ({}),
 	);
-	slot.session ??= ctx.getCredentials(api.credentialType).then((credentials) => ({
+	slot.session ??= ctx.getCredentials(api.credentialType).then((credentials) => {
+		// Whatever the API echoes back later, these values never reach an output (secrets.ts).
+		rememberCredentialSecrets(credentials);
+		return session(api, credentials);
+	});
+	return await slot.session;
+}
+
+function session(api: ApiDefinition, credentials: ICredentialDataDecryptedObject): Session {
+	return {
 		credentials,
 		baseUrl: api.baseUrl(credentials).replace(/\/+$/, ''),
 		pacer: new RateLimitPacer(),
-	}));
-	return await slot.session;
+	};
 }
 
 export async function getApiCredentials(
@@ -116,6 +126,7 @@ export async function apiRequest<T = unknown>(
 	const session = await getSession(ctx, api);
 	const policy = getRetryPolicy(ctx);
 	const url = resolveUrl(session.baseUrl, req, api.system);
+	assertSendable(ctx, api, req, url, session);
 	const call: Call = {
 		api,
 		req,
@@ -137,6 +148,31 @@ export async function apiRequest<T = unknown>(
 	}
 }
 
+/** The choke point's own checks, whatever the transport built: where the request goes, and its path. */
+function assertSendable(
+	ctx: Context,
+	api: ApiDefinition,
+	req: ApiRequest,
+	url: string,
+	session: Session,
+): void {
+	const refused = requestTargetProblem(url, session.baseUrl, session.credentials);
+	if (refused)
+		throw new NodeApiError(
+			ctx.getNode(),
+			{ message: refused },
+			{
+				message: `${api.system}: refusing to send the credential, ${refused}. Check the credential's API Base URL`,
+				itemIndex: req.itemIndex,
+			},
+		);
+	const badPath = pathProblem(req.path ?? '');
+	if (badPath) {
+		const message = `${api.system}: refusing to call ${req.method} ${(req.path ?? '').slice(0, 120)}: ${badPath}. Check the ID given`;
+		throw new NodeApiError(ctx.getNode(), { message }, { message, itemIndex: req.itemIndex });
+	}
+}
+
 async function send(ctx: Context, session: Session, call: Call, timeoutMs: number): Promise<Sent> {
 	const { api, req } = call;
 	const options: IHttpRequestOptions = {
@@ -151,6 +187,9 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		// to refresh an expired token and resend once.
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
 		timeout: timeoutMs,
+		// A credential never follows a redirect: the answer comes back as it is (afterResponse).
+		disableFollowRedirect: true,
+		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	try {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(
@@ -235,6 +274,7 @@ function afterResponse(
 		const wait = retryAfterFailure(attempts, policy);
 		if (wait !== undefined) return { waitMs: wait };
 	}
+	if (status >= 300 && status < 400) throw redirectError(ctx, call, status, headers.location);
 	if (status < 400) return { done: { status, headers, body: response.body } };
 	throw apiError(
 		ctx.getNode(),
@@ -253,6 +293,31 @@ function afterResponse(
 		},
 		req.itemIndex,
 	);
+}
+
+/** A 3xx: not followed, since the credential would go with it; named with where it pointed. */
+function redirectError(ctx: Context, call: Call, status: number, location?: string): Error {
+	const to = location ? parseOrigin(location, call.url) : undefined;
+	return apiError(
+		ctx.getNode(),
+		{
+			system: call.api.system,
+			method: call.req.method,
+			path: call.path,
+			status,
+			body: { message: `a redirect${to ? ` to ${to}` : ''}, which is not followed` },
+			hint: "Requests that carry the credential never follow redirects. Check the credential's API Base URL",
+		},
+		call.req.itemIndex,
+	);
+}
+
+function parseOrigin(location: string, base: string): string | undefined {
+	try {
+		return new URL(location, base).origin;
+	} catch {
+		return undefined;
+	}
 }
 
 function label(call: Call): string {

@@ -1,10 +1,11 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
+import { redactSecrets, redactText } from '../secrets';
 import { remember, SEEN_KEY } from './dedupe';
 
 /** What a trigger's handler decides; `answer` turns it into the HTTP answer. */
 export type Outcome =
-	| { status: 400 | 401 | 500 | 503; message: string }
+	| { status: 400 | 401 | 413 | 500 | 503; message: string }
 	/** 200 with items starts the workflow; 200 without items only answers (ping, ignored, duplicate). */
 	| { status: 200; message: string; items: IDataObject[]; seen?: string[] };
 
@@ -43,18 +44,19 @@ export function answer(
 	outcome: Outcome,
 	system: string,
 ): IWebhookResponseData {
+	// Answers, logs and items carry no secret the trigger knows, in any field (secrets.ts).
+	const message = redactText(outcome.message);
 	if (outcome.status !== 200) {
-		ctx.logger.warn(`${system} Trigger answered HTTP ${outcome.status}: ${outcome.message}`);
-		ctx.getResponseObject().status(outcome.status).send(outcome.message).end();
+		ctx.logger.warn(`${system} Trigger answered HTTP ${outcome.status}: ${message}`);
+		ctx.getResponseObject().status(outcome.status).send(message).end();
 		return { noWebhookResponse: true };
 	}
-	if (!outcome.items.length)
-		return { webhookResponse: { received: true, message: outcome.message } };
+	if (!outcome.items.length) return { webhookResponse: { received: true, message } };
 	if (outcome.seen) ctx.getWorkflowStaticData('node')[SEEN_KEY] = outcome.seen;
 	// Without webhookResponse, n8n answers an "onReceived" webhook with its default text; senders'
 	// delivery logs should read what happened.
 	return {
-		workflowData: [ctx.helpers.returnJsonArray(outcome.items)],
-		webhookResponse: { received: true, started: outcome.items.length, message: outcome.message },
+		workflowData: [ctx.helpers.returnJsonArray(redactSecrets(outcome.items))],
+		webhookResponse: { received: true, started: outcome.items.length, message },
 	};
 }

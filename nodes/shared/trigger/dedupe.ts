@@ -39,6 +39,19 @@ function stableJson(v: unknown): string {
 	return JSON.stringify(v) ?? 'null';
 }
 
+/** Longer event ids are stored as a prefix and a hash, so the recent-deliveries store stays small. */
+export const MAX_EVENT_ID_LENGTH = 200;
+
+/**
+ * An event id of bounded length: ids a sender chose can be any size (30 deliveries with 1 MB ids
+ * would otherwise keep 30 MB in the workflow's static data). The same id always maps alike.
+ */
+export function boundedEventId(id: string): string {
+	if (id.length <= MAX_EVENT_ID_LENGTH) return id;
+	const digest = createHash('sha256').update(id).digest('hex').slice(0, 32);
+	return `${id.slice(0, 64)}…sha256:${digest}`;
+}
+
 /** Appends new ids and keeps only the newest `size` (first in, first out), so the store stays bounded. */
 export function remember(seen: string[], ids: string[], size = DEFAULT_DEDUPE_SIZE): string[] {
 	const limit = Math.max(1, Math.floor(size) || DEFAULT_DEDUPE_SIZE);

@@ -35,7 +35,19 @@ export function header(delivery: Delivery, name: string): string | undefined {
 	return delivery.headers[name.toLowerCase()];
 }
 
-type Parsed<T> = { ok: true; body: T } | { ok: false; reason: string };
+type Parsed<T> = { ok: true; body: T } | { ok: false; reason: string; status: 400 | 413 };
+
+/**
+ * What one delivery may hold. A trigger runs on n8n's single thread and its items are stored with
+ * the execution, so a body, a text field or a batch past these is answered 413 and starts nothing.
+ */
+export const DELIVERY_LIMITS = {
+	bodyBytes: 2 * 1024 * 1024,
+	/** One string anywhere in the body (a reply's text or HTML, a note). */
+	fieldChars: 200_000,
+	/** Events in one delivery (a batch). */
+	events: 500,
+} as const;
 
 /** The raw bytes are what was signed, so they are parsed rather than n8n's already-parsed body. */
 export function parseBody(delivery: Delivery): Parsed<Rec>;
@@ -46,19 +58,54 @@ export function parseBody(
 ): Parsed<unknown> {
 	let body = delivery.body;
 	if (delivery.rawBody !== undefined) {
+		if (delivery.rawBody.length > DELIVERY_LIMITS.bodyBytes)
+			return tooLarge(
+				`the body is ${delivery.rawBody.length} bytes; at most ${DELIVERY_LIMITS.bodyBytes} are accepted`,
+			);
 		const text = delivery.rawBody.toString('utf8').replace(/^\uFEFF/, '');
-		if (!text.trim()) return { ok: false, reason: 'the body is empty' };
+		if (!text.trim()) return { ok: false, reason: 'the body is empty', status: 400 };
 		try {
 			body = JSON.parse(text);
 		} catch {
-			return { ok: false, reason: 'the body is not valid JSON' };
+			return { ok: false, reason: 'the body is not valid JSON', status: 400 };
 		}
 	}
-	if (isRecord(body) || (opts.allowArray && Array.isArray(body))) return { ok: true, body };
-	return {
-		ok: false,
-		reason: opts.allowArray
-			? 'the body must be a JSON object or array'
-			: 'the body must be a JSON object',
-	};
+	if (!isRecord(body) && !(opts.allowArray && Array.isArray(body)))
+		return {
+			ok: false,
+			reason: opts.allowArray
+				? 'the body must be a JSON object or array'
+				: 'the body must be a JSON object',
+			status: 400,
+		};
+	const long = longField(body, '', 0);
+	return long
+		? tooLarge(
+				`the field "${long.path.slice(0, 100)}" is ${long.length} characters; at most ${DELIVERY_LIMITS.fieldChars} are accepted`,
+			)
+		: { ok: true, body };
+}
+
+function tooLarge(reason: string): { ok: false; reason: string; status: 413 } {
+	return { ok: false, reason, status: 413 };
+}
+
+/** The first string (or key) over the field limit, with where it is; nesting past 64 levels is not searched. */
+function longField(
+	v: unknown,
+	path: string,
+	depth: number,
+): { path: string; length: number } | undefined {
+	if (typeof v === 'string')
+		return v.length > DELIVERY_LIMITS.fieldChars
+			? { path: path || '(body)', length: v.length }
+			: undefined;
+	if (depth > 64 || typeof v !== 'object' || v === null) return undefined;
+	for (const [k, child] of Object.entries(v)) {
+		const at = path ? `${path}.${k}` : k;
+		if (k.length > DELIVERY_LIMITS.fieldChars) return { path: '(a key)', length: k.length };
+		const found = longField(child, at, depth + 1);
+		if (found) return found;
+	}
+	return undefined;
 }

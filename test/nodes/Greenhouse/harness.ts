@@ -5,14 +5,14 @@ import { node, WorkflowHarness } from '../../harness/runWorkflow';
 
 /** The Greenhouse node in n8n-core against nock on a fake Harvest host, with its token exchange. */
 
-export const API = 'https://harvest.test';
+export const API = 'https://harvest.greenhouse.io';
 export const CREDS = {
 	clientId: 'client-42',
 	clientSecret: 'shh-secret',
 	actingUserId: '4080001',
 	accessToken: '',
 	apiBaseUrl: API,
-	tokenUrl: 'https://auth.test/token',
+	tokenUrl: 'https://auth.greenhouse.io/token',
 	appUrl: 'https://app.greenhouse.io',
 };
 
@@ -26,7 +26,7 @@ export function harness(params: IDataObject, creds: IDataObject = CREDS) {
 
 /** The token exchange every first request triggers: Basic client:secret, form grant_type + sub. */
 export function expectToken(times = 1) {
-	return nock('https://auth.test', {
+	return nock('https://auth.greenhouse.io', {
 		reqheaders: {
 			authorization: `Basic ${Buffer.from('client-42:shh-secret').toString('base64')}`,
 			'content-type': 'application/x-www-form-urlencoded',

@@ -388,8 +388,17 @@ describe('conditions', () => {
 
 describe('activation (webhookMethods)', () => {
 	it('checkExists accepts good settings; create and delete are no-ops', async () => {
-		await expect(runCheckExists({})).resolves.toBe(true);
-		await expect(runCheckExists({ authentication: 'queryToken', secret: 'x' })).resolves.toBe(true);
+		const warnings: string[] = [];
+		await expect(runCheckExists({}, warnings)).resolves.toBe(true);
+		expect(warnings).toEqual([
+			expect.stringContaining(
+				'Authentication is None, so anyone who learns the webhook URL can start this workflow',
+			),
+		]);
+		await expect(
+			runCheckExists({ authentication: 'queryToken', secret: 'x' }, warnings),
+		).resolves.toBe(true);
+		expect(warnings).toHaveLength(1);
 		const methods = new OutreachTrigger().webhookMethods.default;
 		await expect(methods.create.call({} as never)).resolves.toBe(true);
 		await expect(methods.delete.call({} as never)).resolves.toBe(true);
@@ -399,11 +408,44 @@ describe('activation (webhookMethods)', () => {
 		await expect(runCheckExists({ authentication: 'hmac', secret: '' })).rejects.toThrow(
 			/needs a secret/,
 		);
+		await expect(runCheckExists({ authentication: 'headerToken', secret: ' \t ' })).rejects.toThrow(
+			/a secret of only spaces counts as empty/,
+		);
 		await expect(
 			runCheckExists({
 				conditions: { rules: [{ field: 'reply.text', operator: 'regex', value: '(' }] },
 			}),
 		).rejects.toThrow(/regular expression/);
 		await expect(runCheckExists({ events: [] })).rejects.toThrow(/Events is empty/);
+	});
+});
+
+describe('caps: nothing starts, and the answer says what was too large', () => {
+	it('a batch over the events limit is answered 413', async () => {
+		const one = JSON.parse(reply('Sounds great'));
+		const batch = Array.from({ length: 501 }, (_, i) => ({ ...one, eventId: `b-${i}` }));
+		const run = await runWebhook({}, { rawBody: JSON.stringify(batch) });
+		expect(run.response.statusCode).toBe(413);
+		expect(String(run.response.body)).toContain('the delivery holds 501 events; at most 500');
+		expect(run.items).toHaveLength(0);
+	});
+
+	it('a reply text over the field limit is answered 413, naming the field', async () => {
+		const run = await runWebhook({}, { rawBody: reply('x'.repeat(200_001)) });
+		expect(run.response.statusCode).toBe(413);
+		expect(String(run.response.body)).toContain('Payload too large: the field "reply.text"');
+		expect(run.items).toHaveLength(0);
+	});
+
+	it('a 150 KB event id is stored hashed, and its redelivery is still recognized', async () => {
+		const state: IDataObject = {};
+		const id = `long-${'i'.repeat(150_000)}`;
+		expect(
+			(await runWebhook({}, { rawBody: reply('Sounds great', id) }, state)).items,
+		).toHaveLength(1);
+		expect(JSON.stringify(state).length).toBeLessThan(1000);
+		expect((await runWebhook({}, { rawBody: reply('Sounds great', id) }, state)).result).toEqual(
+			startsNothing,
+		);
 	});
 });

@@ -99,10 +99,34 @@ describe('evaluateConditions', () => {
 			{ field: '', operator: 'equals', value: 'x' },
 		];
 		expect(validateConditions(bad)).toEqual([
-			'Condition 1 (reply.text): "([" is not a valid regular expression',
+			'Condition 1 (reply.text): "([" is not a regular expression the trigger can use: it has an unclosed "[". Conditions accept JavaScript regular expressions without backreferences and lookarounds',
 			'Condition 2 (no field): the field is empty; enter a path such as campaign.name',
 		]);
 		expect(evaluateConditions(item, bad).pass).toBe(false);
 		expect(validateConditions([{ field: 'x', operator: 'between' as never }])).toHaveLength(1);
+	});
+
+	it('refuses backreferences and lookarounds at publish and at run time, saying why', () => {
+		for (const [value, why] of [
+			['(a)\\1', 'uses a backreference'],
+			['yes(?!, but)', 'uses a lookahead or lookbehind'],
+		]) {
+			const rule: ConditionRule = { field: 'reply.text', operator: 'regex', value };
+			expect(validateConditions([rule])).toEqual([expect.stringContaining(why)]);
+			const outcome = evaluateConditions(item, [rule]);
+			expect(outcome).toMatchObject({ pass: false, problems: [expect.stringContaining(why)] });
+		}
+	});
+
+	it('patterns that backtrack badly in RegExp are answered correctly on long replies', () => {
+		const long = { reply: { text: `${'a'.repeat(300_000)}b` } };
+		const rule = (value: string): ConditionRule => ({
+			field: 'reply.text',
+			operator: 'regex',
+			value,
+		});
+		expect(evaluateConditions(long, [rule('.*a.*b.*c')]).pass).toBe(false);
+		expect(evaluateConditions(long, [rule('.*a.*b')]).pass).toBe(true);
+		expect(evaluateConditions(long, [rule('^(a+)+$')]).pass).toBe(false);
 	});
 });

@@ -131,10 +131,14 @@ export async function runWebhook(
 }
 
 /** Runs the node's checkExists (activation) with the given parameters. */
-export async function runCheckExists(params: Record<string, unknown>): Promise<boolean> {
+export async function runCheckExists(
+	params: Record<string, unknown>,
+	warnings: string[] = [],
+): Promise<boolean> {
 	const ctx = {
 		getNodeParameter: parameterReader(params),
 		getNode: () => fakeNode,
+		logger: { warn: (m: string) => warnings.push(m) },
 	} as unknown as IHookFunctions;
 	return await node.webhookMethods.default.checkExists.call(ctx);
 }

@@ -4,7 +4,7 @@ import { node, WorkflowHarness } from '../../harness/runWorkflow';
 
 /** The Stardex node in n8n-core (nock on a fake Stardex host), and a bare context for its pickers. */
 
-export const API = 'https://stardex.test';
+export const API = 'https://api.stardex.ai';
 
 export const KEY = 'ats-secret-key-123';
 

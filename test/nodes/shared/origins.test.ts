@@ -1,8 +1,15 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
+import { GreenhouseHarvestApi } from '../../../credentials/GreenhouseHarvestApi.credentials';
+import { InstantlyApi } from '../../../credentials/InstantlyApi.credentials';
+import { IntelliHrApi } from '../../../credentials/IntelliHrApi.credentials';
+import { LemlistLeadsApi } from '../../../credentials/LemlistLeadsApi.credentials';
+import { PinpointApi } from '../../../credentials/PinpointApi.credentials';
+import { StardexApi } from '../../../credentials/StardexApi.credentials';
 import {
 	authenticateIntelliHr,
 	checkedOverride,
+	greenhouseTokenRequest,
 	LEMLIST_API_BASE,
 	OUTREACH_IO_API_BASE,
 	pinpointBaseUrl,
@@ -63,6 +70,7 @@ describe('authenticate: headers, and the key only ever goes to the API host', ()
 		const sandbox = {
 			...GOOD,
 			apiBaseUrl: 'http://127.0.0.1:4010/v1',
+			allowLoopbackBaseUrl: true,
 			subdomain: 'acme.intellihr.net',
 		};
 		expect(auth({ url: 'http://127.0.0.1:4010/v1/people' }, sandbox).headers).toMatchObject({
@@ -76,13 +84,16 @@ describe('authenticate: headers, and the key only ever goes to the API host', ()
 
 describe('credentials', () => {
 	test('the testing base URL may name only this machine or the real API host', () => {
-		expect(checkedOverride('http://127.0.0.1:4010/lemlist/api/', LEMLIST_API_BASE)).toBe(
+		expect(checkedOverride('http://127.0.0.1:4010/lemlist/api/', LEMLIST_API_BASE, true)).toBe(
 			'http://127.0.0.1:4010/lemlist/api',
 		);
-		expect(checkedOverride('http://localhost:9/x', OUTREACH_IO_API_BASE)).toBe(
+		expect(checkedOverride('http://localhost:9/x', OUTREACH_IO_API_BASE, true)).toBe(
 			'http://localhost:9/x',
 		);
-		expect(checkedOverride('https://api.lemlist.com/api', LEMLIST_API_BASE)).toBe(
+		expect(() => checkedOverride('http://localhost:9/x', OUTREACH_IO_API_BASE, false)).toThrow(
+			'turn on "Testing Only: Allow Loopback Base URL"',
+		);
+		expect(checkedOverride('https://api.lemlist.com/api', LEMLIST_API_BASE, false)).toBe(
 			'https://api.lemlist.com/api',
 		);
 		for (const bad of [
@@ -94,7 +105,7 @@ describe('credentials', () => {
 			'not a url',
 			'ftp://localhost/api',
 		]) {
-			expect(() => checkedOverride(bad, LEMLIST_API_BASE)).toThrow(
+			expect(() => checkedOverride(bad, LEMLIST_API_BASE, true)).toThrow(
 				/^API Base URL \(Testing Only\) /,
 			);
 		}
@@ -131,8 +142,23 @@ describe('Pinpoint credential: base URL and host pinning', () => {
 			'https://developers-test.pinpointhq.com/api/v1',
 		],
 	])('testing override %s is allowed', (baseUrlOverride, url) =>
-		expect(pinpointBaseUrl({ subdomain: 'acme', baseUrlOverride })).toBe(url),
+		expect(
+			pinpointBaseUrl({ subdomain: 'acme', baseUrlOverride, allowLoopbackBaseUrl: true }),
+		).toBe(url),
 	);
+
+	test('a loopback override without the testing toggle is refused', () => {
+		expect(() =>
+			pinpointBaseUrl({ subdomain: 'acme', baseUrlOverride: 'http://127.0.0.1:4010/api/v1' }),
+		).toThrow('turn on "Testing Only: Allow Loopback Base URL"');
+		expect(() =>
+			pinpointBaseUrl({
+				subdomain: 'acme',
+				baseUrlOverride: 'http://127.0.0.1:4010/api/v1',
+				allowLoopbackBaseUrl: 'true',
+			}),
+		).toThrow('turn on "Testing Only: Allow Loopback Base URL"');
+	});
 
 	test.each([
 		'https://evil.com/api/v1',
@@ -144,6 +170,160 @@ describe('Pinpoint credential: base URL and host pinning', () => {
 		'http://127.0.0.1/api/v1?x=1',
 		'not a url',
 	])('testing override %s is refused', (baseUrlOverride) =>
-		expect(() => pinpointBaseUrl({ subdomain: 'acme', baseUrlOverride })).toThrow(/API Base URL/),
+		expect(() =>
+			pinpointBaseUrl({ subdomain: 'acme', baseUrlOverride, allowLoopbackBaseUrl: true }),
+		).toThrow(/API Base URL/),
 	);
+});
+
+describe("every credential's key goes only to its vendor's hosts", () => {
+	type Setup = {
+		cred: { authenticate: unknown };
+		base: Record<string, unknown>;
+		field: string;
+		host: string;
+		secret: string;
+	};
+	const setups: Record<string, Setup> = {
+		Greenhouse: {
+			cred: new GreenhouseHarvestApi(),
+			base: { clientId: 'cid', clientSecret: 'cs-0123456789', accessToken: 'tok-0123456789' },
+			field: 'apiBaseUrl',
+			host: 'harvest.greenhouse.io',
+			secret: 'tok-0123456789',
+		},
+		Stardex: {
+			cred: new StardexApi(),
+			base: { apiKey: 'sdx-0123456789' },
+			field: 'apiBaseUrl',
+			host: 'api.stardex.ai',
+			secret: 'sdx-0123456789',
+		},
+		IntelliHR: {
+			cred: new IntelliHrApi(),
+			base: { apiKey: 'ihr-0123456789', subdomain: 'acme' },
+			field: 'apiBaseUrl',
+			host: 'api.intellihr.io',
+			secret: 'ihr-0123456789',
+		},
+		Pinpoint: {
+			cred: new PinpointApi(),
+			base: { apiKey: 'pp-0123456789', subdomain: 'acme' },
+			field: 'baseUrlOverride',
+			host: 'acme.pinpointhq.com',
+			secret: 'pp-0123456789',
+		},
+		lemlist: {
+			cred: new LemlistLeadsApi(),
+			base: { apiKey: 'lem-0123456789' },
+			field: 'baseUrlOverride',
+			host: 'api.lemlist.com',
+			secret: 'lem-0123456789',
+		},
+		Instantly: {
+			cred: new InstantlyApi(),
+			base: { apiKey: 'ins-0123456789' },
+			field: 'baseUrlOverride',
+			host: 'api.instantly.ai',
+			secret: 'ins-0123456789',
+		},
+	};
+	const authenticate = async (s: Setup, creds: Record<string, unknown>, url = '/x') =>
+		await (
+			s.cred.authenticate as (c: unknown, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>
+		)(creds, { method: 'GET', url });
+
+	const hostile = (host: string) => [
+		'http://169.254.169.254/latest',
+		'https://169.254.169.254',
+		'https://10.0.0.5',
+		'https://[fd00::1]',
+		'https://[::ffff:7f00:1]',
+		'file:///etc/passwd',
+		`https://user:pass@${host}`,
+		`https://${host}.evil.example`,
+		`https://${host}:8443`,
+		`http://${host}`,
+		`ftp://${host}`,
+		'http://127.0.0.1:4010',
+		'http://localhost:4010',
+		'http://[::1]:4010',
+		'https://localhost.evil.example',
+		'https://evil.example',
+		`https://${host}/?x=1`,
+		'not a url',
+	];
+
+	for (const [system, s] of Object.entries(setups)) {
+		test(`${system}: hostile base URLs are refused, and the key is in no message`, async () => {
+			for (const value of hostile(s.host)) {
+				const outcome = await authenticate(s, { ...s.base, [s.field]: value }).then(
+					(o) => ({ sent: JSON.stringify(o) }),
+					(e: Error) => ({ error: e.message }),
+				);
+				expect({ value, refused: 'error' in outcome }).toEqual({ value, refused: true });
+				expect(JSON.stringify(outcome)).not.toContain(s.secret);
+			}
+		});
+
+		test(`${system}: the vendor host, and loopback only with the testing toggle`, async () => {
+			const official = await authenticate(s, { ...s.base, [s.field]: `https://${s.host}/api` });
+			expect(official).toMatchObject({
+				baseURL: `https://${s.host}/api`,
+				disableFollowRedirect: true,
+				sendCredentialsOnCrossOriginRedirect: false,
+				allowedDomains: s.host,
+			});
+			const sandbox = { ...s.base, [s.field]: 'http://127.0.0.1:4010/api' };
+			await expect(authenticate(s, sandbox)).rejects.toThrow('Allow Loopback Base URL');
+			await expect(
+				authenticate(s, { ...sandbox, allowLoopbackBaseUrl: true }),
+			).resolves.toMatchObject({ baseURL: 'http://127.0.0.1:4010/api' });
+			await expect(
+				authenticate(
+					s,
+					{ ...s.base, [s.field]: `https://${s.host}/api` },
+					'https://evil.example/x',
+				),
+			).rejects.toThrow('refusing to send the API key to https://evil.example');
+		});
+
+		test(`${system}: a whitespace-only key is refused with a clear message`, async () => {
+			const keyField = system === 'Greenhouse' ? 'clientSecret' : 'apiKey';
+			if (system === 'Greenhouse') {
+				expect(() => greenhouseTokenRequest({ ...s.base, clientSecret: '   ' })).toThrow(
+					'Client Secret contains only spaces',
+				);
+				return;
+			}
+			await expect(authenticate(s, { ...s.base, [keyField]: ' \t ' })).rejects.toThrow(
+				/API Key contains only spaces/,
+			);
+		});
+	}
+
+	test('Greenhouse token URL: only *.greenhouse.io over https, loopback only with the toggle', () => {
+		const creds = { clientId: 'cid', clientSecret: 'cs-0123456789' };
+		const req = greenhouseTokenRequest({ ...creds, tokenUrl: '' });
+		expect(req).toMatchObject({
+			url: 'https://auth.greenhouse.io/token',
+			disableFollowRedirect: true,
+			allowedDomains: 'auth.greenhouse.io',
+		});
+		for (const tokenUrl of [
+			...hostile('auth.greenhouse.io'),
+			'https://greenhouse.io.evil.example',
+		]) {
+			expect(() => greenhouseTokenRequest({ ...creds, tokenUrl })).toThrow(
+				/^Greenhouse credential: Token URL /,
+			);
+		}
+		expect(
+			greenhouseTokenRequest({
+				...creds,
+				tokenUrl: 'http://127.0.0.1:4010/token',
+				allowLoopbackBaseUrl: true,
+			}).url,
+		).toBe('http://127.0.0.1:4010/token');
+	});
 });

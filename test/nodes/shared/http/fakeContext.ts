@@ -7,7 +7,10 @@ export type Step =
 	| { status: number; body?: unknown; headers?: Record<string, string> }
 	| { throw: Record<string, unknown> };
 
-export function fakeContext(steps: Step[]) {
+export function fakeContext(
+	steps: Step[],
+	credentials: Record<string, unknown> = { apiBaseUrl: 'https://api.example.test' },
+) {
 	const calls: Array<Record<string, unknown>> = [];
 	const ctx = {
 		getNode: () => ({
@@ -17,7 +20,7 @@ export function fakeContext(steps: Step[]) {
 			position: [0, 0],
 			parameters: {},
 		}),
-		getCredentials: async () => ({ apiBaseUrl: 'https://api.example.test' }),
+		getCredentials: async () => credentials,
 		helpers: {
 			httpRequestWithAuthentication: async (_type: string, options: Record<string, unknown>) => {
 				calls.push(options);
