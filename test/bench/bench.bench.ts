@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures, prints and writes BENCHMARKS.md. Select scenarios with
- * BENCH_ONLY=bulk,overhead,listing,soak,baseline,latency (default: all). Sizes can be lowered for a quick
+ * BENCH_ONLY=bulk,overhead,listing,soak,baseline,latency,parsers (default: all). Sizes can be lowered for a quick
  * look with BENCH_SCALE=0.1. Nothing here asserts a time; correctness (0 failed, 0 duplicates) is reported.
  */
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { node } from '../harness/runWorkflow';
 import { runBulk, type BulkResult } from '../scenarios/bulk';
 import { runListing, type ListingResult } from '../scenarios/listing';
+import { runParserBench } from '../scenarios/parsers';
 import { rawGreenhouseLoop } from '../scenarios/overhead';
 import { runGreenhouseSoak, type SoakResult } from '../scenarios/soak';
 import { extraScenarios } from './extra';
@@ -219,6 +220,15 @@ test('benchmarks', async () => {
 	} finally {
 		await gh.close();
 		await extraScenarios.close();
+	}
+	if (want('parsers')) {
+		const rows = runParserBench();
+		log(
+			`## 6. Value parsers on 1 MB of hostile input\n\nEach shared parser (nodes/shared/candidate/) on 1 MiB built to make backtracking patterns blow up; median of 5 runs after a warm-up. Goal: under 50 ms each. ${rows.every((r) => r.ms < 50) ? 'Met by every row.' : 'NOT met by every row.'}\n\n${table(
+				['parser', 'input (1 MiB)', 'ms'],
+				rows.map((r) => [r.parser, r.input, r.ms.toFixed(2)]),
+			)}\n`,
+		);
 	}
 	if (only.length === 0)
 		log(`Total benchmark time: ${((Date.now() - started) / 60000).toFixed(1)} min.\n`);
