@@ -1,8 +1,12 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { ADAPTERS } from '../../../../nodes/OutreachTrigger/adapters';
-import { MalformedBodyError, type Tool } from '../../../../nodes/OutreachTrigger/adapters/types';
+import {
+	MalformedBodyError,
+	TOOLS,
+	type Tool,
+} from '../../../../nodes/OutreachTrigger/adapters/types';
 import { handleDelivery } from '../../../../nodes/OutreachTrigger/handler';
 import { everyEvent } from '../everyEvent';
 import { candidateOf } from '../../../../nodes/shared/candidate/item';
@@ -491,5 +495,55 @@ describe('malformed bodies', () => {
 		['lemlist', 'text'],
 	] as Array<[Tool, unknown]>)('%s rejects %j with a reason', (tool, body) => {
 		expect(() => ADAPTERS[tool](body, {})).toThrow(MalformedBodyError);
+	});
+});
+
+describe('multi-event deliveries: no field of one person reaches another one', () => {
+	const PERSON_KEY =
+		/name|title|company|position|headline|linkedin|profile_url|phone|city|state|country|location|website|email|sender|^to$|^from/i;
+	const NOT_PERSON = /campaign|sequence|event|type|method|subject|webhook|status/i;
+
+	/** The same event for someone else: every person-like value changed, marked "zz". */
+	function otherPerson(value: unknown, key = ''): unknown {
+		if (Array.isArray(value)) return value.map((v) => otherPerson(v, key));
+		if (value && typeof value === 'object')
+			return Object.fromEntries(
+				Object.entries(value).map(([k, v]) => [k, otherPerson(v, NOT_PERSON.test(k) ? '' : k)]),
+			);
+		if (typeof value !== 'string' || !value.trim()) return value;
+		if (value.includes('@')) return `zz${value}`;
+		if (!PERSON_KEY.test(key)) return value;
+		if (/linkedin\.com\/in\//i.test(value)) return value.replace(/\/in\//i, '/in/zz');
+		if (/phone/i.test(key)) return `+99 ${value.replace(/^\+/, '')}`;
+		return `Zz${value}`;
+	}
+
+	const PERSON_FIELDS = [
+		'fullName',
+		'emails',
+		'phones',
+		'linkedinUrl',
+		'currentTitle',
+		'currentCompany',
+	];
+	const fixtures = readdirSync(FIXTURES).filter((f) => f !== 'replies.json');
+
+	test.each(fixtures)('%s, delivered together with another person', (file) => {
+		const tool = TOOLS.find((t) => t.toLowerCase() === file.split('-')[0]) as Tool;
+		const body = json(file);
+		const first = Array.isArray(body) ? body[0] : body;
+		const batch = [first, otherPerson(first)];
+		const outcome = handleDelivery(
+			{ rawBody: Buffer.from(JSON.stringify(batch)), headers: {}, query: {} },
+			everyEvent(tool),
+			[],
+			'2026-03-12T00:00:00.000Z',
+		);
+		if (outcome.status !== 200 || outcome.items.length < 2) return;
+		const [a, b] = outcome.items.map(({ raw: _raw, ...rest }) => rest);
+		expect(JSON.stringify(a)).not.toMatch(/zz/i);
+		const set = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
+		for (const field of PERSON_FIELDS)
+			if (set(a[field])) expect([field, b[field]]).not.toEqual([field, a[field]]);
 	});
 });
