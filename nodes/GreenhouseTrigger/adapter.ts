@@ -132,9 +132,13 @@ function normalizeCandidate(
 	p: Rec,
 	jobName: string | undefined,
 ): { fields: IDataObject; errors: string[] } {
-	const links = [...listOf(p.social_media_addresses), ...listOf(p.website_addresses)].map((a) =>
-		str(a.value),
-	);
+	const linkList = [...listOf(p.social_media_addresses), ...listOf(p.website_addresses)];
+	const links = linkList.map((a) => str(a.value));
+	const linkedinUrl = links.map((l) => (l ? normalizeLinkedinUrl(l) : undefined)).find(Boolean);
+	// Portfolio, blog and other profile links are kept too, not only the LinkedIn one.
+	const otherLinks = linkList
+		.filter((a) => str(a.value) && !normalizeLinkedinUrl(str(a.value) as string))
+		.map((a) => compact({ value: str(a.value), type: str(a.type) }));
 	const address = str(listOf(p.addresses)[0]?.value);
 	const resume = listOf(p.attachments).find((a) => str(a.type) === 'resume');
 	return normalizeLoose({
@@ -150,7 +154,7 @@ function normalizeCandidate(
 			type: phoneType(ph.type),
 			from: `phone_numbers[${i}]`,
 		})),
-		linkedinUrl: links.map((l) => (l ? normalizeLinkedinUrl(l) : undefined)).find(Boolean),
+		linkedinUrl,
 		location: address ? locationOf(address) : {},
 		currentTitle: str(p.title),
 		currentCompany: str(p.company),
@@ -167,6 +171,7 @@ function normalizeCandidate(
 		extra: compact({
 			externalId: str(p.external_id),
 			address,
+			links: otherLinks.length ? otherLinks : undefined,
 			resumeUrl: str(resume?.url),
 			resumeFilename: str(resume?.filename),
 		}),

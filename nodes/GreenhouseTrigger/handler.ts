@@ -63,8 +63,7 @@ export function handleGreenhouseDelivery(
 
 	// Without Greenhouse's event id header: the parsed body, keys sorted, so a re-serialized
 	// redelivery (other spacing, key order or \u escapes) gets the same key.
-	const eventId =
-		str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', parsed.body);
+	const eventId = str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', parsed.body);
 	if (seen.includes(eventId)) return alreadyReceived(eventId);
 	return started([greenhouseItem(parsed.body, { eventId, receivedAt })], seen, settings.dedupeSize);
 }
