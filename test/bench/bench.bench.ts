@@ -223,10 +223,24 @@ test('benchmarks', async () => {
 	}
 	if (want('parsers')) {
 		const rows = runParserBench();
+		const load = os.loadavg()[0].toFixed(1);
 		log(
-			`## 6. Value parsers on 1 MB of hostile input\n\nEach shared parser (nodes/shared/candidate/) on 1 MiB built to make backtracking patterns blow up; median of 5 runs after a warm-up. Goal: under 50 ms each. ${rows.every((r) => r.ms < 50) ? 'Met by every row.' : 'NOT met by every row.'}\n\n${table(
-				['parser', 'input (1 MiB)', 'ms'],
-				rows.map((r) => [r.parser, r.input, r.ms.toFixed(2)]),
+			`## 6. Value parsers on 1 MB of hostile input\n\nEach shared parser (nodes/shared/candidate/) on 1 MiB built to make backtracking patterns blow up; median of 5 runs after a warm-up. A linear parser takes about twice as long on 2 MiB (last column; a quadratic one four times). Goal: under 50 ms each, judged on the CPU time the parser uses (wall time grows with whatever else shares the machine: load average ${load} on ${os.cpus().length} cores during this run). ${
+				rows.every((r) => r.cpuMs < 50)
+					? 'Met by every row.'
+					: `NOT met by: ${rows
+							.filter((r) => r.cpuMs >= 50)
+							.map((r) => `${r.parser} ${r.input}`)
+							.join('; ')}.`
+			}\n\n${table(
+				['parser', 'input (1 MiB)', 'CPU ms', 'wall ms', '2 MiB / 1 MiB (CPU)'],
+				rows.map((r) => [
+					r.parser,
+					r.input,
+					r.cpuMs.toFixed(2),
+					r.ms.toFixed(2),
+					r.cpuMs < 1 ? 'n/a (under 1 ms)' : r.ratio.toFixed(1),
+				]),
 			)}\n`,
 		);
 	}

@@ -70,9 +70,6 @@ const QUOTE_STARTS = ['divrplyfwdmsg', 'appendonsend', 'outlookmessageheader'];
 /** Uint16Array is in the platform's byte order, little-endian on every platform n8n runs on. */
 const UTF16 = new TextDecoder('utf-16le');
 
-/** Stands for a line break from a block tag until source line breaks are made spaces. */
-const BREAK = '\u0000';
-
 const ENTITIES: Record<string, string> = {
 	amp: '&',
 	lt: '<',
@@ -112,7 +109,12 @@ function tagNameAt(html: string, from: number, end: number): string {
 		if (!alnum) break;
 		to++;
 	}
-	return html.slice(from, to).toLowerCase();
+	const name = html.slice(from, to);
+	for (let k = 0; k < name.length; k++) {
+		const c = name.charCodeAt(k);
+		if (c >= 65 && c <= 90) return name.toLowerCase();
+	}
+	return name;
 }
 
 /** True when the text holds a real HTML tag (not just "<jane@example.com>" in a plain reply). */
@@ -132,11 +134,16 @@ export function looksLikeHtml(text: string): boolean {
 
 const NOT_AN_ENTITY = { text: '&', length: 1 };
 
+function isEntityChar(c: number): boolean {
+	return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 35;
+}
+
 function decodeEntity(html: string, at: number): { text: string; length: number } {
 	const limit = Math.min(html.length, at + 11);
 	let end = at + 1;
-	while (end < limit && html.charCodeAt(end) !== 59) end++;
-	if (end >= limit) return NOT_AN_ENTITY;
+	// An entity name is letters, digits and "#": stop at anything else, so "&#x&#x…" costs little.
+	while (end < limit && isEntityChar(html.charCodeAt(end))) end++;
+	if (end >= limit || html.charCodeAt(end) !== 59) return NOT_AN_ENTITY;
 	const name = html.slice(at + 1, end);
 	let text: string | undefined;
 	if (name[0] === '#') {
@@ -169,7 +176,11 @@ export interface HtmlText {
 }
 
 export function htmlToText(html: string): HtmlText {
-	const out: string[] = [];
+	// The text is written as char codes into one buffer: no string per piece, so a megabyte of tiny
+	// tags or entities stays cheap. Output is never longer than input (an entity or a tag is longer
+	// than what it becomes), so the input's length is enough.
+	const out = new Uint16Array(html.length);
+	let o = 0;
 	let quoted = false;
 	let skip: { name: string; depth: number } | undefined;
 	let gt = -1;
@@ -180,13 +191,13 @@ export function htmlToText(html: string): HtmlText {
 	while (i < html.length) {
 		const c = html[i];
 		if (c === '<') {
-			if (html.startsWith('<!--', i)) {
+			const next = html[i + 1];
+			if (next === '!' && html.startsWith('<!--', i)) {
 				const end = html.indexOf('-->', i + 4);
 				if (end === -1) break;
 				i = end + 3;
 				continue;
 			}
-			const next = html[i + 1];
 			// `gt` only moves forward, so a run of "<" is scanned once, not once per "<". Once no ">"
 			// is left, the remaining "<" are plain text.
 			if (!noMoreTags && gt < i) {
@@ -210,7 +221,7 @@ export function htmlToText(html: string): HtmlText {
 					continue;
 				}
 				if (closing) {
-					if (BLOCK_TAGS.has(name)) out.push(BREAK);
+					if (BLOCK_TAGS.has(name)) out[o++] = 10;
 					continue;
 				}
 				// The markers are attribute values: a tag without attributes ("<b>") carries none.
@@ -226,7 +237,7 @@ export function htmlToText(html: string): HtmlText {
 					skip = { name, depth: 1 };
 					continue;
 				}
-				if (BLOCK_TAGS.has(name)) out.push(BREAK);
+				if (BLOCK_TAGS.has(name)) out[o++] = 10;
 				continue;
 			}
 		}
@@ -239,7 +250,7 @@ export function htmlToText(html: string): HtmlText {
 			const entity = decodeEntity(html, i);
 			// A bare "&" is text: read on, so a run of them is one piece of output, not one per "&".
 			if (entity !== NOT_AN_ENTITY) {
-				out.push(entity.text);
+				for (let k = 0; k < entity.text.length; k++) out[o++] = entity.text.charCodeAt(k);
 				i += entity.length;
 				continue;
 			}
@@ -248,25 +259,13 @@ export function htmlToText(html: string): HtmlText {
 		if (amp <= i) amp = nextDecodable(html, i + 1);
 		if (lt <= i) lt = nextOf(html, '<', i + 1);
 		const end = noMoreTags ? amp : Math.min(amp, lt);
-		out.push(html.slice(i, end));
-		i = end;
+		// Line breaks and tabs in HTML source are only spaces; the lines come from the block tags.
+		for (; i < end; i++) {
+			const code = html.charCodeAt(i);
+			out[o++] = code === 9 || code === 10 || code === 13 ? 32 : code;
+		}
 	}
-	// Line breaks in HTML source are only spaces; the lines come from the block tags.
-	return { text: spaced(out.join('')), quoted };
-}
-
-/**
- * Line breaks in the HTML source and tabs → spaces, and the block-tag marks → line breaks, by char
- * code into a buffer: a global replace builds one piece per match, which costs a quarter of a
- * second on a megabyte of tabs.
- */
-function spaced(text: string): string {
-	const codes = new Uint16Array(text.length);
-	for (let i = 0; i < text.length; i++) {
-		const c = text.charCodeAt(i);
-		codes[i] = c === 9 || c === 10 || c === 13 ? 32 : c === 0 ? 10 : c;
-	}
-	return UTF16.decode(codes);
+	return { text: UTF16.decode(out.subarray(0, o)), quoted };
 }
 
 /**
