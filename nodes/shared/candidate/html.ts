@@ -67,21 +67,6 @@ const QUOTE_MARKERS = [
 /** Outlook puts the quoted message after this block, not inside it. */
 const QUOTE_STARTS = ['divrplyfwdmsg', 'appendonsend', 'outlookmessageheader'];
 
-/**
- * Two reusable output buffers (htmlToText writes one while cleanText reads its text, then writes
- * the other), grown to the largest body seen up to 4 MiB: a fresh megabyte buffer per reply costs
- * more in garbage collection than the reading itself. Larger bodies get a buffer of their own.
- */
-const SCRATCH_MAX = 2 * 1024 * 1024;
-const scratchBuffers: Uint16Array[] = [new Uint16Array(0), new Uint16Array(0)];
-
-function scratch(length: number, which: 0 | 1): Uint16Array {
-	if (length > SCRATCH_MAX) return new Uint16Array(length);
-	if (scratchBuffers[which].length < length)
-		scratchBuffers[which] = new Uint16Array(Math.max(length, 4096));
-	return scratchBuffers[which];
-}
-
 /** Uint16Array is in the platform's byte order, little-endian on every platform n8n runs on. */
 const UTF16 = new TextDecoder('utf-16le');
 
@@ -194,7 +179,7 @@ export function htmlToText(html: string): HtmlText {
 	// The text is written as char codes into one buffer: no string per piece, so a megabyte of tiny
 	// tags or entities stays cheap. Output is never longer than input (an entity or a tag is longer
 	// than what it becomes), so the input's length is enough.
-	const out = scratch(html.length, 0);
+	const out = new Uint16Array(html.length);
 	let o = 0;
 	let quoted = false;
 	let skip: { name: string; depth: number } | undefined;
@@ -298,7 +283,7 @@ export function replyText(value: unknown): string | undefined {
  * writes char codes into a buffer (no piece per word, so a megabyte of one-letter words is cheap).
  */
 export function cleanText(text: string): string | undefined {
-	const out = scratch(text.length, 1);
+	const out = new Uint16Array(text.length);
 	let o = 0;
 	let lineHasWord = false;
 	let pendingSpace = false;
