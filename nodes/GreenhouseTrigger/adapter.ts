@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { triggerItem } from '../shared/candidate/item';
 import { normalizeLinkedinUrl } from '../shared/candidate/linkedin';
+import { parseLocation } from '../shared/candidate/location';
 import { normalizeLoose } from '../shared/candidate/normalize';
+import { toIsoDate } from '../shared/candidate/timestamp';
 import type { CandidateEmail, CandidatePhone } from '../shared/candidate/schema';
 import { compact, id, isRecord, rec, str, type Rec } from '../shared/values';
 
@@ -130,9 +132,13 @@ function normalizeCandidate(
 	p: Rec,
 	jobName: string | undefined,
 ): { fields: IDataObject; errors: string[] } {
-	const links = [...listOf(p.social_media_addresses), ...listOf(p.website_addresses)].map((a) =>
-		str(a.value),
-	);
+	const linkList = [...listOf(p.social_media_addresses), ...listOf(p.website_addresses)];
+	const links = linkList.map((a) => str(a.value));
+	const linkedinUrl = links.map((l) => (l ? normalizeLinkedinUrl(l) : undefined)).find(Boolean);
+	// Portfolio, blog and other profile links are kept too, not only the LinkedIn one.
+	const otherLinks = linkList
+		.filter((a) => str(a.value) && !normalizeLinkedinUrl(str(a.value) as string))
+		.map((a) => compact({ value: str(a.value), type: str(a.type) }));
 	const address = str(listOf(p.addresses)[0]?.value);
 	const resume = listOf(p.attachments).find((a) => str(a.type) === 'resume');
 	return normalizeLoose({
@@ -148,7 +154,7 @@ function normalizeCandidate(
 			type: phoneType(ph.type),
 			from: `phone_numbers[${i}]`,
 		})),
-		linkedinUrl: links.map((l) => (l ? normalizeLinkedinUrl(l) : undefined)).find(Boolean),
+		linkedinUrl,
 		location: address ? locationOf(address) : {},
 		currentTitle: str(p.title),
 		currentCompany: str(p.company),
@@ -165,6 +171,7 @@ function normalizeCandidate(
 		extra: compact({
 			externalId: str(p.external_id),
 			address,
+			links: otherLinks.length ? otherLinks : undefined,
 			resumeUrl: str(resume?.url),
 			resumeFilename: str(resume?.filename),
 		}),
@@ -187,47 +194,16 @@ function phoneType(v: unknown): CandidatePhone['type'] {
 }
 
 /**
- * Best effort on a free-text address. Greenhouse examples: "123 Test Street\nNew York, NY 10001",
- * "455 Broadway New York, NY 10280", "123 Fake St.". The last line is read as "City, Region Postcode",
- * "City, Country" (as splitLocation reads two parts) or "City, Region, Country". A part that starts
- * with a house number is never taken for a city.
+ * A free-text address → location, by the shared reader. Greenhouse examples:
+ * "123 Test Street\nNew York, NY 10001", "455 Broadway New York, NY 10280", "123 Fake St.".
  */
 export function locationOf(address: string): { city?: string; state?: string; country?: string } {
-	const lines = address
-		.split(/\r?\n/)
-		.map((l) => l.trim())
-		.filter(Boolean);
-	const parts = (lines[lines.length - 1] ?? '')
-		.split(',')
-		.map((p) => p.trim())
-		.filter(Boolean);
-	if (parts.length < 2) return {};
-	const postcode = /\s+\d[\d\s-]*$/;
-	const city = /^\d/.test(parts[0]) ? undefined : parts[0];
-	const isName = (s: string) => /^[\p{L} .'-]+$/u.test(s);
-	if (parts.length > 2) {
-		const state = parts[1].replace(postcode, '');
-		const country = parts.slice(2).join(', ').replace(postcode, '');
-		return compact({
-			city,
-			state: isName(state) ? state : undefined,
-			country: isName(country) ? country : undefined,
-		});
-	}
-	const region = parts[1].replace(postcode, '');
-	if (!isName(region)) return compact({ city });
-	// "NY 10001" or a 2-letter code is a state; "United Kingdom" is a country.
-	const isState = postcode.test(parts[1]) || /^[A-Z]{2,3}$/.test(region);
-	return compact(isState ? { city, state: region } : { city, country: region });
+	return parseLocation(address);
 }
 
 /** "2015-01-23" stays; "04/15/2013" (Greenhouse's MM/DD/YYYY) becomes "2013-04-15"; anything else is kept as given. */
 export function isoDate(v: unknown): string | undefined {
-	const s = str(v);
-	if (!s) return undefined;
-	const us = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(s);
-	if (us) return `${us[3]}-${us[1].padStart(2, '0')}-${us[2].padStart(2, '0')}`;
-	return s;
+	return toIsoDate(v) ?? str(v);
 }
 
 /** Links in the documented examples can carry stray spaces ("application_id= 265277"). */

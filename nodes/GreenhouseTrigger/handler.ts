@@ -64,8 +64,10 @@ export function handleGreenhouseDelivery(
 	if (!action) return { status: 400, message: 'Bad request: the body has no "action"' };
 	if (!isSelected(settings.events, action)) return notListening(action);
 
+	// Without Greenhouse's event id header: the parsed body, keys sorted, so a re-serialized
+	// redelivery (other spacing, key order or \u escapes) gets the same key.
 	const eventId = boundedEventId(
-		str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', delivery.rawBody),
+		str(header(delivery, EVENT_ID_HEADER)) ?? contentKey('greenhouse', parsed.body),
 	);
 	if (seen.includes(eventId)) return alreadyReceived(eventId);
 	return started([greenhouseItem(parsed.body, { eventId, receivedAt })], seen, settings.dedupeSize);

@@ -105,6 +105,9 @@ function classify(event: OutreachEvent, settings: TriggerSettings): Classificati
 			subject: event.reply?.subject,
 			label: event.label,
 			toolSaysInterested: event.event === 'interested',
+			// Every reply this trigger receives answers an outreach message, so a bare "Yes", "Sure",
+			// "Ok" or 👍 counts as interested (the classifier only infers that from "Re:" or quotes).
+			inReplyToOutreach: true,
 		},
 		{
 			extraInterested: settings.extraInterested,

@@ -51,8 +51,13 @@ export function buildItem(
 	const { fields, errors } = normalizeLoose(loose);
 	const needsEnrichment =
 		event.missing.includes('name') || (event.missing.includes('email') && !fields.linkedinUrl);
+	const effective = effectiveEvent(event, classification);
 	return triggerItem(fields, {
-		event: effectiveEvent(event, classification),
+		event: effective,
+		// Explicit flags, so a workflow branching on "is a reply" need not know that an interested
+		// reply says `event: "interested"`.
+		isReply: effective === 'replied' || effective === 'interested',
+		isInterested: effective === 'interested',
 		tool: event.tool,
 		toolEvent: event.toolEvent,
 		eventId: event.eventId,

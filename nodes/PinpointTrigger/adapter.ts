@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { triggerItem } from '../shared/candidate/item';
-import { splitLocation } from '../shared/candidate/location';
+import { parseLocation } from '../shared/candidate/location';
+import { toIsoDate, toIsoTimestamp } from '../shared/candidate/timestamp';
 import { type LooseEntry, normalizeLoose } from '../shared/candidate/normalize';
 import { compact, isRecord, rec, type Rec, str } from '../shared/values';
 import { canonicalEvent } from './events';
@@ -89,8 +90,8 @@ export function pinpointItem(
 	const offer = chooseOffer(r.offers);
 	const sources = [candidate?.attributes, app?.attributes].filter((a): a is Rec => a !== undefined);
 	const pick = (...keys: string[]) => firstOf(sources, keys);
-	const startDate =
-		str(offer?.startDate) ?? str(pick('start_date', 'starts_on', 'start_on', 'starts_at'));
+	const startRaw = offer?.startDate ?? pick('start_date', 'starts_on', 'start_on', 'starts_at');
+	const startDate = toIsoDate(startRaw) ?? str(startRaw);
 	const applicationId = app?.id ?? str(rec(data.application).id);
 
 	const hasPerson = Boolean(
@@ -106,7 +107,8 @@ export function pinpointItem(
 		event,
 		toolEvent: str(body.event),
 		eventId: ctx.eventId,
-		occurredAt: str(body.triggeredAt) ?? str(body.triggered_at),
+		// Pinpoint may send Unix seconds ("1732093502") as well as ISO strings: always ISO 8601 out.
+		occurredAt: toIsoTimestamp(body.triggeredAt ?? body.triggered_at),
 		receivedAt: ctx.receivedAt,
 		candidateId: candidate?.id,
 		applicationId,
@@ -172,18 +174,13 @@ function toEntries(v: unknown, label: string): LooseEntry[] {
 		.filter((e) => str(e.value) !== undefined);
 }
 
-function locationOf(address: unknown, pick: (...keys: string[]) => unknown): Rec {
-	if (isRecord(address))
-		return compact({
-			city: str(address.city),
-			state: str(address.state ?? address.region ?? address.county),
-			country: str(address.country),
-		});
-	if (typeof address === 'string') return splitLocation(address);
-	return compact({
-		city: str(pick('city')),
-		state: str(pick('state', 'region')),
-		country: str(pick('country')),
+/** A location object or line, else the application's own address fields (town, country, postcode). */
+function locationOf(address: unknown, pick: (...keys: string[]) => unknown) {
+	if (isRecord(address) || typeof address === 'string') return parseLocation(address);
+	return parseLocation({
+		city: pick('town', 'city'),
+		state: pick('state', 'region', 'county'),
+		country: pick('country', 'country_code'),
 	});
 }
 

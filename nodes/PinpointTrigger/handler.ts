@@ -1,5 +1,6 @@
 import { type Rec, str } from '../shared/values';
 import { alreadyReceived, notListening, type Outcome, started } from '../shared/trigger/answer';
+import { toIsoTimestamp } from '../shared/candidate/timestamp';
 import { boundedEventId, contentKey, deliveryKey } from '../shared/trigger/dedupe';
 import { type Delivery, header, parseBody } from '../shared/trigger/delivery';
 import { verifyHmacSignature } from '../shared/trigger/signature';
@@ -46,12 +47,15 @@ export function admitPinpointDelivery(
 	if (!event) return { outcome: { status: 400, message: 'Bad request: the body has no "event"' } };
 	if (!isSelected(settings.events, body.event)) return { outcome: notListening(str(body.event)) };
 
-	// Pinpoint sends no delivery id (none documented): event + application + time identify a delivery.
+	// Pinpoint sends no delivery id (none documented): event + application + time identify a
+	// delivery. The time is read as ISO 8601, so "1732093502", 1732093502 and its ISO spelling are one
+	// key; without it, the key is the hash of the parsed body with its keys sorted, which a
+	// redelivery with other spacing, key order or escapes hashes alike (raw bytes would not).
 	const applicationId = applicationIdOf(body);
-	const triggeredAt = str(body.triggeredAt) ?? str(body.triggered_at);
+	const rawTime = body.triggeredAt ?? body.triggered_at;
+	const triggeredAt = toIsoTimestamp(rawTime) ?? str(rawTime);
 	const eventId = boundedEventId(
-		deliveryKey('pinpoint', event, applicationId, triggeredAt) ??
-			contentKey('pinpoint', delivery.rawBody),
+		deliveryKey('pinpoint', event, applicationId, triggeredAt) ?? contentKey('pinpoint', body),
 	);
 	if (seen.includes(eventId)) return { outcome: alreadyReceived(eventId) };
 	return { body, eventId, applicationId };

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures, prints and writes BENCHMARKS.md. Select scenarios with
- * BENCH_ONLY=bulk,overhead,listing,soak,baseline,latency,fuzz (default: all). Sizes can be lowered for a quick
+ * BENCH_ONLY=bulk,overhead,listing,soak,baseline,latency,fuzz,parsers (default: all). Sizes can be lowered for a quick
  * look with BENCH_SCALE=0.1. Nothing here asserts a time; correctness (0 failed, 0 duplicates) is reported.
  */
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { node } from '../harness/runWorkflow';
 import { runBulk, type BulkResult } from '../scenarios/bulk';
 import { runListing, type ListingResult } from '../scenarios/listing';
+import { runParserBench } from '../scenarios/parsers';
 import { rawGreenhouseLoop } from '../scenarios/overhead';
 import { runFuzz } from '../scenarios/fuzz';
 import { runGreenhouseSoak, type SoakResult } from '../scenarios/soak';
@@ -221,6 +222,29 @@ test('benchmarks', async () => {
 	} finally {
 		await gh.close();
 		await extraScenarios.close();
+	}
+	if (want('parsers')) {
+		const rows = runParserBench();
+		const load = os.loadavg()[0].toFixed(1);
+		log(
+			`## 6. Value parsers on 1 MB of hostile input\n\nEach shared parser (nodes/shared/candidate/) on 1 MiB built to make backtracking patterns blow up, timed by \`scripts/parser-bench.mjs\` in a plain Node process on the built package; median of 5 runs after 3 warm-up runs. A linear parser takes about twice as long on 2 MiB (last column; a quadratic one four times). Goal: under 50 ms each, judged on the CPU time the parser uses (wall time grows with whatever else shares the machine: load average ${load} on ${os.cpus().length} cores during this run). ${
+				rows.every((r) => r.cpuMs < 50)
+					? 'Met by every row.'
+					: `NOT met by: ${rows
+							.filter((r) => r.cpuMs >= 50)
+							.map((r) => `${r.parser} ${r.input}`)
+							.join('; ')}.`
+			}\n\n${table(
+				['parser', 'input (1 MiB)', 'CPU ms', 'wall ms', '2 MiB / 1 MiB (CPU)'],
+				rows.map((r) => [
+					r.parser,
+					r.input,
+					r.cpuMs.toFixed(2),
+					r.ms.toFixed(2),
+					r.cpuMs < 5 ? 'n/a (under 5 ms: noise)' : r.ratio.toFixed(1),
+				]),
+			)}\n`,
+		);
 	}
 	if (only.length === 0)
 		log(`Total benchmark time: ${((Date.now() - started) / 60000).toFixed(1)} min.\n`);

@@ -1,6 +1,8 @@
 import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
-import { type Rec, str } from '../../shared/values';
+import { pick, pickAll } from '../../shared/candidate/fieldMap';
+import { rec, type Rec, str } from '../../shared/values';
+import { LEMLIST_FIELDS } from '../fields/lemlist';
 import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
@@ -50,9 +52,9 @@ function toEvent(el: Rec): OutreachEvent {
 		throw new MalformedBodyError('lemlist payloads carry a "type" field, and this one has none');
 	const event = kindOf(type, el);
 	const lower = type.toLowerCase();
-	const leadKey = first(el.leadId, el.leadEmail);
+	const leadKey = first(get(el, 'extra.lemlistLeadId'), get(el, 'emails'));
 	const step = num(el.sequenceStep);
-	const campaign = { id: str(el.campaignId), name: str(el.campaignName) };
+	const campaign = { id: first(get(el, 'campaign.id')), name: str(el.campaignName) };
 	return finish({
 		event,
 		tool: 'lemlist',
@@ -62,23 +64,14 @@ function toEvent(el: Rec): OutreachEvent {
 				? deliveryKey('lemlist', 'added', el.campaignId, leadKey)
 				: deliveryKey('lemlist', el._id)) ?? contentKey('lemlist', el),
 		occurredAt: isoDate(el.createdAt),
-		candidate: {
-			firstName: first(el.leadFirstName, el.firstName),
-			lastName: first(el.leadLastName, el.lastName),
-			emails: emails(el.leadEmail, el.email),
-			phones: phones(el.leadPhone, el.phone),
-			linkedinUrl: first(el.linkedinUrl, el.leadLinkedinUrl, el.linkedinUrlSalesNav),
-			currentCompany: first(el.companyName, el.leadCompanyName),
-			currentTitle: first(el.jobTitle, el.leadJobTitle),
-			extra: { lemlistLeadId: str(el.leadId), companyDomain: str(el.companyDomain) },
-		},
+		candidate: candidateOf(el),
 		campaign,
 		// sequenceStep is 0-based in lemlist; our step is 1-based like the other tools.
 		sequence: { id: str(el.sequenceId), step: step === undefined ? undefined : step + 1 },
 		reply:
 			event === 'replied' || event === 'interested'
 				? {
-						text: first(el.text, el.replyText, el.message, el.body) ?? htmlToText(el.html),
+						text: pickAll(el, F, 'reply.text').map(htmlToText).find(Boolean),
 						subject: str(el.subject),
 						date: isoDate(el.createdAt),
 						channel: REPLIED[lower] ?? INTERESTED[lower] ?? channelOf(el),
@@ -94,6 +87,40 @@ function toEvent(el: Rec): OutreachEvent {
 			'lemlist webhooks carry the lead email and name only. To get LinkedIn URL, company or phone, add an HTTP Request node that reads the lead from the lemlist API using raw.leadId or raw.leadEmail.',
 		raw: el,
 	});
+}
+
+const F = LEMLIST_FIELDS;
+const get = (el: Rec, target: string) => pick(el, F, target);
+/** lead.variables keys read into a candidate field; the others are kept as extra.variables. */
+const KNOWN_VARIABLES = new Set(
+	Object.keys(F.mapped)
+		.filter((p) => p.startsWith('lead.variables.') && !p.endsWith('*'))
+		.map((p) => p.slice('lead.variables.'.length)),
+);
+
+/** The lead wherever lemlist put it: top level (webhooks), `lead` or `lead.variables` (activities). */
+function candidateOf(el: Rec): OutreachEvent['candidate'] {
+	const variables = rec(rec(el.lead).variables);
+	const custom = Object.fromEntries(
+		Object.entries(variables).filter(([k]) => !KNOWN_VARIABLES.has(k)),
+	);
+	return {
+		firstName: first(get(el, 'firstName')),
+		lastName: first(get(el, 'lastName')),
+		emails: emails(...pickAll(el, F, 'emails')),
+		phones: phones(...pickAll(el, F, 'phones')),
+		linkedinUrl: first(get(el, 'linkedinUrl')),
+		currentCompany: first(get(el, 'currentCompany')),
+		currentTitle: first(get(el, 'currentTitle')),
+		location: first(get(el, 'location')),
+		extra: {
+			lemlistLeadId: first(get(el, 'extra.lemlistLeadId')),
+			lemlistContactId: first(get(el, 'extra.lemlistContactId')),
+			companyDomain: first(get(el, 'extra.companyDomain')),
+			linkedinSalesNavUrl: first(get(el, 'extra.linkedinSalesNavUrl')),
+			variables: Object.keys(custom).length ? custom : undefined,
+		},
+	};
 }
 
 function channelOf(el: Rec): Channel | undefined {

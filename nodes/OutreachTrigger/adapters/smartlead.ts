@@ -2,7 +2,10 @@ import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
 import { rec, type Rec, str } from '../../shared/values';
 import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
-import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
+import { leadEmails } from '../../shared/candidate/contact';
+import { pick, pickAll } from '../../shared/candidate/fieldMap';
+import { SMARTLEAD_FIELDS } from '../fields/smartlead';
+import { elements, finish, first, htmlToText, isoDate, num, phones } from './util';
 
 /*
  * Smartlead → our events (https://api.smartlead.ai/guides/webhook-integration). The docs disagree on the shape, so both are read:
@@ -33,7 +36,7 @@ const NEGATIVE_CATEGORIES = new Set([
 ]);
 
 function categoryOf(el: Rec): { name?: string; sentiment?: 'positive' | 'negative' | 'neutral' } {
-	const cat = rec(el.lead_category);
+	const cat = { ...rec(el.lead_category), ...rec(el.leadCategory) };
 	const name = first(
 		cat.new_name,
 		cat.name,
@@ -86,6 +89,7 @@ function eventIdOf(
 		return deliveryKey('smartlead', 'category', leadId, category, timestampOf(el));
 	return (
 		deliveryKey('smartlead', rec(el.reply_message).message_id) ??
+		deliveryKey('smartlead', el.message_id) ??
 		deliveryKey('smartlead', type, el.stats_id)
 	);
 }
@@ -94,38 +98,63 @@ function timestampOf(el: Rec): string | undefined {
 	return first(el.event_timestamp, el.timestamp, el.time);
 }
 
-function contactOf(el: Rec, lead: Rec): OutreachEvent['candidate'] {
+const F = SMARTLEAD_FIELDS;
+const get = (el: Rec, target: string) => pick(el, F, target);
+
+/** The lead's own fields; the reply's sender only when the lead has no address (see leadEmails). */
+function contactOf(el: Rec): {
+	candidate: OutreachEvent['candidate'];
+	from?: string;
+	fromName?: string;
+} {
+	const sender = get(el, 'emails|reply.from');
+	const { emails, from } = leadEmails(pickAll(el, F, 'emails'), sender);
+	// to_name names whoever replied: the lead's name only when the lead replied itself.
+	const replierName = first(get(el, 'fullName|reply.fromName'));
 	return {
-		// to_name is "the lead that replies OR alias": only a fallback.
-		fullName: first(lead.full_name, lead.name, el.to_name),
-		firstName: first(lead.first_name),
-		lastName: first(lead.last_name),
-		emails: emails(el.sl_lead_email, lead.email, el.lead_email, el.to_email),
-		phones: phones(lead.phone_number, lead.phone),
-		linkedinUrl: first(lead.linkedin_profile, lead.linkedin_url, lead.linkedin),
-		currentCompany: first(lead.company_name),
-		currentTitle: first(lead.title, lead.job_title),
-		location: first(lead.location),
-		extra: {
-			smartleadLeadId: first(el.sl_email_lead_id, el.lead_id, lead.id),
-			website: first(lead.website, lead.company_url),
-			customFields: lead.custom_fields,
-			smartleadAppUrl: str(el.app_url),
+		candidate: {
+			fullName: first(get(el, 'fullName')) ?? (from ? undefined : replierName),
+			firstName: first(get(el, 'firstName')),
+			lastName: first(get(el, 'lastName')),
+			emails: emails.map((value) => ({ value })),
+			phones: phones(...pickAll(el, F, 'phones')),
+			linkedinUrl: first(get(el, 'linkedinUrl')),
+			currentCompany: first(get(el, 'currentCompany')),
+			currentTitle: first(get(el, 'currentTitle')),
+			location: first(get(el, 'location')),
+			extra: {
+				smartleadLeadId: first(get(el, 'extra.smartleadLeadId')),
+				smartleadLeadMapId: first(get(el, 'extra.smartleadLeadMapId')),
+				website: first(get(el, 'extra.website')),
+				customFields: {
+					...rec(rec(el.lead_data).custom_fields),
+					...rec(rec(el.lead).custom_fields),
+				},
+				smartleadAppUrl: first(get(el, 'extra.smartleadAppUrl')),
+			},
 		},
+		from,
+		fromName: from ? replierName : undefined,
 	};
 }
 
-function replyOf(el: Rec): OutreachEvent['reply'] {
-	const reply = rec(el.reply_message);
-	const lastReply = rec(el.last_reply);
+/** The first reply text present: plain text first, then HTML read as text (linear). */
+function replyTextOf(el: Rec): string | undefined {
+	for (const v of pickAll(el, F, 'reply.text')) {
+		const text = htmlToText(v);
+		if (text) return text;
+	}
+	return undefined;
+}
+
+function replyOf(el: Rec, from?: string, fromName?: string): OutreachEvent['reply'] {
 	return {
-		text:
-			first(reply.text, el.reply_body, el.preview_text) ??
-			htmlToText(reply.html) ??
-			htmlToText(lastReply.email_body),
-		subject: str(el.subject),
-		date: isoDate(first(reply.time, lastReply.time, el.time_replied, timestampOf(el))),
+		text: replyTextOf(el),
+		subject: first(get(el, 'reply.subject')),
+		date: isoDate(first(get(el, 'reply.date'), get(el, 'occurredAt'))),
 		channel: 'email',
+		from,
+		fromName,
 	};
 }
 
@@ -139,16 +168,20 @@ function toEvent(el: Rec): OutreachEvent {
 	const event = kindOf(type, el);
 	const lead = { ...rec(el.lead), ...rec(el.lead_data) };
 	const category = type === 'LEAD_CATEGORY_UPDATED' ? categoryOf(el) : {};
+	const contact = contactOf(el);
 	return finish({
 		event,
 		tool: 'smartlead',
 		toolEvent,
 		eventId: eventIdOf(event, type, el, lead, category.name) ?? contentKey('smartlead', el),
-		occurredAt: isoDate(timestampOf(el)),
-		candidate: contactOf(el, lead),
+		occurredAt: isoDate(get(el, 'occurredAt')),
+		candidate: contact.candidate,
 		campaign: { id: str(el.campaign_id), name: str(el.campaign_name) },
 		sequence: { step: num(el.sequence_number) },
-		reply: event === 'replied' || event === 'interested' ? replyOf(el) : undefined,
+		reply:
+			event === 'replied' || event === 'interested'
+				? replyOf(el, contact.from, contact.fromName)
+				: undefined,
 		label: category.name ? { raw: category.name, sentiment: category.sentiment } : undefined,
 		enrichmentHint:
 			'Smartlead reply webhooks carry the lead email only; LEAD_CATEGORY_UPDATED carries the full lead_data. Add an HTTP Request node that reads the lead from the Smartlead API by raw.sl_email_lead_id.',

@@ -59,7 +59,18 @@ export interface OutreachEvent {
 	candidate: LooseCandidate;
 	campaign?: { id?: string; name?: string };
 	sequence?: { id?: string; name?: string; step?: number };
-	reply?: { text?: string; subject?: string; date?: string; channel?: Channel };
+	/**
+	 * `from` (and `fromName`) is who sent the reply when that is not the lead's own address, e.g. a
+	 * colleague answering for them: kept with the reply, never added to the lead's emails.
+	 */
+	reply?: {
+		text?: string;
+		subject?: string;
+		date?: string;
+		channel?: Channel;
+		from?: string;
+		fromName?: string;
+	};
 	/** The tool's own interest label, when it sent one. */
 	label?: { raw: string; sentiment?: 'positive' | 'negative' | 'neutral' };
 	/** Fields the tool did not send, e.g. ['email', 'name'] for Outreach.io's id-only payloads. */

@@ -1,3 +1,6 @@
+import { parseEmails, parsePhones } from '../../shared/candidate/contact';
+import { replyText } from '../../shared/candidate/html';
+import { toIsoTimestamp } from '../../shared/candidate/timestamp';
 import { compact, isRecord, type Rec, str } from '../../shared/values';
 import { type LooseCandidate, MalformedBodyError, type OutreachEvent } from './types';
 
@@ -32,14 +35,13 @@ export function elements(body: unknown): Rec[] {
 	});
 }
 
+/** Every address in the values, for the lead's own fields (see leadEmails for a reply's sender). */
 export function emails(...values: unknown[]): LooseCandidate['emails'] {
-	const list = values.map(str).filter((v): v is string => v !== undefined && v.includes('@'));
-	return [...new Set(list.map((v) => v.toLowerCase()))].map((value) => ({ value }));
+	return parseEmails(...values).map((value) => ({ value }));
 }
 
 export function phones(...values: unknown[]): LooseCandidate['phones'] {
-	const list = values.map(str).filter((v): v is string => v !== undefined);
-	return [...new Set(list)].map((value) => ({ value }));
+	return parsePhones(...values).map((value) => ({ value }));
 }
 
 export function tagList(v: unknown): string[] {
@@ -83,34 +85,12 @@ export function finish(
 	return { ...out, ...optional };
 }
 
-/** Plain text from an HTML email body, for tools that only send HTML. */
+/** Plain text of a reply body sent as HTML or text (shared one-pass reader, linear on any input). */
 export function htmlToText(html: unknown): string | undefined {
-	const s = str(html);
-	if (!s) return undefined;
-	return str(
-		s
-			.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
-			.replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
-			.replace(/<[^>]+>/g, ' ')
-			.replace(/&nbsp;/g, ' ')
-			.replace(/&amp;/g, '&')
-			.replace(/&lt;/g, '<')
-			.replace(/&gt;/g, '>')
-			.replace(/&#39;|&apos;/g, "'")
-			.replace(/&quot;/g, '"')
-			.replace(/[ \t]+/g, ' ')
-			.replace(/\s*\n\s*/g, '\n'),
-	);
+	return replyText(html);
 }
 
-/** ISO-8601 for a date string or epoch (seconds or milliseconds); the input unchanged if unparseable. */
+/** ISO 8601 for a date string or epoch (seconds or milliseconds, number or digits); else undefined. */
 export function isoDate(v: unknown): string | undefined {
-	if (typeof v === 'number' && Number.isFinite(v)) {
-		const d = new Date(v < 1e12 ? v * 1000 : v);
-		return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
-	}
-	const s = str(v);
-	if (!s) return undefined;
-	const d = new Date(s);
-	return Number.isNaN(d.getTime()) ? s : d.toISOString();
+	return toIsoTimestamp(v);
 }

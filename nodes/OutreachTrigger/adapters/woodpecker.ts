@@ -3,7 +3,8 @@ import { MalformedBodyError } from './types';
 import { rec, type Rec, str } from '../../shared/values';
 import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { normalizeEventName } from '../../shared/trigger/events';
-import { elements, emails, finish, first, isoDate, num, phones, tagList } from './util';
+import { leadEmails } from '../../shared/candidate/contact';
+import { elements, finish, first, isoDate, num, phones, tagList } from './util';
 
 /*
  * Woodpecker `method` → our events (https://developers.woodpecker.co/docs/webhooks). Bodies are JSON arrays of up to 100 events;
@@ -43,6 +44,8 @@ function toEvent(el: Rec): OutreachEvent {
 	const event = kindOf(method);
 	const p = rec(el.prospect);
 	const email = rec(el.email);
+	// email.sender is who replied: a colleague's address never becomes a second email of the lead.
+	const lead = leadEmails([p.email], email.sender);
 	return finish({
 		event,
 		tool: 'woodpecker',
@@ -55,7 +58,7 @@ function toEvent(el: Rec): OutreachEvent {
 		candidate: {
 			firstName: str(p.first_name),
 			lastName: str(p.last_name),
-			emails: emails(p.email),
+			emails: lead.emails.map((value) => ({ value })),
 			phones: phones(p.phone),
 			linkedinUrl: str(p.linkedin_url),
 			currentCompany: str(p.company),
@@ -78,6 +81,7 @@ function toEvent(el: Rec): OutreachEvent {
 						subject: str(email.subject),
 						date: isoDate(email.date),
 						channel: 'email',
+						from: lead.from,
 					}
 				: undefined,
 		label: labelOf(method, str(p.interested)),

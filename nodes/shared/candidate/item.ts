@@ -20,6 +20,8 @@ export const ENVELOPE_KEYS = [
 	'candidateErrors',
 	'raw',
 	// Outreach Trigger.
+	'isReply',
+	'isInterested',
 	'tool',
 	'toolEvent',
 	'occurredAt',

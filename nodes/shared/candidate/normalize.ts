@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { compact, isRecord, type Rec, str } from '../values';
 import { normalizeLinkedinUrl } from './linkedin';
-import { splitLocation } from './location';
+import { parseLocation } from './location';
 import {
 	CANDIDATE_KEYS,
 	type Candidate,
@@ -84,7 +84,7 @@ function loosen(raw: Rec): Rec {
 	const location = isRecord(raw.location)
 		? raw.location
 		: typeof raw.location === 'string'
-			? splitLocation(raw.location)
+			? parseLocation(raw.location)
 			: { city: raw.city, state: raw.state, country: raw.country };
 	return {
 		fullName: pick('fullName'),
@@ -145,13 +145,19 @@ export function normalizeLoose(loose: LooseCandidate): { fields: IDataObject; er
 	const linkedin = str(loose.linkedinUrl);
 	const linkedinUrl = linkedin ? normalizeLinkedinUrl(linkedin) : undefined;
 	if (linkedin && !linkedinUrl)
-		errors.push(`linkedin "${linkedin}" left out: not a LinkedIn profile URL`);
-	const parsed = parseCandidate({
+		errors.push(`linkedin "${shorten(linkedin)}" left out: not a LinkedIn profile URL`);
+	// What is left out is left out of both paths below: reported, never also passed on.
+	const cleaned: Rec = {
 		...loose,
 		linkedinUrl,
+		location:
+			isRecord(loose.location) || typeof loose.location === 'string'
+				? parseLocation(loose.location)
+				: loose.location,
 		emails: keepValid<CandidateEmail>(loose.emails, emailSchema, 'emails', errors),
 		phones: keepValid<CandidatePhone>(loose.phones, phoneSchema, 'phones', errors),
-	});
+	};
+	const parsed = parseCandidate(cleaned);
 	if (parsed.ok)
 		return {
 			fields: Object.fromEntries(
@@ -160,7 +166,7 @@ export function normalizeLoose(loose: LooseCandidate): { fields: IDataObject; er
 			errors,
 		};
 	return {
-		fields: compact(loose as IDataObject),
+		fields: compact(cleaned as IDataObject),
 		errors: [
 			...errors,
 			...parsed.issues.map((i) => `candidate not normalized: ${i.field} ${i.message}`),
@@ -180,8 +186,13 @@ function keepValid<T>(
 		const parsed = schema.safeParse(e.type ? { value, type: e.type } : { value });
 		if (parsed.success) return [parsed.data as T];
 		errors.push(
-			`${e.from ?? `${field}[${i}]`} "${value}" left out: ${parsed.error.issues[0]?.message}`,
+			`${e.from ?? `${field}[${i}]`} "${shorten(value)}" left out: ${parsed.error.issues[0]?.message}`,
 		);
 		return [];
 	});
+}
+
+/** A refused value in a message: enough to recognise it, never a megabyte. */
+function shorten(value: string): string {
+	return value.length > 100 ? `${value.slice(0, 100)}…` : value;
 }

@@ -25,7 +25,8 @@ export const emailSchema = z.object({
 		.string()
 		.trim()
 		.toLowerCase()
-		.refine((v) => EMAIL_RE.test(v), {
+		// Length first: no address is longer, and the pattern then never runs on a long input.
+		.refine((v) => v.length <= 254 && EMAIL_RE.test(v), {
 			message: 'is not a valid email address (expected e.g. jane@example.com)',
 		}),
 	type: z.enum(EMAIL_TYPES).default('other'),
@@ -35,7 +36,9 @@ export const phoneSchema = z.object({
 	value: z
 		.string()
 		.trim()
-		.refine((v) => /^\+?[\d\s().\-/]+(?:\s*(?:x|ext\.?)\s*\d+)?$/i.test(v), {
+		// No \s before the extension: the class already takes spaces, and two places that could take
+		// the same space made this pattern quadratic on long runs of spaces.
+		.refine((v) => v.length <= 60 && /^\+?[\d\s().\-/]+(?:(?:x|ext\.?)\s*\d+)?$/i.test(v), {
 			message: 'has characters a phone number cannot contain (use digits, spaces, + - ( ) only)',
 		})
 		.refine((v) => countDigits(v) >= 6 && countDigits(v) <= 18, {
@@ -128,8 +131,14 @@ function completeNames(fullName?: string, firstName?: string, lastName?: string)
 	};
 }
 
+/** Digits before an extension ("x12", "ext. 12"); one pass, stopping early on a long value. */
 function countDigits(v: string): number {
-	return (v.replace(/(?:x|ext\.?)\s*\d+$/i, '').match(/\d/g) ?? []).length;
+	let n = 0;
+	for (const c of v) {
+		if (c === 'x' || c === 'X' || c === 'e' || c === 'E') break;
+		if (c >= '0' && c <= '9' && ++n > 18) break;
+	}
+	return n;
 }
 
 function dedupeBy<T>(list: T[], key: (v: T) => string): T[] {

@@ -20,8 +20,10 @@ export function deliveryKey(prefix: string, ...parts: unknown[]): string | undef
 }
 
 /**
- * A stable id for an event without one: the hash of the bytes as received, or of a parsed value
- * (one element of a batch) with its keys sorted, so a redelivery of the same content hashes alike.
+ * A stable id for an event without one: the hash of a parsed value (a body, or one element of a
+ * batch) written as canonical JSON, keys sorted at every level, so a redelivery of the same content
+ * hashes alike however the sender spaced, ordered or escaped it. Bytes are hashed as given; no
+ * trigger passes them any more, because a re-serialized redelivery would start again.
  */
 export function contentKey(prefix: string, content: unknown): string {
 	const bytes = Buffer.isBuffer(content) ? content : stableJson(content);

@@ -67,7 +67,7 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 				{ value: '212-555-1212', type: 'home' },
 			],
 			currentTitle: 'Previous Title',
-			location: { state: 'NY' },
+			location: { city: 'New York', state: 'New York', country: 'United States' },
 			previousJobs: [
 				{
 					title: 'Engineer',
@@ -118,7 +118,7 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 				{ value: 'person@example.com', type: 'personal' },
 			],
 			phones: [{ value: '555-555-5555', type: 'mobile' }],
-			location: { city: 'New York', state: 'NY' },
+			location: { city: 'New York', state: 'New York', country: 'United States' },
 			tags: ['Ruby', 'Comp Sci'],
 			source: 'greenhouse: Data Scientist',
 			application: {
@@ -168,7 +168,7 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 			currentCompany: 'Example',
 			emails: [{ value: '123456email@email.com', type: 'work' }],
 			phones: [],
-			location: { city: 'New York', state: 'NY' },
+			location: { city: 'New York', state: 'New York', country: 'United States' },
 			candidateId: 15696179,
 			source: 'greenhouse',
 			candidateErrors: ['phone_numbers[0] "911" left out: must have between 6 and 18 digits'],
@@ -262,9 +262,18 @@ describe('Greenhouse webhook fixtures (documented examples)', () => {
 
 describe('address and date helpers', () => {
 	test.each([
-		['123 Test Street\nNew York, NY 10001', { city: 'New York', state: 'NY' }],
-		['455 Broadway New York, NY 10280', { state: 'NY' }],
-		['99-99 5th Ave.\nNew York, NY 101-11', { city: 'New York', state: 'NY' }],
+		[
+			'123 Test Street\nNew York, NY 10001',
+			{ city: 'New York', state: 'New York', country: 'United States' },
+		],
+		[
+			'455 Broadway New York, NY 10280',
+			{ city: 'New York', state: 'New York', country: 'United States' },
+		],
+		[
+			'99-99 5th Ave.\nNew York, NY 101-11',
+			{ city: 'New York', state: 'New York', country: 'United States' },
+		],
 		['123 Fake St.', {}],
 		['London, United Kingdom', { city: 'London', country: 'United Kingdom' }],
 		['Austin, Texas, United States', { city: 'Austin', state: 'Texas', country: 'United States' }],

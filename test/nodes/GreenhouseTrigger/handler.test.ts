@@ -200,6 +200,19 @@ describe('events and redeliveries', () => {
 		).toHaveLength(0);
 	});
 
+	test('without a Greenhouse-Event-ID, a re-serialized redelivery (spacing, key order, escapes) is already seen', () => {
+		const first = deliver(body, signed());
+		const parsed = JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+		const reordered = Object.fromEntries(Object.entries(parsed).reverse());
+		const again = Buffer.from(JSON.stringify(reordered, null, 4));
+		expect(again.equals(body)).toBe(false);
+		const sig = { Signature: `sha256 ${sign(again)}` };
+		expect(
+			items(deliver(again, sig, settings, first.status === 200 ? first.seen : [])),
+		).toHaveLength(0);
+		expect(items(deliver(again, sig, settings, []))[0].eventId).toBe(items(first)[0].eventId);
+	});
+
 	test('the remembered ids are bounded', () => {
 		let seen: string[] = [];
 		for (let i = 0; i < 30; i++) {

@@ -128,3 +128,33 @@ describe('redeliveries', () => {
 		).toHaveLength(1);
 	});
 });
+
+describe('dedupe that survives re-serialization', () => {
+	const s = { ...settings, events: ['*'] };
+	const send = async (body: unknown, seen: string[] = []) => {
+		const rawBody = Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+		return await deliver(rawBody, signed(rawBody), { s, seen });
+	};
+	const idOf = async (body: unknown) => items(await send(body))[0]?.eventId as string;
+
+	test('without triggeredAt, a redelivery with other spacing and key order is already received', async () => {
+		const first = '{"event":"application_hired","data":{"application":{"id":"1234567"}}}';
+		const again =
+			'{ "data": { "application": { "id": "1234567" } },\n  "event": "application_hired" }';
+		const id = await idOf(first);
+		expect(id).toMatch(/^pinpoint:sha256:/);
+		const outcome = await send(again, [id]);
+		expect(outcome.status).toBe(200);
+		expect(items(outcome)).toHaveLength(0);
+	});
+
+	test('Unix seconds as text, as a number and as ISO 8601 are one key, and occurredAt is ISO', async () => {
+		const base = { event: 'application_hired', data: { application: { id: '1234567' } } };
+		const asText = await send({ ...base, triggeredAt: '1732093502' });
+		expect(items(asText)[0].occurredAt).toBe('2024-11-20T09:05:02.000Z');
+		const id = items(asText)[0].eventId as string;
+		expect(await idOf({ ...base, triggeredAt: 1732093502 })).toBe(id);
+		expect(await idOf({ ...base, triggeredAt: '2024-11-20T09:05:02.000Z' })).toBe(id);
+		expect(await idOf({ ...base, triggeredAt: '1732093503' })).not.toBe(id);
+	});
+});

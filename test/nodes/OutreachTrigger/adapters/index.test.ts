@@ -1,9 +1,16 @@
-import { readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { ADAPTERS } from '../../../../nodes/OutreachTrigger/adapters';
-import { MalformedBodyError, type Tool } from '../../../../nodes/OutreachTrigger/adapters/types';
+import {
+	MalformedBodyError,
+	TOOLS,
+	type Tool,
+} from '../../../../nodes/OutreachTrigger/adapters/types';
+import type { IDataObject } from 'n8n-workflow';
+
 import { handleDelivery } from '../../../../nodes/OutreachTrigger/handler';
+import { buildItem } from '../../../../nodes/OutreachTrigger/output';
 import { everyEvent } from '../everyEvent';
 import { candidateOf } from '../../../../nodes/shared/candidate/item';
 import { parseCandidate } from '../../../../nodes/shared/candidate/normalize';
@@ -491,5 +498,169 @@ describe('malformed bodies', () => {
 		['lemlist', 'text'],
 	] as Array<[Tool, unknown]>)('%s rejects %j with a reason', (tool, body) => {
 		expect(() => ADAPTERS[tool](body, {})).toThrow(MalformedBodyError);
+	});
+});
+
+describe('multi-event deliveries: no field of one person reaches another one', () => {
+	const PERSON_KEY =
+		/name|title|company|position|headline|linkedin|profile_url|phone|city|state|country|location|website|email|sender|^to$|^from/i;
+	const NOT_PERSON = /campaign|sequence|event|type|method|subject|webhook|status/i;
+
+	/** The same event for someone else: every person-like value changed, marked "zz". */
+	function otherPerson(value: unknown, key = ''): unknown {
+		if (Array.isArray(value)) return value.map((v) => otherPerson(v, key));
+		if (value && typeof value === 'object')
+			return Object.fromEntries(
+				Object.entries(value).map(([k, v]) => [k, otherPerson(v, NOT_PERSON.test(k) ? '' : k)]),
+			);
+		if (typeof value !== 'string' || !value.trim()) return value;
+		if (value.includes('@')) return `zz${value}`;
+		if (!PERSON_KEY.test(key)) return value;
+		if (/linkedin\.com\/in\//i.test(value)) return value.replace(/\/in\//i, '/in/zz');
+		if (/phone/i.test(key)) return `+99 ${value.replace(/^\+/, '')}`;
+		return `Zz${value}`;
+	}
+
+	const PERSON_FIELDS = [
+		'fullName',
+		'emails',
+		'phones',
+		'linkedinUrl',
+		'currentTitle',
+		'currentCompany',
+	];
+	const fixtures = readdirSync(FIXTURES).filter((f) => f !== 'replies.json');
+
+	test.each(fixtures)('%s, delivered together with another person', (file) => {
+		const tool = TOOLS.find((t) => t.toLowerCase() === file.split('-')[0]) as Tool;
+		const body = json(file);
+		const first = Array.isArray(body) ? body[0] : body;
+		const batch = [first, otherPerson(first)];
+		const outcome = handleDelivery(
+			{ rawBody: Buffer.from(JSON.stringify(batch)), headers: {}, query: {} },
+			everyEvent(tool),
+			[],
+			'2026-03-12T00:00:00.000Z',
+		);
+		if (outcome.status !== 200 || outcome.items.length < 2) return;
+		const [a, b] = outcome.items.map(({ raw: _raw, ...rest }) => rest);
+		expect(JSON.stringify(a)).not.toMatch(/zz/i);
+		const set = (v: unknown) => v !== undefined && !(Array.isArray(v) && v.length === 0);
+		for (const field of PERSON_FIELDS)
+			if (set(a[field])) expect([field, b[field]]).not.toEqual([field, a[field]]);
+	});
+});
+
+describe('documented shapes the earlier adapters lost fields of', () => {
+	const one = (tool: Tool, file: string) => items(tool, file)[0];
+
+	test('lemlist: the lead nested under lead.variables (LinkedIn URL with /en, job title, phone)', () => {
+		expect(one('lemlist', 'lemlist-linkedinReplied-nested-lead.json')).toMatchObject({
+			fullName: 'Amira Haddad',
+			emails: [{ value: 'amira.haddad@example.com' }],
+			phones: [{ value: '+49 30 5550 1234' }],
+			linkedinUrl: 'https://www.linkedin.com/in/amira-haddad',
+			currentTitle: 'Staff Engineer',
+			currentCompany: 'Nordlicht GmbH',
+			extra: { lemlistLeadId: 'lea_Nest3dL3ad' },
+			reply: { text: 'Sure, happy to talk next week.', channel: 'linkedin' },
+			isReply: true,
+			isInterested: true,
+		});
+	});
+
+	test('lemlist: an activity object keeps its custom variables, not its CRM state', () => {
+		const [event] = ADAPTERS.lemlist(json('lemlist-activity-lead-variables.json'), {});
+		expect(event.candidate).toMatchObject({
+			firstName: 'John',
+			currentTitle: 'Growth Engineer',
+			currentCompany: 'Acme Inc',
+			extra: {
+				lemlistContactId: 'ctc_xW8Ou6C03Csv8vatp',
+				companyDomain: 'example.com',
+				variables: {
+					preferredContactMethod: 'email',
+					industry: 'Technology',
+					'Company name': 'John Doe',
+				},
+			},
+		});
+	});
+
+	test('Smartlead: deprecated reply_body HTML becomes text, time_replied becomes occurredAt', () => {
+		const item = one('smartlead', 'smartlead-EMAIL_REPLY-deprecated.json');
+		expect((item.reply as IDataObject).text).toBe('Klingt gut, lassen Sie uns telefonieren.\nLena');
+		expect(item.occurredAt).toBe('2026-03-06T08:44:51.000Z');
+		expect(item.eventId).toBe('smartlead:<CAF=reply-2291104@mail.example.de>');
+	});
+
+	test('Smartlead: lastReply (camelCase) is the reply of a category update', () => {
+		const item = one('smartlead', 'smartlead-LEAD_CATEGORY_UPDATED-lastReply.json');
+		expect(item).toMatchObject({
+			event: 'interested',
+			fullName: 'Ramesh Kumar',
+			location: { city: 'Bengaluru', country: 'India' },
+			occurredAt: '2026-03-06T10:00:00.000Z',
+			reply: { text: 'Yes, interested. Call me Friday.', date: '2026-03-06T09:58:00.000Z' },
+		});
+		expect(item.candidateErrors).toContain(
+			'linkedin "linkedin.com" left out: not a LinkedIn profile URL',
+		);
+		expect(item.linkedinUrl).toBeUndefined();
+	});
+
+	test('Smartlead: the API shape (event, lead{}, reply{body})', () => {
+		expect(one('smartlead', 'smartlead-EMAIL_REPLIED-api.json')).toMatchObject({
+			fullName: 'Jane Doe',
+			currentTitle: 'CEO',
+			currentCompany: 'Acme Corp',
+			occurredAt: '2024-01-15T10:30:00.000Z',
+			reply: { text: 'Thanks for reaching out...', subject: 'Re: Quick question' },
+		});
+	});
+
+	test('Smartlead: a colleague who replied is kept as reply.from, not as a second email or the name', () => {
+		const item = one('smartlead', 'smartlead-EMAIL_REPLY-colleague.json');
+		expect(item.emails).toEqual([{ value: 'sarah.miller@example.com', type: 'other' }]);
+		expect(item.reply).toMatchObject({
+			from: 'james.parker@example.com',
+			fromName: 'James Parker',
+			text: 'webhook reply',
+		});
+		expect(item.fullName).toBeUndefined();
+		expect(item.missing).toContain('name');
+	});
+
+	test('Woodpecker: a reply sent from the lead own address adds no reply.from', () => {
+		const item = one('woodpecker', 'woodpecker-batch.json');
+		expect(item.emails).toEqual([{ value: 'pieter.devries@example.nl', type: 'other' }]);
+		expect((item.reply as IDataObject).from).toBeUndefined();
+	});
+
+	test('HeyReach: an invalid LinkedIn URL is left out and reported, never both, even without a name', () => {
+		const body = {
+			eventType: 'MESSAGE_REPLY_RECEIVED',
+			conversation_id: 'c-1',
+			lead: { id: 'l-1', profile_url: 'https://www.linkedin.com/sales/lead/ACwAAB,NAME_SEARCH' },
+			recent_messages: [{ creation_time: '2026-03-01T10:00:00Z', message: 'Yes', is_reply: true }],
+		};
+		const outcome = handleDelivery(
+			{ rawBody: Buffer.from(JSON.stringify(body)), headers: {}, query: {} },
+			everyEvent('heyreach'),
+			[],
+			'2026-03-12T00:00:00.000Z',
+		);
+		const item = outcome.status === 200 ? outcome.items[0] : {};
+		expect(item.linkedinUrl).toBeUndefined();
+		expect(JSON.stringify(item.candidateErrors)).toMatch(/linkedin .* left out/);
+	});
+
+	test('Instantly: "City, ST" puts the state in state and the country after it', () => {
+		const [event] = ADAPTERS.instantly(
+			{ event_type: 'reply_received', lead_email: 'a@example.com', location: 'Austin, TX 78701' },
+			{},
+		);
+		const item = buildItem(event, undefined, '2026-03-12T00:00:00.000Z');
+		expect(item.location).toEqual({ city: 'Austin', state: 'Texas', country: 'United States' });
 	});
 });

@@ -1,4 +1,4 @@
-import { parseCandidate } from '../../../../nodes/shared/candidate/normalize';
+import { normalizeLoose, parseCandidate } from '../../../../nodes/shared/candidate/normalize';
 
 describe('normalized candidate schema', () => {
 	test('loose input becomes the strict shape', () => {
@@ -64,5 +64,31 @@ describe('normalized candidate schema', () => {
 		const r = parseCandidate(input);
 		expect(r.ok).toBe(false);
 		if (!r.ok) expect(r.issues.map((i) => `${i.field} ${i.message}`).join('; ')).toContain(message);
+	});
+});
+
+describe('normalizeLoose: what is left out is reported, never also passed on', () => {
+	test('without a name the fields pass on as sent, but not the refused LinkedIn URL, email or phone', () => {
+		const { fields, errors } = normalizeLoose({
+			linkedinUrl: 'https://www.linkedin.com/company/acme',
+			emails: [{ value: 'not an email' }, { value: 'ok@example.com' }],
+			phones: [{ value: '911' }],
+			location: 'Austin, TX',
+		});
+		expect(fields.linkedinUrl).toBeUndefined();
+		expect(fields.emails).toEqual([{ value: 'ok@example.com', type: 'other' }]);
+		expect(fields.phones).toBeUndefined();
+		expect(fields.location).toEqual({ city: 'Austin', state: 'Texas', country: 'United States' });
+		expect(errors.join('\n')).toMatch(/linkedin .* left out/);
+		expect(errors.join('\n')).toMatch(/"not an email" left out/);
+		expect(errors.join('\n')).toMatch(/"911" left out/);
+	});
+
+	test('a refused value is quoted short in the message, whatever its size', () => {
+		const { errors } = normalizeLoose({
+			fullName: 'Jane Doe',
+			emails: [{ value: 'x'.repeat(5000) }],
+		});
+		expect(errors[0].length).toBeLessThan(250);
 	});
 });

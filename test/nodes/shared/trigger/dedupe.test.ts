@@ -1,5 +1,7 @@
 import {
 	boundedEventId,
+	contentKey,
+	deliveryKey,
 	MAX_EVENT_ID_LENGTH,
 	remember,
 } from '../../../../nodes/shared/trigger/dedupe';
@@ -24,5 +26,33 @@ describe('boundedEventId', () => {
 		for (let i = 0; i < 30; i++)
 			seen = remember(seen, [boundedEventId(`${i}-${'x'.repeat(1_000_000)}`)]);
 		expect(JSON.stringify(seen).length).toBeLessThan(30 * MAX_EVENT_ID_LENGTH);
+	});
+});
+
+describe('event keys that survive re-serialization', () => {
+	const event = { event: 'application_hired', data: { application: { id: 7, tags: ['a', 'b'] } } };
+
+	test('canonical JSON: key order, spacing and escapes do not change the key', () => {
+		const again = JSON.parse(
+			'{ "data" : { "application": { "tags": ["a","b"], "id": 7 } },\n "event": "application\\u005fhired" }',
+		);
+		expect(contentKey('pinpoint', again)).toBe(contentKey('pinpoint', event));
+	});
+
+	test('different content, or a different order inside a list, is a different key', () => {
+		const other = { ...event, data: { application: { id: 8, tags: ['a', 'b'] } } };
+		const reordered = { ...event, data: { application: { id: 7, tags: ['b', 'a'] } } };
+		expect(contentKey('pinpoint', other)).not.toBe(contentKey('pinpoint', event));
+		expect(contentKey('pinpoint', reordered)).not.toBe(contentKey('pinpoint', event));
+		expect(contentKey('greenhouse', event)).not.toBe(contentKey('pinpoint', event));
+	});
+
+	test('deliveryKey joins ids, numbers and strings alike; a missing part gives no key', () => {
+		expect(deliveryKey('x', 12, '34')).toBe(deliveryKey('x', '12', 34));
+		expect(deliveryKey('x', 12, undefined)).toBeUndefined();
+	});
+
+	test('remember keeps the newest ids, bounded', () => {
+		expect(remember(['a', 'b'], ['c'], 2)).toEqual(['b', 'c']);
 	});
 });
