@@ -17,5 +17,8 @@ module.exports = {
 		// tsconfig.test.json sets isolatedModules: ts-jest only transpiles; `npm run typecheck` checks types.
 		'^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
 	},
-	testTimeout: 30000,
+	// Generous: integration tests run whole batches against the sandboxes, and a loaded 2-core machine
+	// made a 30 s limit cut a batch test short (its leftovers then failed the next tests). Nothing here
+	// asserts time.
+	testTimeout: 120000,
 };
