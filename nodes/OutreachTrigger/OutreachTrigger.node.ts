@@ -11,11 +11,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { answer, type Outcome } from '../shared/trigger/answer';
 import { recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
-import { manualWebhookMethods, TRIGGER_WEBHOOKS } from '../shared/trigger/webhookMethods';
+import { TRIGGER_WEBHOOKS } from '../shared/trigger/webhookMethods';
 import { properties } from './description';
 import { enrichItems, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
-import { checkSettings, readSettings } from './settings';
+import { outreachWebhookMethods } from './registration/lifecycle';
+import { readSettings } from './settings';
 
 export class OutreachTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,24 +24,26 @@ export class OutreachTrigger implements INodeType {
 		name: 'outreachTrigger',
 		icon: { light: 'file:outreach.svg', dark: 'file:outreach.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
 		description:
 			'Starts a workflow when a contact is added to a sequence, replies, or replies with interest in lemlist, Instantly, Smartlead, Outreach.io, Woodpecker, Reply.io, HeyReach or any tool that posts our JSON format',
 		defaults: { name: 'Outreach Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// Only for Enrich Missing Fields: each tool's credential shows for its source once the option is on.
+		// For automatic registration and Enrich Missing Fields: each tool's API credential shows for its
+		// source (n8n's credential displayOptions cannot say "either option is on").
 		credentials: [
 			{
 				name: 'lemlistLeadsApi',
 				required: false,
-				displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['lemlist'] } },
 			},
 			{
 				name: 'instantlyApi',
 				required: false,
-				displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['instantly'] } },
 			},
 			{
 				name: 'outreachIoOAuth2Api',
@@ -52,10 +55,10 @@ export class OutreachTrigger implements INodeType {
 		properties,
 	};
 
-	// Webhooks are registered by hand in each tool (the node shows how), so there is nothing to
-	// create or delete remotely. checkExists is where settings that would reject every delivery
-	// (no secret, a broken regex) stop the activation with a clear message instead.
-	webhookMethods = manualWebhookMethods(checkSettings);
+	// lemlist and Instantly hooks are registered through the tool's API on publish (Registration:
+	// automatic); others are added by hand. checkExists also stops publishing on settings that would
+	// reject every delivery (no secret, a broken regex), with a clear message.
+	webhookMethods = outreachWebhookMethods();
 
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

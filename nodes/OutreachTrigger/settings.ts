@@ -7,9 +7,13 @@ import type { Tool } from './adapters/types';
 import { type AuthMode, authProblems, type AuthSettings } from './auth';
 import { type Combine, type ConditionRule, validateConditions } from './conditions';
 import type { SelectableEvent } from './output';
+import { REGISTRARS, type RegistrationMode, registrationMode } from './registration/registrars';
+import { readRegistration, type StaticDataReader } from './registration/state';
 
 export interface TriggerSettings {
 	source: Tool;
+	/** 'auto': publishing registered the webhook, and `auth` checks the token it stored. */
+	registration: RegistrationMode;
 	events: SelectableEvent[];
 	auth: AuthSettings;
 	conditions: ConditionRule[];
@@ -21,7 +25,7 @@ export interface TriggerSettings {
 }
 
 /** The part of n8n's hook and webhook contexts we need, so both can read settings. */
-export interface ParameterReader {
+export interface ParameterReader extends Partial<StaticDataReader> {
 	getNodeParameter(name: string, fallback?: unknown): unknown;
 }
 
@@ -43,6 +47,49 @@ export function readSettings(ctx: ParameterReader): TriggerSettings {
 	const options = (ctx.getNodeParameter('options', {}) ?? {}) as Record<string, unknown>;
 	const conditions = (ctx.getNodeParameter('conditions', {}) ?? {}) as { rules?: ConditionRule[] };
 	const events = ctx.getNodeParameter('events', []);
+	const registration = registrationMode(ctx);
+	const source = text(ctx, 'source', 'generic') as Tool;
+	const auth = registration === 'auto' ? registeredAuth(ctx, source) : readAuth(ctx);
+	return {
+		source,
+		registration,
+		events: (Array.isArray(events) ? events : []) as SelectableEvent[],
+		auth,
+		conditions: Array.isArray(conditions.rules) ? conditions.rules : [],
+		combine: text(ctx, 'combine', 'and') === 'or' ? 'or' : ('and' as Combine),
+		extraInterested: lines(options.extraInterestedPhrases),
+		extraNotInterested: lines(options.extraNotInterestedPhrases),
+		dedupeSize: typeof options.dedupeSize === 'number' ? options.dedupeSize : DEFAULT_DEDUPE_SIZE,
+	};
+}
+
+const authBase = (mode: AuthMode, secret: string): AuthSettings => ({
+	mode,
+	secret,
+	headerName: '',
+	queryParameter: '',
+	bodyField: '',
+	signature: 'sourceDefault',
+	signatureHeader: '',
+	algorithm: 'sha256',
+	encoding: 'hex',
+	prefix: '',
+});
+
+/**
+ * Registered automatically: the token publishing stored, checked the way the tool sends it back.
+ * Before publishing there is none, and every delivery is refused.
+ */
+function registeredAuth(ctx: ParameterReader, source: Tool): AuthSettings {
+	const token = REGISTRARS[source]?.token ?? { mode: 'bodySecret' };
+	const reg = readRegistration(ctx);
+	const auth = authBase(token.mode, reg?.tool === source ? reg.secret : '');
+	if (token.mode === 'headerToken') auth.headerName = token.headerName;
+	return auth;
+}
+
+/** Manual setup: the Authentication fields as the user filled them in. */
+function readAuth(ctx: ParameterReader): AuthSettings {
 	const mode = text(ctx, 'authentication', 'none') as AuthMode;
 	const auth: AuthSettings = {
 		mode,
@@ -65,22 +112,14 @@ export function readSettings(ctx: ParameterReader): TriggerSettings {
 		auth.encoding = text(ctx, 'signatureEncoding', 'hex') as DigestEncoding;
 		auth.prefix = text(ctx, 'signaturePrefix');
 	}
-	return {
-		source: text(ctx, 'source', 'generic') as Tool,
-		events: (Array.isArray(events) ? events : []) as SelectableEvent[],
-		auth,
-		conditions: Array.isArray(conditions.rules) ? conditions.rules : [],
-		combine: text(ctx, 'combine', 'and') === 'or' ? 'or' : ('and' as Combine),
-		extraInterested: lines(options.extraInterestedPhrases),
-		extraNotInterested: lines(options.extraNotInterestedPhrases),
-		dedupeSize: typeof options.dedupeSize === 'number' ? options.dedupeSize : DEFAULT_DEDUPE_SIZE,
-	};
+	return auth;
 }
 
 /** Everything that would make the trigger reject or drop every delivery, in the user's words. */
 export function settingsProblems(settings: TriggerSettings): string[] {
+	// With automatic registration the token is made on publish, after this check.
 	const problems = [
-		...authProblems(settings.source, settings.auth),
+		...(settings.registration === 'auto' ? [] : authProblems(settings.source, settings.auth)),
 		...validateConditions(settings.conditions),
 	];
 	if (settings.events.length === 0) problems.push('Events is empty: choose at least one event');

@@ -17,6 +17,14 @@
  * - Outreach.io `${url}/outreach/api/v2`: OAuth2 Bearer access token; JSON:API bodies and errors.
  *     GET /prospects/:id, GET /prospects (credential test); POST `${url}/outreach/oauth/token` refreshes
  *     the token (grant_type=refresh_token).
+ * - Webhook management (the trigger's automatic registration): lemlist GET/POST /hooks and
+ *     DELETE /hooks/:hookId (`secret` kept, never listed); Instantly GET/POST /webhooks,
+ *     DELETE /webhooks/:id and POST /webhooks/:id/resume (`headers` kept, `status` -1 when disabled).
+ *     `hooks(tool)` shows what is registered (with secrets, for assertions), `removeHook(tool, id)` is
+ *     a deletion in the tool's UI, `disableHook(id)` Instantly's auto-disable after failures,
+ *     `outgoing(tool, type, payload)` builds the deliveries the tool would send (URL, headers, body
+ *     with the secret) and `deliver(...)` POSTs them. `configure({ lemlist: { refuseHooks: 403 } })`
+ *     or `{ instantly: { paidPlan: false } }` makes registration fail like the vendor.
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
@@ -28,13 +36,20 @@ const DEFAULTS = {
 		apiKeys: ['sandbox-lemlist-key'],
 		/** 'v2' (the documented lead) or 'flat' (email, names and campaignId at the top level). */
 		leadShape: /** @type {'v2'|'flat'} */ ('v2'),
+		/** An HTTP status POST /hooks answers with (e.g. 403), or 0 to register normally. */
+		refuseHooks: 0,
+		/** After this many successful POST /hooks, the next ones are refused with refuseHooks || 400. */
+		hookCreateLimit: Infinity,
 	},
 	instantly: {
 		apiKeys: /** @type {Record<string, string[]>} */ ({
-			'sandbox-instantly-key': ['leads:read'],
+			'sandbox-instantly-key': ['leads:read', 'webhooks:all'],
 			'sandbox-instantly-campaigns-only-key': ['campaigns:read'],
+			'sandbox-instantly-leads-only-key': ['leads:read'],
 		}),
 		rejectContacts: false,
+		/** false: every API call is answered 402 (no active paid plan), as Instantly documents. */
+		paidPlan: true,
 	},
 	outreachIo: {
 		clientId: 'sandbox-outreach-client',
@@ -71,7 +86,14 @@ async function startOutreachToolsSandbox(opts = {}) {
 	let validAccessTokens;
 
 	function reset() {
-		db = { nextId: 1000, lemlist: [], instantly: [], outreachIo: [] };
+		db = {
+			nextId: 1000,
+			lemlist: [],
+			instantly: [],
+			outreachIo: [],
+			hooks: { lemlist: [], instantly: [] },
+			lemlistHooksCreated: 0,
+		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
 	}
 	reset();
@@ -256,8 +278,216 @@ async function startOutreachToolsSandbox(opts = {}) {
 				s === scope || s === 'leads:all' || s === 'all:read' || s === 'all:all',
 		);
 
+	// ---- webhook management ----------------------------------------------------------------------
+	/** Instantly's scope rule for webhooks: webhooks:<action>, webhooks:all, all:<action>, all:all. */
+	const mayManageHooks = (
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {string} */ action,
+	) =>
+		req.auth.scopes.some((/** @type {string} */ s) =>
+			[`webhooks:${action}`, 'webhooks:all', `all:${action}`, 'all:all'].includes(s),
+		);
+
+	const uuid = () => `0190f2c4-0000-7000-8000-${String(nextId()).padStart(12, '0')}`;
+
+	/** lemlist lists hooks without their secret ("never returned by GET"). */
+	const lemlistHookView = (/** @type {any} */ h) => {
+		const { secret: _s, ...shown } = h;
+		return shown;
+	};
+	/** Instantly's Webhook object as the API returns it (headers included). */
+	const instantlyHookView = (/** @type {any} */ h) => ({ ...h });
+
+	/** An Instantly call refused for the plan or the key's scopes, or undefined when allowed. */
+	function instantlyRefusal(
+		/** @type {import("./core").SandboxRequest} */ req,
+		/** @type {string} */ action,
+	) {
+		if (!cfg.instantly.paidPlan)
+			return instantlyError(402, 'Workspace does not have an active paid plan');
+		if (!mayManageHooks(req, action))
+			return instantlyError(
+				403,
+				`The API key does not have the required scope: one of webhooks:${action}, webhooks:all, all:${action}, all:all`,
+			);
+		return undefined;
+	}
+
+	const findInstantlyHook = (/** @type {string} */ id) =>
+		db.hooks.instantly.find((/** @type {any} */ h) => h.id === id);
+
+	const hookRoutes = [
+		{
+			method: 'GET',
+			pattern: /^\/lemlist\/api\/hooks$/,
+			handler: () => ({ status: 200, body: db.hooks.lemlist.map(lemlistHookView) }),
+		},
+		{
+			method: 'POST',
+			pattern: /^\/lemlist\/api\/hooks$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				if (cfg.lemlist.refuseHooks) return lemlistError(cfg.lemlist.refuseHooks, 'Forbidden');
+				if (db.lemlistHooksCreated >= cfg.lemlist.hookCreateLimit)
+					return lemlistError(400, 'Webhook limit reached');
+				const b = req.body;
+				const campaignId = req.query.get('campaignId');
+				const hook = {
+					_id: `hoo_sbx${nextId()}`,
+					targetUrl: b.targetUrl,
+					createdAt: now(),
+					...(b.type ? { type: b.type } : {}),
+					...(campaignId ? { campaignId } : {}),
+					...(b.secret !== undefined ? { secret: b.secret } : {}),
+				};
+				db.hooks.lemlist.push(hook);
+				db.lemlistHooksCreated++;
+				return { status: 200, body: lemlistHookView(hook) };
+			},
+		},
+		{
+			method: 'DELETE',
+			pattern: /^\/lemlist\/api\/hooks\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ _req,
+				/** @type {string[]} */ [id],
+			) => {
+				const hook = db.hooks.lemlist.find((/** @type {any} */ h) => h._id === id);
+				if (!hook) return lemlistError(404, 'Webhook not found');
+				db.hooks.lemlist = db.hooks.lemlist.filter((/** @type {any} */ h) => h !== hook);
+				return { status: 200, body: lemlistHookView(hook) };
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/instantly\/api\/v2\/webhooks$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const refused = instantlyRefusal(req, 'read');
+				if (refused) return refused;
+				const limit = Number(req.query.get('limit') ?? 100);
+				const after = req.query.get('starting_after');
+				let rows = db.hooks.instantly;
+				if (after) rows = rows.slice(rows.findIndex((/** @type {any} */ h) => h.id === after) + 1);
+				const items = rows.slice(0, limit);
+				const more = rows.length > limit;
+				return {
+					status: 200,
+					body: {
+						items: items.map(instantlyHookView),
+						...(more ? { next_starting_after: items[items.length - 1].id } : {}),
+					},
+				};
+			},
+		},
+		{
+			method: 'POST',
+			pattern: /^\/instantly\/api\/v2\/webhooks$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const refused = instantlyRefusal(req, 'create');
+				if (refused) return refused;
+				const b = req.body;
+				const hook = {
+					id: uuid(),
+					organization: ORG_ID,
+					campaign: b.campaign ?? null,
+					name: b.name ?? null,
+					target_hook_url: b.target_hook_url,
+					event_type: b.event_type === undefined ? null : b.event_type,
+					custom_interest_value: b.custom_interest_value ?? null,
+					headers: b.headers ?? null,
+					timestamp_created: now(),
+					status: 1,
+					timestamp_error: null,
+				};
+				db.hooks.instantly.push(hook);
+				return { status: 200, body: instantlyHookView(hook) };
+			},
+		},
+		{
+			method: 'DELETE',
+			pattern: /^\/instantly\/api\/v2\/webhooks\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				const refused = instantlyRefusal(req, 'delete');
+				if (refused) return refused;
+				const hook = findInstantlyHook(id);
+				if (!hook) return instantlyError(404, 'Resource not found');
+				db.hooks.instantly = db.hooks.instantly.filter((/** @type {any} */ h) => h !== hook);
+				return { status: 200, body: instantlyHookView(hook) };
+			},
+		},
+		{
+			method: 'POST',
+			pattern: /^\/instantly\/api\/v2\/webhooks\/([^/]+)\/resume$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				const refused = instantlyRefusal(req, 'update');
+				if (refused) return refused;
+				const hook = findInstantlyHook(id);
+				if (!hook) return instantlyError(404, 'Resource not found');
+				Object.assign(hook, { status: 1, timestamp_error: null });
+				return { status: 200, body: instantlyHookView(hook) };
+			},
+		},
+	];
+
+	/**
+	 * The deliveries the tool would send for one event: one per registered hook that listens to
+	 * `type` (a lemlist hook without a type listens to everything), with the secret it was given.
+	 * @returns {Array<{ hookId: string, url: string, headers: Record<string, string>, body: any }>}
+	 */
+	function outgoing(
+		/** @type {'lemlist'|'instantly'} */ tool,
+		/** @type {string} */ type,
+		/** @type {Record<string, any>} */ payload = {},
+	) {
+		if (tool === 'lemlist')
+			return db.hooks.lemlist
+				.filter((/** @type {any} */ h) => !h.type || h.type === type)
+				.filter((/** @type {any} */ h) => !h.campaignId || h.campaignId === payload.campaignId)
+				.map((/** @type {any} */ h) => ({
+					hookId: h._id,
+					url: h.targetUrl,
+					headers: { 'content-type': 'application/json' },
+					body: { ...payload, type, ...(h.secret !== undefined ? { secret: h.secret } : {}) },
+				}));
+		return db.hooks.instantly
+			.filter((/** @type {any} */ h) => h.status === 1)
+			.filter((/** @type {any} */ h) => h.event_type === 'all_events' || h.event_type === type)
+			.filter((/** @type {any} */ h) => !h.campaign || h.campaign === payload.campaign_id)
+			.map((/** @type {any} */ h) => ({
+				hookId: h.id,
+				url: h.target_hook_url,
+				headers: { 'content-type': 'application/json', ...(h.headers ?? {}) },
+				body: { ...payload, event_type: type },
+			}));
+	}
+
+	/** Sends `outgoing(...)` over HTTP; answers each delivery's status. */
+	async function deliver(
+		/** @type {'lemlist'|'instantly'} */ tool,
+		/** @type {string} */ type,
+		/** @type {Record<string, any>} */ payload = {},
+	) {
+		const out = [];
+		for (const d of outgoing(tool, type, payload)) {
+			const res = await fetch(d.url, {
+				method: 'POST',
+				headers: d.headers,
+				body: JSON.stringify(d.body),
+				signal: AbortSignal.timeout(10_000),
+			});
+			out.push({ hookId: d.hookId, url: d.url, status: res.status, body: await res.text() });
+		}
+		return out;
+	}
+
 	// ---- routes ----------------------------------------------------------------------------------
 	const routes = [
+		...hookRoutes,
 		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/team$/,
@@ -438,6 +668,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
+			hooks: db.hooks,
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
 				lemlistLeads: db.lemlist.length,
@@ -488,6 +719,20 @@ async function startOutreachToolsSandbox(opts = {}) {
 		addLemlistLead,
 		addInstantlyLead,
 		addProspect,
+		/** The hooks registered in a tool, as stored (secrets and headers included). */
+		hooks: (/** @type {'lemlist'|'instantly'} */ tool) =>
+			db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+		/** A hook deleted in the tool's own UI. */
+		removeHook: (/** @type {'lemlist'|'instantly'} */ tool, /** @type {string} */ id) => {
+			db.hooks[tool] = db.hooks[tool].filter((/** @type {any} */ h) => (h._id ?? h.id) !== id);
+		},
+		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
+		disableHook: (/** @type {string} */ id) => {
+			const hook = findInstantlyHook(id);
+			if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
+		},
+		outgoing,
+		deliver,
 		/** Change tool behaviour at run time, e.g. configure({ instantly: { rejectContacts: true } }). */
 		configure: (/** @type {any} */ patch) => {
 			for (const tool of /** @type {const} */ (['lemlist', 'instantly', 'outreachIo']))
