@@ -3,7 +3,9 @@
  * loaded from source exactly as package.json's "n8n" section lists them. Credentials behave as in
  * n8n's CLI: generic auth is applied, and an expirable field is filled by preAuthentication when
  * empty or after a 401, and persisted. Webhooks go through n8n-core's WebhookContext; the workflow's
- * static data survives between deliveries, as it does for an active workflow.
+ * static data survives between deliveries, as it does for an active workflow. Publishing runs a
+ * trigger's webhookMethods through n8n-core's HookContext as n8n's activation does: checkExists,
+ * then create when it answered false; unpublishing runs delete.
  */
 import * as path from 'node:path';
 
@@ -33,7 +35,7 @@ import {
 	NodeHelpers,
 	Workflow,
 } from 'n8n-workflow';
-import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 const ROOT = path.resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled in
@@ -280,6 +282,47 @@ export class WorkflowHarness {
 				.processRunExecutionData(this.workflow)
 				.catch(reject);
 		});
+	}
+
+	/** The webhook URL n8n gives a trigger node when the workflow is published. */
+	webhookUrl(triggerNode: string): string {
+		return this.hookContext(triggerNode, 'activate').getNodeWebhookUrl('default') ?? '';
+	}
+
+	/** Publishes like n8n: checkExists, then create if it said no. Answers whether create ran. */
+	async publish(triggerNode: string): Promise<boolean> {
+		const ctx = this.hookContext(triggerNode, 'activate');
+		const methods = this.triggerType(triggerNode).webhookMethods!.default!;
+		if (await methods.checkExists!.call(ctx)) return false;
+		await methods.create!.call(ctx);
+		return true;
+	}
+
+	/** Unpublishes like n8n: delete. */
+	async unpublish(triggerNode: string): Promise<boolean> {
+		const methods = this.triggerType(triggerNode).webhookMethods!.default!;
+		return await methods.delete!.call(this.hookContext(triggerNode, 'activate'));
+	}
+
+	private triggerType(triggerNode: string): INodeType {
+		const node = this.workflow.getNode(triggerNode);
+		if (!node) throw new Error(`no node named ${triggerNode}`);
+		return this.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+	}
+
+	private hookContext(triggerNode: string, activation: 'activate' | 'init'): HookContext {
+		const node = this.workflow.getNode(triggerNode);
+		if (!node) throw new Error(`no node named ${triggerNode}`);
+		const webhookDescription = this.triggerType(triggerNode).description.webhooks?.[0];
+		const hooks = new ExecutionLifecycleHooks('trigger', '1', {} as IWorkflowBase);
+		return new HookContext(this.workflow, node, this.additionalData(hooks), 'trigger', activation, {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'harness',
+			webhookDescription,
+			workflowId: 'harness',
+			isTest: false,
+		} as never);
 	}
 
 	/** Delivers one HTTP request to a webhook trigger node; if it starts the workflow, runs it. */

@@ -324,6 +324,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 		{
 			method: 'POST',
+			write: true,
 			pattern: /^\/lemlist\/api\/hooks$/,
 			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
 				if (cfg.lemlist.refuseHooks) return lemlistError(cfg.lemlist.refuseHooks, 'Forbidden');
@@ -346,6 +347,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 		{
 			method: 'DELETE',
+			write: true,
 			pattern: /^\/lemlist\/api\/hooks\/([^/]+)$/,
 			handler: (
 				/** @type {import('./core').SandboxRequest} */ _req,
@@ -380,6 +382,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 		{
 			method: 'POST',
+			write: true,
 			pattern: /^\/instantly\/api\/v2\/webhooks$/,
 			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
 				const refused = instantlyRefusal(req, 'create');
@@ -404,6 +407,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 		{
 			method: 'DELETE',
+			write: true,
 			pattern: /^\/instantly\/api\/v2\/webhooks\/([^/]+)$/,
 			handler: (
 				/** @type {import('./core').SandboxRequest} */ req,
@@ -478,7 +482,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 				method: 'POST',
 				headers: d.headers,
 				body: JSON.stringify(d.body),
-				signal: AbortSignal.timeout(10_000),
+				signal: globalThis.AbortSignal.timeout(10_000),
 			});
 			out.push({ hookId: d.hookId, url: d.url, status: res.status, body: await res.text() });
 		}

@@ -87,17 +87,17 @@ const outreachIo = (params: IDataObject = {}) =>
 describe('node description', () => {
 	const d = new OutreachTrigger().description;
 
-	test('each credential shows only for its source and only with Enrich Missing Fields on; none is required', () => {
+	test('each credential shows only for its source (lemlist and Instantly also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
 		expect(d.credentials).toEqual([
 			{
 				name: 'lemlistLeadsApi',
 				required: false,
-				displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['lemlist'] } },
 			},
 			{
 				name: 'instantlyApi',
 				required: false,
-				displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['instantly'] } },
 			},
 			{
 				name: 'outreachIoOAuth2Api',
