@@ -470,14 +470,15 @@ async function startOutreachToolsSandbox(opts = {}) {
 			}));
 	}
 
-	/** Sends `outgoing(...)` over HTTP; answers each delivery's status. */
+	/** Sends `outgoing(...)` over HTTP (only to `url` when given); answers each delivery's status. */
 	async function deliver(
 		/** @type {'lemlist'|'instantly'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
+		/** @type {string | undefined} */ url = undefined,
 	) {
 		const out = [];
-		for (const d of outgoing(tool, type, payload)) {
+		for (const d of outgoing(tool, type, payload).filter((o) => !url || o.url === url)) {
 			const res = await fetch(d.url, {
 				method: 'POST',
 				headers: d.headers,
@@ -681,6 +682,32 @@ async function startOutreachToolsSandbox(opts = {}) {
 			},
 		}),
 		reset,
+		// For tests in another process (e2e): what is registered, a deletion or auto-disable in the
+		// tool's UI, and a delivery of one event to every hook that listens to it.
+		control: (what, req) => {
+			const tool = req.body?.tool === 'instantly' ? 'instantly' : 'lemlist';
+			if (what === 'hooks' && req.method === 'GET')
+				return { status: 200, body: { lemlist: db.hooks.lemlist, instantly: db.hooks.instantly } };
+			if (what === 'hooks/remove' && req.method === 'POST') {
+				db.hooks[tool] = db.hooks[tool].filter(
+					(/** @type {any} */ h) => (h._id ?? h.id) !== req.body.id,
+				);
+				return { status: 200, body: { ok: true } };
+			}
+			if (what === 'hooks/disable' && req.method === 'POST') {
+				const hook = findInstantlyHook(req.body?.id);
+				if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
+				return { status: 200, body: { ok: Boolean(hook) } };
+			}
+			if (what === 'hooks/deliver' && req.method === 'POST')
+				return deliver(tool, String(req.body.type), req.body.payload ?? {}, req.body.url).then(
+					(sent) => ({
+						status: 200,
+						body: sent,
+					}),
+				);
+			return undefined;
+		},
 		seed: (data) => ({
 			lemlist: (Array.isArray(data.lemlist) ? data.lemlist : []).map(
 				(/** @type {any} */ l) => addLemlistLead(l)._id,
