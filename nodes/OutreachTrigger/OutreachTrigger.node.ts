@@ -46,6 +46,11 @@ export class OutreachTrigger implements INodeType {
 				displayOptions: { show: { source: ['instantly'] } },
 			},
 			{
+				name: 'woodpeckerApi',
+				required: false,
+				displayOptions: { show: { source: ['woodpecker'] } },
+			},
+			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
 				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },

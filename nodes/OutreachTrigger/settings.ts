@@ -85,6 +85,7 @@ function registeredAuth(ctx: ParameterReader, source: Tool): AuthSettings {
 	const reg = readRegistration(ctx);
 	const auth = authBase(token.mode, reg?.tool === source ? reg.secret : '');
 	if (token.mode === 'headerToken') auth.headerName = token.headerName;
+	if (token.mode === 'queryToken') auth.queryParameter = token.queryParameter;
 	return auth;
 }
 

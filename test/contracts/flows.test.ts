@@ -553,7 +553,7 @@ describe('Outreach tools (automatic webhook registration)', () => {
 			{ [credType]: credentials as never },
 		);
 
-	test('lemlist and Instantly: publish (list, create), re-publish (list, resume), unpublish (delete)', async () => {
+	test('lemlist, Instantly, Woodpecker: publish (list, create), re-publish (list, resume), unpublish (delete)', async () => {
 		const lem = trigger('lemlist', 'lemlistLeadsApi', tools.credentials.lemlist);
 		expect(await lem.publish('Outreach Trigger')).toBe(true);
 		expect(await lem.publish('Outreach Trigger')).toBe(false);
@@ -565,6 +565,13 @@ describe('Outreach tools (automatic webhook registration)', () => {
 		expect(await inst.publish('Outreach Trigger')).toBe(false);
 		expect(await inst.unpublish('Outreach Trigger')).toBe(true);
 		expect([...tools.hooks('lemlist'), ...tools.hooks('instantly')]).toEqual([]);
+
+		const wood = trigger('woodpecker', 'woodpeckerApi', tools.credentials.woodpecker);
+		expect(await wood.publish('Outreach Trigger')).toBe(true);
+		expect(await wood.publish('Outreach Trigger')).toBe(false);
+		expect(await wood.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('woodpecker')).toEqual([]);
+		expect((await credentialTest('woodpeckerApi', tools.credentials.woodpecker)).status).toBe(200);
 	});
 });
 

@@ -36,11 +36,13 @@ const fixture = (name: string) =>
 	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly';
+	tool: 'lemlist' | 'instantly' | 'woodpecker';
 	credentialType: string;
 	/** The vendor events for Events = Replied, and for all three Events. */
 	replied: string[];
 	all: string[];
+	/** Other Events, and how many hooks they need. */
+	change: { events: string[]; hooks: number };
 	replyType: string;
 	reply: IDataObject;
 	expected: IDataObject;
@@ -54,6 +56,7 @@ const CASES: ToolCase[] = [
 		credentialType: 'lemlistLeadsApi',
 		replied: ['emailsReplied', 'linkedinReplied'],
 		all: ['contacted', 'emailsReplied', 'interested', 'linkedinReplied'],
+		change: { events: ['addedToSequence'], hooks: 1 },
 		replyType: 'emailsReplied',
 		reply: (({ secret: _s, ...rest }) => rest)(fixture('lemlist-emailsReplied.json')),
 		// "sounds interesting! Happy to chat": a reply that reads as interested.
@@ -77,6 +80,7 @@ const CASES: ToolCase[] = [
 		credentialType: 'instantlyApi',
 		replied: ['reply_received'],
 		all: ['email_sent', 'lead_interested', 'lead_meeting_booked', 'reply_received'],
+		change: { events: ['addedToSequence'], hooks: 1 },
 		replyType: 'reply_received',
 		reply: fixture('instantly-reply_received.json'),
 		expected: {
@@ -91,6 +95,34 @@ const CASES: ToolCase[] = [
 			event: String(h.event_type),
 			token: (h.headers as IDataObject | null)?.['X-Outreach-Trigger-Token'],
 		}),
+	},
+	{
+		tool: 'woodpecker',
+		credentialType: 'woodpeckerApi',
+		replied: ['prospect_replied'],
+		// Woodpecker has no "added" event: nothing is subscribed for it.
+		all: ['prospect_interested', 'prospect_replied'],
+		change: { events: ['interested'], hooks: 2 },
+		replyType: 'prospect_replied',
+		reply: (fixture('woodpecker-batch.json') as unknown as IDataObject[])[0],
+		expected: {
+			fullName: 'Pieter de Vries',
+			linkedinUrl: 'https://www.linkedin.com/in/pieterdevries',
+			tool: 'woodpecker',
+			toolEvent: 'prospect_replied',
+		},
+		// The token travels in the URL: the hook's URL is the webhook URL plus ?token=….
+		view: (h) => {
+			const url = new URL(String(h.target_url));
+			const token = url.searchParams.get('token');
+			url.search = '';
+			return {
+				id: `${h.event} ${h.target_url}`,
+				url: url.toString(),
+				event: String(h.event),
+				token,
+			};
+		},
 	},
 ];
 
@@ -126,8 +158,11 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		}>;
 		const results = [];
 		for (const d of out) {
-			expect(d.url).toBe(wf.webhookUrl(TRIGGER));
-			results.push(await wf.deliver(TRIGGER, { body: d.body, headers: d.headers }));
+			const url = new URL(d.url);
+			const query = Object.fromEntries(url.searchParams);
+			url.search = '';
+			expect(url.toString()).toBe(wf.webhookUrl(TRIGGER));
+			results.push(await wf.deliver(TRIGGER, { body: d.body, headers: d.headers, query }));
 		}
 		return results;
 	}
@@ -181,9 +216,18 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		const wf = workflow();
 		await wf.publish(TRIGGER);
 		const [d] = tools.outgoing(c.tool, c.replyType, c.reply);
-		const forged: Array<{ body: IDataObject; headers: Record<string, string> }> = [
-			{ body: { ...d.body, secret: 'guess' }, headers: { 'x-outreach-trigger-token': 'guess' } },
-			{ body: (({ secret: _s, ...rest }) => rest)(d.body), headers: {} },
+		const body = Array.isArray(d.body) ? d.body[0] : d.body;
+		const forged: Array<{
+			body: IDataObject;
+			headers: Record<string, string>;
+			query?: Record<string, string>;
+		}> = [
+			{
+				body: { ...body, secret: 'guess' },
+				headers: { 'x-outreach-trigger-token': 'guess' },
+				query: { token: 'guess' },
+			},
+			{ body: (({ secret: _s, ...rest }) => rest)(body), headers: {} },
 		];
 		for (const request of forged) {
 			const res = await wf.deliver(TRIGGER, request);
@@ -226,26 +270,36 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 	test('changing the Events replaces our hooks on the next publish', async () => {
 		const wf = workflow();
 		await wf.publish(TRIGGER);
-		wf.workflow.getNode(TRIGGER)!.parameters.events = ['addedToSequence'];
+		wf.workflow.getNode(TRIGGER)!.parameters.events = c.change.events;
 		expect(await wf.publish(TRIGGER)).toBe(true);
-		expect(hooks()).toHaveLength(1);
+		expect(hooks()).toHaveLength(c.change.hooks);
 	});
 
 	test('a refused registration fails publishing with what to do, and leaves nothing behind', async () => {
 		const wf = workflow({ events: ['addedToSequence', 'replied', 'interested'] });
 		// The tool accepts the first hook, then refuses: the first one is rolled back.
 		if (c.tool === 'lemlist') tools.configure({ lemlist: { hookCreateLimit: 1 } });
-		else tools.setFaults({ error5xxRate: 1, only: ['POST /instantly/api/v2/webhooks'] });
+		if (c.tool === 'instantly')
+			tools.setFaults({ error5xxRate: 1, only: ['POST /instantly/api/v2/webhooks'] });
+		// Woodpecker: three other workflows already use the three prospect_replied subscriptions.
+		if (c.tool === 'woodpecker')
+			for (const n of [1, 2, 3]) await workflow({ path: `other-${n}` }).publish(TRIGGER);
 		const failed = wf.publish(TRIGGER);
 		await expect(failed).rejects.toThrow(
-			c.tool === 'lemlist'
-				? /lemlist did not let the Outreach Trigger register the "[a-zA-Z]+" webhook: .*Webhook limit reached/
-				: /Instantly did not let the Outreach Trigger register the "email_sent" webhook/,
+			{
+				lemlist:
+					/lemlist did not let the Outreach Trigger register the "[a-zA-Z]+" webhook: .*Webhook limit reached/,
+				instantly: /Instantly did not let the Outreach Trigger register the "email_sent" webhook/,
+				woodpecker:
+					/Woodpecker did not let the Outreach Trigger register the "prospect_replied" webhook: .*HTTP 409/,
+			}[c.tool],
 		);
 		await failed.catch((e: { description?: string }) =>
-			expect(e.description).toMatch(/Registration to Manual/),
+			expect(e.description).toMatch(
+				c.tool === 'woodpecker' ? /three webhooks per event/ : /Registration to Manual/,
+			),
 		);
-		expect(hooks()).toEqual([]);
+		expect(hooks().filter((h) => h.url === wf.webhookUrl(TRIGGER))).toEqual([]);
 		expect(registration(wf)).toBeUndefined();
 	});
 
@@ -253,7 +307,13 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		const wf = workflow();
 		tools.setFaults({
 			error5xxAfterWriteRate: 1,
-			only: [c.tool === 'lemlist' ? 'POST /lemlist/api/hooks' : 'POST /instantly/api/v2/webhooks'],
+			only: [
+				{
+					lemlist: 'POST /lemlist/api/hooks',
+					instantly: 'POST /instantly/api/v2/webhooks',
+					woodpecker: 'POST /woodpecker/rest/v1/webhooks/subscribe',
+				}[c.tool],
+			],
 		});
 		await expect(wf.publish(TRIGGER)).rejects.toThrow(/did not let the Outreach Trigger register/);
 		tools.setFaults({});
@@ -288,6 +348,27 @@ describe('refusals name the fix', () => {
 			{ [credentialType]: 'sandbox' },
 			{ typeVersion: 1.1 },
 		);
+
+	test('Woodpecker: a wrong API key; only Added to Sequence chosen (no such Woodpecker event)', async () => {
+		const wrongKey = new WorkflowHarness(
+			{ nodes: [trigger('woodpecker', 'woodpeckerApi')], connections: {} },
+			{ woodpeckerApi: { ...tools.credentials.woodpecker, apiKey: 'wrong' } },
+		);
+		const failed = wrongKey.publish('Outreach Trigger');
+		await expect(failed).rejects.toThrow(/Woodpecker did not let the Outreach Trigger list/);
+		await failed.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/Check the API key in the Woodpecker API credential/),
+		);
+		const added = new WorkflowHarness(
+			{ nodes: [trigger('woodpecker', 'woodpeckerApi')], connections: {} },
+			{ woodpeckerApi: { ...tools.credentials.woodpecker } },
+		);
+		added.workflow.getNode('Outreach Trigger')!.parameters.events = ['addedToSequence'];
+		await expect(added.publish('Outreach Trigger')).rejects.toThrow(
+			'Woodpecker has no webhook event for the chosen Events',
+		);
+		expect(tools.hooks('woodpecker')).toEqual([]);
+	});
 
 	test('lemlist: a wrong API key', async () => {
 		const wf = new WorkflowHarness(

@@ -51,6 +51,11 @@ const DEFAULTS = {
 		/** false: every API call is answered 402 (no active paid plan), as Instantly documents. */
 		paidPlan: true,
 	},
+	woodpecker: {
+		apiKeys: ['sandbox-woodpecker-key'],
+		/** Woodpecker: "You can subscribe to the same event up to three times per account". */
+		maxPerEvent: 3,
+	},
 	outreachIo: {
 		clientId: 'sandbox-outreach-client',
 		clientSecret: 'sandbox-outreach-client-secret',
@@ -68,6 +73,7 @@ const ORG_ID = '0190f2c4-0000-7000-8000-00000000a11c';
 
 /**
  * @param {{ port?: number, lemlist?: Partial<typeof DEFAULTS.lemlist>, instantly?: Partial<typeof DEFAULTS.instantly>,
+ *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>,
  *   outreachIo?: Partial<typeof DEFAULTS.outreachIo>, rateLimit?: any, contractMode?: 'enforce'|'record'|'off',
  *   responseDelayMs?: number }} [opts]
  */
@@ -75,6 +81,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 	const cfg = {
 		lemlist: { ...DEFAULTS.lemlist, ...(opts.lemlist || {}) },
 		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
+		woodpecker: { ...DEFAULTS.woodpecker, ...(opts.woodpecker || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
 		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
 		contractMode: opts.contractMode ?? DEFAULTS.contractMode,
@@ -91,7 +98,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			lemlist: [],
 			instantly: [],
 			outreachIo: [],
-			hooks: { lemlist: [], instantly: [] },
+			hooks: { lemlist: [], instantly: [], woodpecker: [] },
 			lemlistHooksCreated: 0,
 		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
@@ -229,6 +236,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 			message,
 		},
 	});
+	/** Woodpecker's error body: `{status, title, detail}` (its v2 error format; v1 may differ). */
+	const woodpeckerError = (/** @type {number} */ status, /** @type {string} */ detail) => ({
+		status,
+		body: { status, title: status === 409 ? 'Conflict' : 'Error', detail },
+	});
 	const outreachError = (
 		/** @type {number} */ status,
 		/** @type {string} */ id,
@@ -257,6 +269,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 			const scopes = m ? cfg.instantly.apiKeys[m[1]] : undefined;
 			if (!scopes) return instantlyError(401, 'Invalid API key');
 			return { auth: { tool: 'instantly', scopes } };
+		}
+		if (req.path.startsWith('/woodpecker/')) {
+			const key = String(req.headers['x-api-key'] || '');
+			if (!cfg.woodpecker.apiKeys.includes(key)) return woodpeckerError(401, 'Invalid API key');
+			return { auth: { tool: 'woodpecker' } };
 		}
 		if (req.path.startsWith('/outreach/api/')) {
 			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
@@ -311,6 +328,16 @@ async function startOutreachToolsSandbox(opts = {}) {
 				`The API key does not have the required scope: one of webhooks:${action}, webhooks:all, all:${action}, all:all`,
 			);
 		return undefined;
+	}
+
+	/** A hook deleted in the tool's own UI (Woodpecker's id: "event target_url"). */
+	function removeHook(
+		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {string} */ id,
+	) {
+		db.hooks[tool] = db.hooks[tool].filter(
+			(/** @type {any} */ h) => (h._id ?? h.id ?? `${h.event} ${h.target_url}`) !== id,
+		);
 	}
 
 	const findInstantlyHook = (/** @type {string} */ id) =>
@@ -438,13 +465,65 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 	];
 
+	const woodpeckerRoutes = [
+		{
+			method: 'GET',
+			pattern: /^\/woodpecker\/rest\/v2\/webhooks$/,
+			handler: () => ({
+				status: 200,
+				body: {
+					webhooks: db.hooks.woodpecker.map((/** @type {any} */ h) => ({
+						target_url: h.target_url,
+						event: h.event.toUpperCase(),
+					})),
+				},
+			}),
+		},
+		{
+			method: 'POST',
+			write: true,
+			pattern: /^\/woodpecker\/rest\/v1\/webhooks\/subscribe$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const { target_url, event } = req.body;
+				const same = db.hooks.woodpecker.filter(
+					(/** @type {any} */ h) => h.event === event.toLowerCase(),
+				);
+				if (same.some((/** @type {any} */ h) => h.target_url === target_url))
+					return woodpeckerError(409, 'Already subscribed.');
+				if (same.length >= cfg.woodpecker.maxPerEvent)
+					return woodpeckerError(
+						409,
+						`You can subscribe to the same event up to ${cfg.woodpecker.maxPerEvent} times per account.`,
+					);
+				db.hooks.woodpecker.push({ target_url, event: event.toLowerCase() });
+				return { status: 201, body: { target_url, event, message: 'Subscribed.' } };
+			},
+		},
+		{
+			method: 'POST',
+			write: true,
+			pattern: /^\/woodpecker\/rest\/v1\/webhooks\/unsubscribe$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const { target_url, event } = req.body;
+				const before = db.hooks.woodpecker.length;
+				db.hooks.woodpecker = db.hooks.woodpecker.filter(
+					(/** @type {any} */ h) =>
+						!(h.target_url === target_url && h.event === event.toLowerCase()),
+				);
+				if (db.hooks.woodpecker.length === before)
+					return woodpeckerError(404, 'Subscription not found.');
+				return { status: 200, body: { target_url, event, message: 'Unsubscribed.' } };
+			},
+		},
+	];
+
 	/**
 	 * The deliveries the tool would send for one event: one per registered hook that listens to
 	 * `type` (a lemlist hook without a type listens to everything), with the secret it was given.
 	 * @returns {Array<{ hookId: string, url: string, headers: Record<string, string>, body: any }>}
 	 */
 	function outgoing(
-		/** @type {'lemlist'|'instantly'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 	) {
@@ -457,6 +536,16 @@ async function startOutreachToolsSandbox(opts = {}) {
 					url: h.targetUrl,
 					headers: { 'content-type': 'application/json' },
 					body: { ...payload, type, ...(h.secret !== undefined ? { secret: h.secret } : {}) },
+				}));
+		if (tool === 'woodpecker')
+			// Woodpecker batches events into a JSON array; one event here.
+			return db.hooks.woodpecker
+				.filter((/** @type {any} */ h) => h.event === type)
+				.map((/** @type {any} */ h) => ({
+					hookId: `${h.event} ${h.target_url}`,
+					url: h.target_url,
+					headers: { 'content-type': 'application/json' },
+					body: [{ ...payload, method: type }],
 				}));
 		return db.hooks.instantly
 			.filter((/** @type {any} */ h) => h.status === 1)
@@ -472,7 +561,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** Sends `outgoing(...)` over HTTP (only to `url` when given); answers each delivery's status. */
 	async function deliver(
-		/** @type {'lemlist'|'instantly'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 		/** @type {string | undefined} */ url = undefined,
@@ -493,6 +582,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 	// ---- routes ----------------------------------------------------------------------------------
 	const routes = [
 		...hookRoutes,
+		...woodpeckerRoutes,
 		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/team$/,
@@ -625,7 +715,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 			? 'lemlist'
 			: path.startsWith('/instantly/')
 				? 'instantly'
-				: 'outreachIo';
+				: path.startsWith('/woodpecker/')
+					? 'woodpecker'
+					: 'outreachIo';
 
 	const sandbox = await startSandbox({
 		name: 'outreachTools',
@@ -634,6 +726,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		contracts: [
 			{ system: 'lemlist', prefix: '/lemlist/api' },
 			{ system: 'instantly', prefix: '/instantly/api/v2' },
+			{ system: 'woodpecker', prefix: '/woodpecker/rest' },
 			{
 				system: 'outreachio',
 				prefix: '/outreach/api/v2',
@@ -651,6 +744,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			const tool = toolOf(req.path);
 			if (tool === 'lemlist') return lemlistError(400, text);
 			if (tool === 'instantly') return instantlyError(400, text);
+			if (tool === 'woodpecker') return woodpeckerError(400, text);
 			if (req.path === '/outreach/oauth/token')
 				return { status: 400, body: { error: 'invalid_request', error_description: text } };
 			return outreachError(400, 'validationError', 'Validation Error', text);
@@ -659,6 +753,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			const tool = toolOf(req.path);
 			if (tool === 'lemlist') return lemlistError(404, 'Not found');
 			if (tool === 'instantly') return instantlyError(404, 'Resource not found');
+			if (tool === 'woodpecker') return woodpeckerError(404, 'Not found');
 			return outreachError(404, 'resourceNotFound', 'Resource Not Found', `No route ${req.path}`);
 		},
 		authenticate,
@@ -685,13 +780,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 		// For tests in another process (e2e): what is registered, a deletion or auto-disable in the
 		// tool's UI, and a delivery of one event to every hook that listens to it.
 		control: (what, req) => {
-			const tool = req.body?.tool === 'instantly' ? 'instantly' : 'lemlist';
-			if (what === 'hooks' && req.method === 'GET')
-				return { status: 200, body: { lemlist: db.hooks.lemlist, instantly: db.hooks.instantly } };
+			const tool = ['instantly', 'woodpecker'].includes(req.body?.tool) ? req.body.tool : 'lemlist';
+			if (what === 'hooks' && req.method === 'GET') return { status: 200, body: db.hooks };
 			if (what === 'hooks/remove' && req.method === 'POST') {
-				db.hooks[tool] = db.hooks[tool].filter(
-					(/** @type {any} */ h) => (h._id ?? h.id) !== req.body.id,
-				);
+				removeHook(tool, req.body.id);
 				return { status: 200, body: { ok: true } };
 			}
 			if (what === 'hooks/disable' && req.method === 'POST') {
@@ -730,6 +822,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 				apiKey: Object.keys(cfg.instantly.apiKeys)[0],
 				baseUrlOverride: `${sandbox.url}/instantly/api/v2`,
 			},
+			woodpecker: {
+				apiKey: cfg.woodpecker.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/woodpecker/rest`,
+			},
 			outreachIo: {
 				grantType: 'authorizationCode',
 				authUrl: `${sandbox.url}/outreach/oauth/authorize`,
@@ -751,12 +847,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 		addInstantlyLead,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */
-		hooks: (/** @type {'lemlist'|'instantly'} */ tool) =>
+		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool) =>
 			db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
-		/** A hook deleted in the tool's own UI. */
-		removeHook: (/** @type {'lemlist'|'instantly'} */ tool, /** @type {string} */ id) => {
-			db.hooks[tool] = db.hooks[tool].filter((/** @type {any} */ h) => (h._id ?? h.id) !== id);
-		},
+		removeHook,
 		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
 		disableHook: (/** @type {string} */ id) => {
 			const hook = findInstantlyHook(id);
@@ -766,7 +859,12 @@ async function startOutreachToolsSandbox(opts = {}) {
 		deliver,
 		/** Change tool behaviour at run time, e.g. configure({ instantly: { rejectContacts: true } }). */
 		configure: (/** @type {any} */ patch) => {
-			for (const tool of /** @type {const} */ (['lemlist', 'instantly', 'outreachIo']))
+			for (const tool of /** @type {const} */ ([
+				'lemlist',
+				'instantly',
+				'woodpecker',
+				'outreachIo',
+			]))
 				if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
 		},
 		/** Makes every issued Outreach.io access token invalid (as after revoking), so the next call is a 401. */

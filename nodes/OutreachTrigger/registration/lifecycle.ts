@@ -7,7 +7,7 @@ import { TOOL_NAMES } from '../adapters/types';
 import { checkSettings, readSettings } from '../settings';
 import { REGISTRARS, registrationMode } from './registrars';
 import { newSecret, type Registration, readRegistration, writeRegistration } from './state';
-import type { Registrar } from './types';
+import { type Registrar, targetUrl } from './types';
 
 /**
  * Publish and unpublish (n8n's webhookMethods, run once on the main process). With Registration on
@@ -70,9 +70,10 @@ async function hooksInPlace(ctx: IHookFunctions, registrar: Registrar): Promise<
 	const listed = await settle(registrar.list(ctx));
 	if (!listed.ok) throw refusal(ctx, registrar, listed.error, 'check its webhooks');
 	const remote = new Map(listed.value.map((h) => [h.id, h]));
+	const target = targetUrl(registrar, url, reg.secret);
 	for (const hook of reg.hooks) {
 		const found = remote.get(hook.id);
-		if (!found || found.url !== url) return false;
+		if (!found || found.url !== target) return false;
 		if (found.active) continue;
 		if (!registrar.resume) return false;
 		const resumed = await settle(registrar.resume(ctx, hook.id));
@@ -89,8 +90,16 @@ async function register(ctx: IHookFunctions, registrar: Registrar): Promise<void
 	if (!listed.ok) throw refusal(ctx, registrar, listed.error, 'list its webhooks');
 	const before = new Set(listed.value.map((h) => h.id));
 	const reg: Registration = { tool: registrar.tool, url, secret: newSecret(), hooks: [] };
-	for (const event of registrar.vendorEvents(readSettings(ctx).events)) {
-		const made = await settle(registrar.create(ctx, { url, event, secret: reg.secret }));
+	const target = targetUrl(registrar, url, reg.secret);
+	const events = registrar.vendorEvents(readSettings(ctx).events);
+	if (!events.length)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${TOOL_NAMES[registrar.tool]} has no webhook event for the chosen Events`,
+			{ description: 'Choose Replied or Replied and Interested, or set Registration to Manual' },
+		);
+	for (const event of events) {
+		const made = await settle(registrar.create(ctx, { url: target, event, secret: reg.secret }));
 		if (!made.ok) {
 			await rollback(ctx, registrar, reg, before);
 			throw refusal(ctx, registrar, made.error, `register the "${event}" webhook`);
@@ -111,9 +120,10 @@ async function rollback(
 	before: Set<string>,
 ): Promise<void> {
 	const ids = new Set(reg.hooks.map((h) => h.id));
+	const target = targetUrl(registrar, reg.url, reg.secret);
 	const listed = await settle(registrar.list(ctx));
 	if (listed.ok)
-		for (const h of listed.value) if (h.url === reg.url && !before.has(h.id)) ids.add(h.id);
+		for (const h of listed.value) if (h.url === target && !before.has(h.id)) ids.add(h.id);
 	for (const id of ids) await settle(registrar.remove(ctx, id));
 }
 

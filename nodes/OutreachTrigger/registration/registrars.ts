@@ -2,11 +2,13 @@ import type { Tool } from '../adapters/types';
 import { instantlyRegistrar } from './instantly';
 import { lemlistRegistrar } from './lemlist';
 import type { Registrar } from './types';
+import { woodpeckerRegistrar } from './woodpecker';
 
 /** The tools whose webhooks the trigger registers itself on publish. */
 export const REGISTRARS: Partial<Record<Tool, Registrar>> = {
 	lemlist: lemlistRegistrar,
 	instantly: instantlyRegistrar,
+	woodpecker: woodpeckerRegistrar,
 };
 
 export const REGISTRABLE_TOOLS = Object.keys(REGISTRARS) as Tool[];

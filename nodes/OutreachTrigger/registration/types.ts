@@ -16,7 +16,10 @@ export interface Registrar {
 	 * How the tool returns the random token on every delivery: inside the JSON body (lemlist), in a
 	 * header we choose (Instantly), or in the URL when the tool can do neither.
 	 */
-	token: { mode: 'bodySecret' } | { mode: 'headerToken'; headerName: string };
+	token:
+		| { mode: 'bodySecret' }
+		| { mode: 'headerToken'; headerName: string }
+		| { mode: 'queryToken'; queryParameter: string };
 	/** The tool's event names, one hook each, for the selected Events (sorted, no duplicates). */
 	vendorEvents(events: SelectableEvent[]): string[];
 	list(ctx: IHookFunctions): Promise<RemoteHook[]>;
@@ -27,6 +30,14 @@ export interface Registrar {
 	resume?(ctx: IHookFunctions, id: string): Promise<void>;
 	/** What to do when the tool refuses to register, by HTTP status. */
 	refusalHint(status: number | undefined): string;
+}
+
+/** The URL the tool calls: the webhook URL, plus the token for tools that can only send it there. */
+export function targetUrl(registrar: Registrar, url: string, secret: string): string {
+	if (registrar.token.mode !== 'queryToken') return url;
+	const target = new URL(url);
+	target.searchParams.set(registrar.token.queryParameter, secret);
+	return target.toString();
 }
 
 /** The vendor events for the selected Events, from a table of what each Event needs. */

@@ -5,6 +5,7 @@ import { type ApiDefinition, type ApiRequest, apiRequest } from '../../shared/ht
 import { isRecord, type Rec, str } from '../../shared/values';
 import { instantlyApi } from './instantly';
 import { lemlistLeadsApi } from './lemlist';
+import { woodpeckerApi } from './woodpecker';
 
 /**
  * The tools' webhook-management endpoints, called on publish and unpublish (n8n's webhookMethods).
@@ -17,6 +18,9 @@ import { lemlistLeadsApi } from './lemlist';
  * Instantly: GET/POST /webhooks, DELETE /webhooks/{id}, POST /webhooks/{id}/resume; `headers` are
  * sent with every delivery; `status` -1 means disabled after failed deliveries
  * (https://developer.instantly.ai/api-reference/webhook/create-webhook).
+ * Woodpecker: GET /v2/webhooks lists `{target_url, event}` pairs (event in upper case), POST
+ * /v1/webhooks/subscribe and /v1/webhooks/unsubscribe take the same pair; there is no hook id, so
+ * ours is "event url" (https://developers.woodpecker.co/docs/webhooks/POST-subscribe-webhook).
  */
 
 /** A hook as the tool lists it, in one vocabulary for every tool. */
@@ -129,6 +133,42 @@ export async function resumeInstantlyHook(ctx: IHookFunctions, id: string): Prom
 		path: `/webhooks/${encodeURIComponent(id)}/resume`,
 		idempotent: true,
 	});
+}
+
+// --- Woodpecker --------------------------------------------------------------------------------
+
+/** Woodpecker names a subscription by its (event, target_url) pair; this is our id for it. */
+const woodpeckerId = (event: string, url: string) => `${event.toLowerCase()} ${url}`;
+
+export async function listWoodpeckerHooks(ctx: IHookFunctions): Promise<RemoteHook[]> {
+	const body = await send(ctx, woodpeckerApi, { method: 'GET', path: '/v2/webhooks' });
+	return rows(body, 'webhooks').map((h) => {
+		const url = str(h.target_url) ?? '';
+		const event = (str(h.event) ?? '').toLowerCase();
+		return { id: woodpeckerId(event, url), url, event, active: true };
+	});
+}
+
+export async function createWoodpeckerHook(ctx: IHookFunctions, hook: NewHook): Promise<string> {
+	await send(ctx, woodpeckerApi, {
+		method: 'POST',
+		path: '/v1/webhooks/subscribe',
+		body: { target_url: hook.url, event: hook.event },
+	});
+	return woodpeckerId(hook.event, hook.url);
+}
+
+export async function deleteWoodpeckerHook(ctx: IHookFunctions, id: string): Promise<void> {
+	const space = id.indexOf(' ');
+	const sent = await settle(
+		send(ctx, woodpeckerApi, {
+			method: 'POST',
+			path: '/v1/webhooks/unsubscribe',
+			body: { target_url: id.slice(space + 1), event: id.slice(0, space) },
+			idempotent: true,
+		}),
+	);
+	if (!sent.ok && httpStatusOf(sent.error) !== 404) throw sent.error;
 }
 
 function requireId(id: unknown, tool: string): string {

@@ -400,7 +400,7 @@ describe('activation (webhookMethods)', () => {
 
 	it('Generic and the tools without a registrar are always manual, whatever Registration says', async () => {
 		const state = {};
-		for (const source of ['generic', 'woodpecker', 'heyreach'])
+		for (const source of ['generic', 'smartlead', 'heyreach', 'replyIo', 'outreachIo'])
 			await expect(runHook('create', { source, registration: 'auto' }, state)).resolves.toBe(true);
 		expect(state).toEqual({});
 	});

@@ -87,7 +87,7 @@ const outreachIo = (params: IDataObject = {}) =>
 describe('node description', () => {
 	const d = new OutreachTrigger().description;
 
-	test('each credential shows only for its source (lemlist and Instantly also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
+	test('each credential shows only for its source (lemlist, Instantly and Woodpecker also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
 		expect(d.credentials).toEqual([
 			{
 				name: 'lemlistLeadsApi',
@@ -98,6 +98,11 @@ describe('node description', () => {
 				name: 'instantlyApi',
 				required: false,
 				displayOptions: { show: { source: ['instantly'] } },
+			},
+			{
+				name: 'woodpeckerApi',
+				required: false,
+				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
 				name: 'outreachIoOAuth2Api',

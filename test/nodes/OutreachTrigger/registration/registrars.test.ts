@@ -11,8 +11,8 @@ const reader = (params: Record<string, unknown>) => ({
 });
 
 describe('which tools register themselves, and how', () => {
-	test('lemlist and Instantly have registrars; every other source is manual', () => {
-		expect(REGISTRABLE_TOOLS.sort()).toEqual(['instantly', 'lemlist']);
+	test('lemlist, Instantly and Woodpecker have registrars; every other source is manual', () => {
+		expect(REGISTRABLE_TOOLS.sort()).toEqual(['instantly', 'lemlist', 'woodpecker']);
 		for (const source of TOOLS) {
 			const mode = registrationMode(reader({ source, registration: 'auto' }));
 			expect({ source, mode }).toEqual({
@@ -38,11 +38,15 @@ describe('which tools register themselves, and how', () => {
 		['instantly', ['addedToSequence'], ['email_sent']],
 		['instantly', ['interested'], ['lead_interested', 'lead_meeting_booked', 'reply_received']],
 		['instantly', [], []],
+		['woodpecker', ['replied'], ['prospect_replied']],
+		['woodpecker', ['addedToSequence'], []],
+		['woodpecker', ['interested'], ['prospect_interested', 'prospect_replied']],
 	] as const)('%s, Events %j → exactly the tool events %j', (tool, events, vendor) => {
 		expect(REGISTRARS[tool]!.vendorEvents([...events])).toEqual(vendor);
 	});
 
-	test('the token comes back in the body (lemlist) or in our header (Instantly)', () => {
+	test('the token comes back in the body (lemlist), in our header (Instantly) or in the URL (Woodpecker)', () => {
+		expect(REGISTRARS.woodpecker!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
 		expect(REGISTRARS.lemlist!.token).toEqual({ mode: 'bodySecret' });
 		expect(REGISTRARS.instantly!.token).toEqual({
 			mode: 'headerToken',
@@ -56,6 +60,8 @@ describe('which tools register themselves, and how', () => {
 		['instantly', 403, /webhooks:all/],
 		['instantly', 402, /paid Instantly plan/],
 		['instantly', 429, /publish again in a minute/],
+		['woodpecker', 409, /three webhooks per event/],
+		['woodpecker', 403, /add-on/],
 	] as const)('%s refused with %i: the hint says what to do', (tool, status, hint) => {
 		expect(REGISTRARS[tool]!.refusalHint(status)).toMatch(hint);
 	});
