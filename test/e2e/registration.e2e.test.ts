@@ -20,7 +20,7 @@ import {
 } from './helpers';
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly';
+	tool: 'lemlist' | 'instantly' | 'woodpecker';
 	credentialType: string;
 	/** Tool events for Events = Replied, one hook each. */
 	events: string[];
@@ -30,7 +30,7 @@ interface ToolCase {
 	next: Json;
 	email: string;
 	view: (h: Json) => { id: string; url: string; event: string; token: string };
-	forge: (body: Json) => { body: Json; headers: Record<string, string> };
+	forge: (body: Json) => { body: Json; headers: Record<string, string>; query?: string };
 }
 
 const cases: ToolCase[] = [
@@ -62,6 +62,23 @@ const cases: ToolCase[] = [
 			token: h.headers?.['X-Outreach-Trigger-Token'],
 		}),
 		forge: (body) => ({ body, headers: { 'X-Outreach-Trigger-Token': 'guessed' } }),
+	},
+	{
+		tool: 'woodpecker',
+		credentialType: 'woodpeckerApi',
+		events: ['prospect_replied'],
+		replyType: 'prospect_replied',
+		payload: JSON.parse(fixture('outreach/woodpecker-batch.json'))[0],
+		next: { email: { id: 'e2e-second-reply', message: 'Sounds good, call me' } },
+		email: 'pieter.devries@example.nl',
+		// The token is in the URL Woodpecker calls.
+		view: (h) => {
+			const u = new URL(h.target_url);
+			const token = u.searchParams.get('token') ?? '';
+			u.search = '';
+			return { id: `${h.event} ${h.target_url}`, url: u.toString(), event: h.event, token };
+		},
+		forge: (body) => ({ body: [body], headers: {}, query: '?token=guessed' }),
 	},
 ];
 
@@ -166,7 +183,7 @@ describeNode(
 
 			test('the tool delivers: one execution with the normalized candidate, without the token', async () => {
 				const sent = await deliver();
-				expect(sent.map((s) => [s.url, s.status])).toEqual([[url(), 200]]);
+				expect(sent.map((s) => [s.url.split('?')[0], s.status])).toEqual([[url(), 200]]);
 				const [exec] = await c.waitForExecutions(workflowId, 1, { includeData: true });
 				expect(exec.status).toBe('success');
 				const items = triggerItems(exec);
@@ -179,7 +196,7 @@ describeNode(
 
 			test('a forged delivery gets 401 and leaves no execution', async () => {
 				const forged = tc.forge(tc.payload);
-				const res = await c.webhook(path, JSON.stringify(forged.body), {
+				const res = await c.webhook(path + (forged.query ?? ''), JSON.stringify(forged.body), {
 					headers: { 'content-type': 'application/json', ...forged.headers },
 				});
 				expect(res.status).toBe(401);

@@ -567,7 +567,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 		/** @type {string | undefined} */ url = undefined,
 	) {
 		const out = [];
-		for (const d of outgoing(tool, type, payload).filter((o) => !url || o.url === url)) {
+		for (const d of outgoing(tool, type, payload).filter(
+			(o) => !url || o.url.split('?')[0] === url,
+		)) {
 			const res = await fetch(d.url, {
 				method: 'POST',
 				headers: d.headers,
