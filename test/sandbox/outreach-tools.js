@@ -340,6 +340,13 @@ async function startOutreachToolsSandbox(opts = {}) {
 		);
 	}
 
+	/** Instantly disabling a hook after repeated failed deliveries (status -1). */
+	function disableHook(/** @type {string} */ id) {
+		const hook = findInstantlyHook(id);
+		if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
+		return Boolean(hook);
+	}
+
 	const findInstantlyHook = (/** @type {string} */ id) =>
 		db.hooks.instantly.find((/** @type {any} */ h) => h.id === id);
 
@@ -788,11 +795,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 				removeHook(tool, req.body.id);
 				return { status: 200, body: { ok: true } };
 			}
-			if (what === 'hooks/disable' && req.method === 'POST') {
-				const hook = findInstantlyHook(req.body?.id);
-				if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
-				return { status: 200, body: { ok: Boolean(hook) } };
-			}
+			if (what === 'hooks/disable' && req.method === 'POST')
+				return { status: 200, body: { ok: disableHook(req.body?.id) } };
 			if (what === 'hooks/deliver' && req.method === 'POST')
 				return deliver(tool, String(req.body.type), req.body.payload ?? {}, req.body.url).then(
 					(sent) => ({
@@ -853,10 +857,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
 		removeHook,
 		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
-		disableHook: (/** @type {string} */ id) => {
-			const hook = findInstantlyHook(id);
-			if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
-		},
+		disableHook,
 		outgoing,
 		deliver,
 		/** Change tool behaviour at run time, e.g. configure({ instantly: { rejectContacts: true } }). */
