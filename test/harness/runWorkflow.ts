@@ -289,19 +289,22 @@ export class WorkflowHarness {
 		return this.hookContext(triggerNode, 'activate').getNodeWebhookUrl('default') ?? '';
 	}
 
-	/** Publishes like n8n: checkExists, then create if it said no. Answers whether create ran. */
-	async publish(triggerNode: string): Promise<boolean> {
-		const ctx = this.hookContext(triggerNode, 'activate');
+	/**
+	 * Publishes like n8n: checkExists, then create if it said no. Answers whether create ran. `test`:
+	 * the editor's "Listen for test event" instead (mode 'manual', the test URL).
+	 */
+	async publish(triggerNode: string, test = false): Promise<boolean> {
+		const ctx = this.hookContext(triggerNode, 'activate', test);
 		const methods = this.triggerType(triggerNode).webhookMethods!.default!;
 		if (await methods.checkExists!.call(ctx)) return false;
 		await methods.create!.call(ctx);
 		return true;
 	}
 
-	/** Unpublishes like n8n: delete. */
-	async unpublish(triggerNode: string): Promise<boolean> {
+	/** Unpublishes like n8n: delete (`test`: the end of a "Listen for test event"). */
+	async unpublish(triggerNode: string, test = false): Promise<boolean> {
 		const methods = this.triggerType(triggerNode).webhookMethods!.default!;
-		return await methods.delete!.call(this.hookContext(triggerNode, 'activate'));
+		return await methods.delete!.call(this.hookContext(triggerNode, 'activate', test));
 	}
 
 	private triggerType(triggerNode: string): INodeType {
@@ -310,18 +313,23 @@ export class WorkflowHarness {
 		return this.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
 	}
 
-	private hookContext(triggerNode: string, activation: 'activate' | 'init'): HookContext {
+	private hookContext(
+		triggerNode: string,
+		activation: 'activate' | 'init',
+		test = false,
+	): HookContext {
 		const node = this.workflow.getNode(triggerNode);
 		if (!node) throw new Error(`no node named ${triggerNode}`);
 		const webhookDescription = this.triggerType(triggerNode).description.webhooks?.[0];
 		const hooks = new ExecutionLifecycleHooks('trigger', '1', {} as IWorkflowBase);
-		return new HookContext(this.workflow, node, this.additionalData(hooks), 'trigger', activation, {
+		const mode = test ? 'manual' : 'trigger';
+		return new HookContext(this.workflow, node, this.additionalData(hooks), mode, activation, {
 			httpMethod: 'POST',
 			node: node.name,
 			path: 'harness',
 			webhookDescription,
 			workflowId: 'harness',
-			isTest: false,
+			isTest: test,
 		} as never);
 	}
 

@@ -330,6 +330,20 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		}
 	});
 
+	test('"Listen for test event" registers apart and never touches the published hooks', async () => {
+		const wf = workflow();
+		await wf.publish(TRIGGER);
+		const published = hooks();
+		expect(await wf.publish(TRIGGER, true)).toBe(true);
+		expect(hooks()).toHaveLength(2 * published.length);
+		expect(await wf.unpublish(TRIGGER, true)).toBe(true);
+		expect(hooks()).toEqual(published);
+		// Still published: checkExists finds its hooks, and the tool's deliveries start the workflow.
+		expect(await wf.publish(TRIGGER)).toBe(false);
+		const [res] = await deliverFromTool(wf, c.replyType, c.reply);
+		expect(outputOf(res.run!, TRIGGER)).toHaveLength(1);
+	});
+
 	test('switching an automatic trigger to Manual removes the hooks it registered', async () => {
 		const wf = workflow();
 		await wf.publish(TRIGGER);

@@ -20,16 +20,28 @@ export interface Registration {
 
 export interface StaticDataReader {
 	getWorkflowStaticData(type: string): IDataObject;
+	getMode?(): string;
 }
 
-const KEY = 'registration';
+/**
+ * The editor's "Listen for test event" registers a second set of hooks on the test URL (n8n runs it
+ * in 'manual' mode); it is kept apart, so testing never replaces or deletes the published hooks.
+ */
+const keyOf = (ctx: Partial<StaticDataReader>, other = false) => {
+	const test = typeof ctx.getMode === 'function' && ctx.getMode() === 'manual';
+	return test !== other ? 'testRegistration' : 'registration';
+};
 
 /** 32 random bytes as hex: the token a registered hook carries. */
 export const newSecret = (): string => randomBytes(32).toString('hex');
 
-export function readRegistration(ctx: Partial<StaticDataReader>): Registration | undefined {
+/** This context's registration (`other`: the one of the other mode, test or published). */
+export function readRegistration(
+	ctx: Partial<StaticDataReader>,
+	other = false,
+): Registration | undefined {
 	if (typeof ctx.getWorkflowStaticData !== 'function') return undefined;
-	const raw = ctx.getWorkflowStaticData('node')[KEY];
+	const raw = ctx.getWorkflowStaticData('node')[keyOf(ctx, other)];
 	if (!isRecord(raw) || !Array.isArray(raw.hooks)) return undefined;
 	const tool = str(raw.tool) as Tool | undefined;
 	const url = str(raw.url);
@@ -44,6 +56,7 @@ export function readRegistration(ctx: Partial<StaticDataReader>): Registration |
 
 export function writeRegistration(ctx: StaticDataReader, reg: Registration | undefined): void {
 	const data = ctx.getWorkflowStaticData('node');
-	if (reg) data[KEY] = { ...reg, hooks: reg.hooks.map((h) => ({ ...h })) };
-	else delete data[KEY];
+	const key = keyOf(ctx);
+	if (reg) data[key] = { ...reg, hooks: reg.hooks.map((h) => ({ ...h })) };
+	else delete data[key];
 }
