@@ -234,7 +234,8 @@ export class WorkflowHarness {
 			instanceBaseUrl: BASE_URL,
 			webhookBaseUrl: BASE_URL,
 			webhookWaitingBaseUrl: BASE_URL,
-			webhookTestBaseUrl: BASE_URL,
+			// As in n8n, test webhooks have their own base URL.
+			webhookTestBaseUrl: `${BASE_URL}test/`,
 			formBaseUrl: BASE_URL,
 			formWaitingBaseUrl: BASE_URL,
 			formTestBaseUrl: BASE_URL,
@@ -285,8 +286,8 @@ export class WorkflowHarness {
 	}
 
 	/** The webhook URL n8n gives a trigger node when the workflow is published. */
-	webhookUrl(triggerNode: string): string {
-		return this.hookContext(triggerNode, 'activate').getNodeWebhookUrl('default') ?? '';
+	webhookUrl(triggerNode: string, test = false): string {
+		return this.hookContext(triggerNode, 'activate', test).getNodeWebhookUrl('default') ?? '';
 	}
 
 	/**
@@ -301,10 +302,13 @@ export class WorkflowHarness {
 		return true;
 	}
 
-	/** Unpublishes like n8n: delete (`test`: the end of a "Listen for test event"). */
+	/**
+	 * Unpublishes like n8n: delete, in mode 'internal' (`test`: the end of a "Listen for test event",
+	 * which n8n deletes in the same mode, on the test URL).
+	 */
 	async unpublish(triggerNode: string, test = false): Promise<boolean> {
 		const methods = this.triggerType(triggerNode).webhookMethods!.default!;
-		return await methods.delete!.call(this.hookContext(triggerNode, 'activate', test));
+		return await methods.delete!.call(this.hookContext(triggerNode, 'update', test, 'internal'));
 	}
 
 	private triggerType(triggerNode: string): INodeType {
@@ -315,14 +319,15 @@ export class WorkflowHarness {
 
 	private hookContext(
 		triggerNode: string,
-		activation: 'activate' | 'init',
+		activation: 'activate' | 'init' | 'update',
 		test = false,
+		deleteMode?: 'internal',
 	): HookContext {
 		const node = this.workflow.getNode(triggerNode);
 		if (!node) throw new Error(`no node named ${triggerNode}`);
 		const webhookDescription = this.triggerType(triggerNode).description.webhooks?.[0];
 		const hooks = new ExecutionLifecycleHooks('trigger', '1', {} as IWorkflowBase);
-		const mode = test ? 'manual' : 'trigger';
+		const mode = deleteMode ?? (test ? 'manual' : 'trigger');
 		return new HookContext(this.workflow, node, this.additionalData(hooks), mode, activation, {
 			httpMethod: 'POST',
 			node: node.name,

@@ -34,8 +34,13 @@ export function outreachWebhookMethods(): WebhookMethods {
 				return true;
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
-				const reg = readRegistration(this);
-				return reg ? await unregister(this, reg) : true;
+				// n8n deletes test and published webhooks in the same mode: the URL says which ours are.
+				const url = this.getNodeWebhookUrl('default');
+				const other = readRegistration(this, true);
+				const useOther =
+					other !== undefined && other.url === url && readRegistration(this)?.url !== url;
+				const reg = useOther ? other : readRegistration(this);
+				return reg ? await unregister(this, reg, useOther) : true;
 			},
 		},
 	};
@@ -128,10 +133,10 @@ async function rollback(
 }
 
 /** Deletes the hooks we stored; keeps the ones the tool would not delete, to try again next time. */
-async function unregister(ctx: IHookFunctions, reg: Registration): Promise<boolean> {
+async function unregister(ctx: IHookFunctions, reg: Registration, other = false): Promise<boolean> {
 	const registrar = REGISTRARS[reg.tool];
 	if (!registrar) {
-		writeRegistration(ctx, undefined);
+		writeRegistration(ctx, undefined, other);
 		return true;
 	}
 	const kept: Registration['hooks'] = [];
@@ -139,7 +144,7 @@ async function unregister(ctx: IHookFunctions, reg: Registration): Promise<boole
 		const removed = await settle(registrar.remove(ctx, hook.id));
 		if (!removed.ok) kept.push(hook);
 	}
-	writeRegistration(ctx, kept.length ? { ...reg, hooks: kept } : undefined);
+	writeRegistration(ctx, kept.length ? { ...reg, hooks: kept } : undefined, other);
 	return kept.length === 0;
 }
 

@@ -24,8 +24,9 @@ export interface StaticDataReader {
 }
 
 /**
- * The editor's "Listen for test event" registers a second set of hooks on the test URL (n8n runs it
- * in 'manual' mode); it is kept apart, so testing never replaces or deletes the published hooks.
+ * The editor's "Listen for test event" registers a second set of hooks on the test URL (n8n runs its
+ * checkExists and create in 'manual' mode, its delete in 'internal' mode like an unpublish, so delete
+ * picks the slot by URL); it is kept apart, so testing never replaces or deletes the published hooks.
  */
 const keyOf = (ctx: Partial<StaticDataReader>, other = false) => {
 	const test = typeof ctx.getMode === 'function' && ctx.getMode() === 'manual';
@@ -54,9 +55,13 @@ export function readRegistration(
 	return { tool, url, secret, hooks };
 }
 
-export function writeRegistration(ctx: StaticDataReader, reg: Registration | undefined): void {
+export function writeRegistration(
+	ctx: StaticDataReader,
+	reg: Registration | undefined,
+	other = false,
+): void {
 	const data = ctx.getWorkflowStaticData('node');
-	const key = keyOf(ctx);
+	const key = keyOf(ctx, other);
 	if (reg) data[key] = { ...reg, hooks: reg.hooks.map((h) => ({ ...h })) };
 	else delete data[key];
 }
