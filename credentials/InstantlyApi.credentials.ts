@@ -15,8 +15,8 @@ import {
 } from '../nodes/shared/origins';
 
 /**
- * Instantly API v2 key, sent as `Authorization: Bearer <key>`, for the Outreach Trigger's Enrich
- * Missing Fields (needs the leads:read scope). `authenticate` pins every request made with this
+ * Instantly API v2 key, sent as `Authorization: Bearer <key>`, for the Outreach Trigger's automatic
+ * webhook registration (webhooks:all scope) and Enrich Missing Fields (leads:read). `authenticate` pins every request made with this
  * credential (also from the HTTP Request node) to https://api.instantly.ai: the key is never sent
  * to another host.
  */
@@ -36,7 +36,7 @@ export class InstantlyApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'In Instantly: Settings › Integrations › API Keys, create an API v2 key with the leads:read scope (or all:read). The Outreach Trigger uses it only to read leads.',
+				'In Instantly: Settings › Integrations › API Keys, create an API v2 key with the webhooks:all scope (the Outreach Trigger registers its webhook when the workflow is published) and leads:read (Enrich Missing Fields), or all:all.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

@@ -10,7 +10,7 @@ import type {
 import { lemlistBaseUrl, loopbackToggle, pinToOrigin, secretField } from '../nodes/shared/origins';
 
 /**
- * lemlist API key, for the Outreach Trigger's Enrich Missing Fields. lemlist uses Basic auth with an
+ * lemlist API key, for the Outreach Trigger's automatic webhook registration and Enrich Missing Fields. lemlist uses Basic auth with an
  * empty user name and the API key as the password. `authenticate` pins every request made with this
  * credential (also from the HTTP Request node) to https://api.lemlist.com: the key is never sent to
  * another host, whatever URL a node names.
@@ -31,7 +31,7 @@ export class LemlistLeadsApi implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			displayName:
-				'In lemlist: Settings › Integrations › API, generate an API key. The Outreach Trigger uses it only to read leads.',
+				'In lemlist: Settings › Integrations › API, generate an API key. The Outreach Trigger uses it to register its webhook when the workflow is published (and delete it when unpublished) and, with Enrich Missing Fields, to read leads.',
 			name: 'setupNotice',
 			type: 'notice',
 			default: '',

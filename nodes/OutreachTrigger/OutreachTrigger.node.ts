@@ -11,12 +11,13 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { answer, type Outcome } from '../shared/trigger/answer';
 import { recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
-import { manualWebhookMethods, TRIGGER_WEBHOOKS } from '../shared/trigger/webhookMethods';
+import { TRIGGER_WEBHOOKS } from '../shared/trigger/webhookMethods';
 import { properties } from './description';
 import { enrichItems, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
-import { checkSettings, loadSettings } from './settings';
+import { loadSettings } from './settings';
 import { outreachWebhookSecretTest } from './methods/credentialTest';
+import { outreachWebhookMethods } from './registration/lifecycle';
 
 export class OutreachTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,8 +25,9 @@ export class OutreachTrigger implements INodeType {
 		name: 'outreachTrigger',
 		icon: { light: 'file:outreach.svg', dark: 'file:outreach.dark.svg' },
 		group: ['trigger'],
-		// Version 2: the secret moved into a credential and Authentication defaults to the tool's own method.
-		version: [1, 2],
+		// 1.1: automatic registration (lemlist, Instantly, Woodpecker). 2: a manual setup's secret lives in
+		// a credential and Authentication defaults to the tool's own method.
+		version: [1, 1.1, 2],
 		defaultVersion: 2,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
 		description:
@@ -33,23 +35,33 @@ export class OutreachTrigger implements INodeType {
 		defaults: { name: 'Outreach Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		// The webhook secret (version 2), then, only for Enrich Missing Fields, each tool's credential.
+		// The webhook secret for manual setup (version 2); then, for automatic registration and Enrich
+		// Missing Fields, each tool's API credential shows for its source (n8n's credential displayOptions
+		// cannot say "either option is on").
 		credentials: [
 			{
 				name: 'outreachWebhookApi', // SECRET_CREDENTIAL; a literal, so the community lint sees testedBy
 				required: true,
 				testedBy: 'outreachWebhookSecretTest',
-				displayOptions: { show: { '@version': [2] }, hide: { authentication: ['none'] } },
+				displayOptions: {
+					show: { '@version': [2] },
+					hide: { authentication: ['none'], registration: ['auto'] },
+				},
 			},
 			{
 				name: 'lemlistLeadsApi',
 				required: false,
-				displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['lemlist'] } },
 			},
 			{
 				name: 'instantlyApi',
 				required: false,
-				displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['instantly'] } },
+			},
+			{
+				name: 'woodpeckerApi',
+				required: false,
+				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
 				name: 'outreachIoOAuth2Api',
@@ -61,10 +73,10 @@ export class OutreachTrigger implements INodeType {
 		properties,
 	};
 
-	// Webhooks are registered by hand in each tool (the node shows how), so there is nothing to
-	// create or delete remotely. checkExists is where settings that would reject every delivery
-	// (no secret, a broken regex) stop the activation with a clear message instead.
-	webhookMethods = manualWebhookMethods(checkSettings);
+	// lemlist and Instantly hooks are registered through the tool's API on publish (Registration:
+	// automatic); others are added by hand. checkExists also stops publishing on settings that would
+	// reject every delivery (no secret, a broken regex), with a clear message.
+	webhookMethods = outreachWebhookMethods();
 
 	methods = { credentialTest: { outreachWebhookSecretTest } };
 

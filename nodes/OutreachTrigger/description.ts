@@ -11,6 +11,7 @@ import {
 	MAX_ENRICH_TIME_LIMIT_MS,
 	MIN_ENRICH_TIME_LIMIT_MS,
 } from './enrich';
+import { REGISTRABLE_TOOLS } from './registration/registrars';
 
 const SETUP: Record<string, string> = {
 	generic:
@@ -36,10 +37,53 @@ const setupNotices: INodeProperties[] = Object.entries(SETUP).map(([source, text
 	name: `setupNotice_${source}`,
 	type: 'notice',
 	default: '',
-	displayOptions: { show: { source: [source] } },
+	displayOptions: { show: { source: [source] }, hide: { registration: ['auto'] } },
 }));
 
-const secretFor = (modes: string[]) => ({ show: { authentication: modes } });
+/** Manual setup only: with automatic registration the token is made and checked by the node. */
+const MANUAL = { hide: { registration: ['auto'] } };
+const secretFor = (modes: string[]) => ({ show: { authentication: modes }, ...MANUAL });
+const customSignature = {
+	show: { authentication: ['hmac'], signatureFormat: ['custom'] },
+	...MANUAL,
+};
+
+const registrationOptions = [
+	{
+		name: 'Register Automatically (Recommended)',
+		value: 'auto',
+		description:
+			"Publishing the workflow creates the webhook in the tool through its API, with a random token only this trigger knows; unpublishing deletes it. Needs the tool's API credential.",
+	},
+	{
+		name: 'Manual (Paste the URL)',
+		value: 'manual',
+		description: "You add the webhook in the tool's settings yourself (see the notice below)",
+	},
+];
+
+/**
+ * Two definitions of one parameter: workflows saved with version 1 keep the manual setup they were
+ * built with; new triggers (version 1.1) register automatically.
+ */
+const registration = (defaultValue: string, versions: unknown[]): INodeProperties => ({
+	displayName: 'Registration',
+	name: 'registration',
+	type: 'options',
+	noDataExpression: true,
+	default: defaultValue,
+	options: registrationOptions,
+	displayOptions: { show: { source: REGISTRABLE_TOOLS, '@version': versions as number[] } },
+});
+
+const autoNotice: INodeProperties = {
+	displayName:
+		'Pick the credential above and publish the workflow: the webhook is created in the tool for exactly the events chosen below, with a random token the tool sends back on every call. Unpublishing deletes it. A webhook deleted in the tool is created again the next time the workflow is published.',
+	name: 'autoRegistrationNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { source: REGISTRABLE_TOOLS, registration: ['auto'] } },
+};
 
 export const properties: INodeProperties[] = [
 	{
@@ -58,7 +102,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'generic',
 		description:
-			'The tool that calls this webhook. Each tool is set up by hand in that tool; see the notice below.',
+			'The tool that calls this webhook. lemlist, Instantly and Woodpecker can register it themselves when you publish; the others are set up by hand in the tool (see the notice below).',
 		options: [
 			{
 				name: 'Generic (Documented JSON)',
@@ -74,6 +118,9 @@ export const properties: INodeProperties[] = [
 			{ name: 'Woodpecker', value: 'woodpecker' },
 		],
 	},
+	registration('auto', [{ _cnd: { gte: 1.1 } }]),
+	registration('manual', [1]),
+	autoNotice,
 	...setupNotices,
 	{
 		displayName: 'Events',
@@ -111,7 +158,7 @@ export const properties: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description:
-			"Whether to read the lead (lemlist, Instantly) or prospect (Outreach.io) from the tool's API when the webhook lacks the name, email, LinkedIn URL, title or company. Needs the tool's credential (shown above once this is on). Fetched fields only fill gaps; if the lookup fails or takes longer than the time limit under Options, the event starts anyway and enrichment.error says why.",
+			"Whether to read the lead (lemlist, Instantly) or prospect (Outreach.io) from the tool's API when the webhook lacks the name, email, LinkedIn URL, title or company. Needs the tool's credential (above). Fetched fields only fill gaps; if the lookup fails or takes longer than the time limit under Options, the event starts anyway and enrichment.error says why.",
 		displayOptions: { show: { source: ENRICHABLE_TOOLS } },
 	},
 	{
@@ -119,7 +166,7 @@ export const properties: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		default: 'toolDefault',
-		displayOptions: { show: { '@version': [2] } },
+		displayOptions: { show: { '@version': [2] }, ...MANUAL },
 		options: [
 			{
 				name: "Automatic: The Tool's Own Method (Recommended)",
@@ -160,7 +207,7 @@ export const properties: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		default: 'none',
-		displayOptions: { show: { '@version': [1] } },
+		displayOptions: { show: { '@version': [1, 1.1] }, ...MANUAL },
 		options: [
 			{
 				name: 'Body Secret (Lemlist, Smartlead)',
@@ -196,7 +243,7 @@ export const properties: INodeProperties[] = [
 		name: 'noAuthWarning',
 		type: 'notice',
 		default: '',
-		displayOptions: { show: { authentication: ['none'] } },
+		displayOptions: { show: { authentication: ['none'] }, ...MANUAL },
 	},
 	{
 		displayName: 'Secret',
@@ -210,9 +257,10 @@ export const properties: INodeProperties[] = [
 		// Version 2 reads the secret from the Outreach Webhook credential instead.
 		displayOptions: {
 			show: {
-				'@version': [1],
+				'@version': [1, 1.1],
 				authentication: ['bodySecret', 'headerToken', 'hmac', 'queryToken'],
 			},
+			...MANUAL,
 		},
 	},
 	{
@@ -268,15 +316,15 @@ export const properties: INodeProperties[] = [
 		name: 'signatureHeader',
 		type: 'string',
 		default: 'X-Signature',
-		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+		displayOptions: customSignature,
 	},
 	{
 		...signatureAlgorithmProperty,
-		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+		displayOptions: customSignature,
 	},
 	{
 		...signatureEncodingProperty,
-		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+		displayOptions: customSignature,
 	},
 	{
 		displayName: 'Signature Prefix',
@@ -285,7 +333,7 @@ export const properties: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. sha256=',
 		description: 'Text before the digest in the header, if any',
-		displayOptions: { show: { authentication: ['hmac'], signatureFormat: ['custom'] } },
+		displayOptions: customSignature,
 	},
 	{
 		displayName: 'Conditions',

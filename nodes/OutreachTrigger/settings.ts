@@ -5,12 +5,16 @@ import { rememberSecrets } from '../shared/secrets';
 import { DEFAULT_DEDUPE_SIZE } from '../shared/trigger/dedupe';
 import type { DigestEncoding, HmacAlgorithm } from '../shared/trigger/signature';
 import type { Tool } from './adapters/types';
-import { authProblems, type AuthSettings, resolveAuthMode } from './auth';
+import { type AuthMode, authProblems, type AuthSettings, resolveAuthMode } from './auth';
 import { type Combine, type ConditionRule, validateConditions } from './conditions';
 import type { SelectableEvent } from './output';
+import { REGISTRARS, type RegistrationMode, registrationMode } from './registration/registrars';
+import { readRegistration, type StaticDataReader } from './registration/state';
 
 export interface TriggerSettings {
 	source: Tool;
+	/** 'auto': publishing registered the webhook, and `auth` checks the token it stored. */
+	registration: RegistrationMode;
 	events: SelectableEvent[];
 	auth: AuthSettings;
 	conditions: ConditionRule[];
@@ -22,7 +26,7 @@ export interface TriggerSettings {
 }
 
 /** The part of n8n's hook and webhook contexts we need, so both can read settings. */
-export interface ParameterReader {
+export interface ParameterReader extends Partial<StaticDataReader> {
 	getNodeParameter(name: string, fallback?: unknown): unknown;
 	getNode?(): { typeVersion: number };
 }
@@ -48,16 +52,61 @@ function lines(v: unknown): string[] {
 }
 
 /**
- * Reads the node's settings. From version 2 on, Authentication defaults to the tool's own method
- * and the secret comes from the Outreach Webhook credential (`credentialSecret`), so it is not
- * exported with the workflow JSON; version 1 keeps its Secret parameter and its "None" default.
+ * Reads the node's settings. From version 2 on, manual Authentication defaults to the tool's own
+ * method and its secret comes from the Outreach Webhook credential (`credentialSecret`), so it is
+ * not exported with the workflow JSON; versions 1 and 1.1 keep their Secret parameter.
  */
 export function readSettings(ctx: ParameterReader, credentialSecret = ''): TriggerSettings {
-	const v2 = versionOf(ctx) >= 2;
-	const source = text(ctx, 'source', 'generic') as Tool;
 	const options = (ctx.getNodeParameter('options', {}) ?? {}) as Record<string, unknown>;
 	const conditions = (ctx.getNodeParameter('conditions', {}) ?? {}) as { rules?: ConditionRule[] };
 	const events = ctx.getNodeParameter('events', []);
+	const registration = registrationMode(ctx);
+	const source = text(ctx, 'source', 'generic') as Tool;
+	const auth =
+		registration === 'auto' ? registeredAuth(ctx, source) : readAuth(ctx, source, credentialSecret);
+	return {
+		source,
+		registration,
+		events: (Array.isArray(events) ? events : []) as SelectableEvent[],
+		auth,
+		conditions: Array.isArray(conditions.rules) ? conditions.rules : [],
+		combine: text(ctx, 'combine', 'and') === 'or' ? 'or' : ('and' as Combine),
+		extraInterested: lines(options.extraInterestedPhrases),
+		extraNotInterested: lines(options.extraNotInterestedPhrases),
+		dedupeSize: typeof options.dedupeSize === 'number' ? options.dedupeSize : DEFAULT_DEDUPE_SIZE,
+	};
+}
+
+const authBase = (mode: AuthMode, secret: string): AuthSettings => ({
+	mode,
+	secret,
+	headerName: '',
+	queryParameter: '',
+	bodyField: '',
+	signature: 'sourceDefault',
+	signatureHeader: '',
+	algorithm: 'sha256',
+	encoding: 'hex',
+	prefix: '',
+});
+
+/**
+ * Registered automatically: the token publishing stored, checked the way the tool sends it back.
+ * Before publishing there is none, and every delivery is refused.
+ */
+function registeredAuth(ctx: ParameterReader, source: Tool): AuthSettings {
+	const token = REGISTRARS[source]?.token ?? { mode: 'bodySecret' };
+	// A test delivery may come while n8n runs the webhook in another mode: both tokens are ours.
+	const reg = [readRegistration(ctx), readRegistration(ctx, true)].find((r) => r?.tool === source);
+	const auth = authBase(token.mode, reg?.secret ?? '');
+	if (token.mode === 'headerToken') auth.headerName = token.headerName;
+	if (token.mode === 'queryToken') auth.queryParameter = token.queryParameter;
+	return auth;
+}
+
+/** Manual setup: the Authentication fields as the user filled them in. */
+function readAuth(ctx: ParameterReader, source: Tool, credentialSecret: string): AuthSettings {
+	const v2 = versionOf(ctx) >= 2;
 	const mode = resolveAuthMode(text(ctx, 'authentication', v2 ? 'toolDefault' : 'none'), source);
 	const auth: AuthSettings = {
 		mode,
@@ -82,22 +131,14 @@ export function readSettings(ctx: ParameterReader, credentialSecret = ''): Trigg
 		auth.encoding = text(ctx, 'signatureEncoding', 'hex') as DigestEncoding;
 		auth.prefix = text(ctx, 'signaturePrefix');
 	}
-	return {
-		source,
-		events: (Array.isArray(events) ? events : []) as SelectableEvent[],
-		auth,
-		conditions: Array.isArray(conditions.rules) ? conditions.rules : [],
-		combine: text(ctx, 'combine', 'and') === 'or' ? 'or' : ('and' as Combine),
-		extraInterested: lines(options.extraInterestedPhrases),
-		extraNotInterested: lines(options.extraNotInterestedPhrases),
-		dedupeSize: typeof options.dedupeSize === 'number' ? options.dedupeSize : DEFAULT_DEDUPE_SIZE,
-	};
+	return auth;
 }
 
 /** Everything that would make the trigger reject or drop every delivery, in the user's words. */
 export function settingsProblems(settings: TriggerSettings): string[] {
+	// With automatic registration the token is made on publish, after this check.
 	const problems = [
-		...authProblems(settings.source, settings.auth),
+		...(settings.registration === 'auto' ? [] : authProblems(settings.source, settings.auth)),
 		...validateConditions(settings.conditions),
 	];
 	if (settings.events.length === 0) problems.push('Events is empty: choose at least one event');
@@ -109,7 +150,8 @@ export async function loadSettings(
 	ctx: IHookFunctions | IWebhookFunctions,
 ): Promise<TriggerSettings> {
 	const first = readSettings(ctx);
-	if (versionOf(ctx) < 2 || first.auth.mode === 'none') return first;
+	if (versionOf(ctx) < 2 || first.registration === 'auto' || first.auth.mode === 'none')
+		return first;
 	const credential = await ctx.getCredentials(SECRET_CREDENTIAL).catch(() => undefined);
 	return readSettings(ctx, typeof credential?.secret === 'string' ? credential.secret : '');
 }
@@ -117,7 +159,7 @@ export async function loadSettings(
 /** On activation: settings that would reject every delivery stop it, with what to fix. */
 export async function checkSettings(this: IHookFunctions): Promise<void> {
 	const settings = await loadSettings(this);
-	if (settings.auth.mode === 'none')
+	if (settings.registration !== 'auto' && settings.auth.mode === 'none')
 		this.logger.warn(
 			`Outreach Trigger "${this.getNode().name}": Authentication is None, so anyone who learns the webhook URL can start this workflow`,
 		);

@@ -45,6 +45,7 @@ describe('the contracts in test/contracts', () => {
 			'outreachio',
 			'pinpoint',
 			'stardex',
+			'woodpecker',
 		]);
 		for (const { api, contracts: cs } of all) {
 			expect(Object.keys(api.sources).length).toBeGreaterThan(0);

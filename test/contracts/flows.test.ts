@@ -535,6 +535,46 @@ describe('Outreach tools (enrichment)', () => {
 	});
 });
 
+describe('Outreach tools (automatic webhook registration)', () => {
+	const trigger = (source: string, credType: string, credentials: IDataObject) =>
+		new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Outreach Trigger',
+						'outreachTrigger',
+						{ path: `register-${source}`, source, events: ['replied'] },
+						{ [credType]: 'sandbox' },
+						{ typeVersion: 1.1 },
+					),
+				],
+				connections: {},
+			},
+			{ [credType]: credentials as never },
+		);
+
+	test('lemlist, Instantly, Woodpecker: publish (list, create), re-publish (list, resume), unpublish (delete)', async () => {
+		const lem = trigger('lemlist', 'lemlistLeadsApi', tools.credentials.lemlist);
+		expect(await lem.publish('Outreach Trigger')).toBe(true);
+		expect(await lem.publish('Outreach Trigger')).toBe(false);
+		expect(await lem.unpublish('Outreach Trigger')).toBe(true);
+
+		const inst = trigger('instantly', 'instantlyApi', tools.credentials.instantly);
+		expect(await inst.publish('Outreach Trigger')).toBe(true);
+		tools.disableHook(tools.hooks('instantly')[0].id);
+		expect(await inst.publish('Outreach Trigger')).toBe(false);
+		expect(await inst.unpublish('Outreach Trigger')).toBe(true);
+		expect([...tools.hooks('lemlist'), ...tools.hooks('instantly')]).toEqual([]);
+
+		const wood = trigger('woodpecker', 'woodpeckerApi', tools.credentials.woodpecker);
+		expect(await wood.publish('Outreach Trigger')).toBe(true);
+		expect(await wood.publish('Outreach Trigger')).toBe(false);
+		expect(await wood.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('woodpecker')).toEqual([]);
+		expect((await credentialTest('woodpeckerApi', tools.credentials.woodpecker)).status).toBe(200);
+	});
+});
+
 describe('what the sandboxes served, against the contracts', () => {
 	const reports = () =>
 		Object.entries(all.sandboxes).map(([name, sb]) => ({ name, report: sb.contractReport() }));

@@ -3,7 +3,9 @@
  * loaded from source exactly as package.json's "n8n" section lists them. Credentials behave as in
  * n8n's CLI: generic auth is applied, and an expirable field is filled by preAuthentication when
  * empty or after a 401, and persisted. Webhooks go through n8n-core's WebhookContext; the workflow's
- * static data survives between deliveries, as it does for an active workflow.
+ * static data survives between deliveries, as it does for an active workflow. Publishing runs a
+ * trigger's webhookMethods through n8n-core's HookContext as n8n's activation does: checkExists,
+ * then create when it answered false; unpublishing runs delete.
  */
 import * as path from 'node:path';
 
@@ -33,7 +35,7 @@ import {
 	NodeHelpers,
 	Workflow,
 } from 'n8n-workflow';
-import { ExecutionLifecycleHooks, WebhookContext, WorkflowExecute } from 'n8n-core';
+import { ExecutionLifecycleHooks, HookContext, WebhookContext, WorkflowExecute } from 'n8n-core';
 
 const ROOT = path.resolve(__dirname, '../..');
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json is read at run time, not compiled in
@@ -232,7 +234,8 @@ export class WorkflowHarness {
 			instanceBaseUrl: BASE_URL,
 			webhookBaseUrl: BASE_URL,
 			webhookWaitingBaseUrl: BASE_URL,
-			webhookTestBaseUrl: BASE_URL,
+			// As in n8n, test webhooks have their own base URL.
+			webhookTestBaseUrl: `${BASE_URL}test/`,
 			formBaseUrl: BASE_URL,
 			formWaitingBaseUrl: BASE_URL,
 			formTestBaseUrl: BASE_URL,
@@ -280,6 +283,59 @@ export class WorkflowHarness {
 				.processRunExecutionData(this.workflow)
 				.catch(reject);
 		});
+	}
+
+	/** The webhook URL n8n gives a trigger node when the workflow is published. */
+	webhookUrl(triggerNode: string, test = false): string {
+		return this.hookContext(triggerNode, 'activate', test).getNodeWebhookUrl('default') ?? '';
+	}
+
+	/**
+	 * Publishes like n8n: checkExists, then create if it said no. Answers whether create ran. `test`:
+	 * the editor's "Listen for test event" instead (mode 'manual', the test URL).
+	 */
+	async publish(triggerNode: string, test = false): Promise<boolean> {
+		const ctx = this.hookContext(triggerNode, 'activate', test);
+		const methods = this.triggerType(triggerNode).webhookMethods!.default!;
+		if (await methods.checkExists!.call(ctx)) return false;
+		await methods.create!.call(ctx);
+		return true;
+	}
+
+	/**
+	 * Unpublishes like n8n: delete, in mode 'internal' (`test`: the end of a "Listen for test event",
+	 * which n8n deletes in the same mode, on the test URL).
+	 */
+	async unpublish(triggerNode: string, test = false): Promise<boolean> {
+		const methods = this.triggerType(triggerNode).webhookMethods!.default!;
+		return await methods.delete!.call(this.hookContext(triggerNode, 'update', test, 'internal'));
+	}
+
+	private triggerType(triggerNode: string): INodeType {
+		const node = this.workflow.getNode(triggerNode);
+		if (!node) throw new Error(`no node named ${triggerNode}`);
+		return this.workflow.nodeTypes.getByNameAndVersion(node.type, node.typeVersion) as INodeType;
+	}
+
+	private hookContext(
+		triggerNode: string,
+		activation: 'activate' | 'init' | 'update',
+		test = false,
+		deleteMode?: 'internal',
+	): HookContext {
+		const node = this.workflow.getNode(triggerNode);
+		if (!node) throw new Error(`no node named ${triggerNode}`);
+		const webhookDescription = this.triggerType(triggerNode).description.webhooks?.[0];
+		const hooks = new ExecutionLifecycleHooks('trigger', '1', {} as IWorkflowBase);
+		const mode = deleteMode ?? (test ? 'manual' : 'trigger');
+		return new HookContext(this.workflow, node, this.additionalData(hooks), mode, activation, {
+			httpMethod: 'POST',
+			node: node.name,
+			path: 'harness',
+			webhookDescription,
+			workflowId: 'harness',
+			isTest: test,
+		} as never);
 	}
 
 	/** Delivers one HTTP request to a webhook trigger node; if it starts the workflow, runs it. */

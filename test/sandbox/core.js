@@ -148,6 +148,7 @@ class RateLimiter {
  *   state: () => any,
  *   reset: () => void,
  *   seed?: (data: any) => any,
+ *   control?: (what: string, req: SandboxRequest) => SandboxResponse | Promise<SandboxResponse> | undefined,
  *   port?: number,
  *   skipRateLimit?: (req: SandboxRequest) => boolean,
  *   contracts?: Array<{ system: string, prefix: string, ids?: string[] }>,
@@ -255,7 +256,7 @@ async function startSandbox(def) {
 		const inject = faults.only.length === 0 || faults.only.some((p) => key.startsWith(p));
 		const roll = () => (inject ? random() : 1);
 		try {
-			if (isControl) return send(control(sreq));
+			if (isControl) return send(await control(sreq));
 			stats.requests++;
 			log.push(entry);
 			if (log.length > 50_000) log.splice(0, 10_000);
@@ -489,8 +490,12 @@ async function startSandbox(def) {
 		return validate(shape, r.body, 'error');
 	}
 
+	/** @returns {SandboxResponse | Promise<SandboxResponse>} */
 	function control(/** @type {SandboxRequest} */ req) {
 		const what = req.path.slice('/__sandbox/'.length);
+		// A sandbox's own controls (e.g. the outreach tools' hooks) come first.
+		const own = def.control?.(what, req);
+		if (own) return own;
 		if (what === 'state' && req.method === 'GET') return { status: 200, body: def.state() };
 		if (what === 'stats' && req.method === 'GET') return { status: 200, body: { ...stats } };
 		if (what === 'requests' && req.method === 'GET') return { status: 200, body: log };

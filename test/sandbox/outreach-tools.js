@@ -17,6 +17,14 @@
  * - Outreach.io `${url}/outreach/api/v2`: OAuth2 Bearer access token; JSON:API bodies and errors.
  *     GET /prospects/:id, GET /prospects (credential test); POST `${url}/outreach/oauth/token` refreshes
  *     the token (grant_type=refresh_token).
+ * - Webhook management (the trigger's automatic registration): lemlist GET/POST /hooks and
+ *     DELETE /hooks/:hookId (`secret` kept, never listed); Instantly GET/POST /webhooks,
+ *     DELETE /webhooks/:id and POST /webhooks/:id/resume (`headers` kept, `status` -1 when disabled).
+ *     `hooks(tool)` shows what is registered (with secrets, for assertions), `removeHook(tool, id)` is
+ *     a deletion in the tool's UI, `disableHook(id)` Instantly's auto-disable after failures,
+ *     `outgoing(tool, type, payload)` builds the deliveries the tool would send (URL, headers, body
+ *     with the secret) and `deliver(...)` POSTs them. `configure({ lemlist: { refuseHooks: 403 } })`
+ *     or `{ instantly: { paidPlan: false } }` makes registration fail like the vendor.
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
@@ -28,13 +36,25 @@ const DEFAULTS = {
 		apiKeys: ['sandbox-lemlist-key'],
 		/** 'v2' (the documented lead) or 'flat' (email, names and campaignId at the top level). */
 		leadShape: /** @type {'v2'|'flat'} */ ('v2'),
+		/** An HTTP status POST /hooks answers with (e.g. 403), or 0 to register normally. */
+		refuseHooks: 0,
+		/** After this many successful POST /hooks, the next ones are refused with refuseHooks || 400. */
+		hookCreateLimit: Infinity,
 	},
 	instantly: {
 		apiKeys: /** @type {Record<string, string[]>} */ ({
-			'sandbox-instantly-key': ['leads:read'],
+			'sandbox-instantly-key': ['leads:read', 'webhooks:all'],
 			'sandbox-instantly-campaigns-only-key': ['campaigns:read'],
+			'sandbox-instantly-leads-only-key': ['leads:read'],
 		}),
 		rejectContacts: false,
+		/** false: every API call is answered 402 (no active paid plan), as Instantly documents. */
+		paidPlan: true,
+	},
+	woodpecker: {
+		apiKeys: ['sandbox-woodpecker-key'],
+		/** Woodpecker: "You can subscribe to the same event up to three times per account". */
+		maxPerEvent: 3,
 	},
 	outreachIo: {
 		clientId: 'sandbox-outreach-client',
@@ -53,6 +73,7 @@ const ORG_ID = '0190f2c4-0000-7000-8000-00000000a11c';
 
 /**
  * @param {{ port?: number, lemlist?: Partial<typeof DEFAULTS.lemlist>, instantly?: Partial<typeof DEFAULTS.instantly>,
+ *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>,
  *   outreachIo?: Partial<typeof DEFAULTS.outreachIo>, rateLimit?: any, contractMode?: 'enforce'|'record'|'off',
  *   responseDelayMs?: number }} [opts]
  */
@@ -60,6 +81,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 	const cfg = {
 		lemlist: { ...DEFAULTS.lemlist, ...(opts.lemlist || {}) },
 		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
+		woodpecker: { ...DEFAULTS.woodpecker, ...(opts.woodpecker || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
 		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
 		contractMode: opts.contractMode ?? DEFAULTS.contractMode,
@@ -71,7 +93,14 @@ async function startOutreachToolsSandbox(opts = {}) {
 	let validAccessTokens;
 
 	function reset() {
-		db = { nextId: 1000, lemlist: [], instantly: [], outreachIo: [] };
+		db = {
+			nextId: 1000,
+			lemlist: [],
+			instantly: [],
+			outreachIo: [],
+			hooks: { lemlist: [], instantly: [], woodpecker: [] },
+			lemlistHooksCreated: 0,
+		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
 	}
 	reset();
@@ -207,6 +236,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 			message,
 		},
 	});
+	/** Woodpecker's error body: `{status, title, detail}` (its v2 error format; v1 may differ). */
+	const woodpeckerError = (/** @type {number} */ status, /** @type {string} */ detail) => ({
+		status,
+		body: { status, title: status === 409 ? 'Conflict' : 'Error', detail },
+	});
 	const outreachError = (
 		/** @type {number} */ status,
 		/** @type {string} */ id,
@@ -236,6 +270,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (!scopes) return instantlyError(401, 'Invalid API key');
 			return { auth: { tool: 'instantly', scopes } };
 		}
+		if (req.path.startsWith('/woodpecker/')) {
+			const key = String(req.headers['x-api-key'] || '');
+			if (!cfg.woodpecker.apiKeys.includes(key)) return woodpeckerError(401, 'Invalid API key');
+			return { auth: { tool: 'woodpecker' } };
+		}
 		if (req.path.startsWith('/outreach/api/')) {
 			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
 			if (!m || !validAccessTokens.has(m[1]))
@@ -256,8 +295,303 @@ async function startOutreachToolsSandbox(opts = {}) {
 				s === scope || s === 'leads:all' || s === 'all:read' || s === 'all:all',
 		);
 
+	// ---- webhook management ----------------------------------------------------------------------
+	/** Instantly's scope rule for webhooks: webhooks:<action>, webhooks:all, all:<action>, all:all. */
+	const mayManageHooks = (
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {string} */ action,
+	) =>
+		req.auth.scopes.some((/** @type {string} */ s) =>
+			[`webhooks:${action}`, 'webhooks:all', `all:${action}`, 'all:all'].includes(s),
+		);
+
+	const uuid = () => `0190f2c4-0000-7000-8000-${String(nextId()).padStart(12, '0')}`;
+
+	/** lemlist lists hooks without their secret ("never returned by GET"). */
+	const lemlistHookView = (/** @type {any} */ h) => {
+		const { secret: _s, ...shown } = h;
+		return shown;
+	};
+	/** Instantly's Webhook object as the API returns it (headers included). */
+	const instantlyHookView = (/** @type {any} */ h) => ({ ...h });
+
+	/** An Instantly call refused for the plan or the key's scopes, or undefined when allowed. */
+	function instantlyRefusal(
+		/** @type {import("./core").SandboxRequest} */ req,
+		/** @type {string} */ action,
+	) {
+		if (!cfg.instantly.paidPlan)
+			return instantlyError(402, 'Workspace does not have an active paid plan');
+		if (!mayManageHooks(req, action))
+			return instantlyError(
+				403,
+				`The API key does not have the required scope: one of webhooks:${action}, webhooks:all, all:${action}, all:all`,
+			);
+		return undefined;
+	}
+
+	/** A hook deleted in the tool's own UI (Woodpecker's id: "event target_url"). */
+	function removeHook(
+		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {string} */ id,
+	) {
+		db.hooks[tool] = db.hooks[tool].filter(
+			(/** @type {any} */ h) => (h._id ?? h.id ?? `${h.event} ${h.target_url}`) !== id,
+		);
+	}
+
+	/** Instantly disabling a hook after repeated failed deliveries (status -1). */
+	function disableHook(/** @type {string} */ id) {
+		const hook = findInstantlyHook(id);
+		if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
+		return Boolean(hook);
+	}
+
+	const findInstantlyHook = (/** @type {string} */ id) =>
+		db.hooks.instantly.find((/** @type {any} */ h) => h.id === id);
+
+	const hookRoutes = [
+		{
+			method: 'GET',
+			pattern: /^\/lemlist\/api\/hooks$/,
+			handler: () => ({ status: 200, body: db.hooks.lemlist.map(lemlistHookView) }),
+		},
+		{
+			method: 'POST',
+			write: true,
+			pattern: /^\/lemlist\/api\/hooks$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				if (cfg.lemlist.refuseHooks) return lemlistError(cfg.lemlist.refuseHooks, 'Forbidden');
+				if (db.lemlistHooksCreated >= cfg.lemlist.hookCreateLimit)
+					return lemlistError(400, 'Webhook limit reached');
+				const b = req.body;
+				const campaignId = req.query.get('campaignId');
+				const hook = {
+					_id: `hoo_sbx${nextId()}`,
+					targetUrl: b.targetUrl,
+					createdAt: now(),
+					...(b.type ? { type: b.type } : {}),
+					...(campaignId ? { campaignId } : {}),
+					...(b.secret !== undefined ? { secret: b.secret } : {}),
+				};
+				db.hooks.lemlist.push(hook);
+				db.lemlistHooksCreated++;
+				return { status: 200, body: lemlistHookView(hook) };
+			},
+		},
+		{
+			method: 'DELETE',
+			write: true,
+			pattern: /^\/lemlist\/api\/hooks\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ _req,
+				/** @type {string[]} */ [id],
+			) => {
+				const hook = db.hooks.lemlist.find((/** @type {any} */ h) => h._id === id);
+				if (!hook) return lemlistError(404, 'Webhook not found');
+				db.hooks.lemlist = db.hooks.lemlist.filter((/** @type {any} */ h) => h !== hook);
+				return { status: 200, body: lemlistHookView(hook) };
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/instantly\/api\/v2\/webhooks$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const refused = instantlyRefusal(req, 'read');
+				if (refused) return refused;
+				const limit = Number(req.query.get('limit') ?? 100);
+				const after = req.query.get('starting_after');
+				let rows = db.hooks.instantly;
+				if (after) rows = rows.slice(rows.findIndex((/** @type {any} */ h) => h.id === after) + 1);
+				const items = rows.slice(0, limit);
+				const more = rows.length > limit;
+				return {
+					status: 200,
+					body: {
+						items: items.map(instantlyHookView),
+						...(more ? { next_starting_after: items[items.length - 1].id } : {}),
+					},
+				};
+			},
+		},
+		{
+			method: 'POST',
+			write: true,
+			pattern: /^\/instantly\/api\/v2\/webhooks$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const refused = instantlyRefusal(req, 'create');
+				if (refused) return refused;
+				const b = req.body;
+				const hook = {
+					id: uuid(),
+					organization: ORG_ID,
+					campaign: b.campaign ?? null,
+					name: b.name ?? null,
+					target_hook_url: b.target_hook_url,
+					event_type: b.event_type === undefined ? null : b.event_type,
+					custom_interest_value: b.custom_interest_value ?? null,
+					headers: b.headers ?? null,
+					timestamp_created: now(),
+					status: 1,
+					timestamp_error: null,
+				};
+				db.hooks.instantly.push(hook);
+				return { status: 200, body: instantlyHookView(hook) };
+			},
+		},
+		{
+			method: 'DELETE',
+			write: true,
+			pattern: /^\/instantly\/api\/v2\/webhooks\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				const refused = instantlyRefusal(req, 'delete');
+				if (refused) return refused;
+				const hook = findInstantlyHook(id);
+				if (!hook) return instantlyError(404, 'Resource not found');
+				db.hooks.instantly = db.hooks.instantly.filter((/** @type {any} */ h) => h !== hook);
+				return { status: 200, body: instantlyHookView(hook) };
+			},
+		},
+		{
+			method: 'POST',
+			pattern: /^\/instantly\/api\/v2\/webhooks\/([^/]+)\/resume$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				const refused = instantlyRefusal(req, 'update');
+				if (refused) return refused;
+				const hook = findInstantlyHook(id);
+				if (!hook) return instantlyError(404, 'Resource not found');
+				Object.assign(hook, { status: 1, timestamp_error: null });
+				return { status: 200, body: instantlyHookView(hook) };
+			},
+		},
+	];
+
+	const woodpeckerRoutes = [
+		{
+			method: 'GET',
+			pattern: /^\/woodpecker\/rest\/v2\/webhooks$/,
+			handler: () => ({
+				status: 200,
+				body: {
+					webhooks: db.hooks.woodpecker.map((/** @type {any} */ h) => ({
+						target_url: h.target_url,
+						event: h.event.toUpperCase(),
+					})),
+				},
+			}),
+		},
+		{
+			method: 'POST',
+			write: true,
+			pattern: /^\/woodpecker\/rest\/v1\/webhooks\/subscribe$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const { target_url, event } = req.body;
+				const same = db.hooks.woodpecker.filter(
+					(/** @type {any} */ h) => h.event === event.toLowerCase(),
+				);
+				if (same.some((/** @type {any} */ h) => h.target_url === target_url))
+					return woodpeckerError(409, 'Already subscribed.');
+				if (same.length >= cfg.woodpecker.maxPerEvent)
+					return woodpeckerError(
+						409,
+						`You can subscribe to the same event up to ${cfg.woodpecker.maxPerEvent} times per account.`,
+					);
+				db.hooks.woodpecker.push({ target_url, event: event.toLowerCase() });
+				return { status: 201, body: { target_url, event, message: 'Subscribed.' } };
+			},
+		},
+		{
+			method: 'POST',
+			write: true,
+			pattern: /^\/woodpecker\/rest\/v1\/webhooks\/unsubscribe$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const { target_url, event } = req.body;
+				const before = db.hooks.woodpecker.length;
+				db.hooks.woodpecker = db.hooks.woodpecker.filter(
+					(/** @type {any} */ h) =>
+						!(h.target_url === target_url && h.event === event.toLowerCase()),
+				);
+				if (db.hooks.woodpecker.length === before)
+					return woodpeckerError(404, 'Subscription not found.');
+				return { status: 200, body: { target_url, event, message: 'Unsubscribed.' } };
+			},
+		},
+	];
+
+	/**
+	 * The deliveries the tool would send for one event: one per registered hook that listens to
+	 * `type` (a lemlist hook without a type listens to everything), with the secret it was given.
+	 * @returns {Array<{ hookId: string, url: string, headers: Record<string, string>, body: any }>}
+	 */
+	function outgoing(
+		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {string} */ type,
+		/** @type {Record<string, any>} */ payload = {},
+	) {
+		if (tool === 'lemlist')
+			return db.hooks.lemlist
+				.filter((/** @type {any} */ h) => !h.type || h.type === type)
+				.filter((/** @type {any} */ h) => !h.campaignId || h.campaignId === payload.campaignId)
+				.map((/** @type {any} */ h) => ({
+					hookId: h._id,
+					url: h.targetUrl,
+					headers: { 'content-type': 'application/json' },
+					body: { ...payload, type, ...(h.secret !== undefined ? { secret: h.secret } : {}) },
+				}));
+		if (tool === 'woodpecker')
+			// Woodpecker batches events into a JSON array; one event here.
+			return db.hooks.woodpecker
+				.filter((/** @type {any} */ h) => h.event === type)
+				.map((/** @type {any} */ h) => ({
+					hookId: `${h.event} ${h.target_url}`,
+					url: h.target_url,
+					headers: { 'content-type': 'application/json' },
+					body: [{ ...payload, method: type }],
+				}));
+		return db.hooks.instantly
+			.filter((/** @type {any} */ h) => h.status === 1)
+			.filter((/** @type {any} */ h) => h.event_type === 'all_events' || h.event_type === type)
+			.filter((/** @type {any} */ h) => !h.campaign || h.campaign === payload.campaign_id)
+			.map((/** @type {any} */ h) => ({
+				hookId: h.id,
+				url: h.target_hook_url,
+				headers: { 'content-type': 'application/json', ...(h.headers ?? {}) },
+				body: { ...payload, event_type: type },
+			}));
+	}
+
+	/** Sends `outgoing(...)` over HTTP (only to `url` when given); answers each delivery's status. */
+	async function deliver(
+		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {string} */ type,
+		/** @type {Record<string, any>} */ payload = {},
+		/** @type {string | undefined} */ url = undefined,
+	) {
+		const out = [];
+		for (const d of outgoing(tool, type, payload).filter(
+			(o) => !url || o.url.split('?')[0] === url,
+		)) {
+			const res = await fetch(d.url, {
+				method: 'POST',
+				headers: d.headers,
+				body: JSON.stringify(d.body),
+				signal: globalThis.AbortSignal.timeout(10_000),
+			});
+			out.push({ hookId: d.hookId, url: d.url, status: res.status, body: await res.text() });
+		}
+		return out;
+	}
+
 	// ---- routes ----------------------------------------------------------------------------------
 	const routes = [
+		...hookRoutes,
+		...woodpeckerRoutes,
 		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/team$/,
@@ -390,7 +724,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 			? 'lemlist'
 			: path.startsWith('/instantly/')
 				? 'instantly'
-				: 'outreachIo';
+				: path.startsWith('/woodpecker/')
+					? 'woodpecker'
+					: 'outreachIo';
 
 	const sandbox = await startSandbox({
 		name: 'outreachTools',
@@ -399,6 +735,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		contracts: [
 			{ system: 'lemlist', prefix: '/lemlist/api' },
 			{ system: 'instantly', prefix: '/instantly/api/v2' },
+			{ system: 'woodpecker', prefix: '/woodpecker/rest' },
 			{
 				system: 'outreachio',
 				prefix: '/outreach/api/v2',
@@ -416,6 +753,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			const tool = toolOf(req.path);
 			if (tool === 'lemlist') return lemlistError(400, text);
 			if (tool === 'instantly') return instantlyError(400, text);
+			if (tool === 'woodpecker') return woodpeckerError(400, text);
 			if (req.path === '/outreach/oauth/token')
 				return { status: 400, body: { error: 'invalid_request', error_description: text } };
 			return outreachError(400, 'validationError', 'Validation Error', text);
@@ -424,6 +762,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			const tool = toolOf(req.path);
 			if (tool === 'lemlist') return lemlistError(404, 'Not found');
 			if (tool === 'instantly') return instantlyError(404, 'Resource not found');
+			if (tool === 'woodpecker') return woodpeckerError(404, 'Not found');
 			return outreachError(404, 'resourceNotFound', 'Resource Not Found', `No route ${req.path}`);
 		},
 		authenticate,
@@ -438,6 +777,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
+			hooks: db.hooks,
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
 				lemlistLeads: db.lemlist.length,
@@ -446,6 +786,26 @@ async function startOutreachToolsSandbox(opts = {}) {
 			},
 		}),
 		reset,
+		// For tests in another process (e2e): what is registered, a deletion or auto-disable in the
+		// tool's UI, and a delivery of one event to every hook that listens to it.
+		control: (what, req) => {
+			const tool = ['instantly', 'woodpecker'].includes(req.body?.tool) ? req.body.tool : 'lemlist';
+			if (what === 'hooks' && req.method === 'GET') return { status: 200, body: db.hooks };
+			if (what === 'hooks/remove' && req.method === 'POST') {
+				removeHook(tool, req.body.id);
+				return { status: 200, body: { ok: true } };
+			}
+			if (what === 'hooks/disable' && req.method === 'POST')
+				return { status: 200, body: { ok: disableHook(req.body?.id) } };
+			if (what === 'hooks/deliver' && req.method === 'POST')
+				return deliver(tool, String(req.body.type), req.body.payload ?? {}, req.body.url).then(
+					(sent) => ({
+						status: 200,
+						body: sent,
+					}),
+				);
+			return undefined;
+		},
 		seed: (data) => ({
 			lemlist: (Array.isArray(data.lemlist) ? data.lemlist : []).map(
 				(/** @type {any} */ l) => addLemlistLead(l)._id,
@@ -473,6 +833,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 				baseUrlOverride: `${sandbox.url}/instantly/api/v2`,
 				allowLoopbackBaseUrl: true,
 			},
+			woodpecker: {
+				apiKey: cfg.woodpecker.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/woodpecker/rest`,
+				allowLoopbackBaseUrl: true,
+			},
 			outreachIo: {
 				grantType: 'authorizationCode',
 				authUrl: `${sandbox.url}/outreach/oauth/authorize`,
@@ -494,9 +859,22 @@ async function startOutreachToolsSandbox(opts = {}) {
 		addLemlistLead,
 		addInstantlyLead,
 		addProspect,
+		/** The hooks registered in a tool, as stored (secrets and headers included). */
+		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool) =>
+			db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+		removeHook,
+		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
+		disableHook,
+		outgoing,
+		deliver,
 		/** Change tool behaviour at run time, e.g. configure({ instantly: { rejectContacts: true } }). */
 		configure: (/** @type {any} */ patch) => {
-			for (const tool of /** @type {const} */ (['lemlist', 'instantly', 'outreachIo']))
+			for (const tool of /** @type {const} */ ([
+				'lemlist',
+				'instantly',
+				'woodpecker',
+				'outreachIo',
+			]))
 				if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
 		},
 		/** Makes every issued Outreach.io access token invalid (as after revoking), so the next call is a 401. */

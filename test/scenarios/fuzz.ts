@@ -279,6 +279,7 @@ function outreachSettings(r: Rand, source: Tool): TriggerSettings {
 			: [];
 	return {
 		source,
+		registration: 'manual',
 		events: ['addedToSequence', 'replied', 'interested'],
 		auth: {
 			mode: 'none',

@@ -17,10 +17,14 @@ export const instantlyApi: ApiDefinition = {
 	credentialType: 'instantlyApi',
 	baseUrl: instantlyBaseUrl,
 	headers: () => ({ Accept: 'application/json' }),
-	hint: (status) => instantlyStatusHint(status),
+	hint: (status, _method, path) => instantlyStatusHint(status, path),
 };
 
-export function instantlyStatusHint(status: number): string | undefined {
+export function instantlyStatusHint(status: number, path = ''): string | undefined {
+	if (status === 403 && path.startsWith('/webhooks'))
+		return 'The API key may not manage webhooks: create one with the webhooks:all scope (or all:all) under Settings › Integrations › API Keys';
+	if (status === 402)
+		return 'Instantly says the workspace has no active paid plan; webhooks need one';
 	if (status === 401)
 		return 'Check the API key in the Instantly API credential (Instantly: Settings › Integrations › API Keys, API v2)';
 	if (status === 403)

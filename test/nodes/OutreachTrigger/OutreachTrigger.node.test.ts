@@ -4,7 +4,7 @@ import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { OutreachTrigger } from '../../../nodes/OutreachTrigger/OutreachTrigger.node';
-import { runCheckExists, runWebhook } from './webhookHarness';
+import { runCheckExists, runHook, runWebhook } from './webhookHarness';
 
 /** A 200 that answers the tool but starts no workflow run. */
 const startsNothing = {
@@ -387,7 +387,7 @@ describe('conditions', () => {
 });
 
 describe('activation (webhookMethods)', () => {
-	it('checkExists accepts good settings; create and delete are no-ops', async () => {
+	it('manual setup: checkExists accepts good settings (warning on None); create and delete change nothing', async () => {
 		const warnings: string[] = [];
 		await expect(runCheckExists({}, warnings)).resolves.toBe(true);
 		expect(warnings).toEqual([
@@ -399,9 +399,25 @@ describe('activation (webhookMethods)', () => {
 			runCheckExists({ authentication: 'queryToken', secret: 'x' }, warnings),
 		).resolves.toBe(true);
 		expect(warnings).toHaveLength(1);
-		const methods = new OutreachTrigger().webhookMethods.default;
-		await expect(methods.create.call({} as never)).resolves.toBe(true);
-		await expect(methods.delete.call({} as never)).resolves.toBe(true);
+		for (const params of [{}, { source: 'lemlist', registration: 'manual' }]) {
+			const state = {};
+			await expect(runHook('create', params, state)).resolves.toBe(true);
+			await expect(runHook('delete', params, state)).resolves.toBe(true);
+			expect(state).toEqual({});
+		}
+	});
+
+	it('Generic and the tools without a registrar are always manual, whatever Registration says', async () => {
+		const state = {};
+		for (const source of ['generic', 'smartlead', 'heyreach', 'replyIo', 'outreachIo'])
+			await expect(runHook('create', { source, registration: 'auto' }, state)).resolves.toBe(true);
+		expect(state).toEqual({});
+	});
+
+	it('automatic registration needs no secret field: the token is made on publish', async () => {
+		const hook = runHook('checkExists', { source: 'lemlist', registration: 'auto', secret: '' });
+		// Settings pass; the check then asks n8n for the webhook URL (a real publish has one).
+		await expect(hook).rejects.toThrow('n8n gave this trigger no webhook URL');
 	});
 
 	it('checkExists stops activation on settings that would reject every delivery', async () => {

@@ -5,6 +5,7 @@ import type { TriggerSettings } from '../../../nodes/OutreachTrigger/settings';
 export function everyEvent(source: Tool): TriggerSettings {
 	return {
 		source,
+		registration: 'manual',
 		events: ['addedToSequence', 'replied', 'interested'],
 		auth: {
 			mode: 'none',

@@ -32,14 +32,17 @@ function reader(typeVersion: number, params: Params, credential?: Record<string,
 describe("Outreach Trigger version 2: the secret is a credential, the default is the tool's own method", () => {
 	const d = new OutreachTrigger().description;
 
-	test('new nodes are version 2; the Outreach Webhook credential shows unless Authentication is None', () => {
-		expect(d.version).toEqual([1, 2]);
+	test('new nodes are version 2; the Outreach Webhook credential shows for manual setup unless Authentication is None', () => {
+		expect(d.version).toEqual([1, 1.1, 2]);
 		expect(d.defaultVersion).toBe(2);
 		expect(d.credentials?.[0]).toEqual({
 			name: 'outreachWebhookApi',
 			required: true,
 			testedBy: 'outreachWebhookSecretTest',
-			displayOptions: { show: { '@version': [2] }, hide: { authentication: ['none'] } },
+			displayOptions: {
+				show: { '@version': [2] },
+				hide: { authentication: ['none'], registration: ['auto'] },
+			},
 		});
 	});
 
@@ -47,11 +50,11 @@ describe("Outreach Trigger version 2: the secret is a credential, the default is
 		const auth = d.properties.filter((p) => p.name === 'authentication');
 		expect(auth.map((p) => [p.default, p.displayOptions?.show?.['@version']])).toEqual([
 			['toolDefault', [2]],
-			['none', [1]],
+			['none', [1, 1.1]],
 		]);
 		const secret = d.properties.filter((p) => p.name === 'secret');
 		expect(secret).toHaveLength(1);
-		expect(secret[0].displayOptions?.show?.['@version']).toEqual([1]);
+		expect(secret[0].displayOptions?.show?.['@version']).toEqual([1, 1.1]);
 	});
 
 	test.each(TOOLS)(

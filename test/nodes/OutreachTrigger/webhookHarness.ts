@@ -130,15 +130,23 @@ export async function runWebhook(
 	return { result, response, items };
 }
 
-/** Runs the node's checkExists (activation) with the given parameters. */
-export async function runCheckExists(
+/** Runs one of the node's webhookMethods (publish / unpublish) with the given parameters. */
+export async function runHook(
+	method: 'checkExists' | 'create' | 'delete',
 	params: Record<string, unknown>,
+	staticData: IDataObject = {},
 	warnings: string[] = [],
 ): Promise<boolean> {
 	const ctx = {
 		getNodeParameter: parameterReader(params),
 		getNode: () => fakeNode,
 		logger: { warn: (m: string) => warnings.push(m) },
+		getWorkflowStaticData: () => staticData,
+		getNodeWebhookUrl: () => undefined,
 	} as unknown as IHookFunctions;
-	return await node.webhookMethods.default.checkExists.call(ctx);
+	return await node.webhookMethods.default[method].call(ctx);
 }
+
+/** Runs the node's checkExists (activation) with the given parameters. */
+export const runCheckExists = (params: Record<string, unknown>, warnings: string[] = []) =>
+	runHook('checkExists', params, {}, warnings);

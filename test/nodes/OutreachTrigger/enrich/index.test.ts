@@ -87,17 +87,22 @@ const outreachIo = (params: IDataObject = {}) =>
 describe('node description', () => {
 	const d = new OutreachTrigger().description;
 
-	test('each enrichment credential shows only for its source and only with Enrich Missing Fields on; none is required', () => {
+	test('each credential shows only for its source (lemlist, Instantly and Woodpecker also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
 		expect(d.credentials?.slice(1)).toEqual([
 			{
 				name: 'lemlistLeadsApi',
 				required: false,
-				displayOptions: { show: { source: ['lemlist'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['lemlist'] } },
 			},
 			{
 				name: 'instantlyApi',
 				required: false,
-				displayOptions: { show: { source: ['instantly'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['instantly'] } },
+			},
+			{
+				name: 'woodpeckerApi',
+				required: false,
+				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
 				name: 'outreachIoOAuth2Api',
