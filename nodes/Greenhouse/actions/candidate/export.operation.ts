@@ -20,6 +20,7 @@ import { readJobId } from '../jobInput';
 import { rememberCreated } from '../../../shared/export/createdThisRun';
 import { skippedJobsText } from '../../employments';
 import { findExisting, type Match } from './lookup';
+import { candidateIndex, type LookupMode } from './preload';
 import {
 	addEmployments,
 	addNote,
@@ -38,6 +39,7 @@ interface ExportOptions {
 	maxResumeMb?: number;
 	linkedinScanDays?: number;
 	applicationMode?: 'nested' | 'separate';
+	lookup?: LookupMode;
 }
 
 const properties: INodeProperties[] = [
@@ -86,6 +88,34 @@ const properties: INodeProperties[] = [
 				default: 0,
 				description:
 					'Harvest v3 cannot search by LinkedIn URL. When no email matches, page through candidates updated in this many recent days and compare their LinkedIn addresses. 0 turns this off.',
+			},
+			{
+				displayName: 'Lookup',
+				name: 'lookup',
+				type: 'options',
+				default: 'auto',
+				description:
+					'How existing candidates are found. A preload reads the whole candidate list once per run (500 a page) instead of one search per candidate.',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Preload when the list takes at most a tenth as many pages as there are input items, else search per candidate',
+					},
+					{
+						name: 'Per Candidate',
+						value: 'perCandidate',
+						description:
+							'One search by email per candidate: best for a few items or very large accounts',
+					},
+					{
+						name: 'Preload',
+						value: 'preload',
+						description:
+							'Always read the whole candidate list first; also matches by LinkedIn address',
+					},
+				],
 			},
 			{
 				displayName: 'Max Resume Size (MB)',
@@ -152,7 +182,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
 	};
 	const { appUrl } = await greenhouseSettings(this);
-	const match = await findExisting(this, candidate, i, options.linkedinScanDays);
+	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
+	const match = await findExisting(this, candidate, i, options.linkedinScanDays, index);
 	const a: ExportContext = { candidate, choice, resume, appUrl, options };
 	if (match) return await handleExisting(this, i, a, match, ifExists);
 	return await create(this, i, a);
@@ -204,6 +235,7 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 					itemIndex: i,
 				}),
 			),
+		// A live lookup, never the run's index: the create may have happened after the index was read.
 		find: async () => {
 			const again = await findExisting(ctx, candidate, i, options.linkedinScanDays);
 			return again
