@@ -8,7 +8,7 @@ import {
 	type IfExists,
 	ifExistsProperty,
 } from '../../../shared/descriptions/candidate';
-import { inputError } from '../../../shared/errors';
+import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
 import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/export/resume';
 import { createOnce } from '../../../shared/http/createOnce';
@@ -176,7 +176,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
 	const jobId = readJobId(this, i);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
-	const resume = await checkBeforeWrite(this, i, candidate, options, jobId);
+	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
 	const choice: ApplicationChoice = {
 		jobId,
 		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
@@ -204,6 +204,7 @@ async function checkBeforeWrite(
 	candidate: Candidate,
 	options: ExportOptions,
 	jobId: number | undefined,
+	ifExists: IfExists,
 ): Promise<ResumeFile | undefined> {
 	if (!candidate.emails.length && !(candidate.linkedinUrl && options.linkedinScanDays)) {
 		throw inputError(
@@ -218,8 +219,18 @@ async function checkBeforeWrite(
 	const resume = resumeProperty
 		? await readResume(ctx, i, resumeProperty, options.maxResumeMb)
 		: undefined;
-	if (jobId) await ensureJob(ctx, jobId, i);
+	if (jobId && !createValidatesJob(options, ifExists)) await ensureJob(ctx, jobId, i);
 	return resume;
+}
+
+/**
+ * Whether the job check (GET /v3/jobs, once per execution, so once per webhook event) can be left
+ * out: a create with the application nested refuses an unknown or closed job in the same call, so
+ * nothing is written for it, and the skip, fill-empty and error paths do not use the job. Add to Job
+ * and the separate application call would write before the job is refused, so they keep the check.
+ */
+function createValidatesJob(options: ExportOptions, ifExists: IfExists): boolean {
+	return (options.applicationMode ?? 'nested') === 'nested' && ifExists !== 'addToJob';
 }
 
 /** A new candidate, created once, then its application, employments, resume and note. */
@@ -230,10 +241,15 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 		what: `candidate ${candidate.emails[0]?.value ?? candidate.fullName}`,
 		create: async () =>
 			parseCreated(
-				await ghRequest(ctx, 'POST', '/v3/candidates', {
-					body: candidateBody(candidate, nested ? choice : undefined),
-					itemIndex: i,
-				}),
+				await jobRefusedAsInput(
+					ctx,
+					i,
+					choice.jobId,
+					ghRequest(ctx, 'POST', '/v3/candidates', {
+						body: candidateBody(candidate, nested ? choice : undefined),
+						itemIndex: i,
+					}),
+				),
 			),
 		// A live lookup, never the run's index: the create may have happened after the index was read.
 		find: async () => {
@@ -274,6 +290,27 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 			: {}),
 		email: candidate.emails[0]?.value,
 	});
+}
+
+/** A 422 naming the nested application's job reads like the job check's own message. */
+async function jobRefusedAsInput<T>(
+	ctx: IExecuteFunctions,
+	i: number,
+	jobId: number | undefined,
+	request: Promise<T>,
+): Promise<T> {
+	const outcome = await settle(request);
+	if (outcome.ok) return outcome.value;
+	const message = (outcome.error as Error)?.message ?? '';
+	if (jobId && httpStatusOf(outcome.error) === 422 && /\bjob_id\b/.test(message))
+		throw inputError(
+			ctx.getNode(),
+			i,
+			'Job',
+			`${jobId} was not found in Greenhouse or is not open (${message.replace(/^.*?HTTP 422: /, '').split('. ')[0]})`,
+			'Pick the job from the list, or check the ID and that the credential may see it',
+		);
+	throw outcome.error;
 }
 
 /** "If Candidate Exists" applied to the candidate Greenhouse already has. */
