@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures, prints and writes BENCHMARKS.md. Select scenarios with
- * BENCH_ONLY=bulk,phases,overhead,listing,soak,baseline,latency (default: all). Sizes can be lowered for a quick
+ * BENCH_ONLY=bulk,phases,requests,overhead,listing,soak,baseline,latency (default: all). Sizes can be lowered for a quick
  * look with BENCH_SCALE=0.1. Nothing here asserts a time; correctness (0 failed, 0 duplicates) is reported.
  */
 import * as fs from 'node:fs';
@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { node } from '../harness/runWorkflow';
 import { achievableSeconds, runBulk, type BulkResult } from '../scenarios/bulk';
 import { runListing, type ListingResult } from '../scenarios/listing';
+import { runRequests, type RequestsResult } from '../scenarios/requests';
 import { rawGreenhouseLoop } from '../scenarios/overhead';
 import { runGreenhouseSoak, type SoakResult } from '../scenarios/soak';
 import { extraScenarios } from './extra';
@@ -168,6 +169,46 @@ test('benchmarks', async () => {
 						r.failed,
 						r.duplicates,
 						r.status429,
+					]),
+				)}\n`,
+			);
+		}
+		if (want('requests')) {
+			const rows: RequestsResult[] = [];
+			const exportNode = (lookup: string) => greenhouseExportNode({ options: { lookup } });
+			for (const accountSize of [0, 10_000, 50_000])
+				for (const mode of ['perCandidate', 'auto'])
+					rows.push(await runRequests(gh, exportNode, mode, accountSize, n(1000)));
+			const single = await runRequests(gh, exportNode, 'auto', 10_000, 1);
+			log(
+				`## 6. Requests per candidate (Greenhouse backfill, in-process)\n\nGoal: lookup + create ≤ 1.15 requests per candidate for 1,000 candidates into an account of ≤ 50,000 (preload); employments (one per previous job sent: a third of the sample candidates have one) and the job check are counted apart. The floor is 1 (the create) plus the list pages (account ÷ 500) spread over the batch; one event costs ${single.lookups + single.creates} (a search and the create${single.jobChecks ? ', and a job check' : ''}; no job check, since the create validates the job).\n\n${table(
+					[
+						'Lookup',
+						'account',
+						'candidates',
+						'searches / list pages',
+						'creates',
+						'job checks',
+						'employments etc.',
+						'lookup + create per candidate',
+						'all per candidate',
+						'created',
+						'failed',
+					],
+					rows.map((r) => [
+						r.mode === 'auto'
+							? `Auto (${r.lookups < r.candidates ? 'preloaded' : 'searched'})`
+							: 'Per Candidate',
+						r.accountSize,
+						r.candidates,
+						r.lookups,
+						r.creates,
+						r.jobChecks,
+						r.otherWrites,
+						r.lookupCreatePerCandidate.toFixed(3),
+						r.perCandidate.toFixed(3),
+						r.created,
+						r.failed,
 					]),
 				)}\n`,
 			);
