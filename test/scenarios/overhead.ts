@@ -216,6 +216,8 @@ function bucket(frame: { url: string; functionName: string } | undefined): strin
 	if (url.includes('/nodes/'))
 		return `this package: ${url.replace(/^.*\/nodes\//, 'nodes/').replace(/\/[^/]+$/, '/')}`;
 	if (url.includes('/test/')) return 'bench harness (test/)';
-	if (url.startsWith('node:') || !url) return 'Node.js internals (http, streams, timers)';
+	if (url.startsWith('node:'))
+		return `Node.js: ${url.replace(/^node:(internal\/)?/, '').split('/')[0]}`;
+	if (!url) return `native: ${functionName || '(anonymous)'}`;
 	return 'other';
 }
