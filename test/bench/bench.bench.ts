@@ -147,7 +147,7 @@ test('benchmarks', async () => {
 						'seconds',
 						'limiter minimum',
 						'vs limiter minimum',
-						'ms per request (no limit)',
+						'ms per request (median gap)',
 						'best this machine allows',
 						'vs best',
 						'created',
