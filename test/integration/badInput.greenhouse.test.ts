@@ -245,7 +245,7 @@ const CREDENTIAL_CASES: Case[] = [
 		credentials: { apiBaseUrl: 'http://127.0.0.1:9' },
 		params: { requestOptions: { maxRetries: 0 } },
 		expect: [
-			'Greenhouse did not answer GET /v3/jobs: the connection was refused (1 attempt)',
+			'Greenhouse did not answer GET /v3/candidates: the connection was refused (1 attempt)',
 			'Check that http://127.0.0.1:9 is reachable',
 		],
 	},

@@ -253,7 +253,18 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 	test('unknown job, non-PDF resume and a missing binary property fail clearly before anything is written', async () => {
 		const wf = exportWorkflow({ job: { __rl: true, mode: 'id', value: '999' } });
 		const out = outputOf(await wf.run('Greenhouse', [sampleCandidate(1)]), 'Greenhouse')[0];
+		// The create with the nested application refuses the job itself (no separate job check).
 		expect(out.error).toBe(
+			'[item 0] Job 999 was not found in Greenhouse or is not open (Unprocessable Content; job_id: Job 999 does not exist). Pick the job from the list, or check the ID and that the credential may see it',
+		);
+		const separate = exportWorkflow({
+			job: { __rl: true, mode: 'id', value: '999' },
+			options: { applicationMode: 'separate' },
+		});
+		// A separate application call would write the candidate first, so the job is checked before.
+		expect(
+			outputOf(await separate.run('Greenhouse', [sampleCandidate(1)]), 'Greenhouse')[0].error,
+		).toBe(
 			'[item 0] Job 999 was not found in Greenhouse. Pick the job from the list, or check the ID and that the credential may see it',
 		);
 
@@ -283,6 +294,15 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 });
 
 describe('Greenhouse transport against sandbox faults', () => {
+	test('one event costs a lookup and a create: no job check when the create validates the job', async () => {
+		const run = await exportWorkflow().run('Greenhouse', [sampleCandidate(5, 'one')]);
+		expect(outputOf(run, 'Greenhouse')[0].status).toBe('created');
+		const api = (gh.requests() as Array<{ method: string; path: string }>)
+			.filter((r) => r.path !== '/token')
+			.map((r) => `${r.method} ${r.path}`);
+		expect(api).toEqual(['GET /v3/candidates', 'POST /v3/candidates']);
+	});
+
 	test('a create applied but answered with 500 is found by lookup and not created twice', async () => {
 		gh.setFaults({ error5xxAfterWriteRate: 1, only: ['POST /v3/candidates'] });
 		const run = await exportWorkflow().run('Greenhouse', sampleCandidates(3, 'amb'));

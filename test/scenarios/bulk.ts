@@ -28,6 +28,8 @@ export interface BulkResult {
 	minSeconds: number;
 	/** minSeconds ÷ seconds: 100 % means no time was lost beyond what the limit forces. */
 	efficiencyPct: number;
+	/** When the run started (epoch ms), for bounds computed afterwards. */
+	startedAt: number;
 	created: number;
 	failed: number;
 	duplicates: number;
@@ -43,6 +45,8 @@ export interface BulkSpec {
 	/** Count of records in the sandbox state, and the dedupe key of each. */
 	records: (state: IDataObject) => string[];
 	rateLimit?: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' };
+	/** Start this many ms before a fixed window's boundary (the phase the run starts at). */
+	msBeforeBoundary?: number;
 }
 
 export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Promise<BulkResult> {
@@ -53,6 +57,8 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
 		{ [spec.credentialType]: { accessToken: '', ...spec.sandbox.credentials } as never },
 	);
 	const items = sampleCandidates(count, tag);
+	if (spec.msBeforeBoundary !== undefined && spec.rateLimit)
+		await untilPhase(spec.rateLimit.windowMs, spec.msBeforeBoundary);
 	const startedAt = Date.now();
 	const started = process.hrtime.bigint();
 	const run = await wf.run(spec.exportNode.name, items);
@@ -77,6 +83,7 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
 		throughputPct: Number.isFinite(allowed) ? (100 * accepted) / seconds / allowed : NaN,
 		minSeconds,
 		efficiencyPct: spec.rateLimit ? (100 * minSeconds) / seconds : NaN,
+		startedAt,
 		created: out.filter((o) => o.status === 'created').length,
 		failed: out.filter((o) => o.status === 'failed' || o.error).length,
 		duplicates: keys.length - new Set(keys).size,
@@ -101,4 +108,41 @@ export function limiterMinimumSeconds(
 	if (rl.mode === 'sliding') return ((batches - 1) * rl.windowMs) / 1000;
 	const untilNextWindow = rl.windowMs - (startedAt % rl.windowMs);
 	return (untilNextWindow + (batches - 2) * rl.windowMs) / 1000;
+}
+
+/** Waits until `before` ms before the next boundary of epoch-aligned fixed windows of `windowMs`. */
+export async function untilPhase(windowMs: number, before: number): Promise<void> {
+	const now = Date.now();
+	let target = Math.ceil(now / windowMs) * windowMs - before;
+	if (target <= now + 20) target += windowMs;
+	await new Promise((r) => setTimeout(r, target - now));
+}
+
+/**
+ * The least time in which a client whose every request costs `costMs` (measured on this machine, same
+ * run, no limit) gets n requests through the limiter from `startedAt`: the limiter minimum plus the
+ * client's own time, which no pacing can remove (a window's allowance cannot be spent faster than
+ * requests can be made, and the last window's requests take their time after it opens).
+ */
+export function achievableSeconds(
+	n: number,
+	rl: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' },
+	startedAt: number,
+	costMs: number,
+): number {
+	let t = startedAt;
+	const sent: number[] = [];
+	const counts = new Map<number, number>();
+	for (let i = 0; i < n; i++) {
+		if (rl.mode === 'sliding') {
+			if (i >= rl.limit) t = Math.max(t, sent[i - rl.limit] + rl.windowMs);
+			sent.push(t);
+		} else {
+			let w = Math.floor(t / rl.windowMs);
+			if ((counts.get(w) ?? 0) >= rl.limit) t = ++w * rl.windowMs;
+			counts.set(w, (counts.get(w) ?? 0) + 1);
+		}
+		t += costMs;
+	}
+	return (t - startedAt) / 1000;
 }

@@ -22,9 +22,9 @@ export const requestOptionsProperty: INodeProperties = {
 			name: 'maxRateLimitWaitSeconds',
 			type: 'number',
 			typeOptions: { minValue: 0 },
-			default: 120,
+			default: 300,
 			description:
-				'The longest single wait a Retry-After header may ask for; longer waits fail the item instead',
+				'The longest single wait a rate limit may ask for (Retry-After as seconds, a date or a Unix timestamp). A longer wait fails the item with the time to retry, instead of holding the run.',
 		},
 		{
 			displayName: 'Max Retries',

@@ -2,64 +2,109 @@ import { sleep } from 'n8n-workflow';
 
 /**
  * Paces requests from the rate-limit headers every system here sends (X-RateLimit-Limit,
- * -Remaining, -Reset). Going flat out and then idling until the window resets reaches the full
- * allowance with no 429s; spreading the last tenth of the allowance over what is left of the window
- * leaves room for other clients of the same key without lowering the total.
+ * -Remaining, -Reset), from the first response on: going flat out and then idling until the window
+ * resets reaches the full allowance with no 429s, whatever the phase of the window at the start.
+ *
+ * The end of the window comes from X-RateLimit-Reset when the API sends it. Without it (or to
+ * sharpen a reset given in whole seconds) the pacer learns the window from what it sees: a jump of
+ * X-RateLimit-Remaining back up marks a new fixed window, and two such jumps give its length.
  */
 export class RateLimitPacer {
 	private limit?: number;
 	private remaining?: number;
 	private resetAtMs?: number;
+	/** When the current window was seen to start (the response that showed remaining jump up). */
+	private windowStartMs?: number;
+	/** Learned from two observed window starts; only used when no reset header says otherwise. */
+	private windowMs?: number;
 
-	update(headers: Record<string, string>): void {
+	update(headers: Record<string, string>, now = Date.now()): void {
 		const remaining = toNumber(headers['x-ratelimit-remaining']);
-		const resetAt = resetTimeMs(headers['x-ratelimit-reset']);
-		if (remaining === undefined || resetAt === undefined) return;
+		if (remaining === undefined) return;
+		const limit = toNumber(headers['x-ratelimit-limit']) ?? this.limit;
+		this.learnWindow(remaining, limit, now);
 		this.remaining = remaining;
-		this.resetAtMs = resetAt;
-		this.limit = toNumber(headers['x-ratelimit-limit']) ?? this.limit;
+		this.limit = limit;
+		const reset = headerTimeMs(headers['x-ratelimit-reset'], now);
+		this.resetAtMs =
+			reset ??
+			(this.windowStartMs && this.windowMs ? this.windowStartMs + this.windowMs : undefined);
 	}
 
-	/** Waits, if needed, before the next request. Never longer than maxWaitMs. */
-	async beforeRequest(maxWaitMs: number, signal?: AbortSignal): Promise<void> {
-		if (this.remaining === undefined || this.resetAtMs === undefined) return;
-		const untilReset = this.resetAtMs - Date.now();
+	/** A rise of more than half the allowance between two answers is a new fixed window. */
+	private learnWindow(remaining: number, limit: number | undefined, now: number): void {
+		const before = this.remaining;
+		if (before === undefined || !limit || remaining - before <= limit / 2) return;
+		if (this.windowStartMs !== undefined) {
+			const length = now - this.windowStartMs;
+			// Keep the shortest seen: a gap without requests spans several windows.
+			if (length > 0) this.windowMs = Math.min(this.windowMs ?? length, length);
+		}
+		this.windowStartMs = now;
+	}
+
+	/** How long to wait before the next request, and counts it against the window. */
+	nextWaitMs(now = Date.now()): number {
+		if (this.remaining === undefined) return 0;
+		if (this.resetAtMs === undefined) {
+			// Nothing says when the window ends: spend what is left, then let a 429's Retry-After decide.
+			this.remaining -= 1;
+			return 0;
+		}
+		const untilReset = this.resetAtMs - now;
 		if (untilReset <= 0) {
 			this.remaining = undefined;
-			return;
+			return 0;
 		}
 		let wait = 0;
-		if (this.remaining <= 0) wait = untilReset + 50;
+		if (this.remaining <= 0) wait = untilReset + 20;
 		else if (this.limit && this.remaining < Math.max(2, this.limit * 0.1))
 			wait = untilReset / (this.remaining + 1);
 		this.remaining -= 1;
-		if (wait > 0) await sleep(Math.min(wait, maxWaitMs), signal);
+		return wait;
+	}
+
+	/**
+	 * Waits, if needed, before the next request. A wait longer than maxWaitMs is not slept: the request
+	 * goes, and the API's own 429 (with its Retry-After) decides whether the item fails.
+	 */
+	async beforeRequest(maxWaitMs: number, signal?: AbortSignal): Promise<void> {
+		const wait = this.nextWaitMs();
+		if (wait > 0 && wait <= maxWaitMs) await sleep(wait, signal);
 	}
 }
 
-/** How long a 429 asks us to wait: Retry-After (seconds or HTTP date), else X-RateLimit-Reset. */
+/**
+ * How long a 429 asks us to wait: Retry-After, else X-RateLimit-Reset. Each may be seconds from
+ * now, an HTTP date, or a Unix timestamp: Greenhouse's rate-limit guide gives Retry-After as a Unix
+ * timestamp (https://harvestdocs.greenhouse.io/docs/api-rate-limiting), RFC 9110 §10.2.3 as seconds
+ * or an HTTP date.
+ */
 export function retryAfterMs(
 	headers: Record<string, string>,
 	now = Date.now(),
 ): number | undefined {
-	const retryAfter = headers['retry-after'];
-	if (retryAfter !== undefined) {
-		const seconds = toNumber(retryAfter);
-		if (seconds !== undefined) return Math.max(0, seconds * 1000);
-		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
-	}
-	const reset = resetTimeMs(headers['x-ratelimit-reset'], now);
-	return reset === undefined ? undefined : Math.max(0, reset - now);
+	const at =
+		headerTimeMs(headers['retry-after'], now) ?? headerTimeMs(headers['x-ratelimit-reset'], now);
+	return at === undefined ? undefined : Math.max(0, at - now);
 }
 
-/** X-RateLimit-Reset is epoch seconds in Greenhouse and Stardex; small values are read as seconds from now. */
-export function resetTimeMs(value: string | undefined, now = Date.now()): number | undefined {
+/**
+ * The moment a Retry-After or X-RateLimit-Reset names, in epoch ms. Numbers above 10^9 cannot be a
+ * delay (that is 31 years) and are Unix seconds, above 10^12 Unix milliseconds; smaller numbers are
+ * seconds from now. Anything else is read as a date (RFC 9110 IMF-fixdate, or ISO 8601).
+ */
+export function headerTimeMs(value: string | undefined, now = Date.now()): number | undefined {
+	if (value === undefined || value.trim() === '') return undefined;
 	const n = toNumber(value);
-	if (n === undefined) return undefined;
-	if (n > 1e12) return n; // epoch milliseconds
-	if (n > 1e9) return n * 1000; // epoch seconds
-	return now + n * 1000; // seconds until reset
+	if (n !== undefined) {
+		if (n < 0) return undefined;
+		if (n > 1e12) return n;
+		if (n > 1e9) return n * 1000;
+		return now + n * 1000;
+	}
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : date;
 }
 
 function toNumber(v: string | undefined): number | undefined {

@@ -264,9 +264,11 @@ function afterResponse(
 	const headers = lowerCaseKeys(response.headers);
 	session.pacer.update(headers);
 	const status = response.statusCode;
+	let tooLong: number | undefined;
 	if (status === 429) {
-		const wait = retryAfterRateLimit(attempts, policy, headers);
-		if (wait !== undefined) return { waitMs: wait };
+		const decision = retryAfterRateLimit(attempts, policy, headers);
+		if ('waitMs' in decision) return { waitMs: decision.waitMs };
+		if (decision.giveUp === 'wait-too-long') tooLong = decision.askedMs;
 	}
 	if (status >= 500 && !call.idempotent)
 		throw new AmbiguousWriteError(api.system, label(call), `HTTP ${status}`);
@@ -288,7 +290,7 @@ function afterResponse(
 				status === 429 ? Math.round((retryAfterMs(headers) ?? 0) / 1000) : undefined,
 			hint:
 				status === 429
-					? 'The API kept rate-limiting this run. Run again later, or raise Max Rate-Limit Retries / Max Rate-Limit Wait under Options'
+					? rateLimitHint(api.system, policy, tooLong)
 					: api.hint?.(status, req.method, req.path ?? ''),
 		},
 		req.itemIndex,
@@ -318,6 +320,22 @@ function parseOrigin(location: string, base: string): string | undefined {
 	} catch {
 		return undefined;
 	}
+}
+
+/** Why a 429 ended the item: a wait longer than allowed (and until when), or too many 429s in a row. */
+function rateLimitHint(system: string, policy: RetryPolicy, tooLongMs?: number): string {
+	if (tooLongMs === undefined)
+		return `${system} kept rate-limiting this request (${policy.maxRateLimitRetries} ${policy.maxRateLimitRetries === 1 ? 'wait' : 'waits'}). Run again later, or raise Max Rate-Limit Retries under Request Options`;
+	const until = new Date(Date.now() + tooLongMs).toISOString().replace(/\.\d+Z$/, 'Z');
+	return `${system} asked to wait ${duration(tooLongMs)} (until ${until}), longer than Max Rate-Limit Wait (${Math.round(policy.maxRateLimitWaitMs / 1000)} s), so this item was not sent again. Run it again after that time, or raise Max Rate-Limit Wait under Request Options`;
+}
+
+function duration(ms: number): string {
+	const s = Math.ceil(ms / 1000);
+	if (s < 120) return `${s} s`;
+	if (s < 7200) return `${Math.round(s / 60)} min`;
+	if (s < 172_800) return `${Math.round(s / 3600)} h`;
+	return `${Math.round(s / 86_400)} days`;
 }
 
 function label(call: Call): string {

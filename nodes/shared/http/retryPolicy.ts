@@ -24,7 +24,9 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxRateLimitRetries: 20,
 	baseDelayMs: 500,
 	maxDelayMs: 20_000,
-	maxRateLimitWaitMs: 120_000,
+	// Five minutes: longer than any rolling window these APIs use (Greenhouse 10–30 s, Stardex 60 s),
+	// short enough that a Retry-After naming tomorrow fails the item instead of holding the run.
+	maxRateLimitWaitMs: 300_000,
 	timeoutMs: 30_000,
 };
 
@@ -51,16 +53,24 @@ export function retryAfterFailure(attempts: Attempts, policy: RetryPolicy): numb
 	return backoffMs(attempts.failures, policy);
 }
 
-/** After a 429: the wait before resending, or undefined when the waits are used up or too long. */
+/** After a 429: wait this long, or give up because the waits are used up or one is too long. */
+export type RateLimitDecision =
+	{ waitMs: number } | { giveUp: 'retries-used' } | { giveUp: 'wait-too-long'; askedMs: number };
+
 export function retryAfterRateLimit(
 	attempts: Attempts,
 	policy: RetryPolicy,
 	headers: Record<string, string>,
-): number | undefined {
-	if (attempts.rateLimited >= policy.maxRateLimitRetries) return undefined;
+	now = Date.now(),
+): RateLimitDecision {
+	if (attempts.rateLimited >= policy.maxRateLimitRetries) return { giveUp: 'retries-used' };
+	const asked = retryAfterMs(headers, now);
+	if (asked !== undefined && asked > policy.maxRateLimitWaitMs)
+		return { giveUp: 'wait-too-long', askedMs: asked };
 	attempts.rateLimited++;
-	const wait = retryAfterMs(headers) ?? backoffMs(attempts.rateLimited, policy);
-	return wait <= policy.maxRateLimitWaitMs ? wait + jitter(250) : undefined;
+	const wait =
+		asked ?? Math.min(backoffMs(attempts.rateLimited, policy), policy.maxRateLimitWaitMs);
+	return { waitMs: wait + jitter(250) };
 }
 
 export function backoffMs(attempt: number, policy: RetryPolicy): number {

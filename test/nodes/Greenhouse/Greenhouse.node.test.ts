@@ -7,7 +7,7 @@ import { API, harness, expectToken, bearer } from './harness';
 describe('Greenhouse request shapes', () => {
 	beforeEach(() => expectToken());
 
-	test('candidate export: lookup by every email, job check, then POST /v3/candidates with the mapped body', async () => {
+	test('candidate export: lookup by every email, then POST /v3/candidates with the mapped body (the create validates the job: no job check)', async () => {
 		const seen: IDataObject[] = [];
 		const scope = nock(API, bearer)
 			.get('/v3/candidates')
@@ -16,9 +16,6 @@ describe('Greenhouse request shapes', () => {
 			.get('/v3/candidates')
 			.query({ email: 'jane.work@acme.com', per_page: 5 })
 			.reply(200, [])
-			.get('/v3/jobs')
-			.query({ ids: '4012000', per_page: 1 })
-			.reply(200, [{ id: 4012000, name: 'Engineer' }])
 			.post('/v3/candidates', (b) => (seen.push(b), true))
 			.reply(201, {
 				candidate: { id: 77 },

@@ -8,7 +8,7 @@ import {
 	type IfExists,
 	ifExistsProperty,
 } from '../../../shared/descriptions/candidate';
-import { inputError } from '../../../shared/errors';
+import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
 import {
 	DEFAULT_MAX_RESUME_MB,
@@ -28,6 +28,7 @@ import { readJobId } from '../jobInput';
 import { rememberCreated } from '../../../shared/export/createdThisRun';
 import { skippedJobsText } from '../../employments';
 import { findExisting, type Match } from './lookup';
+import { candidateIndex, type LookupMode } from './preload';
 import {
 	addEmployments,
 	addNote,
@@ -47,6 +48,7 @@ interface ExportOptions {
 	maxResumeMb?: number;
 	linkedinScanDays?: number;
 	applicationMode?: 'nested' | 'separate';
+	lookup?: LookupMode;
 }
 
 const properties: INodeProperties[] = [
@@ -115,6 +117,34 @@ const properties: INodeProperties[] = [
 					'Harvest v3 cannot search by LinkedIn URL. When no email matches, page through candidates updated in this many recent days and compare their LinkedIn addresses. 0 turns this off.',
 			},
 			{
+				displayName: 'Lookup',
+				name: 'lookup',
+				type: 'options',
+				default: 'auto',
+				description:
+					'How existing candidates are found. A preload reads the whole candidate list once per run (500 a page) instead of one search per candidate.',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Preload when the list takes at most a tenth as many pages as there are input items, else search per candidate',
+					},
+					{
+						name: 'Per Candidate',
+						value: 'perCandidate',
+						description:
+							'One search by email per candidate: best for a few items or very large accounts',
+					},
+					{
+						name: 'Preload',
+						value: 'preload',
+						description:
+							'Always read the whole candidate list first; also matches by LinkedIn address',
+					},
+				],
+			},
+			{
 				displayName: 'Max Resume Size (MB)',
 				name: 'maxResumeMb',
 				type: 'number',
@@ -173,13 +203,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
 	const jobId = readJobId(this, i);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
-	const resume = await checkBeforeWrite(this, i, candidate, options, jobId);
+	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
 	const choice: ApplicationChoice = {
 		jobId,
 		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
 	};
 	const { appUrl } = await greenhouseSettings(this);
-	const match = await findExisting(this, candidate, i, options.linkedinScanDays);
+	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
+	const match = await findExisting(this, candidate, i, options.linkedinScanDays, index);
 	const a: ExportContext = { candidate, choice, resume, appUrl, options };
 	if (match) return await handleExisting(this, i, a, match, ifExists);
 	return await create(this, i, a);
@@ -200,6 +231,7 @@ async function checkBeforeWrite(
 	candidate: Candidate,
 	options: ExportOptions,
 	jobId: number | undefined,
+	ifExists: IfExists,
 ): Promise<ResumeFile | undefined> {
 	if (!candidate.emails.length && !(candidate.linkedinUrl && options.linkedinScanDays)) {
 		throw inputError(
@@ -214,8 +246,18 @@ async function checkBeforeWrite(
 	const resume = resumeProperty
 		? await readResume(ctx, i, resumeProperty, options.maxResumeMb)
 		: undefined;
-	if (jobId) await ensureJob(ctx, jobId, i);
+	if (jobId && !createValidatesJob(options, ifExists)) await ensureJob(ctx, jobId, i);
 	return resume;
+}
+
+/**
+ * Whether the job check (GET /v3/jobs, once per execution, so once per webhook event) can be left
+ * out: a create with the application nested refuses an unknown or closed job in the same call, so
+ * nothing is written for it, and the skip, fill-empty and error paths do not use the job. Add to Job
+ * and the separate application call would write before the job is refused, so they keep the check.
+ */
+function createValidatesJob(options: ExportOptions, ifExists: IfExists): boolean {
+	return (options.applicationMode ?? 'nested') === 'nested' && ifExists !== 'addToJob';
 }
 
 /** A new candidate, created once, then its application, employments, resume and note. */
@@ -226,11 +268,17 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 		what: `candidate ${candidate.emails[0]?.value ?? candidate.fullName}`,
 		create: async () =>
 			parseCreated(
-				await ghRequest(ctx, 'POST', '/v3/candidates', {
-					body: candidateBody(candidate, nested ? choice : undefined),
-					itemIndex: i,
-				}),
+				await jobRefusedAsInput(
+					ctx,
+					i,
+					choice.jobId,
+					ghRequest(ctx, 'POST', '/v3/candidates', {
+						body: candidateBody(candidate, nested ? choice : undefined),
+						itemIndex: i,
+					}),
+				),
 			),
+		// A live lookup, never the run's index: the create may have happened after the index was read.
 		find: async () => {
 			const again = await findExisting(ctx, candidate, i, options.linkedinScanDays);
 			return again
@@ -282,6 +330,27 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 			: {}),
 		email: candidate.emails[0]?.value,
 	});
+}
+
+/** A 422 naming the nested application's job reads like the job check's own message. */
+async function jobRefusedAsInput<T>(
+	ctx: IExecuteFunctions,
+	i: number,
+	jobId: number | undefined,
+	request: Promise<T>,
+): Promise<T> {
+	const outcome = await settle(request);
+	if (outcome.ok) return outcome.value;
+	const message = (outcome.error as Error)?.message ?? '';
+	if (jobId && httpStatusOf(outcome.error) === 422 && /\bjob_id\b/.test(message))
+		throw inputError(
+			ctx.getNode(),
+			i,
+			'Job',
+			`${jobId} was not found in Greenhouse or is not open (${message.replace(/^.*?HTTP 422: /, '').split('. ')[0]})`,
+			'Pick the job from the list, or check the ID and that the credential may see it',
+		);
+	throw outcome.error;
 }
 
 /** "If Candidate Exists" applied to the candidate Greenhouse already has. */

@@ -6,6 +6,7 @@ import { recallCreated } from '../../../shared/export/createdThisRun';
 import { hasLinkedin } from '../../mapping';
 import { ghList } from '../../transport';
 import type { GhCandidate } from '../../types';
+import type { CandidateIndex } from './preload';
 
 export interface Match {
 	candidate: GhCandidate;
@@ -14,15 +15,17 @@ export interface Match {
 }
 
 /**
- * Every email is looked up (v3 matches any of a candidate's addresses, case-insensitively).
- * v3 has no LinkedIn filter, so LinkedIn counts where a found candidate carries it, and, when the
- * user opts in, by paging through recently updated candidates.
+ * Every email is looked up (v3 matches any of a candidate's addresses, case-insensitively), in the
+ * run's preloaded index when there is one (preload.ts), else one GET per email. v3 has no LinkedIn
+ * filter, so LinkedIn counts where a found candidate carries it, in the index, and, when the user
+ * opts in, by paging through recently updated candidates.
  */
 export async function findExisting(
 	ctx: IExecuteFunctions,
 	c: Candidate,
 	itemIndex: number,
 	linkedinScanDays = 0,
+	index?: CandidateIndex,
 ): Promise<Match | undefined> {
 	const slug = linkedinSlug(c.linkedinUrl);
 	const { byEmail, byLinkedin } = recallCreated<GhCandidate>(ctx, 'greenhouse', c);
@@ -34,6 +37,36 @@ export async function findExisting(
 			otherIds: [],
 		};
 
+	const found = index ? fromIndex(index, c) : await byEmailLookups(ctx, c, itemIndex);
+	if (found.length > 0) {
+		const list = found.sort((a, b) => a.id - b.id);
+		const best = list.find((cand) => hasLinkedin(cand, slug)) ?? list[0];
+		return {
+			candidate: best,
+			matchedBy: matchKind(true, hasLinkedin(best, slug)),
+			otherIds: list.filter((x) => x !== best).map((x) => x.id),
+		};
+	}
+	const hit = slug
+		? index
+			? index.byLinkedin.get(slug)?.[0]
+			: await scanLinkedin(ctx, slug, linkedinScanDays, itemIndex)
+		: undefined;
+	return hit ? { candidate: hit, matchedBy: 'linkedin', otherIds: [] } : undefined;
+}
+
+function fromIndex(index: CandidateIndex, c: Candidate): GhCandidate[] {
+	const found = new Set<GhCandidate>();
+	for (const e of c.emails)
+		for (const cand of index.byEmail.get(e.value.trim().toLowerCase()) ?? []) found.add(cand);
+	return [...found];
+}
+
+async function byEmailLookups(
+	ctx: IExecuteFunctions,
+	c: Candidate,
+	itemIndex: number,
+): Promise<GhCandidate[]> {
 	const found = new Map<number, GhCandidate>();
 	for (const email of c.emails) {
 		for (const cand of await ghList<GhCandidate>(
@@ -45,28 +78,25 @@ export async function findExisting(
 		))
 			found.set(cand.id, cand);
 	}
-	if (found.size > 0) {
-		const list = [...found.values()].sort((a, b) => a.id - b.id);
-		const best = list.find((cand) => hasLinkedin(cand, slug)) ?? list[0];
-		return {
-			candidate: best,
-			matchedBy: matchKind(true, hasLinkedin(best, slug)),
-			otherIds: list.filter((x) => x !== best).map((x) => x.id),
-		};
-	}
-	if (slug && linkedinScanDays > 0) {
-		const since = new Date(Date.now() - linkedinScanDays * 86_400_000).toISOString();
-		const recent = await ghList<GhCandidate>(
-			ctx,
-			'/v3/candidates',
-			{ updated_at: `gte|${since}` },
-			undefined,
-			itemIndex,
-		);
-		const hit = recent.find((cand) => hasLinkedin(cand, slug));
-		if (hit) return { candidate: hit, matchedBy: 'linkedin', otherIds: [] };
-	}
-	return undefined;
+	return [...found.values()];
+}
+
+async function scanLinkedin(
+	ctx: IExecuteFunctions,
+	slug: string,
+	days: number,
+	itemIndex: number,
+): Promise<GhCandidate | undefined> {
+	if (days <= 0) return undefined;
+	const since = new Date(Date.now() - days * 86_400_000).toISOString();
+	const recent = await ghList<GhCandidate>(
+		ctx,
+		'/v3/candidates',
+		{ updated_at: `gte|${since}` },
+		undefined,
+		itemIndex,
+	);
+	return recent.find((cand) => hasLinkedin(cand, slug));
 }
 
 function matchKind(byEmail: boolean, byLinkedin: boolean): Match['matchedBy'] {

@@ -1,26 +1,121 @@
-import { RateLimitPacer, resetTimeMs, retryAfterMs } from '../../../../nodes/shared/http/rateLimit';
+import {
+	headerTimeMs,
+	RateLimitPacer,
+	retryAfterMs,
+} from '../../../../nodes/shared/http/rateLimit';
 
-describe('rate-limit headers', () => {
-	test('Retry-After as seconds or HTTP date; X-RateLimit-Reset as epoch seconds or seconds', () => {
-		const now = 1_700_000_000_000;
-		expect(retryAfterMs({ 'retry-after': '3' }, now)).toBe(3000);
-		expect(retryAfterMs({ 'retry-after': new Date(now + 5000).toUTCString() }, now)).toBe(5000);
-		expect(retryAfterMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, now)).toBe(7000);
-		expect(resetTimeMs('30', now)).toBe(now + 30_000);
-		expect(retryAfterMs({}, now)).toBeUndefined();
+const now = 1_796_233_330_000; // 2026-12-02, a moment in the range real headers carry
+
+describe('Retry-After and X-RateLimit-Reset: every form names the same moment', () => {
+	const tenSecondsLater = now + 10_000;
+	test.each([
+		['delay in seconds (RFC 9110)', '10'],
+		['HTTP date (RFC 9110 IMF-fixdate)', new Date(tenSecondsLater).toUTCString()],
+		['Unix timestamp in seconds (Greenhouse guide)', String(tenSecondsLater / 1000)],
+		['Unix timestamp in milliseconds', String(tenSecondsLater)],
+		['ISO 8601 date', new Date(tenSecondsLater).toISOString()],
+	])('Retry-After as %s', (_form, value) => {
+		expect(retryAfterMs({ 'retry-after': value }, now)).toBe(10_000);
+		expect(headerTimeMs(value, now)).toBe(tenSecondsLater);
 	});
 
-	test('the pacer spreads the last tenth of the allowance over what is left of the window', async () => {
+	test('a Unix timestamp is never read as a delay of decades', () => {
+		// 1,796,233,340 read as seconds would be a wait of 57 years.
+		expect(retryAfterMs({ 'retry-after': '1796233340' }, now)).toBe(10_000);
+	});
+
+	test('X-RateLimit-Reset in any form when there is no Retry-After', () => {
+		expect(retryAfterMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, now)).toBe(7000);
+		expect(retryAfterMs({ 'x-ratelimit-reset': '30' }, now)).toBe(30_000);
+		expect(retryAfterMs({ 'x-ratelimit-reset': new Date(now + 4000).toUTCString() }, now)).toBe(
+			4000,
+		);
+	});
+
+	test('Retry-After wins over X-RateLimit-Reset; a moment already past is no wait', () => {
+		expect(
+			retryAfterMs({ 'retry-after': '2', 'x-ratelimit-reset': String(now / 1000 + 9) }, now),
+		).toBe(2000);
+		expect(retryAfterMs({ 'retry-after': String(now / 1000 - 5) }, now)).toBe(0);
+	});
+
+	test('nothing usable is no answer (the caller backs off instead)', () => {
+		expect(retryAfterMs({}, now)).toBeUndefined();
+		expect(retryAfterMs({ 'retry-after': 'soon' }, now)).toBeUndefined();
+		expect(retryAfterMs({ 'retry-after': '-3' }, now)).toBeUndefined();
+		expect(retryAfterMs({ 'retry-after': ' ' }, now)).toBeUndefined();
+	});
+});
+
+/** Feeds the pacer one response's headers at a moment. */
+function answer(pacer: RateLimitPacer, at: number, remaining: number, reset?: number, limit = 100) {
+	const headers: Record<string, string> = {
+		'x-ratelimit-limit': String(limit),
+		'x-ratelimit-remaining': String(remaining),
+	};
+	if (reset !== undefined) headers['x-ratelimit-reset'] = String(reset / 1000);
+	pacer.update(headers, at);
+}
+
+describe('the pacer', () => {
+	test('sends flat out while the window has room, from the first response on', () => {
 		const pacer = new RateLimitPacer();
-		pacer.update({
-			'x-ratelimit-limit': '50',
-			'x-ratelimit-remaining': '3',
-			'x-ratelimit-reset': String(Date.now() / 1000 + 0.4),
-		});
-		const t = Date.now();
-		await pacer.beforeRequest(10_000);
-		const waited = Date.now() - t;
-		expect(waited).toBeGreaterThanOrEqual(60);
-		expect(waited).toBeLessThan(400);
+		expect(pacer.nextWaitMs(now)).toBe(0);
+		answer(pacer, now, 60, now + 300);
+		for (let i = 0; i < 40; i++) expect(pacer.nextWaitMs(now + i)).toBe(0);
+	});
+
+	test('at zero it waits exactly until the reset the headers name, whatever the phase', () => {
+		for (const untilReset of [300, 1500, 4500]) {
+			const pacer = new RateLimitPacer();
+			answer(pacer, now, 0, now + untilReset);
+			const wait = pacer.nextWaitMs(now);
+			expect(wait).toBeGreaterThanOrEqual(untilReset);
+			expect(wait).toBeLessThanOrEqual(untilReset + 50);
+		}
+	});
+
+	test('spreads the last tenth of the allowance over what is left of the window', () => {
+		const pacer = new RateLimitPacer();
+		answer(pacer, now, 3, now + 400);
+		expect(pacer.nextWaitMs(now)).toBe(100);
+	});
+
+	test('a reset already past starts afresh', () => {
+		const pacer = new RateLimitPacer();
+		answer(pacer, now, 0, now + 1000);
+		expect(pacer.nextWaitMs(now + 1001)).toBe(0);
+	});
+
+	test('without X-RateLimit-Reset it learns the window from two rises of Remaining', () => {
+		const pacer = new RateLimitPacer();
+		answer(pacer, now, 5); // window end unknown: no waiting on a guess
+		expect(pacer.nextWaitMs(now)).toBe(0);
+		answer(pacer, now + 100, 99); // a new window began about now
+		answer(pacer, now + 200, 40);
+		answer(pacer, now + 5100, 99); // and another one, 5 s later
+		answer(pacer, now + 5200, 0);
+		const wait = pacer.nextWaitMs(now + 5200);
+		// The next window starts 5 s after the last one was seen to start.
+		expect(wait).toBeGreaterThanOrEqual(4900);
+		expect(wait).toBeLessThanOrEqual(4950);
+	});
+
+	test('a long pause spanning several windows does not stretch the learned length', () => {
+		const pacer = new RateLimitPacer();
+		answer(pacer, now, 0);
+		answer(pacer, now + 10, 99);
+		answer(pacer, now + 20, 0);
+		answer(pacer, now + 5010, 99); // 5 s window
+		answer(pacer, now + 5020, 0);
+		answer(pacer, now + 30_010, 99); // idle for five windows
+		answer(pacer, now + 30_020, 0);
+		expect(pacer.nextWaitMs(now + 30_020)).toBeLessThanOrEqual(5050);
+	});
+
+	test('without any window end it never waits on a guess', () => {
+		const pacer = new RateLimitPacer();
+		answer(pacer, now, 0);
+		expect(pacer.nextWaitMs(now)).toBe(0);
 	});
 });

@@ -49,9 +49,29 @@ describe('apiRequest', () => {
 		]);
 		setRetryPolicy(ctx, { maxRateLimitWaitMs: 1000 });
 		await expect(apiRequest(ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow(
-			'Example answered GET /things with HTTP 429: Too Many Requests. (Retry-After 600 s). The API kept rate-limiting this run',
+			/^Example answered GET \/things with HTTP 429: Too Many Requests\. \(Retry-After 600 s\)\. Example asked to wait 10 min \(until \d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ\), longer than Max Rate-Limit Wait \(1 s\)/,
 		);
 		expect(calls).toHaveLength(1);
+	});
+
+	test('a Retry-After given as a Unix timestamp a day away fails the item at once, saying so', async () => {
+		const tomorrow = String(Math.ceil(Date.now() / 1000) + 86_400);
+		const { ctx, calls } = fakeContext([{ status: 429, headers: { 'Retry-After': tomorrow } }]);
+		await expect(apiRequest(ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow(
+			/asked to wait 24 h .*longer than Max Rate-Limit Wait \(300 s\)/,
+		);
+		expect(calls).toHaveLength(1);
+	});
+
+	test('after too many 429s in a row the message says so', async () => {
+		const { ctx } = fakeContext([
+			{ status: 429, headers: { 'Retry-After': '0' } },
+			{ status: 429, headers: { 'Retry-After': '0' } },
+		]);
+		setRetryPolicy(ctx, { maxRateLimitRetries: 1 });
+		await expect(apiRequest(ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow(
+			'Example kept rate-limiting this request (1 wait)',
+		);
 	});
 
 	test('slows down ahead of time when X-RateLimit-Remaining reaches 0', async () => {
