@@ -18,7 +18,7 @@ import {
 	personBody,
 	profileUrl,
 } from '../../mapping';
-import { sdxRequest, stardexSettings } from '../../transport';
+import { SDX_RECORD, sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
@@ -148,8 +148,8 @@ async function create(
 					notes: options.notes,
 					enrich: options.enrichRecord,
 				});
-				return (await sdxRequest<SdxPerson>(ctx, 'POST', '/v1/persons', { body, itemIndex: i }))
-					.data;
+				const sent = { body, itemIndex: i, expect: SDX_RECORD };
+				return (await sdxRequest<SdxPerson>(ctx, 'POST', '/v1/persons', sent)).data;
 			},
 			find: async () => (await findExisting(ctx, candidate, i, false))?.person,
 		}),
