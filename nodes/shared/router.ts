@@ -70,8 +70,17 @@ function failedItem(
 					...identityOf(input),
 					itemIndex,
 					...(error.context.mayHaveBeenCreated === true ? { mayHaveBeenCreated: true } : {}),
+					// What was created before a later step failed, e.g. {candidateId}: a re-run reuses it.
+					...createdBefore(error),
 				};
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+function createdBefore(error: NodeApiError | NodeOperationError): IDataObject {
+	const created = error.context.created;
+	return created && typeof created === 'object' && !Array.isArray(created)
+		? (created as IDataObject)
+		: {};
 }
 
 /** The name and email of the input item, whatever shape it came in (candidate item or flat row). */

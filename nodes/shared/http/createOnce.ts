@@ -26,7 +26,10 @@ export async function createOnce<T>(
 	const reason = looked.lookupError
 		? `${outcome.error.message}; the last lookup failed too: ${looked.lookupError}`
 		: outcome.error.message;
-	throw new MayHaveBeenCreatedError(steps.what, reason, Math.round(looked.ms / 1000));
+	throw new MayHaveBeenCreatedError(
+		steps.what,
+		`${reason.replace(/\.$/, '')}; lookups for ${Math.round(looked.ms / 1000)} s afterwards did not show it, so it was not sent again`,
+	);
 }
 
 /** Looks for the record until it shows, the confirm window ends, or MAX_LOOKUPS were made. */

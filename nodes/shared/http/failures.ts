@@ -22,10 +22,8 @@ export class AmbiguousWriteError extends Error {
  */
 export class MayHaveBeenCreatedError extends Error {
 	readonly mayHaveBeenCreated = true;
-	constructor(what: string, reason: string, lookedForSeconds: number) {
-		super(
-			`The ${what} may have been created: a re-run will find it. ${reason.replace(/\.$/, '')}; lookups for ${lookedForSeconds} s afterwards did not show it, so it was not sent again`,
-		);
+	constructor(what: string, detail: string) {
+		super(`The ${what} may have been created: a re-run will find it. ${detail}`);
 		this.name = 'MayHaveBeenCreatedError';
 	}
 }

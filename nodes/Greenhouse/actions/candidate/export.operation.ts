@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
@@ -8,18 +8,18 @@ import {
 	type IfExists,
 	ifExistsProperty,
 } from '../../../shared/descriptions/candidate';
-import { inputError } from '../../../shared/errors';
+import { inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
 import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/export/resume';
-import { createOnce } from '../../../shared/http/createOnce';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
-import { rememberCreated } from '../../../shared/export/createdThisRun';
+import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
+import { withPersonLock } from '../../../shared/export/personLock';
 import { skippedJobsText } from '../../employments';
-import { findExisting, type Match } from './lookup';
+import { findExisting, type Match, otherCandidateIds } from './lookup';
 import {
 	addEmployments,
 	addNote,
@@ -152,10 +152,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
 	};
 	const { appUrl } = await greenhouseSettings(this);
-	const match = await findExisting(this, candidate, i, options.linkedinScanDays);
 	const a: ExportContext = { candidate, choice, resume, appUrl, options };
-	if (match) return await handleExisting(this, i, a, match, ifExists);
-	return await create(this, i, a);
+	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
+	return await withPersonLock('Greenhouse', candidate, async () => {
+		const match = await findExisting(this, candidate, i, options.linkedinScanDays);
+		if (match) return await handleExisting(this, i, a, match, ifExists);
+		return await create(this, i, a);
+	});
 }
 
 interface ExportContext {
@@ -195,7 +198,7 @@ async function checkBeforeWrite(
 async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Promise<IDataObject> {
 	const { candidate, choice, options } = a;
 	const nested = (options.applicationMode ?? 'nested') === 'nested';
-	const { value: created } = await createOnce(ctx, {
+	const { value: created, recovered } = await createPersonOnce(ctx, 'greenhouse', candidate, {
 		what: `candidate ${candidate.emails[0]?.value ?? candidate.fullName}`,
 		create: async () =>
 			parseCreated(
@@ -213,21 +216,13 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	});
 	const candidateId = created.candidate.id;
 	rememberCreated(ctx, 'greenhouse', candidate, created.candidate);
-	const applicationId =
-		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
-
-	const employments = await addEmployments(ctx, candidateId, candidate, i);
-	if (a.resume) await attachResume(ctx, applicationId, a.resume, i);
-	const skippedText =
-		employments.skipped.length && (options.skippedJobsToNote ?? true)
-			? skippedJobsText(employments.skipped)
-			: undefined;
-	const note = [options.note, skippedText].filter(Boolean).join('\n\n');
-	if (note) {
-		const { actingUserId } = await greenhouseSettings(ctx);
-		await addNote(ctx, candidateId, note, actingUserId, options.noteVisibility ?? 'private', i);
-	}
+	// Queue mode: another worker may have created the same person at the same moment.
+	const duplicates = recovered ? {} : await duplicateCheck(ctx, candidate, candidateId, i);
+	const done = await settle(afterCreate(ctx, i, a, created));
+	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
+	const { applicationId, employments, skippedText } = done.value;
 	return result('created', candidateId, applicationId, a.appUrl, {
+		...duplicates,
 		jobId: choice.jobId,
 		resumeAttached: Boolean(a.resume),
 		employmentsAdded: employments.added,
@@ -242,6 +237,65 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 			: {}),
 		email: candidate.emails[0]?.value,
 	});
+}
+
+/** The application, employments, resume and note of a candidate just created. */
+async function afterCreate(
+	ctx: IExecuteFunctions,
+	i: number,
+	a: ExportContext,
+	created: { candidate: GhCandidate; application?: GhApplication },
+) {
+	const { candidate, choice, options } = a;
+	const candidateId = created.candidate.id;
+	const applicationId =
+		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
+	const employments = await addEmployments(ctx, candidateId, candidate, i);
+	if (a.resume) await attachResume(ctx, applicationId, a.resume, i);
+	const skippedText =
+		employments.skipped.length && (options.skippedJobsToNote ?? true)
+			? skippedJobsText(employments.skipped)
+			: undefined;
+	const note = [options.note, skippedText].filter(Boolean).join('\n\n');
+	if (note) {
+		const { actingUserId } = await greenhouseSettings(ctx);
+		await addNote(ctx, candidateId, note, actingUserId, options.noteVisibility ?? 'private', i);
+	}
+	return { applicationId, employments, skippedText };
+}
+
+/** A follow-up write failed after the candidate was created: the item says so, with the new id. */
+function createdButFailed(
+	ctx: IExecuteFunctions,
+	i: number,
+	candidateId: number,
+	appUrl: string,
+	error: unknown,
+): NodeOperationError {
+	const reason = String((error as Error)?.message ?? error)
+		.replace(/^\[item \d+\]\s*/, '')
+		.replace(/\.$/, '');
+	const failure = new NodeOperationError(
+		ctx.getNode(),
+		`[item ${i}] Candidate ${candidateId} was created in Greenhouse, but a follow-up step failed: ${reason}. Run the item again with "If Candidate Exists" set to Add to Job to finish it: the candidate is reused`,
+		{ itemIndex: i, description: `Candidate: ${profileUrl(appUrl, candidateId)}` },
+	);
+	failure.context.created = { candidateId };
+	if ((error as { mayHaveBeenCreated?: boolean })?.mayHaveBeenCreated)
+		failure.context.mayHaveBeenCreated = true;
+	return failure;
+}
+
+/** Other candidates with the candidate's emails besides the one just created: `duplicateOf`. */
+async function duplicateCheck(
+	ctx: IExecuteFunctions,
+	candidate: Candidate,
+	ownId: number,
+	i: number,
+): Promise<IDataObject> {
+	const others = await settle(otherCandidateIds(ctx, candidate, ownId, i));
+	if (!others.ok) return { duplicateCheck: 'not done: the lookup after the create failed' };
+	return others.value.length ? { duplicateOf: others.value } : {};
 }
 
 /** "If Candidate Exists" applied to the candidate Greenhouse already has. */
