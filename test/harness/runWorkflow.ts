@@ -188,10 +188,14 @@ export interface WebhookResult {
 const BASE_URL = 'http://localhost:5678/';
 
 /** One workflow, kept alive like an active workflow in n8n (its static data persists). */
+let harnessCount = 0;
+
 export class WorkflowHarness {
 	readonly workflow: Workflow;
 	readonly credentialsHelper: HarnessCredentialsHelper;
 	private executions = 0;
+
+	readonly id = `harness-${++harnessCount}`;
 
 	constructor(
 		readonly definition: WorkflowDefinition,
@@ -208,7 +212,8 @@ export class WorkflowHarness {
 			types.credentials,
 		);
 		this.workflow = new Workflow({
-			id: 'harness',
+			// Each harness is its own workflow, as each saved workflow in n8n has its own id.
+			id: this.id,
 			nodes: definition.nodes,
 			connections: definition.connections,
 			active: true,
@@ -258,7 +263,7 @@ export class WorkflowHarness {
 				: { json: i as IDataObject },
 		);
 		const workflowData = {
-			id: 'harness',
+			id: this.id,
 			name: 'harness',
 			active: true,
 			isArchived: false,
@@ -351,7 +356,7 @@ export class WorkflowHarness {
 				node: node.name,
 				path: 'harness',
 				webhookDescription,
-				workflowId: 'harness',
+				workflowId: this.id,
 			} as never,
 			[],
 			null,
