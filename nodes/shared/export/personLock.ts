@@ -48,8 +48,13 @@ export async function withPersonLock<T>(
 	const done = new Promise<void>((resolve) => (release = resolve));
 	try {
 		for (const key of personKeys(system, c)) {
-			await waitUntilFree(key, deadline, system, maxWaitMs);
-			// No await between the check above and this line: taking the key is atomic.
+			// The check and the take must be in the same synchronous stretch (no await between them,
+			// not even returning from an async helper), or two waiters could both see the key free.
+			for (let polls = 0; held.has(key); polls++) {
+				if (Date.now() >= deadline || polls * POLL_MS > maxWaitMs)
+					throw new PersonBusyError(system, Math.round(maxWaitMs / 1000));
+				await Promise.race([held.get(key), sleep(POLL_MS)]);
+			}
 			held.set(key, done);
 			mine.push(key);
 		}
@@ -57,15 +62,6 @@ export async function withPersonLock<T>(
 	} finally {
 		for (const key of mine) if (held.get(key) === done) held.delete(key);
 		release();
-	}
-}
-
-async function waitUntilFree(key: string, deadline: number, system: string, maxWaitMs: number) {
-	const maxPolls = Math.ceil(maxWaitMs / POLL_MS) + 1;
-	for (let n = 0; held.has(key); n++) {
-		if (Date.now() >= deadline || n >= maxPolls)
-			throw new PersonBusyError(system, Math.round(maxWaitMs / 1000));
-		await Promise.race([held.get(key), sleep(POLL_MS)]);
 	}
 }
 
