@@ -396,6 +396,7 @@ export async function runSamePersonRace(
 function isolatedHarness(): typeof WorkflowHarness {
 	let H: typeof WorkflowHarness | undefined;
 	jest.isolateModules(() => {
+		// eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module instance is the point
 		H = (require('../harness/runWorkflow') as { WorkflowHarness: typeof WorkflowHarness })
 			.WorkflowHarness;
 	});
