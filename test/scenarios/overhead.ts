@@ -53,6 +53,14 @@ export async function rawGreenhouseLoop(
 		});
 		await res.json();
 		requests++;
+		// The node looks the person up again right after a create (a duplicate made meanwhile by another
+		// queue-mode worker is reported as duplicateOf), so the bare loop does too.
+		await (
+			await fetch(`${sandbox.url}/v3/candidates?email=${encodeURIComponent(email)}&per_page=5`, {
+				headers,
+			})
+		).json();
+		requests++;
 	}
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	return { seconds, perCandidateMs: (seconds * 1000) / count, requests };
