@@ -397,8 +397,13 @@ function isolatedHarness(): typeof WorkflowHarness {
 	let H: typeof WorkflowHarness | undefined;
 	jest.isolateModules(() => {
 		// eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh module instance is the point
-		H = (require('../harness/runWorkflow') as { WorkflowHarness: typeof WorkflowHarness })
-			.WorkflowHarness;
+		const harness = require('../harness/runWorkflow') as {
+			WorkflowHarness: typeof WorkflowHarness;
+			packageTypes: () => unknown;
+		};
+		// The nodes are loaded lazily; load them now, while the registry is the isolated one.
+		harness.packageTypes();
+		H = harness.WorkflowHarness;
 	});
 	if (!H) throw new Error('could not load a second harness');
 	return H;
