@@ -6,7 +6,7 @@
 const { startStardexSandbox } = require('./stardex');
 const { startIntelliHrSandbox } = require('./intellihr');
 
-type Any = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Any = Record<string, any>;
 
 const systems: Array<{
 	name: string;
