@@ -323,6 +323,51 @@ describe('Greenhouse transport against sandbox faults', () => {
 		expect(s2.counts.applications).toBe(15);
 	});
 
+	test('a lookup answered with an HTML page or cut-off JSON fails the item; it never counts as "nobody found"', async () => {
+		for (const fault of [{ html200Rate: 1 }, { truncatedJsonRate: 1 }]) {
+			gh.reset();
+			gh.setFaults({ ...fault, only: ['GET /v3/candidates'] });
+			const out = outputOf(
+				await exportWorkflow({ requestOptions: { maxRetries: 1 } }).run('Greenhouse', [
+					sampleCandidate(1, 'html'),
+				]),
+				'Greenhouse',
+			);
+			expect(out[0]).toMatchObject({ status: 'failed' });
+			expect(String(out[0].error)).toMatch(
+				/Greenhouse answered GET \/v3\/candidates with HTTP 200: the (answer was an HTML page|JSON answer was cut off)/,
+			);
+			expect((await state()).counts.candidates).toBe(0);
+		}
+	});
+
+	test('a create answered 2xx with HTML is unconfirmed: looked up, never sent twice', async () => {
+		gh.setFaults({ html200Rate: 1, only: ['POST /v3/candidates'] });
+		const out = outputOf(
+			await exportWorkflow({ requestOptions: { confirmWindowSeconds: 1 } }).run('Greenhouse', [
+				sampleCandidate(2, 'html'),
+			]),
+			'Greenhouse',
+		);
+		expect(out[0]).toMatchObject({ status: 'failed', mayHaveBeenCreated: true });
+		expect(
+			gh
+				.requests()
+				.filter(
+					(r: { method: string; path: string }) =>
+						r.path === '/v3/candidates' && r.method === 'POST',
+				),
+		).toHaveLength(1);
+		gh.setFaults({});
+		// The HTML page applied nothing; the re-run creates the candidate, once.
+		const again = outputOf(
+			await exportWorkflow().run('Greenhouse', [sampleCandidate(2, 'html')]),
+			'Greenhouse',
+		);
+		expect(again[0]).toMatchObject({ status: 'created' });
+		expect((await state()).counts.candidates).toBe(1);
+	});
+
 	test('429s are waited out and pacing keeps within the limit', async () => {
 		gh.setRateLimit({ limit: 6, windowMs: 1000 });
 		const run = await exportWorkflow().run('Greenhouse', sampleCandidates(8, 'rl'));
