@@ -371,7 +371,8 @@ export async function runSamePersonRace(
 		const started = Date.now();
 		const runOne = async (H: typeof WorkflowHarness, n: number) => {
 			const wf = new H(
-				{ nodes: [sys.exportNode(s, {})], connections: {} },
+				// Default Request Options (30 s timeout): the race is about concurrency, not faults.
+				{ nodes: [sys.exportNode(s, { requestOptions: {} })], connections: {} },
 				{ [sys.credentialType]: { ...s.credentials } as never },
 			);
 			return outputOf(await runChecked(wf, sys.name, [sampleCandidate(n, tag)]), sys.name)[0];

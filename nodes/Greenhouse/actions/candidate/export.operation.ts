@@ -198,7 +198,7 @@ async function checkBeforeWrite(
 async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Promise<IDataObject> {
 	const { candidate, choice, options } = a;
 	const nested = (options.applicationMode ?? 'nested') === 'nested';
-	const { value: created, recovered } = await createPersonOnce(ctx, 'greenhouse', candidate, {
+	const { value: created } = await createPersonOnce(ctx, 'greenhouse', candidate, {
 		what: `candidate ${candidate.emails[0]?.value ?? candidate.fullName}`,
 		create: async () =>
 			parseCreated(
@@ -216,8 +216,9 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	});
 	const candidateId = created.candidate.id;
 	rememberCreated(ctx, 'greenhouse', candidate, created.candidate);
-	// Queue mode: another worker may have created the same person at the same moment.
-	const duplicates = recovered ? {} : await duplicateCheck(ctx, candidate, candidateId, i);
+	// Queue mode: another worker may have created the same person at the same moment. Also after a
+	// recovered create: the record found may be the other worker's, and ours may exist as well.
+	const duplicates = await duplicateCheck(ctx, candidate, candidateId, i);
 	const done = await settle(afterCreate(ctx, i, a, created));
 	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
 	const { applicationId, employments, skippedText } = done.value;

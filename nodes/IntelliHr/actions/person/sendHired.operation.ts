@@ -181,10 +181,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			return out('jobAdded', match.person.id, created.id, true, extra);
 		}
 		const created = await createPerson(this, candidate, person, i);
-		// Queue mode: another worker may have created the same person at the same moment.
-		const duplicates = created.recovered
-			? {}
-			: await duplicateCheck(this, candidate, created.id, i);
+		// Queue mode: another worker may have created the same person at the same moment (also after a
+		// recovered create: the person found may be the other worker's, and ours may exist as well).
+		const duplicates = await duplicateCheck(this, candidate, created.id, i);
 		const createdJob = await jobForNewPerson(this, i, created.id, job, tenant);
 		return out('created', created.id, createdJob.id, false, duplicates);
 	});

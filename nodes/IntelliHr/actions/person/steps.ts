@@ -77,8 +77,8 @@ export async function createPerson(
 	c: Candidate,
 	extras: PersonExtras,
 	itemIndex: number,
-): Promise<IhrPerson & { recovered?: boolean }> {
-	const { value, recovered } = await createPersonOnce(ctx, 'intellihr', c, {
+): Promise<IhrPerson> {
+	const { value } = await createPersonOnce(ctx, 'intellihr', c, {
 		what: `person ${c.emails[0]?.value}`,
 		create: async () =>
 			await ihrRecord<IhrPerson>(ctx, 'POST', '/people', {
@@ -88,7 +88,7 @@ export async function createPerson(
 		find: async () => (await findPerson(ctx, c, itemIndex))?.person,
 	});
 	for (const { value: email } of c.emails) createdThisRun(ctx).set(email, value);
-	return recovered ? { ...value, recovered } : value;
+	return value;
 }
 
 /**
