@@ -9,11 +9,11 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { answer, type Outcome } from '../shared/trigger/answer';
-import { recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
+import { claimsOf, recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
 import { TRIGGER_WEBHOOKS } from '../shared/trigger/webhookMethods';
 import { properties } from './description';
-import { enrichItems, readEnrichSettings } from './enrich';
+import { enrichClaimed, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
 import { loadSettings } from './settings';
 import { outreachWebhookSecretTest } from './methods/credentialTest';
@@ -102,7 +102,7 @@ export class OutreachTrigger implements INodeType {
 		// The optional API lookup runs after the pure pipeline, on the items it chose; it never fails the delivery.
 		if (outcome.status === 200 && outcome.items.length) {
 			const enrich = readEnrichSettings(this);
-			if (enrich) outcome = { ...outcome, items: await enrichItems(this, outcome.items, enrich) };
+			if (enrich) outcome = await enrichClaimed(this, outcome, enrich, claimsOf(this));
 		}
 		return answer(this, outcome, 'Outreach');
 	}

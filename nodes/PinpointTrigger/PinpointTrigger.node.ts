@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { answer } from '../shared/trigger/answer';
-import { recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
+import { claimsOf, recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
 import { manualWebhookMethods, TRIGGER_WEBHOOKS } from '../shared/trigger/webhookMethods';
 import { properties } from './description';
@@ -55,6 +55,7 @@ export class PinpointTrigger implements INodeType {
 			recentDeliveries(this),
 			new Date().toISOString(),
 			fetchDetails,
+			claimsOf(this),
 		);
 		return answer(this, outcome, 'Pinpoint');
 	}

@@ -1,7 +1,12 @@
 import { type Rec, str } from '../shared/values';
 import { alreadyReceived, notListening, type Outcome, started } from '../shared/trigger/answer';
 import { toIsoTimestamp } from '../shared/candidate/timestamp';
-import { boundedEventId, contentKey, deliveryKey } from '../shared/trigger/dedupe';
+import {
+	boundedEventId,
+	contentKey,
+	deliveryKey,
+	type DeliveryClaims,
+} from '../shared/trigger/dedupe';
 import { type Delivery, header, parseBody } from '../shared/trigger/delivery';
 import { verifyHmacSignature } from '../shared/trigger/signature';
 import { applicationIdOf, type Enrichment, pinpointItem } from './adapter';
@@ -24,7 +29,8 @@ export const SIGNATURE_HEADER = 'PINPOINT-HMAC-SHA256';
 
 export type FetchDetails = (applicationId: string) => Promise<Fetched>;
 
-type Admission = { outcome: Outcome } | { body: Rec; eventId: string; applicationId?: string };
+type Admitted = { body: Rec; eventId: string; applicationId?: string };
+type Admission = { outcome: Outcome } | Admitted;
 
 /** Everything before the API read: signature, body, event filter and dedupe. */
 export function admitPinpointDelivery(
@@ -96,10 +102,31 @@ export async function handlePinpointDelivery(
 	seen: string[],
 	receivedAt: string,
 	fetchDetails?: FetchDetails,
+	claims?: DeliveryClaims,
 ): Promise<Outcome> {
 	const admitted = admitPinpointDelivery(delivery, settings, seen);
 	if ('outcome' in admitted) return admitted.outcome;
+	// Claimed before the API read: the same event delivered again meanwhile starts nothing.
+	if (claims && !claims.claim(admitted.eventId)) return alreadyReceived(admitted.eventId);
+	let outcome: Outcome | undefined;
+	try {
+		outcome = await readAndBuild(admitted, settings, seen, receivedAt, fetchDetails);
+		return outcome;
+	} finally {
+		// Released when the delivery did not start a run (or threw), so the sender's retry is taken.
+		if (claims && !(outcome?.status === 200 && outcome.items.length))
+			claims.release(admitted.eventId);
+	}
+}
 
+/** The application read (when on) and the item: what follows a delivery's admission. */
+async function readAndBuild(
+	admitted: Admitted,
+	settings: PinpointSettings,
+	seen: string[],
+	receivedAt: string,
+	fetchDetails?: FetchDetails,
+): Promise<Outcome> {
 	let fetched: Fetched | undefined;
 	let enrichment: Enrichment | undefined;
 	if (fetchDetails && admitted.applicationId) {

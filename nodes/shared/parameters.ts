@@ -20,6 +20,7 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 		maxRateLimitRetries?: number;
 		maxRateLimitWaitSeconds?: number;
 		timeoutSeconds?: number;
+		confirmWindowSeconds?: number;
 	};
 	return {
 		maxRetries: o.maxRetries,
@@ -27,6 +28,8 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 		maxRateLimitWaitMs:
 			o.maxRateLimitWaitSeconds === undefined ? undefined : o.maxRateLimitWaitSeconds * 1000,
 		timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
+		confirmWindowMs:
+			o.confirmWindowSeconds === undefined ? undefined : o.confirmWindowSeconds * 1000,
 	};
 }
 

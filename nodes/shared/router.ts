@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { withItem } from './errors';
-import { AmbiguousWriteError } from './http/failures';
+import { AmbiguousWriteError, MayHaveBeenCreatedError } from './http/failures';
 import { setRetryPolicy } from './http/retryPolicy';
 import { readRequestOptions } from './parameters';
 import { redactError, redactSecrets } from './secrets';
@@ -65,8 +65,24 @@ function failedItem(
 	const json: IDataObject =
 		ctx.getNode().onError === 'continueErrorOutput'
 			? { error: error.message, message: `${ats}: failed` }
-			: { ats, status: 'failed', error: error.message, ...identityOf(input), itemIndex };
+			: {
+					ats,
+					status: 'failed',
+					error: error.message,
+					...identityOf(input),
+					itemIndex,
+					...(error.context.mayHaveBeenCreated === true ? { mayHaveBeenCreated: true } : {}),
+					// What was created before a later step failed, e.g. {candidateId}: a re-run reuses it.
+					...createdBefore(error),
+				};
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+function createdBefore(error: NodeApiError | NodeOperationError): IDataObject {
+	const created = error.context.created;
+	return created && typeof created === 'object' && !Array.isArray(created)
+		? (created as IDataObject)
+		: {};
 }
 
 /** The name and email of the input item, whatever shape it came in (candidate item or flat row). */
@@ -97,5 +113,10 @@ function toItemError(
 		error instanceof AmbiguousWriteError
 			? error.message
 			: ((error as Error)?.message ?? String(error));
-	return new NodeOperationError(ctx.getNode(), withItem(message, itemIndex), { itemIndex });
+	const wrapped = new NodeOperationError(ctx.getNode(), withItem(message, itemIndex), {
+		itemIndex,
+	});
+	// The outcome of a create that could not be confirmed travels with the error to the output.
+	if (error instanceof MayHaveBeenCreatedError) wrapped.context.mayHaveBeenCreated = true;
+	return wrapped;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: measures, prints and writes BENCHMARKS.md. Select scenarios with
- * BENCH_ONLY=bulk,phases,requests,delay,overhead,listing,soak,baseline,latency,fuzz,parsers (default: all). Sizes can be lowered for a quick
+ * BENCH_ONLY=bulk,phases,requests,delay,overhead,listing,faultsoak,baseline,latency,fuzz,parsers (default: all).
+ * BENCH_SOAK_COUNT sets the candidates per system of the fault soak (default 10,000). Sizes can be lowered for a quick
  * look with BENCH_SCALE=0.1. Nothing here asserts a time; correctness (0 failed, 0 duplicates) is reported.
  */
 import * as fs from 'node:fs';
@@ -14,7 +15,14 @@ import { runParserBench } from '../scenarios/parsers';
 import { runFuzz } from '../scenarios/fuzz';
 import { runRequests, type RequestsResult } from '../scenarios/requests';
 import { runCpu } from '../scenarios/overhead';
-import { runGreenhouseSoak, type SoakResult } from '../scenarios/soak';
+import {
+	FULL_FAULTS,
+	runFaultSoak,
+	runSamePersonRace,
+	SOAK_SYSTEMS,
+	type RaceFigures,
+	type SoakFigures,
+} from '../scenarios/faultSoak';
 import { extraScenarios } from './extra';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
@@ -319,48 +327,7 @@ test('benchmarks', async () => {
 				)}\n`,
 			);
 		}
-		if (want('soak')) {
-			gh.setRateLimit({ limit: 500, windowMs: 1000 });
-			const r: SoakResult = await runGreenhouseSoak(gh, {
-				count: n(10_000),
-				invalidEvery: 50,
-				stallMs: 10_000,
-				timeoutSeconds: 5,
-				seed: 11,
-			});
-			log(
-				`## Fault-injection soak\n\n5 % HTTP 500, 2 % connection resets, 1 % resets and 1 % 500s after the write was applied, 429 bursts, 0.3 % stalls of 10 s against a 5 s request timeout.\n\n${table(
-					[
-						'candidates',
-						'valid',
-						'invalid',
-						'created',
-						'failed (all invalid?)',
-						'in sandbox',
-						'duplicates',
-						'faults injected',
-						'429s',
-						'requests',
-						'minutes',
-					],
-					[
-						[
-							r.count,
-							r.valid,
-							r.invalid,
-							r.created,
-							`${r.failed} (${r.failedValid.length === 0 ? 'yes' : `no: ${r.failedValid.length} valid failed`})`,
-							r.inSandbox,
-							r.duplicates,
-							r.faults,
-							r.status429,
-							r.requests,
-							(r.seconds / 60).toFixed(1),
-						],
-					],
-				)}\n`,
-			);
-		}
+		if (want('faultsoak') || want('soak')) log(await faultSoakSection());
 		if (want('fuzz')) fuzzSection();
 	} finally {
 		await gh.close();
@@ -468,4 +435,76 @@ function fuzzSection(): void {
 			]),
 		)}\n`,
 	);
+}
+
+/** The fault soak per system, then the same-person race in one process and across two workers. */
+async function faultSoakSection(): Promise<string> {
+	const count = Number(process.env.BENCH_SOAK_COUNT ?? n(10_000));
+	const soaks: SoakFigures[] = [];
+	const races: RaceFigures[] = [];
+	for (const sys of SOAK_SYSTEMS) {
+		soaks.push(await runFaultSoak(sys, count, { executions: 50, seed: 17 }));
+		process.stdout.write(`${JSON.stringify(soaks[soaks.length - 1])}\n`);
+	}
+	for (const sys of SOAK_SYSTEMS)
+		for (const mode of ['one process', 'queue mode (2 workers)'] as const)
+			races.push(await runSamePersonRace(sys, 80, mode));
+	const faults = Object.entries(FULL_FAULTS)
+		.map(([k, v]) => `\`${k}\` ${v}`)
+		.join(', ');
+	return `## Fault soak: strict responses, unconfirmed writes and concurrency\n\nGoal: under the full fault model, 0 lost, 0 duplicated, 0 misreported, per system; 80 same-person pairs at once: 0 duplicates in one process, every queue-mode duplicate reported. ${count} candidates per system (every 50th deliberately invalid) through 50 concurrent executions, all sandbox faults on at once: ${faults}. Request Options: 2 s timeout (late answers and stalls exceed it), 3 s lookup window after an unconfirmed create. Then the failed valid items are run again without faults, as a user would ("If Candidate Exists": Add to Job). Lost: a valid person not in the ATS at the end. Misreported: a first-pass output that contradicts the ATS ("created" with an id that is not there, "failed" for a person who exists without \`mayHaveBeenCreated\` or the created id).\n\n${table(
+		[
+			'system',
+			'candidates',
+			'created (1st pass)',
+			'failed (1st pass)',
+			'mayHaveBeenCreated (of them created)',
+			'found by the re-run',
+			're-run failed',
+			'lost',
+			'duplicated',
+			'misreported',
+			'faults injected',
+			'requests',
+			'credentials at foreign origin',
+			'minutes',
+		],
+		soaks.map((r) => [
+			r.system,
+			r.candidates,
+			r.createdFirstPass,
+			r.failedFirstPass,
+			`${r.mayHaveBeenCreated} (${r.mayHaveBeenCreatedExisting})`,
+			r.foundOnRerun,
+			r.rerunFailed,
+			r.lost,
+			r.duplicated,
+			r.misreported,
+			r.faults,
+			r.requests,
+			r.credentialsAtForeignOrigin,
+			(r.seconds / 60).toFixed(1),
+		]),
+	)}\n\n${soaks.some((r) => r.misreported) ? `Misreported examples: ${soaks.flatMap((r) => r.misreportedExamples).join('; ')}\n\n` : ''}Same person, two executions at the same moment (80 pairs per system, no faults):\n\n${table(
+		[
+			'system',
+			'mode',
+			'pairs',
+			'extra records',
+			'pairs duplicated',
+			'of them reported (duplicateOf)',
+			'failed items',
+			'seconds',
+		],
+		races.map((r) => [
+			r.system,
+			r.mode,
+			r.pairs,
+			r.duplicates,
+			r.pairsDuplicated,
+			r.duplicatesReported,
+			r.failed,
+			r.seconds.toFixed(1),
+		]),
+	)}\n`;
 }

@@ -190,10 +190,14 @@ export interface WebhookResult {
 const BASE_URL = 'http://localhost:5678/';
 
 /** One workflow, kept alive like an active workflow in n8n (its static data persists). */
+let harnessCount = 0;
+
 export class WorkflowHarness {
 	readonly workflow: Workflow;
 	readonly credentialsHelper: HarnessCredentialsHelper;
 	private executions = 0;
+
+	readonly id = `harness-${++harnessCount}`;
 
 	constructor(
 		readonly definition: WorkflowDefinition,
@@ -210,7 +214,8 @@ export class WorkflowHarness {
 			types.credentials,
 		);
 		this.workflow = new Workflow({
-			id: 'harness',
+			// Each harness is its own workflow, as each saved workflow in n8n has its own id.
+			id: this.id,
 			nodes: definition.nodes,
 			connections: definition.connections,
 			active: true,
@@ -261,7 +266,7 @@ export class WorkflowHarness {
 				: { json: i as IDataObject },
 		);
 		const workflowData = {
-			id: 'harness',
+			id: this.id,
 			name: 'harness',
 			active: true,
 			isArchived: false,
@@ -407,7 +412,7 @@ export class WorkflowHarness {
 				node: node.name,
 				path: 'harness',
 				webhookDescription,
-				workflowId: 'harness',
+				workflowId: this.id,
 			} as never,
 			[],
 			null,

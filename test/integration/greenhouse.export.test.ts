@@ -44,6 +44,9 @@ async function state() {
 	return gh.state();
 }
 
+const emailOf = (c: IDataObject) =>
+	String((c.email_addresses as IDataObject[])[0]?.value).toLowerCase();
+
 describe('Greenhouse export through a real WorkflowExecute against the sandbox', () => {
 	test('50 items with duplicates and bad input: exactly the valid unique ones are created, once, also on re-run', async () => {
 		const valid = sampleCandidates(40, 'batch');
@@ -313,18 +316,76 @@ describe('Greenhouse transport against sandbox faults', () => {
 		expect(s.counts.applications).toBe(3);
 	});
 
-	test('connection resets after writes and 5xx before processing: everything exactly once', async () => {
+	test('resets after writes and 5xx before processing: never created twice; unconfirmed items say so, and a re-run finishes them', async () => {
 		gh.setFaults({ seed: 7, resetAfterWriteRate: 0.3, error5xxRate: 0.15, resetRate: 0.1 });
-		const run = await exportWorkflow({ requestOptions: { maxRetries: 8 } }).run(
-			'Greenhouse',
-			sampleCandidates(15, 'flaky'),
-		);
-		const out = outputOf(run, 'Greenhouse');
-		expect(out.filter((o) => o.status === 'created')).toHaveLength(15);
-		const s = await state();
-		expect(s.counts.candidates).toBe(15);
-		expect(s.counts.applications).toBe(15);
+		const items = sampleCandidates(15, 'flaky');
+		const options = { requestOptions: { maxRetries: 8, confirmWindowSeconds: 1 } };
+		const out = outputOf(await exportWorkflow(options).run('Greenhouse', items), 'Greenhouse');
 		expect(gh.stats().faults).toBeGreaterThan(3);
+		const s1 = await state();
+		// Never two records for one person, and every created item names a record that exists.
+		expect(new Set(s1.candidates.map(emailOf)).size).toBe(s1.candidates.length);
+		for (const o of out.filter((x) => x.status === 'created'))
+			expect(s1.candidates.some((c: IDataObject) => c.id === o.candidateId)).toBe(true);
+		// Every failure is an unconfirmed write, and says so.
+		for (const o of out.filter((x) => x.status === 'failed')) {
+			expect(o.mayHaveBeenCreated).toBe(true);
+			expect(String(o.error)).toMatch(/may have been created: a re-run will find it/);
+		}
+		gh.setFaults({});
+		const again = outputOf(
+			await exportWorkflow({ ...options, ifExists: 'addToJob' }).run('Greenhouse', items),
+			'Greenhouse',
+		);
+		expect(again.filter((o) => o.status === 'failed')).toEqual([]);
+		const s2 = await state();
+		expect(s2.counts.candidates).toBe(15);
+		expect(s2.counts.applications).toBe(15);
+	});
+
+	test('a lookup answered with an HTML page or cut-off JSON fails the item; it never counts as "nobody found"', async () => {
+		for (const fault of [{ html200Rate: 1 }, { truncatedJsonRate: 1 }]) {
+			gh.reset();
+			gh.setFaults({ ...fault, only: ['GET /v3/candidates'] });
+			const out = outputOf(
+				await exportWorkflow({ requestOptions: { maxRetries: 1 } }).run('Greenhouse', [
+					sampleCandidate(1, 'html'),
+				]),
+				'Greenhouse',
+			);
+			expect(out[0]).toMatchObject({ status: 'failed' });
+			expect(String(out[0].error)).toMatch(
+				/Greenhouse answered GET \/v3\/candidates with HTTP 200: the (answer was an HTML page|JSON answer was cut off)/,
+			);
+			expect((await state()).counts.candidates).toBe(0);
+		}
+	});
+
+	test('a create answered 2xx with HTML is unconfirmed: looked up, never sent twice', async () => {
+		gh.setFaults({ html200Rate: 1, only: ['POST /v3/candidates'] });
+		const out = outputOf(
+			await exportWorkflow({ requestOptions: { confirmWindowSeconds: 1 } }).run('Greenhouse', [
+				sampleCandidate(2, 'html'),
+			]),
+			'Greenhouse',
+		);
+		expect(out[0]).toMatchObject({ status: 'failed', mayHaveBeenCreated: true });
+		expect(
+			gh
+				.requests()
+				.filter(
+					(r: { method: string; path: string }) =>
+						r.path === '/v3/candidates' && r.method === 'POST',
+				),
+		).toHaveLength(1);
+		gh.setFaults({});
+		// The HTML page applied nothing; the re-run creates the candidate, once.
+		const again = outputOf(
+			await exportWorkflow().run('Greenhouse', [sampleCandidate(2, 'html')]),
+			'Greenhouse',
+		);
+		expect(again[0]).toMatchObject({ status: 'created' });
+		expect((await state()).counts.candidates).toBe(1);
 	});
 
 	test('429s are waited out and pacing keeps within the limit', async () => {

@@ -173,6 +173,21 @@ describe('lemlist reply without LinkedIn URL → enriched → Stardex export', (
 		});
 	});
 
+	test('the same reply delivered again while the first is still reading the lemlist API starts 1 run, 1 API call', async () => {
+		tools.addLemlistLead(LENA);
+		const wf = lemlistOnly();
+		const body = fixture('lemlist-emailsReplied-no-linkedin.json');
+		tools.setFaults({ latencyMs: 300 });
+		const answers = await Promise.all([
+			wf.deliver('Outreach Trigger', { body }),
+			wf.deliver('Outreach Trigger', { body }),
+		]);
+		tools.setFaults({});
+		expect(answers.map((a) => a.status)).toEqual([200, 200]);
+		expect(answers.map((a) => emitted(a).length).sort()).toEqual([0, 1]);
+		expect(requests()).toHaveLength(1);
+	});
+
 	test('without enrichment the same reply cannot reach Stardex: it has no LinkedIn URL', async () => {
 		tools.addLemlistLead(LENA);
 		const nodes = [

@@ -162,6 +162,25 @@ describe('Pinpoint Trigger against the sandbox', () => {
 		expect(emitted(again)).toHaveLength(0);
 	});
 
+	test('the same event delivered again while the first delivery is still reading the API starts 1 run', async () => {
+		const id = hired();
+		const wf = trigger();
+		pp.setFaults({ latencyMs: 300 });
+		const at = { triggeredAt: '2026-11-21T10:00:00.000Z' };
+		const answers = await Promise.all([
+			deliverHired(wf, id, at),
+			deliverHired(wf, id, at),
+			deliverHired(wf, id, at),
+		]);
+		pp.setFaults({});
+		expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+		expect(answers.map((a) => emitted(a).length).sort()).toEqual([0, 0, 1]);
+		// One read of the application: the copies were refused before any API call.
+		expect(
+			reads().filter((r: string) => r.startsWith(`GET /api/v1/applications/${id}`)),
+		).toHaveLength(1);
+	});
+
 	test("a slow API: the answer still comes within the time limit, well under Pinpoint's 5 s", async () => {
 		const id = hired();
 		pp.setFaults({ latencyMs: 1800 });

@@ -618,15 +618,23 @@ describe('Stardex limits and faults', () => {
 		expect(sdx.stats().faults).toBe(3);
 	});
 
-	test('connection resets after writes, 5xx and resets before processing: everything exactly once', async () => {
+	test('resets after writes, 5xx and resets before processing: never created twice; unconfirmed items say so, and a re-run finishes them', async () => {
 		sdx.setFaults({ seed: 11, resetAfterWriteRate: 0.3, error5xxRate: 0.15, resetRate: 0.1 });
-		const out = await exportItems(sampleCandidates(10, 'flaky'), {
-			requestOptions: { maxRetries: 8 },
-		});
-		expect(out.filter((o) => o.status === 'created')).toHaveLength(10);
-		const s = await state();
-		expect(s.counts).toMatchObject({ persons: 10, candidates: 10 });
+		const items = sampleCandidates(10, 'flaky');
+		const options = { requestOptions: { maxRetries: 8, confirmWindowSeconds: 1 } };
+		const out = await exportItems(items, options);
 		expect(sdx.stats().faults).toBeGreaterThan(3);
+		const s1 = await state();
+		for (const o of out.filter((x) => x.status === 'created'))
+			expect(s1.persons.some((p: IDataObject) => p.id === o.candidateId)).toBe(true);
+		for (const o of out.filter((x) => x.status === 'failed')) {
+			expect(o.mayHaveBeenCreated).toBe(true);
+			expect(String(o.error)).toMatch(/may have been created: a re-run will find it/);
+		}
+		sdx.setFaults({});
+		const again = await exportItems(items, { ...options, ifExists: 'addToJob' });
+		expect(again.filter((o) => o.status === 'failed')).toEqual([]);
+		expect((await state()).counts).toMatchObject({ persons: 10, candidates: 10 });
 	});
 
 	test('a wrong API key and a read-only key give clear messages without the key', async () => {

@@ -103,6 +103,13 @@ async function bare(child: Child, count: number, tag: string, jobId = 4012000) {
 		const id = res.candidate?.id ?? res.id;
 		if (!id) throw new Error(`bare loop: create refused: ${JSON.stringify(res).slice(0, 300)}`);
 		created++;
+		// The node looks the person up again right after a create (a duplicate made meanwhile by another
+		// queue-mode worker is reported as duplicateOf), so the bare loop does too.
+		await (
+			await fetch(`${child.url}/v3/candidates?email=${encodeURIComponent(email)}&per_page=5`, {
+				headers,
+			})
+		).json();
 		for (const body of planEmployments(id, parsed.candidate.previousJobs).bodies)
 			await (
 				await fetch(`${child.url}/v3/candidate_employments`, {

@@ -8,6 +8,7 @@ import {
 	type Context,
 	getApiCredentials,
 } from '../../shared/http/request';
+import { type BodyCheck, listOfRecords, recordWithId } from '../../shared/http/responseBody';
 
 /** Greenhouse specifics only: base URL, scope hints, cursor paging. Everything else is shared. */
 export const greenhouseApi: ApiDefinition = {
@@ -39,11 +40,34 @@ export async function ghRequest<T = IDataObject>(
 	ctx: Context,
 	method: IHttpRequestMethods,
 	path: string,
-	opts: { qs?: IDataObject; body?: IDataObject; itemIndex?: number; idempotent?: boolean } = {},
+	opts: {
+		qs?: IDataObject;
+		body?: IDataObject;
+		itemIndex?: number;
+		idempotent?: boolean;
+		expect?: BodyCheck;
+	} = {},
 ): Promise<T> {
-	const res = await apiRequest<T>(ctx, greenhouseApi, { method, path, ...opts });
+	// A create must answer the record it made (with its id): anything else leaves the write unconfirmed.
+	const expect = opts.expect ?? (method === 'POST' ? createdRecord : undefined);
+	const res = await apiRequest<T>(ctx, greenhouseApi, { method, path, ...opts, expect });
 	return res.body;
 }
+
+/** v3 answers a create with the record; POST /v3/candidates with {candidate, application} (or flat). */
+const createdRecord: BodyCheck = (body) => {
+	const nested = body && typeof body === 'object' && 'candidate' in body;
+	return nested ? recordWithId('candidate')(body) : recordWithId()(body);
+};
+
+/** A v3 list is a JSON array of records with ids (also accepted under data or items). */
+const listCheck: BodyCheck = (body) => {
+	if (Array.isArray(body)) return listOfRecords()(body);
+	const b = body as { data?: unknown; items?: unknown } | undefined;
+	if (Array.isArray(b?.data)) return listOfRecords('data')(body);
+	if (Array.isArray(b?.items)) return listOfRecords('items')(body);
+	return listOfRecords()(body);
+};
 
 /** One page of a v3 list. The first call carries the filters; later calls follow rel="next" verbatim. */
 export async function ghPage<T = IDataObject>(
@@ -54,9 +78,15 @@ export async function ghPage<T = IDataObject>(
 	itemIndex?: number,
 ): Promise<Page<T, string>> {
 	// v3 refuses a cursor together with any other query parameter, so a next link is sent as is.
+	const expect = listCheck;
 	const res = cursorUrl
-		? await apiRequest<unknown>(ctx, greenhouseApi, { method: 'GET', url: cursorUrl, itemIndex })
-		: await apiRequest<unknown>(ctx, greenhouseApi, { method: 'GET', path, qs, itemIndex });
+		? await apiRequest<unknown>(ctx, greenhouseApi, {
+				method: 'GET',
+				url: cursorUrl,
+				itemIndex,
+				expect,
+			})
+		: await apiRequest<unknown>(ctx, greenhouseApi, { method: 'GET', path, qs, itemIndex, expect });
 	return { items: listBody<T>(res.body), next: nextLink(res.headers.link) };
 }
 

@@ -7,6 +7,7 @@ import {
 	type Context,
 	getApiCredentials,
 } from '../../shared/http/request';
+import { type BodyCheck, listOfRecords, recordWithId } from '../../shared/http/responseBody';
 import type { IhrList } from '../types';
 import { intelliHrBaseUrl, intelliHrTenant } from '../../shared/origins';
 
@@ -37,11 +38,20 @@ export async function ihrRequest<T = IDataObject>(
 	ctx: Context,
 	method: IHttpRequestMethods,
 	path: string,
-	opts: { qs?: IDataObject; body?: IDataObject; itemIndex?: number; idempotent?: boolean } = {},
+	opts: {
+		qs?: IDataObject;
+		body?: IDataObject;
+		itemIndex?: number;
+		idempotent?: boolean;
+		expect?: BodyCheck;
+	} = {},
 ): Promise<T> {
 	const res = await apiRequest<T>(ctx, intelliHrApi, { method, path, ...opts });
 	return res.body;
 }
+
+const RECORD = recordWithId('data');
+const LIST = listOfRecords('data');
 
 /** A single record comes as {data: {...}, meta}. */
 export async function ihrRecord<T>(
@@ -50,7 +60,7 @@ export async function ihrRecord<T>(
 	path: string,
 	opts: { body?: IDataObject; itemIndex?: number } = {},
 ): Promise<T> {
-	const body = await ihrRequest<{ data?: T }>(ctx, method, path, opts);
+	const body = await ihrRequest<{ data?: T }>(ctx, method, path, { ...opts, expect: RECORD });
 	return (body && typeof body === 'object' && 'data' in body ? body.data : body) as T;
 }
 
@@ -66,6 +76,7 @@ export async function ihrPage<T>(
 	const body = await ihrRequest<IhrList<T>>(ctx, 'GET', path, {
 		qs: { ...qs, page, limit: perPage },
 		itemIndex,
+		expect: LIST,
 	});
 	const items = Array.isArray(body?.data) ? body.data : [];
 	return { items, next: nextPage(body, page, perPage, items.length) };

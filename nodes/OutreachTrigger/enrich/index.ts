@@ -11,6 +11,8 @@ import { instantlySource } from './instantly';
 import { lemlistSource } from './lemlist';
 import { outreachIoSource } from './outreachIo';
 import { callWithin } from '../transport/call';
+import type { Outcome } from '../../shared/trigger/answer';
+import { claimItems, type DeliveryClaims } from '../../shared/trigger/dedupe';
 import type { EnrichSource, FetchedContact } from './types';
 
 /**
@@ -255,4 +257,28 @@ export function failureMessage(
 	return redact(
 		`Could not look up ${label} with the ${source.credentialName} credential: ${message}`,
 	);
+}
+
+/**
+ * The enrich lookup, for the events no other call of this trigger is handling: each event is claimed
+ * before the API call, so the same event delivered twice during the lookup starts one run. The claims
+ * are given back if the lookup throws.
+ */
+export async function enrichClaimed(
+	ctx: Context,
+	outcome: Outcome & { status: 200 },
+	enrich: EnrichSettings,
+	claims: DeliveryClaims,
+): Promise<Outcome> {
+	const claimed = claimItems(claims, outcome.items);
+	if (!claimed.items.length)
+		return {
+			...outcome,
+			message: 'every event was already received; nothing was started',
+			items: [],
+		};
+	const enriched = await settle(enrichItems(ctx, claimed.items, enrich));
+	if (enriched.ok) return { ...outcome, items: enriched.value };
+	claimed.release();
+	throw enriched.error;
 }

@@ -9,6 +9,7 @@ import {
 	type Context,
 	getApiCredentials,
 } from '../../shared/http/request';
+import { type BodyCheck, listOfRecords, recordWithId } from '../../shared/http/responseBody';
 import type { SdxMeta } from '../types';
 
 /**
@@ -61,7 +62,14 @@ export interface SdxRequestOptions {
 	itemIndex?: number;
 	/** Searches are reads sent as POST: mark them idempotent so they are retried like GETs. */
 	idempotent?: boolean;
+	/** What `data` must be in a success envelope (a failure envelope is reported as an error below). */
+	expect?: BodyCheck;
 }
+
+/** The envelope's data is a record with an id (a person, a job). */
+export const SDX_RECORD = recordWithId();
+/** The envelope's data is a list of records with ids (a search page). */
+export const SDX_LIST = listOfRecords();
 
 export async function sdxRequest<T = IDataObject>(
 	ctx: Context,
@@ -69,7 +77,14 @@ export async function sdxRequest<T = IDataObject>(
 	path: string,
 	opts: SdxRequestOptions = {},
 ): Promise<{ data: T; meta?: SdxMeta }> {
-	const res = await apiRequest<unknown>(ctx, stardexApi, { method, path, ...opts });
+	const check = opts.expect;
+	const expect: BodyCheck | undefined = check
+		? (body) => {
+				const e = unwrapEnvelope(body);
+				return e.ok ? check(e.data) : undefined;
+			}
+		: undefined;
+	const res = await apiRequest<unknown>(ctx, stardexApi, { method, path, ...opts, expect });
 	const envelope = unwrapEnvelope(res.body);
 	if (!envelope.ok) {
 		// A 2xx that says success:false goes through the same error path as an HTTP error.
@@ -102,6 +117,7 @@ export async function sdxPage<T>(
 		body: { ...body, offset, limit: pageSize },
 		itemIndex,
 		idempotent: true,
+		expect: SDX_LIST,
 	});
 	const items = (Array.isArray(data) ? data : []) as T[];
 	// The server may cap the page below what was asked; meta.limit says what it used.

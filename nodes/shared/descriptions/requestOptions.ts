@@ -10,6 +10,15 @@ export const requestOptionsProperty: INodeProperties = {
 	description: 'How hard to retry when the API is slow, failing or rate-limiting',
 	options: [
 		{
+			displayName: 'Lookup Window After Unconfirmed Create (Seconds)',
+			name: 'confirmWindowSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 20,
+			description:
+				'When the API does not confirm a create (timeout, dropped connection, server error, an answer that is not JSON), the record is looked up for this long, covering the delay before a new record shows in searches. It is never created a second time in the same run: if it is still not found, the item fails with mayHaveBeenCreated: true and a re-run finds it.',
+		},
+		{
 			displayName: 'Max Rate-Limit Retries',
 			name: 'maxRateLimitRetries',
 			type: 'number',

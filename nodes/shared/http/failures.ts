@@ -15,6 +15,19 @@ export class AmbiguousWriteError extends Error {
 	}
 }
 
+/**
+ * A create that was not confirmed, and that lookups afterwards could not find either: it may exist.
+ * It is not sent again in this run; the item fails, and a re-run's lookup finds the record if it was
+ * created. The item's output says so with `mayHaveBeenCreated: true` (router.ts).
+ */
+export class MayHaveBeenCreatedError extends Error {
+	readonly mayHaveBeenCreated = true;
+	constructor(what: string, detail: string) {
+		super(`The ${what} may have been created: a re-run will find it. ${detail}`);
+		this.name = 'MayHaveBeenCreatedError';
+	}
+}
+
 export type ThrownFailure =
 	| { kind: 'http'; status: number; body: unknown }
 	| { kind: 'network'; code: string; mayHaveArrived: boolean }

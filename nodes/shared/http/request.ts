@@ -16,6 +16,7 @@ import { runState } from '../runState';
 import { rememberCredentialSecrets } from '../secrets';
 import { AmbiguousWriteError, classifyThrown, networkWords, type ThrownFailure } from './failures';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
+import { type BodyCheck, readJsonBody } from './responseBody';
 import {
 	type Attempts,
 	getRetryPolicy,
@@ -59,6 +60,8 @@ export interface ApiRequest {
 	/** Defaults to true for GET/HEAD/PUT/DELETE and false for POST/PATCH. */
 	idempotent?: boolean;
 	itemIndex?: number;
+	/** What a 2xx body must be (responseBody.ts); any 2xx must be JSON or empty. */
+	expect?: BodyCheck;
 }
 
 export interface ApiResponse<T = unknown> {
@@ -276,6 +279,11 @@ function afterResponse(
 		const wait = retryAfterFailure(attempts, policy);
 		if (wait !== undefined) return { waitMs: wait };
 	}
+	if (status < 300) {
+		const read = readJsonBody(response.body, status, req.expect);
+		if (read.ok) return { done: { status, headers, body: read.body } };
+		return { waitMs: afterBadBody(ctx, call, status, read.problem, attempts, policy) };
+	}
 	if (status >= 300 && status < 400) throw redirectError(ctx, call, status, headers.location);
 	if (status < 400) return { done: { status, headers, body: response.body } };
 	throw apiError(
@@ -336,6 +344,37 @@ function duration(ms: number): string {
 	if (s < 7200) return `${Math.round(s / 60)} min`;
 	if (s < 172_800) return `${Math.round(s / 3600)} h`;
 	return `${Math.round(s / 86_400)} days`;
+}
+
+/**
+ * A 2xx that is not the JSON the API promises (responseBody.ts): a write may have been applied, so
+ * it is ambiguous; a read is retried like a 5xx and then fails the item, never "finds nobody".
+ */
+function afterBadBody(
+	ctx: Context,
+	call: Call,
+	status: number,
+	problem: string,
+	attempts: Attempts,
+	policy: RetryPolicy,
+): number {
+	const { api, req } = call;
+	if (!call.idempotent)
+		throw new AmbiguousWriteError(api.system, label(call), `HTTP ${status}, but ${problem}`);
+	const wait = retryAfterFailure(attempts, policy);
+	if (wait !== undefined) return wait;
+	throw apiError(
+		ctx.getNode(),
+		{
+			system: api.system,
+			method: req.method,
+			path: call.path,
+			status,
+			body: { message: `${problem}; nothing was read from it` },
+			hint: 'Nothing was written or matched on this answer. Run the item again later; if it keeps happening, check the API base URL in the credential',
+		},
+		req.itemIndex,
+	);
 }
 
 function label(call: Call): string {

@@ -17,6 +17,11 @@ export interface RetryPolicy {
 	/** The longest single wait a Retry-After may ask for before we give up instead. */
 	maxRateLimitWaitMs: number;
 	timeoutMs: number;
+	/**
+	 * After a create that was not confirmed: how long lookups keep looking for the record before the
+	 * item fails as "may have been created". Covers the vendor's read-after-write (search) lag.
+	 */
+	confirmWindowMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -28,6 +33,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	// short enough that a Retry-After naming tomorrow fails the item instead of holding the run.
 	maxRateLimitWaitMs: 300_000,
 	timeoutMs: 30_000,
+	confirmWindowMs: 20_000,
 };
 
 // The policy lives for one node run (runState), so a node's Request Options never leak between

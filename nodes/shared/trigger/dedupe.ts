@@ -1,5 +1,10 @@
 import { createHash } from 'crypto';
-import type { IExecuteFunctions, INodeExecutionData, IWebhookFunctions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	IWebhookFunctions,
+} from 'n8n-workflow';
 
 import { isRecord, str } from '../values';
 
@@ -84,4 +89,73 @@ export function recordDeliveries(
 	// Assigned, not mutated, so n8n notices the change and saves it.
 	if (fresh.length) ctx.getWorkflowStaticData('node')[SEEN_KEY] = remember(seen, fresh, size);
 	return [items.map((item, i) => ({ ...item, pairedItem: { item: i } }))];
+}
+
+/**
+ * Deliveries this n8n process is handling or has just handled, claimed BEFORE any API call. n8n
+ * gives each webhook call its own copy of the workflow's static data, so two deliveries of one event
+ * that arrive while the first is still reading the API (Pinpoint's fetch, the Outreach enrich) would
+ * both pass the static-data check; the claim makes the second one "already received". A claim is
+ * released when its delivery fails (so the sender's retry is taken), and forgotten after
+ * CLAIM_TTL_MS, by then the static data has the id. Bounded in number and age.
+ */
+const claims = new Map<string, number>();
+export const CLAIM_TTL_MS = 10 * 60_000;
+const MAX_CLAIMS = 10_000;
+
+export interface DeliveryClaims {
+	/** True when this call may handle the event; false when another call has it or just had it. */
+	claim(eventId: string): boolean;
+	release(eventId: string): void;
+}
+
+/** Claims for one trigger node of one workflow (scope: workflow id and node id). */
+export function deliveryClaims(scope: string, now: () => number = Date.now): DeliveryClaims {
+	const key = (eventId: string) => `${scope}\u0000${eventId}`;
+	return {
+		claim(eventId) {
+			forgetOld(now());
+			if (claims.has(key(eventId))) return false;
+			claims.set(key(eventId), now());
+			return true;
+		},
+		release(eventId) {
+			claims.delete(key(eventId));
+		},
+	};
+}
+
+/** The claims of the trigger node running in this webhook call. */
+export function claimsOf(ctx: IWebhookFunctions): DeliveryClaims {
+	const node = ctx.getNode();
+	return deliveryClaims(`${ctx.getWorkflow().id ?? ''}:${node.id ?? node.name}`);
+}
+
+// The map is in claim order, so the oldest entries are first.
+function forgetOld(now: number): void {
+	for (const [k, at] of claims) {
+		if (now - at < CLAIM_TTL_MS && claims.size < MAX_CLAIMS) return;
+		claims.delete(k);
+	}
+}
+
+/**
+ * Claims the event ids of the items a delivery would start; items whose event another call has
+ * claimed are dropped. `release` gives the kept claims back when the delivery fails after all.
+ */
+export function claimItems(
+	claimsFor: DeliveryClaims,
+	items: IDataObject[],
+): { items: IDataObject[]; release: () => void } {
+	const kept: IDataObject[] = [];
+	const taken: string[] = [];
+	for (const item of items) {
+		const id = typeof item.eventId === 'string' ? item.eventId : undefined;
+		if (id === undefined) kept.push(item);
+		else if (claimsFor.claim(id)) {
+			kept.push(item);
+			taken.push(id);
+		}
+	}
+	return { items: kept, release: () => taken.forEach((id) => claimsFor.release(id)) };
 }

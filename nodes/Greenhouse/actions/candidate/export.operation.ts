@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
@@ -19,15 +19,15 @@ import {
 	wantsProfilePdf,
 } from '../../../shared/export/resume';
 import { envelopeOf } from '../../../shared/candidate/item';
-import { createOnce } from '../../../shared/http/createOnce';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
-import { rememberCreated } from '../../../shared/export/createdThisRun';
+import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
+import { withPersonLock } from '../../../shared/export/personLock';
 import { skippedJobsText } from '../../employments';
-import { findExisting, type Match } from './lookup';
+import { findExisting, type Match, otherCandidateIds } from './lookup';
 import { candidateIndex, type LookupMode } from './preload';
 import {
 	addEmployments,
@@ -210,10 +210,20 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 	const { appUrl } = await greenhouseSettings(this);
 	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-	const match = await findExisting(this, candidate, i, options.linkedinScanDays, index);
 	const a: ExportContext = { candidate, choice, resume, appUrl, options };
-	if (match) return await handleExisting(this, i, a, match, ifExists);
-	return await create(this, i, a);
+	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
+	return await withPersonLock('Greenhouse', candidate, async (waited) => {
+		// After waiting for another export of this person, the run's index may predate its create.
+		const match = await findExisting(
+			this,
+			candidate,
+			i,
+			options.linkedinScanDays,
+			waited ? undefined : index,
+		);
+		if (match) return await handleExisting(this, i, a, match, ifExists);
+		return await create(this, i, a);
+	});
 }
 
 interface ExportContext {
@@ -264,7 +274,7 @@ function createValidatesJob(options: ExportOptions, ifExists: IfExists): boolean
 async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Promise<IDataObject> {
 	const { candidate, choice, options } = a;
 	const nested = (options.applicationMode ?? 'nested') === 'nested';
-	const { value: created } = await createOnce(ctx, {
+	const { value: created } = await createPersonOnce(ctx, 'greenhouse', candidate, {
 		what: `candidate ${candidate.emails[0]?.value ?? candidate.fullName}`,
 		create: async () =>
 			parseCreated(
@@ -288,28 +298,14 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	});
 	const candidateId = created.candidate.id;
 	rememberCreated(ctx, 'greenhouse', candidate, created.candidate);
-	const applicationId =
-		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
-
-	const employments = await addEmployments(ctx, candidateId, candidate, i);
-	// Only new candidates get a generated profile: an existing one has their documents already.
-	const envelope = envelopeOf(ctx.getInputData()[i]?.json ?? {}) as IDataObject;
-	const generated =
-		!a.resume && wantsProfilePdf(options.profilePdf, envelope)
-			? generatedResume(candidate, envelope)
-			: undefined;
-	const resume = a.resume ?? generated;
-	if (resume) await attachResume(ctx, applicationId, resume, i);
-	const skippedText =
-		employments.skipped.length && (options.skippedJobsToNote ?? true)
-			? skippedJobsText(employments.skipped)
-			: undefined;
-	const note = [options.note, skippedText].filter(Boolean).join('\n\n');
-	if (note) {
-		const { actingUserId } = await greenhouseSettings(ctx);
-		await addNote(ctx, candidateId, note, actingUserId, options.noteVisibility ?? 'private', i);
-	}
+	// Queue mode: another worker may have created the same person at the same moment. Also after a
+	// recovered create: the record found may be the other worker's, and ours may exist as well.
+	const duplicates = await duplicateCheck(ctx, candidate, candidateId, i);
+	const done = await settle(afterCreate(ctx, i, a, created));
+	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
+	const { applicationId, employments, skippedText, resume, generated } = done.value;
 	return result('created', candidateId, applicationId, a.appUrl, {
+		...duplicates,
 		jobId: choice.jobId,
 		resumeAttached: Boolean(resume),
 		...(generated
@@ -351,6 +347,72 @@ async function jobRefusedAsInput<T>(
 			'Pick the job from the list, or check the ID and that the credential may see it',
 		);
 	throw outcome.error;
+}
+
+/** The application, employments, resume and note of a candidate just created. */
+async function afterCreate(
+	ctx: IExecuteFunctions,
+	i: number,
+	a: ExportContext,
+	created: { candidate: GhCandidate; application?: GhApplication },
+) {
+	const { candidate, choice, options } = a;
+	const candidateId = created.candidate.id;
+	const applicationId =
+		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
+	const employments = await addEmployments(ctx, candidateId, candidate, i);
+	// Only new candidates get a generated profile: an existing one has their documents already.
+	const envelope = envelopeOf(ctx.getInputData()[i]?.json ?? {}) as IDataObject;
+	const generated =
+		!a.resume && wantsProfilePdf(options.profilePdf, envelope)
+			? generatedResume(candidate, envelope)
+			: undefined;
+	const resume = a.resume ?? generated;
+	if (resume) await attachResume(ctx, applicationId, resume, i);
+	const skippedText =
+		employments.skipped.length && (options.skippedJobsToNote ?? true)
+			? skippedJobsText(employments.skipped)
+			: undefined;
+	const note = [options.note, skippedText].filter(Boolean).join('\n\n');
+	if (note) {
+		const { actingUserId } = await greenhouseSettings(ctx);
+		await addNote(ctx, candidateId, note, actingUserId, options.noteVisibility ?? 'private', i);
+	}
+	return { applicationId, employments, skippedText, resume, generated };
+}
+
+/** A follow-up write failed after the candidate was created: the item says so, with the new id. */
+function createdButFailed(
+	ctx: IExecuteFunctions,
+	i: number,
+	candidateId: number,
+	appUrl: string,
+	error: unknown,
+): NodeOperationError {
+	const reason = String((error as Error)?.message ?? error)
+		.replace(/^\[item \d+\]\s*/, '')
+		.replace(/\.$/, '');
+	const failure = new NodeOperationError(
+		ctx.getNode(),
+		`[item ${i}] Candidate ${candidateId} was created in Greenhouse, but a follow-up step failed: ${reason}. Run the item again with "If Candidate Exists" set to Add to Job to finish it: the candidate is reused`,
+		{ itemIndex: i, description: `Candidate: ${profileUrl(appUrl, candidateId)}` },
+	);
+	failure.context.created = { candidateId };
+	if ((error as { mayHaveBeenCreated?: boolean })?.mayHaveBeenCreated)
+		failure.context.mayHaveBeenCreated = true;
+	return failure;
+}
+
+/** Other candidates with the candidate's emails besides the one just created: `duplicateOf`. */
+async function duplicateCheck(
+	ctx: IExecuteFunctions,
+	candidate: Candidate,
+	ownId: number,
+	i: number,
+): Promise<IDataObject> {
+	const others = await settle(otherCandidateIds(ctx, candidate, ownId, i));
+	if (!others.ok) return { duplicateCheck: 'not done: the lookup after the create failed' };
+	return others.value.length ? { duplicateOf: others.value } : {};
 }
 
 /** "If Candidate Exists" applied to the candidate Greenhouse already has. */

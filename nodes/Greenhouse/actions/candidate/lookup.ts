@@ -103,3 +103,26 @@ function matchKind(byEmail: boolean, byLinkedin: boolean): Match['matchedBy'] {
 	if (byEmail) return byLinkedin ? 'email+linkedin' : 'email';
 	return 'linkedin';
 }
+
+/**
+ * Ids of other candidates with one of the candidate's emails, besides `ownId`: asked right after a
+ * create, so a duplicate that another n8n worker created at the same moment is reported, not hidden.
+ */
+export async function otherCandidateIds(
+	ctx: IExecuteFunctions,
+	c: Candidate,
+	ownId: number,
+	itemIndex: number,
+): Promise<number[]> {
+	const ids = new Set<number>();
+	for (const email of c.emails)
+		for (const cand of await ghList<GhCandidate>(
+			ctx,
+			'/v3/candidates',
+			{ email: email.value },
+			5,
+			itemIndex,
+		))
+			if (cand.id !== ownId) ids.add(cand.id);
+	return [...ids].sort((a, b) => a - b);
+}

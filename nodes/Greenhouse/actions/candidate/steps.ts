@@ -61,7 +61,7 @@ export async function ensureApplication(
 	const existing = await find();
 	if (existing) return { id: existing.id, created: false };
 	const { value } = await createOnce(ctx, {
-		what: `POST /v3/applications for candidate ${candidateId}`,
+		what: `application of candidate ${candidateId}`,
 		create: () =>
 			ghRequest<GhApplication>(ctx, 'POST', '/v3/applications', {
 				body: { candidate_id: candidateId, ...applicationBody(choice) },

@@ -15,7 +15,9 @@ import {
 import { personProfileUrl } from '../../mapping';
 import { tenantOf } from '../../transport';
 import { lookupField } from '../common.descriptions';
-import { createJob, createPerson, findPerson, findSameJob } from './steps';
+import { createJob, createPerson, findPerson, findSameJob, otherPersonIds } from './steps';
+import type { Candidate } from '../../../shared/candidate/schema';
+import { withPersonLock } from '../../../shared/export/personLock';
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
@@ -164,21 +166,39 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		...extra,
 	});
 
-	const match = await findPerson(this, candidate, i);
-	if (match) {
-		const extra = match.otherIds.length ? { otherMatchingPersonIds: match.otherIds } : {};
-		const existing = await findSameJob(this, match.person.id, job, i);
-		if (existing)
-			return out('skipped', match.person.id, existing.id, true, {
-				...extra,
-				reason: 'the person already has this job',
-			});
-		const created = await createJob(this, match.person.id, job, i);
-		return out('jobAdded', match.person.id, created.id, true, extra);
-	}
-	const created = await createPerson(this, candidate, person, i);
-	const createdJob = await jobForNewPerson(this, i, created.id, job, tenant);
-	return out('created', created.id, createdJob.id, false);
+	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
+	return await withPersonLock('IntelliHR', candidate, async () => {
+		const match = await findPerson(this, candidate, i);
+		if (match) {
+			const extra = match.otherIds.length ? { otherMatchingPersonIds: match.otherIds } : {};
+			const existing = await findSameJob(this, match.person.id, job, i);
+			if (existing)
+				return out('skipped', match.person.id, existing.id, true, {
+					...extra,
+					reason: 'the person already has this job',
+				});
+			const created = await createJob(this, match.person.id, job, i);
+			return out('jobAdded', match.person.id, created.id, true, extra);
+		}
+		const created = await createPerson(this, candidate, person, i);
+		// Queue mode: another worker may have created the same person at the same moment (also after a
+		// recovered create: the person found may be the other worker's, and ours may exist as well).
+		const duplicates = await duplicateCheck(this, candidate, created.id, i);
+		const createdJob = await jobForNewPerson(this, i, created.id, job, tenant);
+		return out('created', created.id, createdJob.id, false, duplicates);
+	});
+}
+
+/** Other people with the candidate's emails besides the one just created: `duplicateOf`. */
+async function duplicateCheck(
+	ctx: IExecuteFunctions,
+	candidate: Candidate,
+	ownId: string,
+	i: number,
+): Promise<IDataObject> {
+	const others = await settle(otherPersonIds(ctx, candidate, ownId, i));
+	if (!others.ok) return { duplicateCheck: 'not done: the lookup after the create failed' };
+	return others.value.length ? { duplicateOf: others.value } : {};
 }
 
 /** The job of a person just created; if it fails, the error says the person exists and is reused on a rerun. */
@@ -196,11 +216,15 @@ async function jobForNewPerson(
 		.trim()
 		.replace(/^\[item \d+\]\s*/, '')
 		.replace(/\.$/, '');
-	throw new NodeOperationError(
+	const failure = new NodeOperationError(
 		ctx.getNode(),
 		`[item ${i}] Person ${personId} was created in IntelliHR, but the job could not be added: ${reason}. Fix it and run the item again: the existing person will be reused`,
 		{ itemIndex: i, description: `Person: ${personProfileUrl(tenant, personId)}` },
 	);
+	failure.context.created = { personId };
+	if ((error as { mayHaveBeenCreated?: boolean } | undefined)?.mayHaveBeenCreated)
+		failure.context.mayHaveBeenCreated = true;
+	throw failure;
 }
 
 function readPersonFields(ctx: IExecuteFunctions, i: number): PersonExtras {

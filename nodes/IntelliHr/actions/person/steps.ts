@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { runState } from '../../../shared/runState';
+import { createPersonOnce } from '../../../shared/export/createdThisRun';
 import { createOnce } from '../../../shared/http/createOnce';
 import { isSameJob, jobBody, type JobFields, personBody, type PersonExtras } from '../../mapping';
 import { eqFilter, ihrList, ihrRecord } from '../../transport';
@@ -77,7 +78,7 @@ export async function createPerson(
 	extras: PersonExtras,
 	itemIndex: number,
 ): Promise<IhrPerson> {
-	const { value } = await createOnce(ctx, {
+	const { value } = await createPersonOnce(ctx, 'intellihr', c, {
 		what: `person ${c.emails[0]?.value}`,
 		create: async () =>
 			await ihrRecord<IhrPerson>(ctx, 'POST', '/people', {
@@ -88,6 +89,22 @@ export async function createPerson(
 	});
 	for (const { value: email } of c.emails) createdThisRun(ctx).set(email, value);
 	return value;
+}
+
+/**
+ * Ids of other people with one of the candidate's emails as primary address, besides `ownId`: asked
+ * right after a create, so a duplicate another n8n worker created at the same moment is reported.
+ */
+export async function otherPersonIds(
+	ctx: IExecuteFunctions,
+	c: Candidate,
+	ownId: string,
+	itemIndex: number,
+): Promise<string[]> {
+	const ids = new Set<string>();
+	for (const { value } of c.emails)
+		for (const p of await peopleByEmail(ctx, value, itemIndex)) if (p.id !== ownId) ids.add(p.id);
+	return [...ids].sort();
 }
 
 export async function jobsOf(

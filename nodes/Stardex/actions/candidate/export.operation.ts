@@ -10,7 +10,6 @@ import {
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
-import { createOnce } from '../../../shared/http/createOnce';
 import {
 	candidateIdOf,
 	candidateOnJob,
@@ -18,11 +17,12 @@ import {
 	personBody,
 	profileUrl,
 } from '../../mapping';
-import { sdxRequest, stardexSettings } from '../../transport';
+import { SDX_RECORD, sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
-import { rememberCreated } from '../../../shared/export/createdThisRun';
+import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
+import { withPersonLock } from '../../../shared/export/personLock';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
 
@@ -116,8 +116,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { appUrl } = await stardexSettings(this);
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
 
-	const match = await findExisting(this, candidate, i);
-	if (match) return await handleExisting(this, i, ctx, match);
+	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
+	return await withPersonLock('Stardex', candidate, async () =>
+		findAndExport(this, i, ctx, options),
+	);
+}
+
+async function findAndExport(
+	ctx: IExecuteFunctions,
+	i: number,
+	a: ExportContext,
+	options: ExportOptions,
+): Promise<IDataObject> {
+	const { candidate, jobId, appUrl } = a;
+	const match = await findExisting(ctx, candidate, i);
+	if (match) return await handleExisting(ctx, i, a, match);
 	if (!candidate.linkedinUrl) {
 		if (options.missingLinkedin === 'skip')
 			return result('skipped', undefined, undefined, appUrl, {
@@ -125,9 +138,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 				email: candidate.emails[0]?.value,
 				reason: 'no LinkedIn URL, and no existing person matched by email',
 			});
-		throw missingLinkedin(this, i, "and no existing person matched the candidate's email");
+		throw missingLinkedin(ctx, i, "and no existing person matched the candidate's email");
 	}
-	return await create(this, i, ctx, options);
+	return await create(ctx, i, a, options);
 }
 
 /** A new person, created once; a conflict means they exist after all, so the policy applies. */
@@ -139,7 +152,7 @@ async function create(
 ): Promise<IDataObject> {
 	const { candidate, jobId } = a;
 	const attempt = await settle(
-		createOnce(ctx, {
+		createPersonOnce(ctx, 'stardex', candidate, {
 			what: `person ${candidate.linkedinUrl}`,
 			create: async () => {
 				const body = personBody(candidate, {
@@ -148,8 +161,8 @@ async function create(
 					notes: options.notes,
 					enrich: options.enrichRecord,
 				});
-				return (await sdxRequest<SdxPerson>(ctx, 'POST', '/v1/persons', { body, itemIndex: i }))
-					.data;
+				const sent = { body, itemIndex: i, expect: SDX_RECORD };
+				return (await sdxRequest<SdxPerson>(ctx, 'POST', '/v1/persons', sent)).data;
 			},
 			find: async () => (await findExisting(ctx, candidate, i, false))?.person,
 		}),

@@ -4,7 +4,7 @@ import { linkedinSlug } from '../../../shared/candidate/linkedin';
 import type { Candidate } from '../../../shared/candidate/schema';
 import { recallCreated } from '../../../shared/export/createdThisRun';
 import { personHasEmail, personHasLinkedin } from '../../mapping';
-import { sdxRequest, sdxSearch } from '../../transport';
+import { SDX_RECORD, sdxRequest, sdxSearch } from '../../transport';
 import type { SdxPerson } from '../../types';
 
 export interface Match {
@@ -97,6 +97,7 @@ export async function getPerson(
 	return (
 		await sdxRequest<SdxPerson>(ctx, 'GET', `/v1/persons/${encodeURIComponent(personId)}`, {
 			itemIndex,
+			expect: SDX_RECORD,
 		})
 	).data;
 }

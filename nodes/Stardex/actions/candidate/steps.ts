@@ -23,7 +23,7 @@ export async function addToJob(
 		return { listed: Array.isArray(person.candidates), record: candidateOnJob(person, jobId) };
 	};
 	await createOnce(ctx, {
-		what: `adding person ${personId} to job ${jobId}`,
+		what: `job record of person ${personId} on job ${jobId}`,
 		create: async () => {
 			await sdxRequest(ctx, 'PATCH', `/v1/persons/${encodeURIComponent(personId)}`, {
 				body: { job_id: jobId },
