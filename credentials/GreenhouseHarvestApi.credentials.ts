@@ -8,12 +8,17 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { greenhouseTokenFrom, greenhouseTokenRequest } from '../nodes/shared/origins';
+import {
+	greenhouseTokenExpiry,
+	greenhouseTokenFrom,
+	greenhouseTokenRequest,
+} from '../nodes/shared/origins';
 
 /**
  * Greenhouse Harvest v3 (v1/v2 were switched off on 2026-08-31). OAuth 2.0 client credentials:
  * preAuthentication trades Client ID + Secret (+ acting user as `sub`) for a JWT, which n8n keeps in
- * the expirable hidden field below and fetches again whenever an API call answers 401.
+ * the expirable hidden field below together with its expiry. The nodes' transport fetches a new one
+ * a minute before that expiry, and once when an API call answers 401.
  */
 export class GreenhouseHarvestApi implements ICredentialType {
 	name = 'greenhouseHarvestApi';
@@ -69,6 +74,13 @@ export class GreenhouseHarvestApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Access Token Expires At',
+			name: 'accessTokenExpiresAt',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
@@ -98,7 +110,10 @@ export class GreenhouseHarvestApi implements ICredentialType {
 			statusCode: number;
 			body: unknown;
 		};
-		return { accessToken: greenhouseTokenFrom(res, credentials) };
+		return {
+			accessToken: greenhouseTokenFrom(res, credentials),
+			accessTokenExpiresAt: greenhouseTokenExpiry(res),
+		};
 	}
 
 	authenticate: IAuthenticateGeneric = {

@@ -266,6 +266,24 @@ export function greenhouseTokenFrom(
 	);
 }
 
+/** Assumed lifetime when the token answer names none (the only published figure is 3600 s). */
+const GREENHOUSE_DEFAULT_TTL_S = 3600;
+
+/**
+ * When the token from the token endpoint's answer expires, as ISO 8601. Which field the live
+ * endpoint sends is not settled by any public source, so both are read: `expires_at` (an ISO
+ * timestamp) first, then `expires_in` (seconds), else an hour.
+ */
+export function greenhouseTokenExpiry(res: { body: unknown }, now = Date.now()): string {
+	const raw = typeof res.body === 'string' ? safeJson(res.body, res.body) : res.body;
+	const body = (raw ?? {}) as { expires_at?: unknown; expires_in?: unknown };
+	const at = typeof body.expires_at === 'string' ? Date.parse(body.expires_at) : NaN;
+	if (Number.isFinite(at)) return new Date(at).toISOString();
+	const seconds = Number(body.expires_in);
+	const ttl = Number.isFinite(seconds) && seconds > 0 ? seconds : GREENHOUSE_DEFAULT_TTL_S;
+	return new Date(now + ttl * 1000).toISOString();
+}
+
 /** The Acting User ID, sent as `sub`; a non-numeric one is refused before anything is sent. */
 function actingUser(credentials: ICredentialDataDecryptedObject): string | undefined {
 	const sub = String(credentials.actingUserId ?? '').trim();

@@ -325,6 +325,28 @@ describe('Greenhouse transport against sandbox faults', () => {
 		expect(wf.credentialsHelper.preAuthCalls).toBe(2);
 	});
 
+	test.each(['expires_at', 'expires_in'] as const)(
+		'the token expiry is read from %s and a token near its expiry is replaced before any 401',
+		async (field) => {
+			gh.configure({ tokenExpiryField: field });
+			const wf = exportWorkflow();
+			await wf.run('Greenhouse', [sampleCandidate(1, 'exp')]);
+			const stored = wf.credentialsHelper.data.greenhouseHarvestApi;
+			const expiresAt = Date.parse(String(stored.accessTokenExpiresAt));
+			expect(Math.abs(expiresAt - (Date.now() + 3_600_000))).toBeLessThan(60_000);
+			// The stored token now expires within the refresh margin; the sandbox still accepts it.
+			stored.accessTokenExpiresAt = new Date(Date.now() + 20_000).toISOString();
+			const before = gh.requests().length;
+			const run = await wf.run('Greenhouse', [sampleCandidate(2, 'exp')]);
+			expect(outputOf(run, 'Greenhouse')[0].status).toBe('created');
+			expect(wf.credentialsHelper.preAuthCalls).toBe(2);
+			const answers = gh.requests().slice(before);
+			expect(answers.filter((r: { status: number }) => r.status === 401)).toHaveLength(0);
+			expect(gh.issuedTokens()).toHaveLength(2);
+			gh.configure({ tokenExpiryField: 'expires_at' });
+		},
+	);
+
 	test('wrong client secret and a missing scope give clear messages without secrets', async () => {
 		const wrong = await exportWorkflow(
 			{},
