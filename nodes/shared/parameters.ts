@@ -20,6 +20,7 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 		maxRateLimitRetries?: number;
 		maxRateLimitWaitSeconds?: number;
 		timeoutSeconds?: number;
+		newRecordWaitSeconds?: number;
 	};
 	return {
 		maxRetries: o.maxRetries,
@@ -27,6 +28,8 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 		maxRateLimitWaitMs:
 			o.maxRateLimitWaitSeconds === undefined ? undefined : o.maxRateLimitWaitSeconds * 1000,
 		timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
+		readAfterWriteMaxWaitMs:
+			o.newRecordWaitSeconds === undefined ? undefined : o.newRecordWaitSeconds * 1000,
 	};
 }
 

@@ -282,6 +282,79 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 	});
 });
 
+describe('Greenhouse read-after-write: writes naming a just-created record', () => {
+	const fullItem = (n: number, tag: string): INodeExecutionData => ({
+		json: {
+			...sampleCandidate(n, tag),
+			previousJobs: [{ title: 'Engineer', company: 'Previous Co', startDate: '2019-03' }],
+			resume: { binaryProperty: 'cv' },
+		},
+		binary: {
+			cv: {
+				data: fs.readFileSync(path.join(__dirname, '../fixtures/resume.pdf')).toString('base64'),
+				mimeType: 'application/pdf',
+				fileName: `cv-${n}.pdf`,
+			},
+		},
+	});
+
+	test.each([
+		['option', 'nested'],
+		['fault', 'separate'],
+	])(
+		'a lag (as %s, %s application) is waited out: everything lands once, nothing twice',
+		async (how, mode) => {
+			if (how === 'option') gh.configure({ readAfterWriteLagMs: 700 });
+			else gh.setFaults({ readAfterWriteLagMs: 700 });
+			try {
+				const wf = exportWorkflow({
+					options: { note: 'Replied', applicationMode: mode },
+				});
+				const before = gh.requests().length;
+				const run = await wf.run('Greenhouse', [
+					fullItem(1, `raw-${mode}`),
+					fullItem(2, `raw-${mode}`),
+				]);
+				const out = outputOf(run, 'Greenhouse');
+				expect(out.map((o) => o.status)).toEqual(['created', 'created']);
+				expect(out.map((o) => o.resumeAttached)).toEqual([true, true]);
+				const s = await state();
+				expect(s.counts).toMatchObject({
+					candidates: 2,
+					applications: 2,
+					employments: 2,
+					attachments: 2,
+					notes: 2,
+				});
+				const refused = gh
+					.requests()
+					.slice(before)
+					.filter((r: { status: number }) => r.status === 422 || r.status === 404);
+				expect(refused.length).toBeGreaterThan(0);
+			} finally {
+				gh.configure({ readAfterWriteLagMs: 0 });
+				gh.setFaults({});
+			}
+		},
+	);
+
+	test('a record Greenhouse never knows fails the item after the bounded wait, naming the field', async () => {
+		gh.configure({ readAfterWriteLagMs: 60_000 });
+		try {
+			const wf = exportWorkflow({
+				options: { note: 'Replied' },
+				requestOptions: { newRecordWaitSeconds: 1.5 },
+			});
+			const run = await wf.run('Greenhouse', [sampleCandidate(3, 'never')]);
+			const [out] = outputOf(run, 'Greenhouse');
+			expect(String(out.error)).toContain('candidate_id');
+			expect((await state()).counts).toMatchObject({ candidates: 1, notes: 0 });
+		} finally {
+			gh.configure({ readAfterWriteLagMs: 0 });
+		}
+	});
+});
+
 describe('Greenhouse transport against sandbox faults', () => {
 	test('a create applied but answered with 500 is found by lookup and not created twice', async () => {
 		gh.setFaults({ error5xxAfterWriteRate: 1, only: ['POST /v3/candidates'] });

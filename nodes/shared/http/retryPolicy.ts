@@ -17,6 +17,8 @@ export interface RetryPolicy {
 	/** The longest single wait a Retry-After may ask for before we give up instead. */
 	maxRateLimitWaitMs: number;
 	timeoutMs: number;
+	/** How long writes naming a just-created record wait for the API to know it (readAfterWrite.ts). */
+	readAfterWriteMaxWaitMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -26,6 +28,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxDelayMs: 20_000,
 	maxRateLimitWaitMs: 120_000,
 	timeoutMs: 30_000,
+	readAfterWriteMaxWaitMs: 60_000,
 };
 
 // The policy lives for one node run (runState), so a node's Request Options never leak between

@@ -12,6 +12,7 @@ import { inputError } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
 import { DEFAULT_MAX_RESUME_MB, readResume, type ResumeFile } from '../../../shared/export/resume';
 import { createOnce } from '../../../shared/http/createOnce';
+import { noteCreated } from '../../../shared/http/readAfterWrite';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
@@ -213,6 +214,9 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	});
 	const candidateId = created.candidate.id;
 	rememberCreated(ctx, 'greenhouse', candidate, created.candidate);
+	// Greenhouse may not know a new record at once; writes naming it wait for it (readAfterWrite.ts).
+	noteCreated(ctx, 'candidate', candidateId);
+	if (created.application) noteCreated(ctx, 'application', created.application.id);
 	const applicationId =
 		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
 

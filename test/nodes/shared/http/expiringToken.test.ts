@@ -18,9 +18,9 @@ describe('expiring tokens', () => {
 		['not a date', false],
 		[undefined, false],
 	])('expiry %s → stale %s', (expiresAt, stale) => {
-		expect(tokenIsStale({ accessToken: 't', accessTokenExpiresAt: expiresAt }, TOKEN, NOW)).toBe(
-			stale,
-		);
+		const creds: Record<string, string> = { accessToken: 't' };
+		if (expiresAt !== undefined) creds.accessTokenExpiresAt = expiresAt;
+		expect(tokenIsStale(creds, TOKEN, NOW)).toBe(stale);
 	});
 
 	test('a refresh empties the token in a copy only, and names the credential type', () => {
