@@ -136,11 +136,7 @@ function normalizeCandidate(
 		'phone',
 	);
 	const linkedin = str(pick('linkedin_url', 'linkedin', 'linkedin_profile_url'));
-	const address = pick('address', 'location');
-	const attachments = Array.isArray(pick('attachments'))
-		? (pick('attachments') as unknown[]).filter(isRecord)
-		: [];
-	const cv = attachments.find((a) => /cv|resume/i.test(String(a.context ?? a.type ?? '')));
+	const cv = cvOf(pick('attachments'));
 	return normalizeLoose({
 		fullName: str(pick('full_name', 'name')),
 		firstName: str(pick('first_name')),
@@ -148,7 +144,7 @@ function normalizeCandidate(
 		emails: emails.map((e) => ({ ...e, type: 'personal' })),
 		phones: phones.map((p) => ({ ...p, type: 'mobile' })),
 		linkedinUrl: linkedin,
-		location: locationOf(address, pick),
+		location: locationOf(pick),
 		currentTitle: str(pick('current_job_title', 'current_title', 'headline')),
 		currentCompany: str(pick('current_employer', 'current_company')),
 		source: jobName ? `pinpoint: ${jobName}` : 'pinpoint',
@@ -157,6 +153,8 @@ function normalizeCandidate(
 			pinpointCandidateId: candidateId,
 			resumeUrl: str(cv?.url),
 			resumeFilename: str(cv?.filename ?? cv?.name),
+			address: streetOf(pick),
+			postcode: str(pick('postcode', 'postal_code', 'zip')),
 		}),
 	});
 }
@@ -172,19 +170,41 @@ function toEntries(v: unknown, label: string): LooseEntry[] {
 		.filter((e) => str(e.value) !== undefined);
 }
 
-function locationOf(address: unknown, pick: (...keys: string[]) => unknown): Rec {
+/**
+ * The CV among the application's attachments (asked for as an extra field): Pinpoint's PDF rendering
+ * (`context: "pdf_cv"`) first, then any other CV or resume.
+ */
+function cvOf(v: unknown): Rec | undefined {
+	const attachments = Array.isArray(v) ? v.filter(isRecord) : [];
+	const context = (a: Rec) => String(a.context ?? a.type ?? '');
+	return (
+		attachments.find((a) => context(a) === 'pdf_cv') ??
+		attachments.find((a) => /cv|resume/i.test(context(a)))
+	);
+}
+
+/** Pinpoint's address is address1, address2, town, postcode and country; older shapes still read. */
+function locationOf(pick: (...keys: string[]) => unknown): Rec {
+	const address = pick('address', 'location');
 	if (isRecord(address))
 		return compact({
-			city: str(address.city),
+			city: str(address.city ?? address.town),
 			state: str(address.state ?? address.region ?? address.county),
 			country: str(address.country),
 		});
-	if (typeof address === 'string') return splitLocation(address);
+	const town = str(pick('town', 'city'));
+	if (typeof address === 'string' && !town) return splitLocation(address);
 	return compact({
-		city: str(pick('city')),
-		state: str(pick('state', 'region')),
+		city: town,
+		state: str(pick('state', 'region', 'county')),
 		country: str(pick('country')),
 	});
+}
+
+/** The street lines (address1, address2), when the application has them. */
+function streetOf(pick: (...keys: string[]) => unknown): string | undefined {
+	const lines = [str(pick('address1')), str(pick('address2'))].filter(Boolean);
+	return lines.length ? lines.join(', ') : undefined;
 }
 
 function tagList(v: unknown): string[] {
