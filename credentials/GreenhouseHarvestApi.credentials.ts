@@ -12,6 +12,8 @@ import {
 	greenhouseTokenExpiry,
 	greenhouseTokenFrom,
 	greenhouseTokenRequest,
+	greenhouseVisibilityProblem,
+	greenhouseVisibilityRequest,
 } from '../nodes/shared/origins';
 
 /**
@@ -105,15 +107,20 @@ export class GreenhouseHarvestApi implements ICredentialType {
 	];
 
 	// Trades Client ID + Secret for a token; a wrong field fails with a message that says what to fix.
+	// Every new token is also checked to see lists (only Site Admins do), so a wrong acting user
+	// fails here, in the credential test and in the first run, instead of creating duplicates.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const res = (await this.helpers.httpRequest(greenhouseTokenRequest(credentials))) as {
 			statusCode: number;
 			body: unknown;
 		};
-		return {
-			accessToken: greenhouseTokenFrom(res, credentials),
-			accessTokenExpiresAt: greenhouseTokenExpiry(res),
-		};
+		const accessToken = greenhouseTokenFrom(res, credentials);
+		const seen = (await this.helpers.httpRequest(
+			greenhouseVisibilityRequest(credentials, accessToken),
+		)) as { statusCode: number; body: unknown };
+		const problem = greenhouseVisibilityProblem(seen, credentials);
+		if (problem) throw new Error(problem);
+		return { accessToken, accessTokenExpiresAt: greenhouseTokenExpiry(res) };
 	}
 
 	authenticate: IAuthenticateGeneric = {
@@ -122,7 +129,14 @@ export class GreenhouseHarvestApi implements ICredentialType {
 	};
 
 	test: ICredentialTestRequest = {
-		request: { baseURL: '={{$credentials.apiBaseUrl}}', url: '/v3/users', qs: { per_page: 1 } },
+		// The export finds existing candidates by listing them, so the test proves exactly that. The
+		// token exchange and the Site Admin check run first (preAuthentication, always with the
+		// secret as entered: n8n fetches a new token for every credential test).
+		request: {
+			baseURL: '={{$credentials.apiBaseUrl}}',
+			url: '/v3/candidates',
+			qs: { per_page: 1 },
+		},
 		rules: [
 			{
 				type: 'responseCode',
@@ -137,7 +151,7 @@ export class GreenhouseHarvestApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'The credential works but may not list users: grant the scope harvest:users:list (Dev Center › API Credentials › Manage scopes) and make sure the Acting User is a Site Admin.',
+						'The credential works but may not list candidates, which the export needs to find existing ones: grant the scope harvest:candidates:list (Dev Center › API Credentials › Manage scopes) and make sure the Acting User is a Site Admin.',
 				},
 			},
 		],

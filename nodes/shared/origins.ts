@@ -266,6 +266,45 @@ export function greenhouseTokenFrom(
 	);
 }
 
+/**
+ * A one-row user list with a just-issued token. v3 list endpoints answer only Site Admins ("GET
+ * endpoints are only accessible by site admin users", https://harvestdocs.greenhouse.io/docs/authentication);
+ * everyone else gets an empty list, so a lookup by email would find nobody and every export would
+ * create a duplicate. An organization always has at least one user, the acting user, so an empty
+ * user list means exactly that.
+ */
+export function greenhouseVisibilityRequest(
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+): IHttpRequestOptions {
+	const base = String(credentials.apiBaseUrl || 'https://harvest.greenhouse.io').replace(
+		/\/+$/,
+		'',
+	);
+	return {
+		method: 'GET',
+		url: `${base}/v3/users`,
+		qs: { per_page: 1 },
+		headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: 30_000,
+	};
+}
+
+/** What is wrong with the acting user, judged by the answer to greenhouseVisibilityRequest. */
+export function greenhouseVisibilityProblem(
+	res: { statusCode: number; body: unknown },
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	const body = typeof res.body === 'string' ? safeJson(res.body, res.body) : res.body;
+	if (res.statusCode !== 200 || !Array.isArray(body) || body.length > 0) return undefined;
+	const sub = actingUser(credentials);
+	const who = sub ? `Acting User ${sub}` : "the credential's own service user (no Acting User ID)";
+	return `Greenhouse lists nothing to ${who}: Harvest v3 list endpoints answer only Site Admins, so candidate lookups would find nobody and every export would create a duplicate. Enter the ID of an active Site Admin as Acting User ID, or make this user a Site Admin (Configure › Users).`;
+}
+
 /** Assumed lifetime when the token answer names none (the only published figure is 3600 s). */
 const GREENHOUSE_DEFAULT_TTL_S = 3600;
 
