@@ -1,6 +1,6 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
 	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestHelper,
@@ -9,7 +9,9 @@ import type {
 } from 'n8n-workflow';
 
 import {
+	greenhouseAuthorization,
 	greenhouseTokenExpiry,
+	greenhouseTokenOwner,
 	greenhouseTokenFrom,
 	greenhouseTokenRequest,
 	greenhouseVisibilityProblem,
@@ -76,6 +78,13 @@ export class GreenhouseHarvestApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Access Token Issued For',
+			name: 'accessTokenFor',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
 			displayName: 'Access Token Expires At',
 			name: 'accessTokenExpiresAt',
 			type: 'hidden',
@@ -120,13 +129,22 @@ export class GreenhouseHarvestApi implements ICredentialType {
 		)) as { statusCode: number; body: unknown };
 		const problem = greenhouseVisibilityProblem(seen, credentials);
 		if (problem) throw new Error(problem);
-		return { accessToken, accessTokenExpiresAt: greenhouseTokenExpiry(res) };
+		return {
+			accessToken,
+			accessTokenExpiresAt: greenhouseTokenExpiry(res),
+			accessTokenFor: greenhouseTokenOwner(credentials),
+		};
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
-	};
+	// A function rather than generic auth: a token issued for other values (say, the secret before it
+	// was changed) is not sent, so a credential test always proves the values as entered.
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: { ...requestOptions.headers, Authorization: greenhouseAuthorization(credentials) },
+	});
 
 	test: ICredentialTestRequest = {
 		// The export finds existing candidates by listing them, so the test proves exactly that. The

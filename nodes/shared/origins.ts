@@ -305,6 +305,33 @@ export function greenhouseVisibilityProblem(
 	return `Greenhouse lists nothing to ${who}: Harvest v3 list endpoints answer only Site Admins, so candidate lookups would find nobody and every export would create a duplicate. Enter the ID of an active Site Admin as Acting User ID, or make this user a Site Admin (Configure › Users).`;
 }
 
+/**
+ * Which Client ID, Client Secret and Acting User a stored token was issued for (an FNV-1a hash, kept
+ * in the encrypted credential next to the secret itself). A token issued for other values is never
+ * sent: a credential test after the secret was changed, or a run after the acting user was, gets a
+ * new token from the values as entered.
+ */
+export function greenhouseTokenOwner(credentials: ICredentialDataDecryptedObject): string {
+	const text = ['clientId', 'clientSecret', 'actingUserId']
+		.map((k) => String(credentials[k] ?? '').trim())
+		.join('\u0000');
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(16).padStart(8, '0');
+}
+
+/** The Authorization header for a Greenhouse call: the stored token only if it is this credential's. */
+export function greenhouseAuthorization(credentials: ICredentialDataDecryptedObject): string {
+	const token = String(credentials.accessToken ?? '');
+	const ours = credentials.accessTokenFor === greenhouseTokenOwner(credentials);
+	// A token of other values is replaced by one Greenhouse refuses: the 401 makes n8n (or the
+	// transport) fetch a new token with the values as entered.
+	return `Bearer ${token && ours ? token : 'token-of-other-credential-values'}`;
+}
+
 /** Assumed lifetime when the token answer names none (the only published figure is 3600 s). */
 const GREENHOUSE_DEFAULT_TTL_S = 3600;
 

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { greenhouseTokenOwner } from '../../nodes/shared/origins';
 import { sampleCandidate } from '../fixtures/candidates';
 import { errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
 import { credentialTest, listSearch, loadOptions } from './helpers';
@@ -199,11 +200,19 @@ describe('Greenhouse', () => {
 				body: `grant_type=client_credentials&sub=${gh.credentials.actingUserId}`,
 			})
 		).json()) as { access_token: string };
+		// The stored token is sent only with the values it was issued for (greenhouseTokenOwner).
 		const test = await credentialTest('greenhouseHarvestApi', {
 			...gh.credentials,
 			accessToken: token.access_token,
+			accessTokenFor: greenhouseTokenOwner(gh.credentials),
 		});
 		expect(test.status).toBe(200);
+		const stale = await credentialTest('greenhouseHarvestApi', {
+			...gh.credentials,
+			accessToken: token.access_token,
+			accessTokenFor: 'issued-for-another-secret',
+		});
+		expect(stale.status).toBe(401);
 	});
 });
 

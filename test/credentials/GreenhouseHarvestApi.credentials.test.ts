@@ -2,6 +2,7 @@ import nock from 'nock';
 
 import { node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
 import { API, CREDS, harness, expectToken, bearer } from '../nodes/Greenhouse/harness';
+import { greenhouseTokenOwner } from '../../nodes/shared/origins';
 import { pressTest } from './testButton';
 
 describe('Greenhouse credential pre-authentication', () => {
@@ -136,6 +137,39 @@ describe('Greenhouse credential test (the Test button) against the sandbox', () 
 			status: 'Error',
 			message: expect.stringContaining('grant the scope harvest:candidates:list'),
 		});
+	});
+
+	test('a stored token is not used once the secret changed: the new secret is what gets tried', async () => {
+		const ok = await pressTest('greenhouseHarvestApi', gh.credentials);
+		expect(ok.status).toBe('OK');
+		const [issued] = gh.issuedTokens();
+		const stored = {
+			...gh.credentials,
+			accessToken: issued.token,
+			accessTokenFor: greenhouseTokenOwner(gh.credentials),
+			accessTokenExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+		};
+		const run = (creds: Record<string, unknown>) =>
+			new WorkflowHarness(
+				{
+					nodes: [
+						node(
+							'Greenhouse',
+							'greenhouse',
+							{ resource: 'user', operation: 'getAll' },
+							{ greenhouseHarvestApi: 'Greenhouse' },
+						),
+					],
+					connections: {},
+				},
+				{ greenhouseHarvestApi: creds as never },
+			).run('Greenhouse', [{}]);
+		expect((await run(stored)).data.resultData.error).toBeUndefined();
+		expect(gh.issuedTokens()).toHaveLength(1);
+		const changed = await run({ ...stored, clientSecret: 'a-new-wrong-secret' });
+		expect(changed.data.resultData.error?.message).toContain(
+			'did not accept the Client ID and Client Secret',
+		);
 	});
 
 	test('a run with a non-Site-Admin acting user fails before any export write', async () => {

@@ -53,6 +53,6 @@ export function adoptToken(
 ): void {
 	const fresh = used[token.field];
 	if (typeof fresh !== 'string' || !fresh || fresh === session[token.field]) return;
-	session[token.field] = fresh;
-	session[token.expiresAtField] = used[token.expiresAtField] ?? '';
+	// Everything preAuthentication returned with the token (its expiry, whom it was issued for).
+	Object.assign(session, used);
 }
