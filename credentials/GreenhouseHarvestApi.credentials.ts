@@ -11,15 +11,20 @@ import type {
 import {
 	authenticateGreenhouse,
 	GREENHOUSE_API_BASE,
+	greenhouseTokenExpiry,
+	greenhouseTokenOwner,
 	greenhouseTokenFrom,
 	greenhouseTokenRequest,
+	greenhouseVisibilityProblem,
+	greenhouseVisibilityRequest,
 	loopbackToggle,
 } from '../nodes/shared/origins';
 
 /**
  * Greenhouse Harvest v3 (v1/v2 were switched off on 2026-08-31). OAuth 2.0 client credentials:
  * preAuthentication trades Client ID + Secret (+ acting user as `sub`) for a JWT, which n8n keeps in
- * the expirable hidden field below and fetches again whenever an API call answers 401.
+ * the expirable hidden field below together with its expiry. The nodes' transport fetches a new one
+ * a minute before that expiry, and once when an API call answers 401.
  */
 export class GreenhouseHarvestApi implements ICredentialType {
 	name = 'greenhouseHarvestApi';
@@ -75,6 +80,20 @@ export class GreenhouseHarvestApi implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Access Token Issued For',
+			name: 'accessTokenFor',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
+			displayName: 'Access Token Expires At',
+			name: 'accessTokenExpiresAt',
+			type: 'hidden',
+			typeOptions: { password: true },
+			default: '',
+		},
+		{
 			displayName: 'API Base URL',
 			name: 'apiBaseUrl',
 			type: 'string',
@@ -102,24 +121,41 @@ export class GreenhouseHarvestApi implements ICredentialType {
 	];
 
 	// Trades Client ID + Secret for a token; a wrong field fails with a message that says what to fix.
+	// Every new token is also checked to see lists (only Site Admins do), so a wrong acting user
+	// fails here, in the credential test and in the first run, instead of creating duplicates.
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const res = (await this.helpers.httpRequest(greenhouseTokenRequest(credentials))) as {
 			statusCode: number;
 			body: unknown;
 		};
-		return { accessToken: greenhouseTokenFrom(res, credentials) };
+		const accessToken = greenhouseTokenFrom(res, credentials);
+		const seen = (await this.helpers.httpRequest(
+			greenhouseVisibilityRequest(credentials, accessToken),
+		)) as { statusCode: number; body: unknown };
+		const problem = greenhouseVisibilityProblem(seen, credentials);
+		if (problem) throw new Error(problem);
+		return {
+			accessToken,
+			accessTokenExpiresAt: greenhouseTokenExpiry(res),
+			accessTokenFor: greenhouseTokenOwner(credentials),
+		};
 	}
 
-	// A function, not generic auth: the token is only attached to requests for the checked API host.
+	// A function, not generic auth: the token is only attached to requests for the checked API host,
+	// and a token issued for other values (say, the secret before it was changed) is not sent, so a
+	// credential test always proves the values as entered.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => authenticateGreenhouse(credentials, requestOptions);
 
 	test: ICredentialTestRequest = {
+		// The export finds existing candidates by listing them, so the test proves exactly that. The
+		// token exchange and the Site Admin check run first (preAuthentication, always with the
+		// secret as entered: n8n fetches a new token for every credential test).
 		request: {
 			baseURL: `={{$credentials.apiBaseUrl || "${GREENHOUSE_API_BASE}"}}`,
-			url: '/v3/users',
+			url: '/v3/candidates',
 			qs: { per_page: 1 },
 		},
 		rules: [
@@ -136,7 +172,7 @@ export class GreenhouseHarvestApi implements ICredentialType {
 				properties: {
 					value: 403,
 					message:
-						'The credential works but may not list users: grant the scope harvest:users:list (Dev Center › API Credentials › Manage scopes) and make sure the Acting User is a Site Admin.',
+						'The credential works but may not list candidates, which the export needs to find existing ones: grant the scope harvest:candidates:list (Dev Center › API Credentials › Manage scopes) and make sure the Acting User is a Site Admin.',
 				},
 			},
 		],

@@ -138,11 +138,7 @@ function normalizeCandidate(
 		'phone',
 	);
 	const linkedin = str(pick('linkedin_url', 'linkedin', 'linkedin_profile_url'));
-	const address = pick('address', 'location');
-	const attachments = Array.isArray(pick('attachments'))
-		? (pick('attachments') as unknown[]).filter(isRecord)
-		: [];
-	const cv = attachments.find((a) => /cv|resume/i.test(String(a.context ?? a.type ?? '')));
+	const cv = cvOf(pick('attachments'));
 	return normalizeLoose({
 		fullName: str(pick('full_name', 'name')),
 		firstName: str(pick('first_name')),
@@ -150,7 +146,7 @@ function normalizeCandidate(
 		emails: emails.map((e) => ({ ...e, type: 'personal' })),
 		phones: phones.map((p) => ({ ...p, type: 'mobile' })),
 		linkedinUrl: linkedin,
-		location: locationOf(address, pick),
+		location: locationOf(pick),
 		currentTitle: str(pick('current_job_title', 'current_title', 'headline')),
 		currentCompany: str(pick('current_employer', 'current_company')),
 		source: jobName ? `pinpoint: ${jobName}` : 'pinpoint',
@@ -159,6 +155,8 @@ function normalizeCandidate(
 			pinpointCandidateId: candidateId,
 			resumeUrl: str(cv?.url),
 			resumeFilename: str(cv?.filename ?? cv?.name),
+			address: streetOf(pick),
+			postcode: str(pick('postcode', 'postal_code', 'zip')),
 		}),
 	});
 }
@@ -174,14 +172,44 @@ function toEntries(v: unknown, label: string): LooseEntry[] {
 		.filter((e) => str(e.value) !== undefined);
 }
 
-/** A location object or line, else the application's own address fields (town, country, postcode). */
-function locationOf(address: unknown, pick: (...keys: string[]) => unknown) {
-	if (isRecord(address) || typeof address === 'string') return parseLocation(address);
+/**
+ * The CV among the application's attachments (asked for as an extra field): Pinpoint's PDF rendering
+ * (`context: "pdf_cv"`) first, then any other CV or resume.
+ */
+function cvOf(v: unknown): Rec | undefined {
+	const attachments = Array.isArray(v) ? v.filter(isRecord) : [];
+	const context = (a: Rec) => String(a.context ?? a.type ?? '');
+	return (
+		attachments.find((a) => context(a) === 'pdf_cv') ??
+		attachments.find((a) => /cv|resume/i.test(context(a)))
+	);
+}
+
+/**
+ * Pinpoint's address is address1, address2, town, postcode and country; a location object or line
+ * (older shapes) is read too. Either way through the shared location parser.
+ */
+function locationOf(pick: (...keys: string[]) => unknown) {
+	const address = pick('address', 'location');
+	const town = pick('town', 'city');
+	if (isRecord(address))
+		return parseLocation({
+			city: address.city ?? address.town,
+			state: address.state ?? address.region ?? address.county,
+			country: address.country ?? address.country_code,
+		});
+	if (typeof address === 'string' && str(town) === undefined) return parseLocation(address);
 	return parseLocation({
-		city: pick('town', 'city'),
+		city: town,
 		state: pick('state', 'region', 'county'),
 		country: pick('country', 'country_code'),
 	});
+}
+
+/** The street lines (address1, address2), when the application has them. */
+function streetOf(pick: (...keys: string[]) => unknown): string | undefined {
+	const lines = [str(pick('address1')), str(pick('address2'))].filter(Boolean);
+	return lines.length ? lines.join(', ') : undefined;
 }
 
 function tagList(v: unknown): string[] {

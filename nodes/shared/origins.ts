@@ -301,7 +301,8 @@ export function authenticateGreenhouse(
 	rememberSecrets(credentials.accessToken);
 	requestOptions.headers = {
 		...(requestOptions.headers ?? {}),
-		Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+		// A token issued for other values (say, the secret before it was changed) is not sent.
+		Authorization: greenhouseAuthorization(credentials),
 	};
 	return requestOptions;
 }
@@ -365,6 +366,89 @@ export function greenhouseTokenFrom(
 	throw new Error(
 		`Greenhouse's token endpoint answered HTTP ${res.statusCode}${said ? `: ${redact(said)}` : ''}`,
 	);
+}
+
+/**
+ * A one-row user list with a just-issued token. v3 list endpoints answer only Site Admins ("GET
+ * endpoints are only accessible by site admin users", https://harvestdocs.greenhouse.io/docs/authentication);
+ * everyone else gets an empty list, so a lookup by email would find nobody and every export would
+ * create a duplicate. An organization always has at least one user, the acting user, so an empty
+ * user list means exactly that.
+ */
+export function greenhouseVisibilityRequest(
+	credentials: ICredentialDataDecryptedObject,
+	token: string,
+): IHttpRequestOptions {
+	// The checked base URL: the token goes to the Greenhouse host (or, for tests, this machine) only.
+	const base = greenhouseBaseUrl(credentials);
+	return {
+		method: 'GET',
+		url: `${base}/v3/users`,
+		disableFollowRedirect: true,
+		qs: { per_page: 1 },
+		headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: 30_000,
+	};
+}
+
+/** What is wrong with the acting user, judged by the answer to greenhouseVisibilityRequest. */
+export function greenhouseVisibilityProblem(
+	res: { statusCode: number; body: unknown },
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
+	const body = typeof res.body === 'string' ? safeJson(res.body, res.body) : res.body;
+	if (res.statusCode !== 200 || !Array.isArray(body) || body.length > 0) return undefined;
+	const sub = actingUser(credentials);
+	const who = sub ? `Acting User ${sub}` : "the credential's own service user (no Acting User ID)";
+	return `Greenhouse lists nothing to ${who}: Harvest v3 list endpoints answer only Site Admins, so candidate lookups would find nobody and every export would create a duplicate. Enter the ID of an active Site Admin as Acting User ID, or make this user a Site Admin (Configure › Users).`;
+}
+
+/**
+ * Which Client ID, Client Secret and Acting User a stored token was issued for (an FNV-1a hash, kept
+ * in the encrypted credential next to the secret itself). A token issued for other values is never
+ * sent: a credential test after the secret was changed, or a run after the acting user was, gets a
+ * new token from the values as entered.
+ */
+export function greenhouseTokenOwner(credentials: ICredentialDataDecryptedObject): string {
+	const text = ['clientId', 'clientSecret', 'actingUserId']
+		.map((k) => String(credentials[k] ?? '').trim())
+		.join('\u0000');
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash.toString(16).padStart(8, '0');
+}
+
+/** The Authorization header for a Greenhouse call: the stored token only if it is this credential's. */
+export function greenhouseAuthorization(credentials: ICredentialDataDecryptedObject): string {
+	const token = String(credentials.accessToken ?? '');
+	const ours = credentials.accessTokenFor === greenhouseTokenOwner(credentials);
+	// A token of other values is replaced by one Greenhouse refuses: the 401 makes n8n (or the
+	// transport) fetch a new token with the values as entered.
+	return `Bearer ${token && ours ? token : 'token-of-other-credential-values'}`;
+}
+
+/** Assumed lifetime when the token answer names none (the only published figure is 3600 s). */
+const GREENHOUSE_DEFAULT_TTL_S = 3600;
+
+/**
+ * When the token from the token endpoint's answer expires, as ISO 8601. Which field the live
+ * endpoint sends is not settled by any public source, so both are read: `expires_at` (an ISO
+ * timestamp) first, then `expires_in` (seconds), else an hour.
+ */
+export function greenhouseTokenExpiry(res: { body: unknown }, now = Date.now()): string {
+	const raw = typeof res.body === 'string' ? safeJson(res.body, res.body) : res.body;
+	const body = (raw ?? {}) as { expires_at?: unknown; expires_in?: unknown };
+	const at = typeof body.expires_at === 'string' ? Date.parse(body.expires_at) : NaN;
+	if (Number.isFinite(at)) return new Date(at).toISOString();
+	const seconds = Number(body.expires_in);
+	const ttl = Number.isFinite(seconds) && seconds > 0 ? seconds : GREENHOUSE_DEFAULT_TTL_S;
+	return new Date(now + ttl * 1000).toISOString();
 }
 
 /** The Acting User ID, sent as `sub`; a non-numeric one is refused before anything is sent. */

@@ -21,6 +21,7 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 		maxRateLimitWaitSeconds?: number;
 		timeoutSeconds?: number;
 		confirmWindowSeconds?: number;
+		newRecordWaitSeconds?: number;
 	};
 	return {
 		maxRetries: o.maxRetries,
@@ -30,6 +31,8 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 		timeoutMs: o.timeoutSeconds === undefined ? undefined : o.timeoutSeconds * 1000,
 		confirmWindowMs:
 			o.confirmWindowSeconds === undefined ? undefined : o.confirmWindowSeconds * 1000,
+		readAfterWriteMaxWaitMs:
+			o.newRecordWaitSeconds === undefined ? undefined : o.newRecordWaitSeconds * 1000,
 	};
 }
 

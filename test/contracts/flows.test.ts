@@ -3,6 +3,7 @@ import * as path from 'node:path';
 
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { greenhouseTokenOwner } from '../../nodes/shared/origins';
 import { sampleCandidate } from '../fixtures/candidates';
 import { errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
 import { credentialTest, listSearch, loadOptions } from './helpers';
@@ -34,14 +35,6 @@ const KNOWN_REQUEST_VIOLATIONS: Array<{ contract: string; path: RegExp; why: str
 		contract: 'pinpoint.applications.get',
 		path: /^query\.include\[\d+\]$/,
 		why: 'the Pinpoint Trigger asks for include=candidate (issue 16 §6, fixed separately)',
-	},
-];
-
-/** Routes the nodes call that no vendor has; each must still be seen here, so the list cannot go stale. */
-const KNOWN_ROUTES_WITHOUT_CONTRACT: Array<{ route: string; why: string }> = [
-	{
-		route: 'pinpoint: GET /api/v1/candidates/{id}',
-		why: 'Pinpoint has job seekers, not candidates; the trigger reads this when an application has no email (issue 16 §6, fixed separately)',
 	},
 ];
 
@@ -207,11 +200,19 @@ describe('Greenhouse', () => {
 				body: `grant_type=client_credentials&sub=${gh.credentials.actingUserId}`,
 			})
 		).json()) as { access_token: string };
+		// The stored token is sent only with the values it was issued for (greenhouseTokenOwner).
 		const test = await credentialTest('greenhouseHarvestApi', {
 			...gh.credentials,
 			accessToken: token.access_token,
+			accessTokenFor: greenhouseTokenOwner(gh.credentials),
 		});
 		expect(test.status).toBe(200);
+		const stale = await credentialTest('greenhouseHarvestApi', {
+			...gh.credentials,
+			accessToken: token.access_token,
+			accessTokenFor: 'issued-for-another-secret',
+		});
+		expect(stale.status).toBe(401);
 	});
 });
 
@@ -382,13 +383,15 @@ describe('Pinpoint', () => {
 		expect((await credentialTest('pinpointApi', pp.credentials)).status).toBe(200);
 	});
 
-	test('known gap: an application without its own email makes the trigger read /candidates/{id}, a route Pinpoint does not have', async () => {
-		// A sandbox of its own: this is the old include list and an application without contact fields,
-		// which is outside Pinpoint's contract (its applications always carry first_name, last_name, email).
+	test('an application without its own email (outside the contract) still makes the trigger call only contracted routes', async () => {
+		// A sandbox of its own, in record mode: an application without contact fields is outside
+		// Pinpoint's contract (its applications always carry first_name, last_name, email). The trigger
+		// used to read /candidates/{id} then, a route Pinpoint does not have.
 		const { startPinpointSandbox } = require('../sandbox/pinpoint');
 		const legacy = await startPinpointSandbox({
 			contactOnApplication: false,
 			supportedIncludes: [],
+			contractMode: 'record',
 		});
 		try {
 			const { application } = legacy.addApplication({
@@ -417,7 +420,7 @@ describe('Pinpoint', () => {
 			const seen = Object.keys(legacy.contractReport().coverage.noContract).map(
 				(r) => `pinpoint: ${r}`,
 			);
-			expect(seen).toEqual(KNOWN_ROUTES_WITHOUT_CONTRACT.map((k) => k.route));
+			expect(seen).toEqual([]);
 		} finally {
 			await legacy.close();
 		}

@@ -181,8 +181,13 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 			// n8n may first try a token it kept from an earlier run of this credential (revoked by the sandbox
 			// reset: 401), then fetches a new one (preAuthentication) and sends the test request again.
 			const reqs = (await gh().requests()).map((r) => `${r.method} ${r.path} ${r.status}`);
-			expect(reqs.slice(-2)).toEqual(['POST /token 200', 'GET /v3/users 200']);
-			expect(reqs.slice(0, -2).every((r) => r === 'GET /v3/users 401')).toBe(true);
+			// After the token: the list-visibility check, then the test request itself.
+			expect(reqs.slice(-3)).toEqual([
+				'POST /token 200',
+				'GET /v3/users 200',
+				'GET /v3/candidates 200',
+			]);
+			expect(reqs.slice(0, -3).every((r) => r === 'GET /v3/candidates 401')).toBe(true);
 		});
 
 		test('fails with a message that says what to fix for a wrong client secret', async () => {

@@ -296,6 +296,79 @@ describe('Greenhouse export through a real WorkflowExecute against the sandbox',
 	});
 });
 
+describe('Greenhouse read-after-write: writes naming a just-created record', () => {
+	const fullItem = (n: number, tag: string): INodeExecutionData => ({
+		json: {
+			...sampleCandidate(n, tag),
+			previousJobs: [{ title: 'Engineer', company: 'Previous Co', startDate: '2019-03' }],
+			resume: { binaryProperty: 'cv' },
+		},
+		binary: {
+			cv: {
+				data: fs.readFileSync(path.join(__dirname, '../fixtures/resume.pdf')).toString('base64'),
+				mimeType: 'application/pdf',
+				fileName: `cv-${n}.pdf`,
+			},
+		},
+	});
+
+	test.each([
+		['option', 'nested'],
+		['fault', 'separate'],
+	])(
+		'a lag (as %s, %s application) is waited out: everything lands once, nothing twice',
+		async (how, mode) => {
+			if (how === 'option') gh.configure({ readAfterWriteLagMs: 700 });
+			else gh.setFaults({ readAfterWriteLagMs: 700 });
+			try {
+				const wf = exportWorkflow({
+					options: { note: 'Replied', applicationMode: mode },
+				});
+				const before = gh.requests().length;
+				const run = await wf.run('Greenhouse', [
+					fullItem(1, `raw-${mode}`),
+					fullItem(2, `raw-${mode}`),
+				]);
+				const out = outputOf(run, 'Greenhouse');
+				expect(out.map((o) => o.status)).toEqual(['created', 'created']);
+				expect(out.map((o) => o.resumeAttached)).toEqual([true, true]);
+				const s = await state();
+				expect(s.counts).toMatchObject({
+					candidates: 2,
+					applications: 2,
+					employments: 2,
+					attachments: 2,
+					notes: 2,
+				});
+				const refused = gh
+					.requests()
+					.slice(before)
+					.filter((r: { status: number }) => r.status === 422 || r.status === 404);
+				expect(refused.length).toBeGreaterThan(0);
+			} finally {
+				gh.configure({ readAfterWriteLagMs: 0 });
+				gh.setFaults({});
+			}
+		},
+	);
+
+	test('a record Greenhouse never knows fails the item after the bounded wait, naming the field', async () => {
+		gh.configure({ readAfterWriteLagMs: 60_000 });
+		try {
+			const wf = exportWorkflow({
+				options: { note: 'Replied' },
+				requestOptions: { newRecordWaitSeconds: 1.5 },
+			});
+			const run = await wf.run('Greenhouse', [sampleCandidate(3, 'never')]);
+			const [out] = outputOf(run, 'Greenhouse');
+			expect(String(out.error)).toContain('candidate_id');
+			expect((await state()).counts).toMatchObject({ candidates: 1, notes: 0 });
+		} finally {
+			gh.configure({ readAfterWriteLagMs: 0 });
+		}
+	});
+});
+
 describe('Greenhouse transport against sandbox faults', () => {
 	test('one event costs a lookup and a create: no job check when the create validates the job', async () => {
 		const run = await exportWorkflow().run('Greenhouse', [sampleCandidate(5, 'one')]);
@@ -405,6 +478,28 @@ describe('Greenhouse transport against sandbox faults', () => {
 		expect(outputOf(run, 'Greenhouse')[0].status).toBe('created');
 		expect(wf.credentialsHelper.preAuthCalls).toBe(2);
 	});
+
+	test.each(['expires_at', 'expires_in'] as const)(
+		'the token expiry is read from %s and a token near its expiry is replaced before any 401',
+		async (field) => {
+			gh.configure({ tokenExpiryField: field });
+			const wf = exportWorkflow();
+			await wf.run('Greenhouse', [sampleCandidate(1, 'exp')]);
+			const stored = wf.credentialsHelper.data.greenhouseHarvestApi;
+			const expiresAt = Date.parse(String(stored.accessTokenExpiresAt));
+			expect(Math.abs(expiresAt - (Date.now() + 3_600_000))).toBeLessThan(60_000);
+			// The stored token now expires within the refresh margin; the sandbox still accepts it.
+			stored.accessTokenExpiresAt = new Date(Date.now() + 20_000).toISOString();
+			const before = gh.requests().length;
+			const run = await wf.run('Greenhouse', [sampleCandidate(2, 'exp')]);
+			expect(outputOf(run, 'Greenhouse')[0].status).toBe('created');
+			expect(wf.credentialsHelper.preAuthCalls).toBe(2);
+			const answers = gh.requests().slice(before);
+			expect(answers.filter((r: { status: number }) => r.status === 401)).toHaveLength(0);
+			expect(gh.issuedTokens()).toHaveLength(2);
+			gh.configure({ tokenExpiryField: 'expires_at' });
+		},
+	);
 
 	test('wrong client secret and a missing scope give clear messages without secrets', async () => {
 		const wrong = await exportWorkflow(

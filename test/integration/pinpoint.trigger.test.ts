@@ -25,7 +25,7 @@ beforeEach(() => {
 	pp.reset();
 	pp.configure({
 		format: 'jsonapi',
-		supportedIncludes: ['candidate', 'job', 'stage', 'offers'],
+		supportedIncludes: ['job', 'stage', 'offers'],
 		contactOnApplication: true,
 	});
 	pp.setRateLimit({ limit: 1000, windowMs: 10_000 });
@@ -47,6 +47,9 @@ function trigger(params: IDataObject = {}, credentials: IDataObject = {}) {
 		{ pinpointApi: { ...pp.credentials, ...credentials } },
 	);
 }
+
+/** The query every application read sends: relationships and the CV. */
+const FULL_QUERY = 'include=job%2Cstage%2Coffers&extra_fields%5Bapplications%5D=attachments';
 
 const emitted = (res: WebhookResult): IDataObject[] =>
 	(res.response.workflowData?.[0] ?? []).map((i) => i.json);
@@ -82,7 +85,7 @@ async function deliverHired(
 }
 
 describe('Pinpoint Trigger against the sandbox', () => {
-	test('one read with includes gives candidate, job, stage and start date', async () => {
+	test('one read with includes and the CV gives candidate, job, stage and start date', async () => {
 		const id = hired();
 		const res = await deliverHired(trigger(), id);
 		expect(res.status).toBe(200);
@@ -94,26 +97,59 @@ describe('Pinpoint Trigger against the sandbox', () => {
 			startDate: '2027-01-04',
 			enrichment: { ok: true, fetched: ['application'] },
 		});
-		expect(reads()).toEqual([
-			`GET /api/v1/applications/${id}?include=candidate%2Cjob%2Cstage%2Coffers → 200`,
-		]);
+		expect(reads()).toEqual([`GET /api/v1/applications/${id}?${FULL_QUERY} → 200`]);
 	});
 
-	test('includes the API does not know (400) → read again without them; candidate read separately when the application has no email', async () => {
-		pp.configure({ supportedIncludes: [], contactOnApplication: false });
+	test('includes the API does not know (400) → read again without them', async () => {
+		pp.configure({ supportedIncludes: [] });
 		const id = hired();
 		const res = await deliverHired(trigger(), id);
 		expect(emitted(res)[0]).toMatchObject({
 			fullName: 'Katherine Johnson',
 			emails: [{ value: 'katherine@example.com' }],
 			job: { id: '101' },
-			enrichment: { ok: true, fetched: ['application', 'candidate'] },
+			enrichment: { ok: true, fetched: ['application'] },
 		});
 		expect(reads()).toEqual([
-			`GET /api/v1/applications/${id}?include=candidate%2Cjob%2Cstage%2Coffers → 400`,
+			`GET /api/v1/applications/${id}?${FULL_QUERY} → 400`,
 			`GET /api/v1/applications/${id} → 200`,
-			expect.stringMatching(/^GET \/api\/v1\/candidates\/\d+ → 200$/),
 		]);
+	});
+
+	test('a hire on a confidential job is read with filter[job_visibility]=confidential', async () => {
+		const id = hired({ confidential: true });
+		const res = await deliverHired(trigger(), id);
+		expect(emitted(res)[0]).toMatchObject({
+			fullName: 'Katherine Johnson',
+			stage: { name: 'Hired' },
+			enrichment: { ok: true, fetched: ['application'] },
+		});
+		expect(reads()).toEqual([
+			`GET /api/v1/applications/${id}?${FULL_QUERY} → 404`,
+			`GET /api/v1/applications/${id}?${FULL_QUERY}&filter%5Bjob_visibility%5D=confidential → 200`,
+		]);
+	});
+
+	test("the CV (context pdf_cv) and Pinpoint's address fields reach the item", async () => {
+		const id = hired({
+			address1: '12 Harbour Road',
+			address2: 'Flat 3',
+			town: 'Bristol',
+			postcode: 'BS1 5TX',
+			country: 'United Kingdom',
+			cvFilename: 'katherine-cv.pdf',
+		});
+		const [item] = emitted(await deliverHired(trigger(), id));
+		expect(item.location).toEqual({ city: 'Bristol', country: 'United Kingdom' });
+		expect(item.extra).toMatchObject({
+			address: '12 Harbour Road, Flat 3',
+			postcode: 'BS1 5TX',
+			resumeFilename: 'katherine-cv.pdf',
+			resumeUrl: expect.stringMatching(
+				new RegExp(`^${pp.url}/__files/applications/${id}/katherine-cv\\.pdf$`),
+			),
+		});
+		expect(pp.contractReport().violations).toEqual([]);
 	});
 
 	test('unsigned, wrongly signed or not-selected deliveries never reach the API', async () => {

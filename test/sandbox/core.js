@@ -54,6 +54,8 @@ const NO_FAULTS = {
 	rateLimitHeaders: /** @type {'all'|'no-reset'|'none'} */ ('all'),
 	/** Created records show in lists and searches only this many ms after the write. */
 	searchLagMs: 0,
+	/** A created record is unknown to follow-up writes naming it for this many ms (404/422; Greenhouse). */
+	readAfterWriteLagMs: 0,
 	/** Share of requests answered 200 with an HTML page (a proxy or maintenance page; nothing applied). */
 	html200Rate: 0,
 	/** Share of requests processed normally whose JSON answer is cut in half (writes are applied). */

@@ -189,10 +189,17 @@ async function startGreenhouseSandbox(opts = {}) {
 		bornAt.set(n, Date.now());
 		return n;
 	};
-	/** Still inside the read-after-write lag: Greenhouse does not know the record yet. */
-	const tooFresh = (/** @type {unknown} */ recordId) =>
-		cfg.readAfterWriteLagMs > 0 &&
-		Date.now() - (bornAt.get(Number(recordId)) ?? 0) < cfg.readAfterWriteLagMs;
+	/**
+	 * Still inside the read-after-write lag (the readAfterWriteLagMs option or fault): Greenhouse does
+	 * not know the record yet.
+	 */
+	const tooFresh = (
+		/** @type {unknown} */ recordId,
+		/** @type {import('./core').SandboxRequest} */ req,
+	) => {
+		const lag = Math.max(cfg.readAfterWriteLagMs, req.faults?.readAfterWriteLagMs ?? 0);
+		return lag > 0 && Date.now() - (bornAt.get(Number(recordId)) ?? 0) < lag;
+	};
 
 	/** Whether the acting user of this token may see list results (v3: Site Admins only). */
 	function seesLists(/** @type {any} */ tok) {
@@ -368,8 +375,10 @@ async function startGreenhouseSandbox(opts = {}) {
 	}
 
 	/** The candidate a follow-up write names, unless it does not exist yet (or is still inside the lag). */
-	const knownCandidate = (/** @type {unknown} */ cid) =>
-		!tooFresh(cid) && db.candidates.find((/** @type {any} */ c) => c.id === cid);
+	const knownCandidate = (
+		/** @type {unknown} */ cid,
+		/** @type {import('./core').SandboxRequest} */ req,
+	) => !tooFresh(cid, req) && db.candidates.find((/** @type {any} */ c) => c.id === cid);
 
 	const candidateView = (/** @type {any} */ c) => pick(c, CANDIDATE_FIELDS);
 	const applicationView = (/** @type {any} */ a) => pick(a, APPLICATION_FIELDS);
@@ -490,7 +499,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			pattern: /^\/v3\/candidates\/(\d+)$/,
 			write: true,
 			handler: (req, [cid]) => {
-				const cand = knownCandidate(Number(cid));
+				const cand = knownCandidate(Number(cid), req);
 				if (!cand) return err(404, 'Resource not found');
 				const { is_private: isPrivate, ...rest } = req.body || {};
 				Object.assign(cand, rest, isPrivate === undefined ? {} : { private: isPrivate }, {
@@ -519,7 +528,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const a = req.body || {};
 				const errors = checkApplication(a);
-				if (!knownCandidate(a.candidate_id))
+				if (!knownCandidate(a.candidate_id, req))
 					errors.push({ candidate_id: `Candidate ${a.candidate_id} does not exist` });
 				if (
 					!a.prospect &&
@@ -579,7 +588,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = [];
-				const app = !tooFresh(b.application_id)
+				const app = !tooFresh(b.application_id, req)
 					? db.applications.find((/** @type {any} */ a) => a.id === b.application_id)
 					: undefined;
 				if (!app) errors.push({ application_id: `Application ${b.application_id} does not exist` });
@@ -618,7 +627,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			write: true,
 			handler: (req) => {
 				const b = req.body || {};
-				if (!knownCandidate(b.candidate_id))
+				if (!knownCandidate(b.candidate_id, req))
 					return unprocessable([{ candidate_id: `Candidate ${b.candidate_id} does not exist` }]);
 				if (b.end_date && b.end_date < b.start_date)
 					return unprocessable([{ end_date: 'must be on or after start_date' }]);
@@ -647,7 +656,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = [];
-				if (!knownCandidate(b.candidate_id))
+				if (!knownCandidate(b.candidate_id, req))
 					errors.push({ candidate_id: `Candidate ${b.candidate_id} does not exist` });
 				if (b.user_id !== undefined && !db.users.some((/** @type {any} */ u) => u.id === b.user_id))
 					errors.push({ user_id: `User ${b.user_id} does not exist` });

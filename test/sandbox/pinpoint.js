@@ -3,17 +3,17 @@
 /**
  * Sandbox Pinpoint (https://<subdomain>.pinpointhq.com/api/v1), for what the Pinpoint Trigger uses,
  * with every request and answer checked against test/contracts/pinpoint:
- * - contractMode 'record' by default (the trigger still asks for include=candidate and reads
- *   /candidates/{id}, which Pinpoint does not have); 'enforce' answers like Pinpoint: a 400 for an
- *   unknown include and a 404 for a route without a contract;
+ * - contractMode 'enforce' by default, answering like Pinpoint: a 400 for an unknown include or query
+ *   parameter and a 404 for a route without a contract ('record' only logs them);
  * - applications carry the vendor's attributes (first_name, last_name, email, phone, linkedin_url,
  *   address1, address2, town, postcode, country, job_id, stage_id, hired_at, start_on, ...);
  * - applications on confidential jobs are 404 unless filter[job_visibility] includes confidential
  *   (hideConfidential); the CV (attachments [{context: 'pdf_cv', filename, url}]) comes only with
  *   extra_fields[applications]=attachments;
  * - X-API-KEY auth with JSON:API error bodies (401 missing/invalid key, 403 per-category permissions);
- * - GET /api/v1/applications/:id with ?include=candidate,job,stage,offers (an unknown include is a 400,
- *   as in any JSON:API server), GET /api/v1/candidates/:id, GET /api/v1/jobs with page[number]/page[size];
+ * - GET /api/v1/applications/:id with ?include=job,stage,offers (an unknown include is a 400, as in
+ *   any JSON:API server), GET /api/v1/jobs with page[number]/page[size]; GET /api/v1/candidates/:id
+ *   (no contract: Pinpoint has no such resource) only in 'record' mode;
  * - answers in JSON:API (`format: 'jsonapi'`, the default) or as plain objects (`format: 'flat'`):
  *   which one the real API uses is UNCONFIRMED, so the trigger is tested against both;
  * - signed webhook deliveries: signedDelivery(event, applicationId, secret) → { body, rawBody, headers }
@@ -33,7 +33,7 @@ const DEFAULTS = {
 	/** 'jsonapi' = {data:{id,type,attributes,relationships}, included}; 'flat' = plain objects with related records embedded. */
 	format: 'jsonapi',
 	/** Relationship names ?include= accepts; anything else is a 400. */
-	supportedIncludes: ['candidate', 'job', 'stage', 'offers'],
+	supportedIncludes: ['job', 'stage', 'offers'],
 	/** Whether an application carries the applicant's name and email itself (Pinpoint's seems to), or only its candidate does. */
 	contactOnApplication: true,
 	jobs: 3,
@@ -42,8 +42,8 @@ const DEFAULTS = {
 		windowMs: 10_000,
 		mode: 'fixed',
 	}),
-	/** 'record' logs contract violations; 'enforce' answers them like Pinpoint (400/404). */
-	contractMode: /** @type {'enforce'|'record'|'off'} */ ('record'),
+	/** 'enforce' answers contract violations like Pinpoint (400/404); 'record' only logs them. */
+	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
 	/** Applications on confidential jobs are only returned with filter[job_visibility] including confidential. */
 	hideConfidential: true,
 	/** A fixed delay before every answer, in ms. */

@@ -15,7 +15,10 @@ export const greenhouseApi: ApiDefinition = {
 	system: 'Greenhouse',
 	credentialType: 'greenhouseHarvestApi',
 	baseUrl: greenhouseBaseUrl,
+	expiringToken: { field: 'accessToken', expiresAtField: 'accessTokenExpiresAt' },
 	hint: (status, method, path) => {
+		if (status === 401)
+			return 'Greenhouse refused a freshly fetched token too. Check that the API credential is still active in Configure › Dev Center › API Credentials';
 		if (status === 403) {
 			return `Greenhouse refused this call. The API credential needs the scope ${scopeFor(method, path)} (Configure › Dev Center › API Credentials › Manage scopes), and the Acting User must be a Site Admin`;
 		}

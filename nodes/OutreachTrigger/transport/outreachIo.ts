@@ -15,6 +15,7 @@ export const outreachIoApi: ApiDefinition = {
 	baseUrl: outreachIoBaseUrl,
 	headers: () => ({ Accept: 'application/vnd.api+json, application/json' }),
 	hint: (status) => outreachIoStatusHint(status),
+	oauth2: true,
 };
 
 export function outreachIoStatusHint(status: number): string | undefined {

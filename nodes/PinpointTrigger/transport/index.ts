@@ -2,8 +2,7 @@ import { httpStatusOf, settle } from '../../shared/errors';
 import type { ApiDefinition, Context } from '../../shared/http/request';
 import { requestBefore } from '../../shared/http/requestBefore';
 import { pinpointBaseUrl } from '../../shared/origins';
-import { str } from '../../shared/values';
-import { type Document, readDocument, related } from '../jsonApi';
+import { type Document, readDocument } from '../jsonApi';
 
 /**
  * The Pinpoint API (https://developers.pinpointhq.com): where it lives, and the reads the trigger
@@ -26,17 +25,37 @@ export const pinpointApi: ApiDefinition = {
 	},
 };
 
-export const APPLICATION_INCLUDES = 'candidate,job,stage,offers';
+/** Relationships of an application (applications_related in Pinpoint's API reference). */
+export const APPLICATION_INCLUDES = 'job,stage,offers';
+
+/**
+ * The query of every application read. The CV comes only as an extra field scoped to applications
+ * ("extra_fields[applications]=attachments"; https://developers.pinpointhq.com/reference/get-application).
+ */
+export const APPLICATION_QUERY: Record<string, string> = {
+	include: APPLICATION_INCLUDES,
+	'extra_fields[applications]': 'attachments',
+};
+
+/**
+ * Pinpoint leaves applications on confidential jobs out unless `confidential` is in
+ * filter[job_visibility] "alongside other visibility options" (same page). The other option names
+ * are in no public source, so the default read (every other visibility) comes first, and only a
+ * 404 is asked again for confidential jobs alone.
+ */
+export const CONFIDENTIAL_FILTER: Record<string, string> = {
+	'filter[job_visibility]': 'confidential',
+};
 
 export interface Fetched {
 	application: Document;
+	/** Not read any more (applications carry the person); kept for items built by older versions. */
 	candidate?: Document;
 }
 
 /**
- * Reads an application (with its candidate, job, stage and offers when Pinpoint side-loads them) and,
- * when it has no email of its own, the candidate, within `budgetMs` in total and without retries:
- * a webhook must be answered within Pinpoint's 5 seconds. Throws on failure.
+ * Reads an application with its job, stage, offers and CV, within `budgetMs` in total and without
+ * retries: a webhook must be answered within Pinpoint's 5 seconds. Throws on failure.
  */
 export async function fetchApplicationDetails(
 	ctx: Context,
@@ -44,24 +63,17 @@ export async function fetchApplicationDetails(
 	budgetMs: number,
 ): Promise<Fetched> {
 	const limit = { deadline: Date.now() + budgetMs, budgetMs };
-	const get = async (path: string, qs?: Record<string, string>) =>
-		(await requestBefore<unknown>(ctx, pinpointApi, { method: 'GET', path, qs }, limit)).body;
 	const path = `/applications/${encodeURIComponent(applicationId)}`;
-	// A JSON:API server answers 400 to an include it does not know; the names are UNCONFIRMED, so
-	// a 400 is answered by reading the application alone.
-	const withIncludes = await settle(get(path, { include: APPLICATION_INCLUDES }));
-	if (!withIncludes.ok && httpStatusOf(withIncludes.error) !== 400) throw withIncludes.error;
-	const body = withIncludes.ok ? withIncludes.value : await get(path);
-	const application = readDocument(body, 'application');
-	const fetched: Fetched = { application };
-	const candidateRef = related(application, ['candidate', 'applicant']);
-	const hasOwnEmail = Boolean(
-		str(application.resource?.attributes.email) ?? str(candidateRef?.attributes.email),
-	);
-	if (candidateRef?.id && !hasOwnEmail)
-		fetched.candidate = readDocument(
-			await get(`/candidates/${encodeURIComponent(candidateRef.id)}`),
-			'candidate',
-		);
-	return fetched;
+	const get = async (qs: Record<string, string>) =>
+		(await requestBefore<unknown>(ctx, pinpointApi, { method: 'GET', path, qs }, limit)).body;
+	const read = async (qs: Record<string, string>) => {
+		const first = await settle(get(qs));
+		if (first.ok || httpStatusOf(first.error) !== 404) return first;
+		return await settle(get({ ...qs, ...CONFIDENTIAL_FILTER }));
+	};
+	let answer = await read(APPLICATION_QUERY);
+	// A JSON:API server answers 400 to a parameter it does not know: read the application alone.
+	if (!answer.ok && httpStatusOf(answer.error) === 400) answer = await read({});
+	if (!answer.ok) throw answer.error;
+	return { application: readDocument(answer.value, 'application') };
 }

@@ -45,6 +45,15 @@ export const requestOptionsProperty: INodeProperties = {
 				'Retries after a server error or a dropped connection. Creates are never resent blindly: the record is looked up first.',
 		},
 		{
+			displayName: 'Max Wait for New Records (Seconds)',
+			name: 'newRecordWaitSeconds',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 60,
+			description:
+				'Greenhouse may not know a record for a while after creating it. Writes naming a record this run just created (resume, note, previous jobs, application) are sent again, with growing pauses, for up to this long.',
+		},
+		{
 			displayName: 'Timeout (Seconds)',
 			name: 'timeoutSeconds',
 			type: 'number',

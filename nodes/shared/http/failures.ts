@@ -29,7 +29,7 @@ export class MayHaveBeenCreatedError extends Error {
 }
 
 export type ThrownFailure =
-	| { kind: 'http'; status: number; body: unknown }
+	| { kind: 'http'; status: number; body: unknown; headers?: Record<string, string> }
 	| { kind: 'network'; code: string; mayHaveArrived: boolean }
 	| { kind: 'other'; message: string };
 
@@ -69,9 +69,15 @@ export function classifyThrown(error: unknown): ThrownFailure {
 
 function httpAnswer(chain: Array<Record<string, unknown>>): ThrownFailure | undefined {
 	for (const e of chain) {
-		const response = e.response as { status?: number; data?: unknown } | undefined;
+		const response = e.response as
+			{ status?: number; data?: unknown; headers?: Record<string, string> } | undefined;
 		if (response && typeof response.status === 'number')
-			return { kind: 'http', status: response.status, body: response.data };
+			return {
+				kind: 'http',
+				status: response.status,
+				body: response.data,
+				headers: { ...response.headers },
+			};
 	}
 	return undefined;
 }

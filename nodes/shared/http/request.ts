@@ -14,6 +14,7 @@ import { NodeApiError, sleep } from 'n8n-workflow';
 import { apiError, redact } from '../errors';
 import { runState } from '../runState';
 import { rememberCredentialSecrets } from '../secrets';
+import { adoptToken, credentialsForCall, type ExpiringToken, tokenIsStale } from './expiringToken';
 import { AmbiguousWriteError, classifyThrown, networkWords, type ThrownFailure } from './failures';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
 import { type BodyCheck, readJsonBody } from './responseBody';
@@ -28,8 +29,8 @@ import { pathProblem, requestTargetProblem } from './target';
 
 /**
  * The one HTTP choke point every system goes through. It adds, on top of n8n's
- * httpRequestWithAuthentication (which owns auth and the one-shot token refresh on 401):
- * pacing from X-RateLimit-* headers (rateLimit.ts), the retry policy (retryPolicy.ts), no blind
+ * httpRequestWithAuthentication (which owns auth): token refresh before expiry and once after a
+ * 401 for credentials that fetch their own token (expiringToken.ts), pacing from X-RateLimit-* headers (rateLimit.ts), the retry policy (retryPolicy.ts), no blind
  * resending of writes (an ambiguous failure raises AmbiguousWriteError and the caller decides with
  * a fresh lookup, createOnce.ts), and API error bodies turned into one clear, secret-free message.
  */
@@ -46,6 +47,10 @@ export interface ApiDefinition {
 	headers?(credentials: ICredentialDataDecryptedObject): Record<string, string>;
 	/** What the user can do about an error status on this endpoint, e.g. which scope is missing. */
 	hint?(status: number, method: string, path: string): string | undefined;
+	/** The credential fetches its own expiring token: the transport refreshes it (expiringToken.ts). */
+	expiringToken?: ExpiringToken;
+	/** An OAuth2 credential: n8n refreshes its token when a request throws 401, so errors are thrown. */
+	oauth2?: boolean;
 }
 
 export interface ApiRequest {
@@ -84,11 +89,15 @@ interface Call {
 	/** The path the messages name, e.g. /v3/candidates. */
 	path: string;
 	idempotent: boolean;
+	/** Fetch a new token before the next send (set once, after a 401). */
+	refreshToken: boolean;
+	/** A 401 already forced a refresh: a second one is the answer. */
+	refreshedAfter401: boolean;
 }
 
-type Sent =
-	| { response: { statusCode: number; headers: Record<string, string>; body: unknown } }
-	| { failure: ThrownFailure };
+type Answer = { statusCode: number; headers: Record<string, string>; body: unknown };
+
+type Sent = { response: Answer } | { failure: ThrownFailure };
 
 // A session lives for one node run (runState), so pacing never leaks between executions or
 // queue-mode workers.
@@ -136,16 +145,18 @@ export async function apiRequest<T = unknown>(
 		url,
 		path: req.path ?? new URL(url).pathname,
 		idempotent: req.idempotent ?? !['POST', 'PATCH'].includes(req.method),
+		refreshToken: false,
+		refreshedAfter401: false,
 	};
 	const signal = abortSignalOf(ctx);
 	const attempts: Attempts = { failures: 0, rateLimited: 0 };
 	for (;;) {
 		await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
 		const sent = await send(ctx, session, call, policy.timeoutMs);
-		const next =
-			'failure' in sent
-				? { waitMs: afterFailure(ctx, session, call, sent.failure, attempts, policy) }
-				: afterResponse(ctx, session, call, sent.response, attempts, policy);
+		const answer = 'failure' in sent ? thrownAnswer(api, sent.failure) : sent.response;
+		const next = answer
+			? afterResponse(ctx, session, call, answer, attempts, policy)
+			: { waitMs: afterFailure(ctx, session, call, failureOf(sent), attempts, policy) };
 		if ('done' in next) return next.done as ApiResponse<T>;
 		await sleep(next.waitMs, signal);
 	}
@@ -186,24 +197,43 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		json: true,
 		headers: { ...api.headers?.(session.credentials), ...req.headers },
 		returnFullResponse: true,
-		// Every status comes back as a response we can read, except 401: n8n must see that one
-		// to refresh an expired token and resend once.
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		// Every status comes back as a response we can read (a boolean: n8n 1.x has no per-status
+		// form). OAuth2 is the exception: n8n refreshes its token only when a request throws 401.
+		ignoreHttpStatusErrors: !api.oauth2,
 		timeout: timeoutMs,
 		// A credential never follows a redirect: the answer comes back as it is (afterResponse).
 		disableFollowRedirect: true,
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
+	const token = api.expiringToken;
+	const refresh = Boolean(token && (call.refreshToken || tokenIsStale(session.credentials, token)));
+	call.refreshToken = false;
+	const withToken = token
+		? credentialsForCall(session.credentials, token, refresh, api.credentialType)
+		: undefined;
 	try {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
 			api.credentialType,
 			options,
+			withToken?.options,
 		);
 		return response ? { response } : { failure: { kind: 'other', message: 'no response' } };
 	} catch (error) {
 		return { failure: classifyThrown(error) };
+	} finally {
+		if (token && withToken) adoptToken(session.credentials, withToken.data, token);
 	}
+}
+
+/** An OAuth2 request's error answer (thrown so n8n could refresh the token), read like a response. */
+function thrownAnswer(api: ApiDefinition, f: ThrownFailure): Answer | undefined {
+	if (!api.oauth2 || f.kind !== 'http') return undefined;
+	return { statusCode: f.status, headers: f.headers ?? {}, body: f.body };
+}
+
+function failureOf(sent: Sent): ThrownFailure {
+	return 'failure' in sent ? sent.failure : { kind: 'other', message: 'no response' };
 }
 
 /** A request that threw: the wait before resending it, or the error to fail with. */
@@ -259,7 +289,7 @@ function afterResponse(
 	ctx: Context,
 	session: Session,
 	call: Call,
-	response: { statusCode: number; headers: Record<string, string>; body: unknown },
+	response: Answer,
 	attempts: Attempts,
 	policy: RetryPolicy,
 ): { done: ApiResponse } | { waitMs: number } {
@@ -267,6 +297,12 @@ function afterResponse(
 	const headers = lowerCaseKeys(response.headers);
 	session.pacer.update(headers);
 	const status = response.statusCode;
+	if (status === 401 && api.expiringToken && !call.refreshedAfter401) {
+		// The token was refused (revoked, or expired early): fetch a new one and resend, once.
+		call.refreshedAfter401 = true;
+		call.refreshToken = true;
+		return { waitMs: 0 };
+	}
 	let tooLong: number | undefined;
 	if (status === 429) {
 		const decision = retryAfterRateLimit(attempts, policy, headers);

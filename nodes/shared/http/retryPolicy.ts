@@ -22,6 +22,8 @@ export interface RetryPolicy {
 	 * item fails as "may have been created". Covers the vendor's read-after-write (search) lag.
 	 */
 	confirmWindowMs: number;
+	/** How long writes naming a just-created record wait for the API to know it (readAfterWrite.ts). */
+	readAfterWriteMaxWaitMs: number;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = {
@@ -34,6 +36,7 @@ export const DEFAULT_RETRY: RetryPolicy = {
 	maxRateLimitWaitMs: 300_000,
 	timeoutMs: 30_000,
 	confirmWindowMs: 20_000,
+	readAfterWriteMaxWaitMs: 60_000,
 };
 
 // The policy lives for one node run (runState), so a node's Request Options never leak between

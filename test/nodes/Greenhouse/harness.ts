@@ -24,8 +24,14 @@ export function harness(params: IDataObject, creds: IDataObject = CREDS) {
 	);
 }
 
+/** The check of every new token: a one-row user list, which only a Site Admin sees filled. */
+export function expectListVisibility(times = 1, users: unknown[] = [{ id: 4080001 }]) {
+	return nock(API, bearer).get('/v3/users').query({ per_page: 1 }).times(times).reply(200, users);
+}
+
 /** The token exchange every first request triggers: Basic client:secret, form grant_type + sub. */
 export function expectToken(times = 1) {
+	expectListVisibility(times);
 	return nock('https://auth.greenhouse.io', {
 		reqheaders: {
 			authorization: `Basic ${Buffer.from('client-42:shh-secret').toString('base64')}`,

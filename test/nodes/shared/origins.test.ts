@@ -10,6 +10,7 @@ import {
 	authenticateIntelliHr,
 	checkedOverride,
 	greenhouseTokenRequest,
+	greenhouseTokenExpiry,
 	LEMLIST_API_BASE,
 	OUTREACH_IO_API_BASE,
 	pinpointBaseUrl,
@@ -325,5 +326,19 @@ describe("every credential's key goes only to its vendor's hosts", () => {
 				allowLoopbackBaseUrl: true,
 			}).url,
 		).toBe('http://127.0.0.1:4010/token');
+	});
+});
+
+describe('greenhouseTokenExpiry', () => {
+	const now = Date.parse('2026-12-03T08:00:00Z');
+	test.each([
+		[{ expires_at: '2026-12-03T09:00:00Z' }, '2026-12-03T09:00:00.000Z'],
+		[{ expires_in: 1800 }, '2026-12-03T08:30:00.000Z'],
+		['{"expires_in": 600}', '2026-12-03T08:10:00.000Z'],
+		[{ expires_at: 'soon', expires_in: 120 }, '2026-12-03T08:02:00.000Z'],
+		[{ access_token: 'only' }, '2026-12-03T09:00:00.000Z'],
+		[{ expires_in: -5 }, '2026-12-03T09:00:00.000Z'],
+	])('%j → %s', (body, expected) => {
+		expect(greenhouseTokenExpiry({ body }, now)).toBe(expected);
 	});
 });

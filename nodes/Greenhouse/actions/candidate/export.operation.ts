@@ -19,6 +19,7 @@ import {
 	wantsProfilePdf,
 } from '../../../shared/export/resume';
 import { envelopeOf } from '../../../shared/candidate/item';
+import { noteCreated } from '../../../shared/http/readAfterWrite';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
@@ -298,6 +299,9 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	});
 	const candidateId = created.candidate.id;
 	rememberCreated(ctx, 'greenhouse', candidate, created.candidate);
+	// Greenhouse may not know a new record at once; writes naming it wait for it (readAfterWrite.ts).
+	noteCreated(ctx, 'candidate', candidateId);
+	if (created.application) noteCreated(ctx, 'application', created.application.id);
 	// Queue mode: another worker may have created the same person at the same moment. Also after a
 	// recovered create: the record found may be the other worker's, and ours may exist as well.
 	const duplicates = await duplicateCheck(ctx, candidate, candidateId, i);

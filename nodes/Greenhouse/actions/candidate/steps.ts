@@ -5,6 +5,7 @@ import { inputError } from '../../../shared/errors';
 import type { ResumeFile } from '../../../shared/export/resume';
 import { oncePerRun } from '../../../shared/runState';
 import { createOnce } from '../../../shared/http/createOnce';
+import { noteCreated, writeNaming } from '../../../shared/http/readAfterWrite';
 import { type EmploymentPlan, planEmployments } from '../../employments';
 import { type ApplicationChoice, applicationBody } from '../../mapping';
 import { ghList, ghRequest } from '../../transport';
@@ -63,12 +64,15 @@ export async function ensureApplication(
 	const { value } = await createOnce(ctx, {
 		what: `application of candidate ${candidateId}`,
 		create: () =>
-			ghRequest<GhApplication>(ctx, 'POST', '/v3/applications', {
-				body: { candidate_id: candidateId, ...applicationBody(choice) },
-				itemIndex,
-			}),
+			writeNaming(ctx, { candidate_id: candidateId }, () =>
+				ghRequest<GhApplication>(ctx, 'POST', '/v3/applications', {
+					body: { candidate_id: candidateId, ...applicationBody(choice) },
+					itemIndex,
+				}),
+			),
 		find,
 	});
+	noteCreated(ctx, 'application', value.id);
 	return { id: value.id, created: true };
 }
 
@@ -95,7 +99,10 @@ export async function addEmployments(
 		const same = (e: IDataObject) => e.company_name === body.company_name && e.title === body.title;
 		await createOnce(ctx, {
 			what: `employment at ${body.company_name}`,
-			create: () => ghRequest(ctx, 'POST', '/v3/candidate_employments', { body, itemIndex }),
+			create: () =>
+				writeNaming(ctx, { candidate_id: candidateId }, () =>
+					ghRequest(ctx, 'POST', '/v3/candidate_employments', { body, itemIndex }),
+				),
 			find: async () => (await existing()).find(same),
 		});
 		added++;
@@ -112,16 +119,18 @@ export async function attachResume(
 	const { value } = await createOnce(ctx, {
 		what: `resume upload for application ${applicationId}`,
 		create: () =>
-			ghRequest<IDataObject>(ctx, 'POST', '/v3/attachments', {
-				body: {
-					application_id: applicationId,
-					filename: resume.fileName,
-					type: 'resume',
-					// v3 takes no content_type (a v1 field): the type comes from the file itself.
-					content: resume.base64,
-				},
-				itemIndex,
-			}),
+			writeNaming(ctx, { application_id: applicationId }, () =>
+				ghRequest<IDataObject>(ctx, 'POST', '/v3/attachments', {
+					body: {
+						application_id: applicationId,
+						filename: resume.fileName,
+						type: 'resume',
+						// v3 takes no content_type (a v1 field): the type comes from the file itself.
+						content: resume.base64,
+					},
+					itemIndex,
+				}),
+			),
 		find: async () =>
 			(
 				await ghList<IDataObject>(
@@ -153,7 +162,10 @@ export async function addNote(
 	if (userId) body.user_id = userId;
 	await createOnce(ctx, {
 		what: `note on candidate ${candidateId}`,
-		create: () => ghRequest(ctx, 'POST', '/v3/notes', { body, itemIndex }),
+		create: () =>
+			writeNaming(ctx, { candidate_id: candidateId }, () =>
+				ghRequest(ctx, 'POST', '/v3/notes', { body, itemIndex }),
+			),
 		find: async () =>
 			(
 				await ghList<IDataObject>(

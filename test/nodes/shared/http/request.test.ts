@@ -1,3 +1,5 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
 import { AmbiguousWriteError } from '../../../../nodes/shared/http/failures';
 
 import { type ApiDefinition, apiRequest } from '../../../../nodes/shared/http/request';
@@ -26,7 +28,7 @@ describe('apiRequest', () => {
 			method: 'GET',
 			url: 'https://api.example.test/things',
 			returnFullResponse: true,
-			ignoreHttpStatusErrors: { ignore: true, except: [401] },
+			ignoreHttpStatusErrors: true,
 		});
 	});
 
@@ -205,5 +207,101 @@ describe('apiRequest', () => {
 		]);
 		const error = await apiRequest(ctx, api, { method: 'GET', path: '/x' }).catch((e: Error) => e);
 		expect(String(error)).not.toMatch(/hunter2|eyJhbGci|abc-123/);
+	});
+});
+
+/**
+ * n8n 1.x's httpRequestWithAuthentication: a truthy ignoreHttpStatusErrors (an object too) returns
+ * every status as a response, so n8n never sees a 401; preAuthentication runs only when the token
+ * field is empty. This fake does exactly that, so the transport's own refresh is what is tested.
+ */
+function n8nV1(answers: (token: string) => { status: number; body?: unknown }) {
+	const sent: Array<{ token: string; ignore: unknown }> = [];
+	let minted = 0;
+	const stored: Record<string, unknown> = {
+		apiBaseUrl: 'https://api.example.test',
+		accessToken: 'stale-token',
+		accessTokenExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+	};
+	const ctx = {
+		getNode: () => ({ name: 'T', type: 't', typeVersion: 1, position: [0, 0], parameters: {} }),
+		getCredentials: async () => ({ ...stored }),
+		helpers: {
+			httpRequestWithAuthentication: async (
+				_type: string,
+				options: Record<string, unknown>,
+				extra?: { credentialsDecrypted?: { data?: Record<string, unknown> } },
+			) => {
+				const creds = extra?.credentialsDecrypted?.data ?? { ...stored };
+				if (creds.accessToken === '') {
+					minted++;
+					const fresh = {
+						accessToken: `token-${minted}`,
+						accessTokenExpiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+					};
+					Object.assign(stored, fresh);
+					Object.assign(creds, fresh);
+				}
+				const token = String(creds.accessToken);
+				sent.push({ token, ignore: options.ignoreHttpStatusErrors });
+				const a = answers(token);
+				if (!options.ignoreHttpStatusErrors && a.status >= 400)
+					throw { response: { status: a.status, data: a.body, headers: {} } };
+				return { statusCode: a.status, body: a.body ?? {}, headers: {} };
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	setRetryPolicy(ctx, { baseDelayMs: 10, maxDelayMs: 40 });
+	return { ctx, sent, stored, minted: () => minted };
+}
+
+const tokenApi: ApiDefinition = {
+	...api,
+	expiringToken: { field: 'accessToken', expiresAtField: 'accessTokenExpiresAt' },
+};
+
+describe('apiRequest with a credential that fetches its own token (works on n8n 1.x)', () => {
+	test('a 401 forces exactly one new token and one resend, and later calls keep the new token', async () => {
+		const v1 = n8nV1((t) => (t === 'stale-token' ? { status: 401 } : { status: 200, body: { t } }));
+		const res = await apiRequest(v1.ctx, tokenApi, { method: 'POST', path: '/things' });
+		expect(res.body).toEqual({ t: 'token-1' });
+		await apiRequest(v1.ctx, tokenApi, { method: 'GET', path: '/things' });
+		expect(v1.sent.map((s) => s.token)).toEqual(['stale-token', 'token-1', 'token-1']);
+		expect(v1.minted()).toBe(1);
+		expect(v1.sent[0].ignore).toBe(true);
+	});
+
+	test('a second 401 after the refresh is the answer: one refresh, a clear error', async () => {
+		const v1 = n8nV1(() => ({ status: 401, body: { message: 'Unauthorized' } }));
+		await expect(apiRequest(v1.ctx, tokenApi, { method: 'GET', path: '/things' })).rejects.toThrow(
+			'Example answered GET /things with HTTP 401',
+		);
+		expect(v1.sent).toHaveLength(2);
+		expect(v1.minted()).toBe(1);
+	});
+
+	test('a token within a minute of its expiry is replaced before the request goes out', async () => {
+		const v1 = n8nV1((t) => (t === 'stale-token' ? { status: 401 } : { status: 200 }));
+		v1.stored.accessTokenExpiresAt = new Date(Date.now() + 30_000).toISOString();
+		await apiRequest(v1.ctx, tokenApi, { method: 'GET', path: '/things' });
+		await apiRequest(v1.ctx, tokenApi, { method: 'GET', path: '/things' });
+		expect(v1.sent.map((s) => s.token)).toEqual(['token-1', 'token-1']);
+		expect(v1.minted()).toBe(1);
+	});
+
+	test('a credential without its own token is never refreshed by the transport', async () => {
+		const v1 = n8nV1(() => ({ status: 401, body: { message: 'bad key' } }));
+		await expect(apiRequest(v1.ctx, api, { method: 'GET', path: '/things' })).rejects.toThrow(
+			'HTTP 401',
+		);
+		expect(v1.sent).toHaveLength(1);
+	});
+
+	test('OAuth2 errors are thrown (n8n refreshes on a thrown 401) and still read like answers', async () => {
+		const v1 = n8nV1(() => ({ status: 404, body: { message: 'no such thing' } }));
+		await expect(
+			apiRequest(v1.ctx, { ...api, oauth2: true }, { method: 'GET', path: '/things/9' }),
+		).rejects.toThrow('Example answered GET /things/9 with HTTP 404: no such thing');
+		expect(v1.sent[0].ignore).toBe(false);
 	});
 });
