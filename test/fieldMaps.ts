@@ -153,3 +153,35 @@ export function docsShow(page: string, name: string, map: FieldMap, level = '###
 	);
 	return true;
 }
+
+/**
+ * The five checks every outreach source's mapping table gets (one test file per table, as the
+ * tests mirror nodes/OutreachTrigger/fields/): payloads exist, every field is covered, mapped ones
+ * land on the item, dropped ones are named on the docs page, and the page shows the table.
+ */
+export function describeOutreachTable(tool: Tool, heading: string, map: FieldMap): void {
+	describe(`${tool} mapping table, driven by every documented ${tool} payload`, () => {
+		const cases = outreachCases(tool).map((c) => ({ ...c, paths: pathsOf(c.payload) }));
+		const result = coverage(map, cases);
+
+		test('there are documented payloads', () => {
+			expect(cases.length).toBeGreaterThan(0);
+		});
+
+		test('every field a payload carries is in the table, mapped or dropped', () => {
+			expect(result.uncovered).toEqual([]);
+		});
+
+		test('every mapped field is found on the item where the table says', () => {
+			expect(result.notLanded).toEqual([]);
+		});
+
+		test('every dropped field is named on the docs page', () => {
+			expect(undocumented(map, 'outreach-trigger.md')).toEqual([]);
+		});
+
+		test('the docs page shows the table as it is', () => {
+			expect(docsShow('outreach-trigger.md', heading, map)).toBe(true);
+		});
+	});
+}

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_DEDUPE_SIZE } from '../shared/trigger/dedupe';
 import {
@@ -84,6 +84,36 @@ const autoNotice: INodeProperties = {
 	default: '',
 	displayOptions: { show: { source: REGISTRABLE_TOOLS, registration: ['auto'] } },
 };
+
+/** The Authentication methods of every version (version 2 adds "the tool's own method" first). */
+const AUTH_METHODS: INodePropertyOptions[] = [
+	{
+		name: 'Body Secret (Lemlist, Smartlead)',
+		value: 'bodySecret',
+		description: 'The tool copies your secret into every JSON body',
+	},
+	{
+		name: 'Header Token',
+		value: 'headerToken',
+		description: 'A header with a fixed secret value, e.g. Instantly custom headers',
+	},
+	{
+		name: 'HMAC Signature',
+		value: 'hmac',
+		description: 'A header with an HMAC of the raw body, e.g. Outreach.io',
+	},
+	{
+		name: 'None',
+		value: 'none',
+		description: 'Anyone who knows the URL can start the workflow',
+	},
+	{
+		name: 'Query Token',
+		value: 'queryToken',
+		description:
+			'A secret in the URL, e.g. ?token=…, for tools that cannot sign (Woodpecker, HeyReach, Reply.io)',
+	},
+];
 
 export const properties: INodeProperties[] = [
 	{
@@ -174,32 +204,7 @@ export const properties: INodeProperties[] = [
 				description:
 					'Per tool: lemlist and Smartlead: Body Secret. Instantly: Header Token (X-Webhook-Token). Outreach.io and Generic: HMAC Signature. Woodpecker, HeyReach, Reply.io: Query Token (?token=).',
 			},
-			{
-				name: 'Body Secret (Lemlist, Smartlead)',
-				value: 'bodySecret',
-				description: 'The tool copies your secret into every JSON body',
-			},
-			{
-				name: 'Header Token',
-				value: 'headerToken',
-				description: 'A header with a fixed secret value, e.g. Instantly custom headers',
-			},
-			{
-				name: 'HMAC Signature',
-				value: 'hmac',
-				description: 'A header with an HMAC of the raw body, e.g. Outreach.io',
-			},
-			{
-				name: 'None',
-				value: 'none',
-				description: 'Anyone who knows the URL can start the workflow',
-			},
-			{
-				name: 'Query Token',
-				value: 'queryToken',
-				description:
-					'A secret in the URL, e.g. ?token=…, for tools that cannot sign (Woodpecker, HeyReach, Reply.io)',
-			},
+			...AUTH_METHODS,
 		],
 	},
 	{
@@ -208,34 +213,7 @@ export const properties: INodeProperties[] = [
 		type: 'options',
 		default: 'none',
 		displayOptions: { show: { '@version': [1, 1.1] }, ...MANUAL },
-		options: [
-			{
-				name: 'Body Secret (Lemlist, Smartlead)',
-				value: 'bodySecret',
-				description: 'The tool copies your secret into every JSON body',
-			},
-			{
-				name: 'Header Token',
-				value: 'headerToken',
-				description: 'A header with a fixed secret value, e.g. Instantly custom headers',
-			},
-			{
-				name: 'HMAC Signature',
-				value: 'hmac',
-				description: 'A header with an HMAC of the raw body, e.g. Outreach.io',
-			},
-			{
-				name: 'None',
-				value: 'none',
-				description: 'Anyone who knows the URL can start the workflow',
-			},
-			{
-				name: 'Query Token',
-				value: 'queryToken',
-				description:
-					'A secret in the URL, e.g. ?token=…, for tools that cannot sign (Woodpecker, HeyReach, Reply.io)',
-			},
-		],
+		options: AUTH_METHODS,
 	},
 	{
 		displayName:

@@ -211,7 +211,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	};
 	const { appUrl } = await greenhouseSettings(this);
 	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-	const a: ExportContext = { candidate, choice, resume, appUrl, options };
+	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
 	return await withPersonLock('Greenhouse', candidate, async (waited) => {
 		// After waiting for another export of this person, the run's index may predate its create.
@@ -233,6 +233,8 @@ interface ExportContext {
 	resume?: ResumeFile;
 	appUrl: string;
 	options: ExportOptions;
+	/** The run preloaded the candidate list (a bulk backfill): see duplicateCheck's caller. */
+	preloaded: boolean;
 }
 
 /** Everything that can fail on our side is checked before the first write. Returns the resume, if any. */
@@ -304,7 +306,10 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	if (created.application) noteCreated(ctx, 'application', created.application.id);
 	// Queue mode: another worker may have created the same person at the same moment. Also after a
 	// recovered create: the record found may be the other worker's, and ours may exist as well.
-	const duplicates = await duplicateCheck(ctx, candidate, candidateId, i);
+	// A bulk backfill that preloaded the list skips it (one search per new candidate would double its
+	// requests); the same person arriving twice at once is a webhook case, and single events never
+	// preload (preload.ts). In one process the person lock prevents the duplicate either way.
+	const duplicates = a.preloaded ? {} : await duplicateCheck(ctx, candidate, candidateId, i);
 	const done = await settle(afterCreate(ctx, i, a, created));
 	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
 	const { applicationId, employments, skippedText, resume, generated } = done.value;

@@ -1,27 +1,4 @@
 import { GENERIC_FIELDS } from '../../../../nodes/OutreachTrigger/fields/generic';
-import { coverage, docsShow, outreachCases, pathsOf, undocumented } from '../../../fieldMaps';
+import { describeOutreachTable } from '../../../fieldMaps';
 
-describe('generic mapping table, driven by every documented generic payload', () => {
-	const cases = outreachCases('generic').map((c) => ({ ...c, paths: pathsOf(c.payload) }));
-	const result = coverage(GENERIC_FIELDS, cases);
-
-	test('there are documented payloads', () => {
-		expect(cases.length).toBeGreaterThan(0);
-	});
-
-	test('every field a payload carries is in the table, mapped or dropped', () => {
-		expect(result.uncovered).toEqual([]);
-	});
-
-	test('every mapped field is found on the item where the table says', () => {
-		expect(result.notLanded).toEqual([]);
-	});
-
-	test('every dropped field is named on the docs page', () => {
-		expect(undocumented(GENERIC_FIELDS, 'outreach-trigger.md')).toEqual([]);
-	});
-
-	test('the docs page shows the table as it is', () => {
-		expect(docsShow('outreach-trigger.md', 'Generic', GENERIC_FIELDS)).toBe(true);
-	});
-});
+describeOutreachTable('generic', 'Generic', GENERIC_FIELDS);

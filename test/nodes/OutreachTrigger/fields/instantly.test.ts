@@ -1,27 +1,4 @@
 import { INSTANTLY_FIELDS } from '../../../../nodes/OutreachTrigger/fields/instantly';
-import { coverage, docsShow, outreachCases, pathsOf, undocumented } from '../../../fieldMaps';
+import { describeOutreachTable } from '../../../fieldMaps';
 
-describe('instantly mapping table, driven by every documented instantly payload', () => {
-	const cases = outreachCases('instantly').map((c) => ({ ...c, paths: pathsOf(c.payload) }));
-	const result = coverage(INSTANTLY_FIELDS, cases);
-
-	test('there are documented payloads', () => {
-		expect(cases.length).toBeGreaterThan(0);
-	});
-
-	test('every field a payload carries is in the table, mapped or dropped', () => {
-		expect(result.uncovered).toEqual([]);
-	});
-
-	test('every mapped field is found on the item where the table says', () => {
-		expect(result.notLanded).toEqual([]);
-	});
-
-	test('every dropped field is named on the docs page', () => {
-		expect(undocumented(INSTANTLY_FIELDS, 'outreach-trigger.md')).toEqual([]);
-	});
-
-	test('the docs page shows the table as it is', () => {
-		expect(docsShow('outreach-trigger.md', 'Instantly', INSTANTLY_FIELDS)).toBe(true);
-	});
-});
+describeOutreachTable('instantly', 'Instantly', INSTANTLY_FIELDS);
