@@ -7,6 +7,7 @@ import {
 	apiRequest,
 	type Context,
 	getApiCredentials,
+	type SystemRequestOptions,
 } from '../../shared/http/request';
 import { type BodyCheck, listOfRecords, recordWithId } from '../../shared/http/responseBody';
 
@@ -43,13 +44,7 @@ export async function ghRequest<T = IDataObject>(
 	ctx: Context,
 	method: IHttpRequestMethods,
 	path: string,
-	opts: {
-		qs?: IDataObject;
-		body?: IDataObject;
-		itemIndex?: number;
-		idempotent?: boolean;
-		expect?: BodyCheck;
-	} = {},
+	opts: SystemRequestOptions = {},
 ): Promise<T> {
 	// A create must answer the record it made (with its id): anything else leaves the write unconfirmed.
 	const expect = opts.expect ?? (method === 'POST' ? createdRecord : undefined);

@@ -6,8 +6,9 @@ import {
 	apiRequest,
 	type Context,
 	getApiCredentials,
+	type SystemRequestOptions,
 } from '../../shared/http/request';
-import { type BodyCheck, listOfRecords, recordWithId } from '../../shared/http/responseBody';
+import { listOfRecords, recordWithId } from '../../shared/http/responseBody';
 import type { IhrList } from '../types';
 import { intelliHrBaseUrl, intelliHrTenant } from '../../shared/origins';
 
@@ -38,13 +39,7 @@ export async function ihrRequest<T = IDataObject>(
 	ctx: Context,
 	method: IHttpRequestMethods,
 	path: string,
-	opts: {
-		qs?: IDataObject;
-		body?: IDataObject;
-		itemIndex?: number;
-		idempotent?: boolean;
-		expect?: BodyCheck;
-	} = {},
+	opts: SystemRequestOptions = {},
 ): Promise<T> {
 	const res = await apiRequest<T>(ctx, intelliHrApi, { method, path, ...opts });
 	return res.body;

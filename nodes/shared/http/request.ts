@@ -69,6 +69,12 @@ export interface ApiRequest {
 	expect?: BodyCheck;
 }
 
+/** What a system's own request helper (ghRequest, ihrRequest) takes besides method and path. */
+export type SystemRequestOptions = Pick<
+	ApiRequest,
+	'qs' | 'itemIndex' | 'idempotent' | 'expect'
+> & { body?: IDataObject };
+
 export interface ApiResponse<T = unknown> {
 	status: number;
 	headers: Record<string, string>;
