@@ -337,9 +337,8 @@ async function main() {
 								(els) =>
 									els.map((e) => e.getAttribute('data-test-id').slice('parameter-input-'.length)),
 							);
-							const visible = declared.properties.filter(
-								(p) => !['setupNotice', 'notice', 'accessToken'].includes(p),
-							);
+							// every field but hidden ones (tokens the credential keeps) and notices
+							const visible = declared.shown;
 							for (const p of visible)
 								assert(inputs.includes(p), `field ${p} missing (shown: ${inputs.join(', ')})`);
 							await shot(`credential-${credType}`);

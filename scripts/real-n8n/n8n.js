@@ -554,7 +554,7 @@ function declaredTypes(rt, packageDir) {
 		const pj = require(path.join(process.argv[1], 'package.json'));
 		const load = (f) => { const m = require(path.join(process.argv[1], f)); const C = Object.values(m).find((v) => typeof v === 'function'); return new C(); };
 		const nodes = pj.n8n.nodes.map((f) => { const n = load(f); const d = n.description || n.nodeVersions[n.currentVersion].description; return { file: f, name: pj.name + '.' + d.name, displayName: d.displayName, credentials: (d.credentials || []).map((c) => c.name), webhook: !!d.webhooks, usableAsTool: !!d.usableAsTool }; });
-		const credentials = pj.n8n.credentials.map((f) => { const c = load(f); return { file: f, name: c.name, displayName: c.displayName, properties: c.properties.map((p) => p.name) }; });
+		const credentials = pj.n8n.credentials.map((f) => { const c = load(f); return { file: f, name: c.name, displayName: c.displayName, properties: c.properties.map((p) => p.name), shown: c.properties.filter((p) => p.type !== 'hidden' && p.type !== 'notice').map((p) => p.name) }; });
 		const resolved = { zod: require.resolve('zod'), 'n8n-workflow': require.resolve('n8n-workflow') };
 		console.log(JSON.stringify({ nodes, credentials, resolved }));`;
 	const nodePath = path.join(rt.N8N_RUNTIME_DIR, 'node_modules');
