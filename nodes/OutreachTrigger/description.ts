@@ -177,7 +177,7 @@ export const properties: INodeProperties[] = [
 	},
 	{
 		displayName:
-			'Interest is read from the tool\'s own label when it sends one (e.g. Smartlead category, lemlist "interested"), otherwise from the reply text with built-in phrases in English, German, French, Spanish, Dutch and Portuguese. Auto-replies, out-of-office notes and unsubscribe requests never count. The phrases are listed in the README (Outreach Trigger › Interest detection); add your own under Options.',
+			'Interest is read from the tool\'s own label when it sends one (e.g. Smartlead category, lemlist "interested"), otherwise from the reply text with built-in phrases in English, German, French, Spanish, Dutch, Portuguese and Italian; short answers such as Yes or Sure count. Auto-replies, out-of-office notes and unsubscribe requests never count. The phrases are listed in the node\'s docs (Interest detection); add your own under Options.',
 		name: 'interestNotice',
 		type: 'notice',
 		default: '',
