@@ -23,8 +23,9 @@ import { noteCreated } from '../../../shared/http/readAfterWrite';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
-import { jobLocator } from '../common.descriptions';
-import { readJobId } from '../jobInput';
+import { GREENHOUSE_JOB, jobLocator } from '../common.descriptions';
+import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
+import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { skippedJobsText } from '../../employments';
@@ -54,7 +55,7 @@ interface ExportOptions {
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
-	jobLocator(),
+	...jobRoutingProperties(GREENHOUSE_JOB, jobLocator()),
 	ifExistsProperty,
 	{
 		displayName: 'Options',
@@ -202,7 +203,9 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
-	const jobId = readJobId(this, i);
+	const route = routeJob(this, i, GREENHOUSE_JOB);
+	if (route.skip) return skippedByRoute('greenhouse', route, candidate.emails[0]?.value);
+	const jobId = route.jobId === undefined ? undefined : Number(route.jobId);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
 	const choice: ApplicationChoice = {
@@ -213,7 +216,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
 	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Greenhouse', candidate, async (waited) => {
+	const exported = await withPersonLock('Greenhouse', candidate, async (waited) => {
 		// After waiting for another export of this person, the run's index may predate its create.
 		const match = await findExisting(
 			this,
@@ -225,6 +228,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (match) return await handleExisting(this, i, a, match, ifExists);
 		return await create(this, i, a);
 	});
+	return withJobRoute(exported, route);
 }
 
 interface ExportContext {

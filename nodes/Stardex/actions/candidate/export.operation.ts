@@ -19,8 +19,10 @@ import {
 } from '../../mapping';
 import { SDX_RECORD, sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
-import { jobLocator } from '../common.descriptions';
-import { getJob, readJobId } from '../jobInput';
+import { STARDEX_JOB, jobLocator } from '../common.descriptions';
+import { getJob } from '../jobInput';
+import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
+import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { findExisting, getPerson, type Match } from './lookup';
@@ -35,7 +37,7 @@ interface ExportOptions {
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
-	jobLocator(),
+	...jobRoutingProperties(STARDEX_JOB, jobLocator()),
 	ifExistsProperty,
 	{
 		displayName: 'Options',
@@ -101,7 +103,9 @@ interface ExportContext {
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
-	const jobId = readJobId(this, i);
+	const route = routeJob(this, i, STARDEX_JOB);
+	if (route.skip) return skippedByRoute('stardex', route, candidate.emails[0]?.value);
+	const jobId = route.jobId;
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	if (!candidate.linkedinUrl && !candidate.emails.length) {
 		if (options.missingLinkedin === 'skip')
@@ -117,9 +121,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
 
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Stardex', candidate, async () =>
+	const exported = await withPersonLock('Stardex', candidate, async () =>
 		findAndExport(this, i, ctx, options),
 	);
+	return withJobRoute(exported, route);
 }
 
 async function findAndExport(
