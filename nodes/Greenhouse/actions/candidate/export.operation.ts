@@ -3,6 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import {
 	candidateInputProperties,
 	type IfExists,
@@ -91,6 +93,7 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
+			dryRunOption,
 			{
 				displayName: 'Generate Profile PDF When No Resume',
 				name: 'profilePdf',
@@ -201,6 +204,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'greenhouse', () => exportItem.call(this, i));
+}
+
+async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
 	const route = routeJob(this, i, GREENHOUSE_JOB);

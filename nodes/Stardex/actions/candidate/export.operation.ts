@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import {
 	candidateInputProperties,
 	type IfExists,
@@ -46,6 +48,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			dryRunOption,
 			{
 				displayName: 'Enrich Record',
 				name: 'enrichRecord',
@@ -101,6 +104,10 @@ interface ExportContext {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'stardex', () => exportItem.call(this, i));
+}
+
+async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
 	const route = routeJob(this, i, STARDEX_JOB);
