@@ -199,3 +199,66 @@ test('every export node of the examples is covered', () => {
 	);
 	expect(exportsOfExamples.length).toBeGreaterThanOrEqual(9);
 });
+
+describe('Dry Run: the other decisions, and Job Routing', () => {
+	const people = (tag: string) =>
+		[1, 2].map((n) => ({
+			...sampleCandidate(n, tag),
+			campaign: { id: `c${n}`, name: `Camp ${n}` },
+		}));
+
+	test.each([
+		['greenhouse', 'addToJob', 'applied', 'wouldApply'],
+		['greenhouse', 'fillEmpty', 'updated', 'wouldUpdate'],
+		['stardex', 'addToJob', 'applied', 'wouldApply'],
+		['stardex', 'fillEmpty', 'updated', 'wouldUpdate'],
+	])(
+		'%s, If Candidate Exists %s: the dry run says %s, with the record and link',
+		async (system, ifExists, status, key) => {
+			const sandbox = SYSTEMS[system].sandbox();
+			sandbox.reset();
+			const job = system === 'greenhouse' ? '4012001' : String(sdx.jobs()[1].id);
+			const base: IDataObject = {
+				resource: 'candidate',
+				operation: 'export',
+				candidateInput: 'input',
+			};
+			// Known with no job and fewer fields, so there is a job to add and fields to fill.
+			const seeded = people(`${system}${ifExists}`).map((c) => ({
+				...c,
+				currentTitle: undefined,
+				phones: [],
+			}));
+			await run(system, { ...base, ifExists: 'skip' }, seeded, false);
+			const before = writesLogged(sandbox).length;
+			const params = {
+				...base,
+				ifExists,
+				jobRouting: 'byCampaign',
+				campaignJobs: {
+					routes: [{ campaign: 'camp 1', job: { __rl: true, mode: 'id', value: job } }],
+				},
+				campaignFallback: 'skip',
+			};
+			const items = people(`${system}${ifExists}`);
+			const dry = await run(system, params, items, true);
+			expect(writesLogged(sandbox).length).toBe(before);
+			const first = dry.out[0];
+			expect(first[key]).toMatchObject({
+				id: expect.anything(),
+				url: expect.stringMatching(/^https?:\/\//),
+			});
+			if (key === 'wouldUpdate')
+				expect(JSON.stringify((first.wouldUpdate as IDataObject).fields)).toMatch(/title/);
+			if (key === 'wouldApply')
+				expect(first.jobRoute).toMatchObject({ by: 'campaign', jobId: job });
+			// The unmapped campaign falls back to Skip Item: no lookup, no request.
+			expect(dry.out[1]).toMatchObject({ wouldSkip: { id: null }, requests: [] });
+			expect(dry.out.map((o) => o.requests)).toEqual(dry.sent);
+
+			const real = await run(system, params, items, false);
+			expect(real.out.map((o) => o.status)).toEqual([status, 'skipped']);
+			expect(withoutIds(real.sent)).toEqual(withoutIds(dry.sent));
+		},
+	);
+});
