@@ -116,10 +116,13 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	if (!candidate.linkedinUrl && !candidate.emails.length) {
 		if (options.missingLinkedin === 'skip')
-			return result('skipped', undefined, undefined, '', {
-				jobId,
-				reason: 'no LinkedIn URL and no email',
-			});
+			return withJobRoute(
+				result('skipped', undefined, undefined, '', {
+					jobId,
+					reason: 'no LinkedIn URL and no email',
+				}),
+				route,
+			);
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
 	// Everything that can fail on our side is checked before the first write.
