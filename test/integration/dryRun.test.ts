@@ -262,3 +262,35 @@ describe('Dry Run: the other decisions, and Job Routing', () => {
 		},
 	);
 });
+
+test('IntelliHR Send Hired: a known person with a new job → wouldApply; the real run adds that job', async () => {
+	ihr.reset();
+	const base: IDataObject = { resource: 'person', operation: 'sendHired', candidateInput: 'input' };
+	const hire = (title: string) => [
+		{ ...sampleCandidate(7, 'ihrjob'), positionTitle: title, startDate: '2026-12-07' },
+	];
+	await run(
+		'intelliHr',
+		{ ...base, positionTitle: '={{ $json.positionTitle }}', startDate: '={{ $json.startDate }}' },
+		hire('Recruiter'),
+		false,
+	);
+	const before = writesLogged(ihr).length;
+	const params = {
+		...base,
+		positionTitle: '={{ $json.positionTitle }}',
+		startDate: '={{ $json.startDate }}',
+	};
+	const dry = await run('intelliHr', params, hire('Data Scientist'), true);
+	expect(writesLogged(ihr).length).toBe(before);
+	expect(dry.out[0]).toMatchObject({
+		decision: 'jobAdded',
+		wouldApply: { id: expect.any(String), url: expect.stringMatching(/^https:\/\//) },
+	});
+	expect((dry.out[0].requests as IDataObject[]).map((r) => `${r.method} ${r.path}`)).toEqual([
+		'POST /jobs',
+	]);
+	const real = await run('intelliHr', params, hire('Data Scientist'), false);
+	expect(real.out[0].status).toBe('jobAdded');
+	expect(withoutIds(real.sent)).toEqual(withoutIds(dry.sent));
+});
