@@ -3,6 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import {
 	candidateInputProperties,
 	type IfExists,
@@ -23,8 +25,9 @@ import { noteCreated } from '../../../shared/http/readAfterWrite';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
-import { jobLocator } from '../common.descriptions';
-import { readJobId } from '../jobInput';
+import { GREENHOUSE_JOB, jobLocator } from '../common.descriptions';
+import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
+import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { skippedJobsText } from '../../employments';
@@ -54,7 +57,7 @@ interface ExportOptions {
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
-	jobLocator(),
+	...jobRoutingProperties(GREENHOUSE_JOB, jobLocator()),
 	ifExistsProperty,
 	{
 		displayName: 'Options',
@@ -90,6 +93,7 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
+			dryRunOption,
 			{
 				displayName: 'Generate Profile PDF When No Resume',
 				name: 'profilePdf',
@@ -200,9 +204,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'greenhouse', () => exportItem.call(this, i));
+}
+
+async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
-	const jobId = readJobId(this, i);
+	const route = routeJob(this, i, GREENHOUSE_JOB);
+	if (route.skip) return skippedByRoute('greenhouse', route, candidate.emails[0]?.value);
+	const jobId = route.jobId === undefined ? undefined : Number(route.jobId);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
 	const choice: ApplicationChoice = {
@@ -213,7 +223,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
 	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Greenhouse', candidate, async (waited) => {
+	const exported = await withPersonLock('Greenhouse', candidate, async (waited) => {
 		// After waiting for another export of this person, the run's index may predate its create.
 		const match = await findExisting(
 			this,
@@ -225,6 +235,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (match) return await handleExisting(this, i, a, match, ifExists);
 		return await create(this, i, a);
 	});
+	return withJobRoute(exported, route);
 }
 
 interface ExportContext {
