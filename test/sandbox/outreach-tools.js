@@ -25,6 +25,10 @@
  *     `outgoing(tool, type, payload)` builds the deliveries the tool would send (URL, headers, body
  *     with the secret) and `deliver(...)` POSTs them. `configure({ lemlist: { refuseHooks: 403 } })`
  *     or `{ instantly: { paidPlan: false } }` makes registration fail like the vendor.
+ * - Mark as Synced (the Outreach Tool node): lemlist POST/PATCH /leads/:leadId/variables (variables
+ *     as query parameters; PATCH only of variables the lead has, else 400 "Variable not found");
+ *     Instantly GET /leads/:id and PATCH /leads/:id (scope leads:update; `custom_variables` replace
+ *     the payload). `state().writes` counts these writes.
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
@@ -43,7 +47,7 @@ const DEFAULTS = {
 	},
 	instantly: {
 		apiKeys: /** @type {Record<string, string[]>} */ ({
-			'sandbox-instantly-key': ['leads:read', 'webhooks:all'],
+			'sandbox-instantly-key': ['leads:read', 'leads:update', 'webhooks:all'],
 			'sandbox-instantly-campaigns-only-key': ['campaigns:read'],
 			'sandbox-instantly-leads-only-key': ['leads:read'],
 		}),
@@ -100,6 +104,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 			outreachIo: [],
 			hooks: { lemlist: [], instantly: [], woodpecker: [] },
 			lemlistHooksCreated: 0,
+			/** Mark as Synced's writes: lemlist variable calls, Instantly lead patches. */
+			writes: { lemlistVariables: 0, instantlyLeads: 0 },
 		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
 	}
@@ -588,8 +594,104 @@ async function startOutreachToolsSandbox(opts = {}) {
 		return out;
 	}
 
+	// ---- Mark as Synced: custom variables on a lead ----------------------------------------------
+	/** Instantly's scope rule for writing leads: leads:update, leads:all, all:update, all:all. */
+	const mayUpdateLeads = (/** @type {import('./core').SandboxRequest} */ req) =>
+		req.auth.scopes.some((/** @type {string} */ s) =>
+			['leads:update', 'leads:all', 'all:update', 'all:all'].includes(s),
+		);
+	/** lemlist's variables travel as query parameters; `version` is never one. */
+	const queryVariables = (/** @type {import('./core').SandboxRequest} */ req) =>
+		[...req.query.entries()].filter(([k]) => k !== 'version');
+	const LEAD_FIELDS = new Set(['_id', 'email', 'campaignId', 'campaignName', 'isUnsubscribed']);
+	const markRoutes = [
+		{
+			// "Add Custom Variables on Leads": sets each query parameter as a variable of the lead.
+			method: 'POST',
+			pattern: /^\/lemlist\/api\/leads\/([^/]+)\/variables$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [leadId],
+			) => {
+				const lead = db.lemlist.find(
+					(/** @type {any} */ l) => l._id === decodeURIComponent(leadId),
+				);
+				if (!lead) return lemlistError(404, 'Lead not found');
+				const vars = queryVariables(req);
+				if (!vars.length || vars.some(([k]) => LEAD_FIELDS.has(k)))
+					return lemlistError(400, 'Variable not found');
+				for (const [k, v] of vars) lead[k] = v;
+				db.writes.lemlistVariables++;
+				return { status: 200, body: { ok: true } };
+			},
+		},
+		{
+			// "Update Values of Custom Variables of a Lead": only variables the lead already has.
+			method: 'PATCH',
+			pattern: /^\/lemlist\/api\/leads\/([^/]+)\/variables$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [leadId],
+			) => {
+				const lead = db.lemlist.find(
+					(/** @type {any} */ l) => l._id === decodeURIComponent(leadId),
+				);
+				if (!lead) return lemlistError(404, 'Lead not found');
+				const vars = queryVariables(req);
+				if (!vars.length || vars.some(([k]) => LEAD_FIELDS.has(k) || !(k in lead)))
+					return lemlistError(400, 'Variable not found');
+				for (const [k, v] of vars) lead[k] = v;
+				db.writes.lemlistVariables++;
+				return { status: 200, body: { ok: true } };
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/instantly\/api\/v2\/leads\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				if (!hasScope(req, 'leads:read'))
+					return instantlyError(403, 'The API key does not have the required scope: leads:read');
+				const lead = db.instantly.find((/** @type {any} */ l) => l.id === id);
+				if (!lead) return instantlyError(404, 'Resource not found');
+				return { status: 200, body: instantlyView(lead) };
+			},
+		},
+		{
+			// "Patch lead": custom_variables replace the lead's payload (the harsher reading; the
+			// reference does not say whether it merges), so a client must send the others along.
+			method: 'PATCH',
+			pattern: /^\/instantly\/api\/v2\/leads\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				if (!mayUpdateLeads(req))
+					return instantlyError(403, 'The API key does not have the required scope: leads:update');
+				const lead = db.instantly.find((/** @type {any} */ l) => l.id === id);
+				if (!lead) return instantlyError(404, 'Resource not found');
+				const body = req.body || {};
+				if (body.custom_variables) lead.payload = { ...body.custom_variables };
+				for (const k of [
+					'first_name',
+					'last_name',
+					'company_name',
+					'job_title',
+					'phone',
+					'website',
+				])
+					if (k in body) lead[k] = body[k];
+				db.writes.instantlyLeads++;
+				return { status: 200, body: instantlyView(lead) };
+			},
+		},
+	];
+
 	// ---- routes ----------------------------------------------------------------------------------
 	const routes = [
+		...markRoutes,
 		...hookRoutes,
 		...woodpeckerRoutes,
 		{
@@ -777,6 +879,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
+			writes: { ...db.writes },
 			hooks: db.hooks,
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
