@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { chain, errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
+const { startOutreachToolsSandbox } = require('../sandbox/outreach-tools');
+const { startStardexSandbox } = require('../sandbox/stardex');
+
+/**
+ * Issue 17 §4: after the ATS export, Mark as Synced writes the ATS link onto the lead in the
+ * outreach tool (the outreach-tools sandbox, contract-checked), with no mapping. It is idempotent,
+ * time-boxed, and its failure is its own status: the export is neither undone nor repeated.
+ */
+
+type Tools = Awaited<ReturnType<typeof startOutreachToolsSandbox>>;
+type Stardex = Awaited<ReturnType<typeof startStardexSandbox>>;
+let tools: Tools;
+let sdx: Stardex;
+let JOB: string;
+
+beforeAll(async () => {
+	tools = await startOutreachToolsSandbox();
+	sdx = await startStardexSandbox({
+		rateLimit: { limit: 100_000, windowMs: 60_000, mode: 'sliding' },
+	});
+	JOB = String(sdx.jobs()[0].id);
+});
+afterAll(async () => {
+	await tools.close();
+	await sdx.close();
+});
+beforeEach(() => {
+	tools.reset();
+	sdx.reset();
+	tools.setFaults({});
+});
+
+const SECRET = 'lemlist-shared-secret-123';
+const fixture = (name: string) =>
+	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
+const LENA = {
+	_id: 'lea_Pq7wErT2',
+	email: 'lena.hoffmann@example.de',
+	firstName: 'Lena',
+	lastName: 'Hoffmann',
+	linkedinUrl: 'linkedin.com/in/lena-hoffmann-dev/',
+	campaignId: 'cam_A1b2C3d4',
+};
+const lemlistLead = () => tools.state().lemlist.leads.find((l: IDataObject) => l._id === LENA._id);
+
+function flow(markOptions: IDataObject = {}) {
+	const nodes = [
+		node(
+			'Outreach Trigger',
+			'outreachTrigger',
+			{
+				path: 'mark-lemlist',
+				source: 'lemlist',
+				events: ['replied'],
+				authentication: 'bodySecret',
+				secret: SECRET,
+				enrichMissing: true,
+			},
+			{ lemlistLeadsApi: 'lemlist sandbox' },
+		),
+		node(
+			'Stardex',
+			'stardex',
+			{
+				resource: 'candidate',
+				operation: 'export',
+				candidateInput: 'input',
+				job: { __rl: true, mode: 'id', value: JOB },
+				ifExists: 'skip',
+			},
+			{ stardexApi: 'Stardex sandbox' },
+			{ onError: 'continueRegularOutput' },
+		),
+		node(
+			'Mark as Synced',
+			'outreach',
+			{ tool: 'lemlist', resource: 'lead', operation: 'markSynced', options: markOptions },
+			{ lemlistLeadsApi: 'lemlist sandbox' },
+			{ onError: 'continueRegularOutput' },
+		),
+	];
+	return new WorkflowHarness(
+		{ nodes, connections: chain('Outreach Trigger', 'Stardex', 'Mark as Synced') },
+		{
+			lemlistLeadsApi: { ...tools.credentials.lemlist },
+			stardexApi: { ...sdx.credentials } as never,
+		},
+	);
+}
+
+describe('lemlist reply → Stardex export → Mark as Synced', () => {
+	test('the ATS link lands on the lead with no mapping; a second run sends no write', async () => {
+		tools.addLemlistLead(LENA);
+		const body = fixture('lemlist-emailsReplied-no-linkedin.json');
+		const first = await flow().deliver('Outreach Trigger', { body });
+		const [marked] = outputOf(first.run!, 'Mark as Synced');
+		const person = String(sdx.state().persons[0].id);
+		expect(marked).toMatchObject({
+			ats: 'stardex',
+			status: 'created',
+			candidateId: person,
+			markTool: 'lemlist',
+			markedSynced: true,
+			markStatus: 'marked',
+			markedLeads: [LENA._id],
+		});
+		expect(lemlistLead()).toMatchObject({
+			atsProfileUrl: marked.profileUrl,
+			atsCandidateId: person,
+		});
+		expect(tools.state().writes.lemlistVariables).toBe(1);
+
+		// Another workflow (no trigger memory): Stardex skips the person, the lead already carries the link.
+		const again = await flow().deliver('Outreach Trigger', { body });
+		expect(outputOf(again.run!, 'Mark as Synced')).toEqual([
+			expect.objectContaining({
+				status: 'skipped',
+				markedSynced: true,
+				markStatus: 'alreadyMarked',
+			}),
+		]);
+		expect(tools.state().writes.lemlistVariables).toBe(1);
+		expect(sdx.state().counts).toMatchObject({ persons: 1 });
+	});
+
+	test('lemlist failing (500) is reported as markedSynced: false; the export stands and is not repeated', async () => {
+		tools.addLemlistLead(LENA);
+		const wf = flow();
+		// The trigger's enrichment read succeeds; only the variable writes fail.
+		tools.setFaults({ error5xxRate: 1, only: ['POST /lemlist/api/leads/'] });
+		const res = await wf.deliver('Outreach Trigger', {
+			body: fixture('lemlist-emailsReplied-no-linkedin.json'),
+		});
+		expect(errorOf(res.run!)).toBeUndefined();
+		const [item] = outputOf(res.run!, 'Mark as Synced');
+		expect(item).toMatchObject({ status: 'created', markedSynced: false, markStatus: 'failed' });
+		expect(String(item.reason)).toMatch(/lemlist API/);
+		expect(sdx.state().counts).toMatchObject({ persons: 1 });
+		expect(lemlistLead().atsCandidateId).toBeUndefined();
+	});
+
+	test('a lemlist slower than the time limit: markedSynced: false, timedOut', async () => {
+		tools.addLemlistLead(LENA);
+		const wf = flow({ timeLimitSeconds: 1 });
+		tools.setFaults({ latencyMs: 1500, only: ['POST /lemlist/api/leads/'] });
+		const res = await wf.deliver('Outreach Trigger', {
+			body: fixture('lemlist-emailsReplied-no-linkedin.json'),
+		});
+		expect(outputOf(res.run!, 'Mark as Synced')).toEqual([
+			expect.objectContaining({ status: 'created', markedSynced: false, markStatus: 'timedOut' }),
+		]);
+	});
+});
+
+describe('Mark as Synced on its own', () => {
+	function mark(tool: string, options: IDataObject = {}, credentials: IDataObject = {}) {
+		const credType = tool === 'lemlist' ? 'lemlistLeadsApi' : 'instantlyApi';
+		const base = tool === 'lemlist' ? tools.credentials.lemlist : tools.credentials.instantly;
+		return new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Mark',
+						'outreach',
+						{ tool, resource: 'lead', operation: 'markSynced', options },
+						{ [credType]: 'sandbox' },
+						{ onError: 'continueRegularOutput' },
+					),
+				],
+				connections: {},
+			},
+			{ [credType]: { ...base, ...credentials } as never },
+		);
+	}
+	const exported = (email: string, candidateId: number, extra: IDataObject = {}) => ({
+		ats: 'greenhouse',
+		status: 'created',
+		candidateId,
+		profileUrl: `https://app.greenhouse.io/people/${candidateId}`,
+		email,
+		...extra,
+	});
+	const runMark = async (wf: WorkflowHarness, items: IDataObject[]) =>
+		outputOf(await wf.run('Mark', items), 'Mark');
+
+	test('lemlist: every campaign lead of the email, or only the item campaign; changed values are updated', async () => {
+		tools.addLemlistLead({ ...LENA, _id: 'lea_a', campaignId: 'cam_1' });
+		tools.addLemlistLead({ ...LENA, _id: 'lea_b', campaignId: 'cam_2' });
+		const [all] = await runMark(mark('lemlist'), [exported(LENA.email, 5)]);
+		expect(all).toMatchObject({ markStatus: 'marked', markedLeads: ['lea_a', 'lea_b'] });
+		const [one] = await runMark(mark('lemlist'), [
+			exported(LENA.email, 6, { campaign: { id: 'cam_2' } }),
+		]);
+		expect(one).toMatchObject({ markStatus: 'marked', markedLeads: ['lea_b'] });
+		const leads = tools.state().lemlist.leads;
+		expect(leads.map((l: IDataObject) => l.atsCandidateId)).toEqual(['5', '6']);
+		// 2 adds, then 1 update (PATCH) of the variables lea_b already had.
+		expect(tools.state().writes.lemlistVariables).toBe(3);
+		expect(tools.requests().map((r: IDataObject) => r.method)).toEqual([
+			'GET',
+			'POST',
+			'POST',
+			'GET',
+			'PATCH',
+		]);
+	});
+
+	test('Instantly: the lead keeps its other variables; a read-only key reports the missing scope', async () => {
+		const lead = tools.addInstantlyLead({
+			email: 'marco.rossi@example.org',
+			payload: { tier: 'A' },
+		});
+		const [done] = await runMark(mark('instantly'), [exported('Marco.Rossi@example.org', 9)]);
+		expect(done).toMatchObject({
+			markedSynced: true,
+			markStatus: 'marked',
+			markedLeads: [lead.id],
+		});
+		expect(tools.state().instantly.leads[0].payload).toEqual({
+			tier: 'A',
+			atsProfileUrl: 'https://app.greenhouse.io/people/9',
+			atsCandidateId: '9',
+		});
+		const [again] = await runMark(mark('instantly'), [exported('marco.rossi@example.org', 9)]);
+		expect(again).toMatchObject({ markStatus: 'alreadyMarked', alreadyMarkedLeads: [lead.id] });
+		expect(tools.state().writes.instantlyLeads).toBe(1);
+
+		const readOnly = mark('instantly', {}, { apiKey: 'sandbox-instantly-leads-only-key' });
+		const [refused] = await runMark(readOnly, [exported('marco.rossi@example.org', 10)]);
+		expect(refused).toMatchObject({ markedSynced: false, markStatus: 'failed' });
+		expect(String(refused.reason)).toMatch(/leads:update/);
+	});
+
+	test('items that cannot be marked say why, and the rest of the batch goes on', async () => {
+		tools.addLemlistLead(LENA);
+		const out = await runMark(mark('lemlist'), [
+			{ ats: 'stardex', status: 'failed', error: 'boom', email: LENA.email },
+			{ ...exported(LENA.email, 1), tool: 'instantly' },
+			{ ats: 'stardex', status: 'skipped', reason: 'no LinkedIn URL', email: LENA.email },
+			exported('nobody@example.com', 2),
+			exported(LENA.email, 3),
+		]);
+		expect(out.map((o) => [o.markedSynced, o.markStatus])).toEqual([
+			[false, 'skipped'],
+			[false, 'skipped'],
+			[false, 'skipped'],
+			[false, 'notFound'],
+			[true, 'marked'],
+		]);
+		expect(out[0].reason).toMatch(/export before this step failed/);
+		expect(out[1].reason).toMatch(/came from instantly/);
+		expect(out[2].reason).toMatch(/no ATS profileUrl or candidateId/);
+		expect(out[3].reason).toMatch(/no lead with email nobody@example.com/);
+	});
+
+	test('a variable name the tools cannot take is a per-item error naming the field', async () => {
+		const [failed] = await runMark(mark('lemlist', { urlVariable: 'ats url' }), [
+			exported(LENA.email, 1),
+		]);
+		expect(failed).toMatchObject({ status: 'failed' });
+		expect(String(failed.error)).toMatch(/Profile URL Variable.*"ats url"/);
+		expect(tools.requests()).toHaveLength(0);
+	});
+});
