@@ -22,6 +22,8 @@ import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
+import { markedRecord } from '../../../shared/export/marker';
+import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
@@ -31,6 +33,7 @@ interface ExportOptions {
 	notes?: string;
 	enrichRecord?: boolean;
 	missingLinkedin?: 'error' | 'skip';
+	skipLookupWhenMarked?: boolean;
 }
 
 const properties: INodeProperties[] = [
@@ -82,6 +85,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
+			skipLookupWhenMarkedOption,
 		],
 	},
 ];
@@ -111,9 +115,17 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			});
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
+	const { appUrl } = await stardexSettings(this);
+	const marked =
+		options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+	if (marked)
+		return result('skipped', marked.candidateId, undefined, appUrl, {
+			jobId,
+			matchedBy: 'marker',
+			reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
+		});
 	// Everything that can fail on our side is checked before the first write.
 	if (jobId) await getJob(this, jobId, i);
-	const { appUrl } = await stardexSettings(this);
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
 
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
