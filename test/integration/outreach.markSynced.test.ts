@@ -268,3 +268,75 @@ describe('Mark as Synced on its own', () => {
 		expect(tools.requests()).toHaveLength(0);
 	});
 });
+
+describe('Stardex export › Skip Lookup When Lead Is Marked (a re-run of marked leads)', () => {
+	const PEOPLE = ['Ada Lovelace', 'Alan Turing', 'Grace Hopper'].map((name) => ({
+		fullName: name,
+		emails: [`${name.split(' ')[0].toLowerCase()}@example.com`],
+		linkedinUrl: `https://www.linkedin.com/in/${name.replace(' ', '-').toLowerCase()}`,
+	}));
+	function exportWith(options: IDataObject) {
+		return new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Stardex',
+						'stardex',
+						{
+							resource: 'candidate',
+							operation: 'export',
+							candidateInput: 'input',
+							ifExists: 'skip',
+							options,
+						},
+						{ stardexApi: 'Stardex sandbox' },
+					),
+				],
+				connections: {},
+			},
+			{ stardexApi: { ...sdx.credentials } as never },
+		);
+	}
+	const run = async (options: IDataObject, items: IDataObject[]) => {
+		const before = sdx.requests().length;
+		const out = outputOf(await exportWith(options).run('Stardex', items), 'Stardex');
+		return { out, requests: sdx.requests().length - before };
+	};
+
+	test('3 marked leads: the lookups are saved with the option on, and nothing else changes', async () => {
+		const first = await run({}, PEOPLE);
+		expect(first.out.map((o) => o.status)).toEqual(['created', 'created', 'created']);
+		// What the lemlist trigger carries after Mark as Synced: the lead's variables under extra.variables.
+		const marked = PEOPLE.map((p, k) => ({
+			...p,
+			extra: {
+				variables: {
+					atsCandidateId: first.out[k].candidateId,
+					atsProfileUrl: first.out[k].profileUrl,
+				},
+			},
+		}));
+
+		const off = await run({}, marked);
+		const on = await run({ skipLookupWhenMarked: true }, marked);
+		expect(off.out.map((o) => o.status)).toEqual(['skipped', 'skipped', 'skipped']);
+		expect(on.out.map((o) => [o.status, o.matchedBy])).toEqual([
+			['skipped', 'marker'],
+			['skipped', 'marker'],
+			['skipped', 'marker'],
+		]);
+		expect(on.out.map((o) => o.candidateId)).toEqual(off.out.map((o) => o.candidateId));
+		expect({ off: off.requests, on: on.requests }).toEqual({ off: off.requests, on: 0 });
+		expect(off.requests).toBeGreaterThanOrEqual(3);
+		expect(sdx.state().counts).toMatchObject({ persons: 3 });
+
+		// A marker of another ATS (or none) is ignored: the lookup runs as before.
+		const foreign = marked.map((m) => ({
+			...m,
+			extra: {
+				variables: { ...m.extra.variables, atsProfileUrl: 'https://app.greenhouse.io/people/1' },
+			},
+		}));
+		expect((await run({ skipLookupWhenMarked: true }, foreign)).requests).toBe(off.requests);
+	});
+});
