@@ -340,3 +340,81 @@ describe('Stardex export › Skip Lookup When Lead Is Marked (a re-run of marked
 		expect((await run({ skipLookupWhenMarked: true }, foreign)).requests).toBe(off.requests);
 	});
 });
+
+describe('Greenhouse export › Skip Lookup When Lead Is Marked', () => {
+	const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
+	let gh: Awaited<ReturnType<typeof startGreenhouseSandbox>>;
+	beforeAll(async () => {
+		gh = await startGreenhouseSandbox({ rateLimit: { limit: 100_000, windowMs: 10_000 } });
+	});
+	afterAll(async () => gh.close());
+
+	const exportWith = (ifExists: string, options: IDataObject) =>
+		new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Greenhouse',
+						'greenhouse',
+						{
+							resource: 'candidate',
+							operation: 'export',
+							candidateInput: 'input',
+							ifExists,
+							options,
+						},
+						{ greenhouseHarvestApi: 'Greenhouse sandbox' },
+					),
+				],
+				connections: {},
+			},
+			{ greenhouseHarvestApi: { accessToken: '', ...gh.credentials } as never },
+		);
+	const lena = (variables: IDataObject) => ({
+		fullName: 'Lena Hoffmann',
+		emails: ['lena.hoffmann@example.de'],
+		extra: { variables },
+	});
+	const apiCalls = () => gh.requests().filter((r: IDataObject) => r.path !== '/token').length;
+
+	test('with Skip, a Greenhouse marker means no request; other policies and foreign markers look up as before', async () => {
+		gh.reset();
+		const created = outputOf(
+			await exportWith('skip', {}).run('Greenhouse', [lena({})]),
+			'Greenhouse',
+		)[0];
+		const marker = {
+			atsCandidateId: String(created.candidateId),
+			atsProfileUrl: created.profileUrl,
+		};
+
+		let before = apiCalls();
+		const [skipped] = outputOf(
+			await exportWith('skip', { skipLookupWhenMarked: true }).run('Greenhouse', [lena(marker)]),
+			'Greenhouse',
+		);
+		expect(skipped).toMatchObject({
+			status: 'skipped',
+			matchedBy: 'marker',
+			candidateId: created.candidateId,
+		});
+		expect(apiCalls() - before).toBe(0);
+
+		for (const [ifExists, variables] of [
+			['fillEmpty', marker],
+			['skip', { ...marker, atsCandidateId: 'not-a-number' }],
+			['skip', { ...marker, atsProfileUrl: 'https://app.stardex.ai/persons/1' }],
+		] as const) {
+			before = apiCalls();
+			const [out] = outputOf(
+				await exportWith(ifExists, { skipLookupWhenMarked: true }).run('Greenhouse', [
+					lena(variables),
+				]),
+				'Greenhouse',
+			);
+			expect(out.matchedBy).not.toBe('marker');
+			expect(apiCalls() - before).toBeGreaterThan(0);
+		}
+		expect(gh.state().counts.candidates).toBe(1);
+	});
+});
