@@ -418,3 +418,70 @@ describe('Greenhouse export › Skip Lookup When Lead Is Marked', () => {
 		expect(gh.state().counts.candidates).toBe(1);
 	});
 });
+
+describe('the marker through the Outreach Trigger: lemlist lead variables → Stardex skips without a request', () => {
+	test('a reply whose lead carries atsCandidateId / atsProfileUrl is skipped with matchedBy "marker"', async () => {
+		const nested = fixture('lemlist-linkedinReplied-nested-lead.json');
+		const lead = nested.lead as IDataObject;
+		const send = async (variables: IDataObject, id: string) => {
+			const body = {
+				...nested,
+				_id: id,
+				secret: SECRET,
+				lead: { ...lead, variables: { ...(lead.variables as IDataObject), ...variables } },
+			};
+			const wf = new WorkflowHarness(
+				{
+					nodes: [
+						node(
+							'Outreach Trigger',
+							'outreachTrigger',
+							{
+								path: 'mark-nested',
+								source: 'lemlist',
+								events: ['replied'],
+								authentication: 'bodySecret',
+								secret: SECRET,
+							},
+							{},
+						),
+						node(
+							'Stardex',
+							'stardex',
+							{
+								resource: 'candidate',
+								operation: 'export',
+								candidateInput: 'input',
+								ifExists: 'skip',
+								options: { skipLookupWhenMarked: true },
+							},
+							{ stardexApi: 'Stardex sandbox' },
+						),
+					],
+					connections: chain('Outreach Trigger', 'Stardex'),
+				},
+				{ stardexApi: { ...sdx.credentials } as never },
+			);
+			const before = sdx.requests().length;
+			const res = await wf.deliver('Outreach Trigger', { body });
+			return { out: outputOf(res.run!, 'Stardex'), requests: sdx.requests().length - before };
+		};
+
+		const first = await send({}, 'act_first');
+		expect(first.out).toEqual([expect.objectContaining({ status: 'created' })]);
+		const marker = {
+			atsCandidateId: first.out[0].candidateId,
+			atsProfileUrl: first.out[0].profileUrl,
+		};
+		const again = await send(marker, 'act_again');
+		expect(again.out).toEqual([
+			expect.objectContaining({
+				status: 'skipped',
+				matchedBy: 'marker',
+				candidateId: marker.atsCandidateId,
+			}),
+		]);
+		expect(again.requests).toBe(0);
+		expect(sdx.state().counts).toMatchObject({ persons: 1 });
+	});
+});
