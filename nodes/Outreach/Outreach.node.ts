@@ -19,7 +19,7 @@ export class Outreach implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["tool"]}}',
 		description:
-			'Write the ATS link back onto the lead in lemlist or Instantly after an export (Mark as Synced)',
+			'Write the ATS link back onto the lead in lemlist, Instantly or Woodpecker after an export (Mark as Synced)',
 		defaults: { name: 'Outreach Tool' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -27,6 +27,7 @@ export class Outreach implements INodeType {
 		credentials: [
 			{ name: 'lemlistLeadsApi', required: true, displayOptions: { show: { tool: ['lemlist'] } } },
 			{ name: 'instantlyApi', required: true, displayOptions: { show: { tool: ['instantly'] } } },
+			{ name: 'woodpeckerApi', required: true, displayOptions: { show: { tool: ['woodpecker'] } } },
 		],
 		properties: [
 			{
@@ -37,6 +38,7 @@ export class Outreach implements INodeType {
 				options: [
 					{ name: 'Instantly', value: 'instantly' },
 					{ name: 'Lemlist', value: 'lemlist' },
+					{ name: 'Woodpecker', value: 'woodpecker' },
 				],
 				default: 'lemlist',
 				description: 'The outreach tool the leads are in; the same credential as the trigger',

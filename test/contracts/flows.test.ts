@@ -589,7 +589,7 @@ describe('Outreach Tool (Mark as Synced)', () => {
 		email,
 	});
 
-	test('lemlist: add, then update a variable; Instantly: read by id and by email, patch', async () => {
+	test('lemlist: add, then update a variable; Instantly: read by id and by email, patch; Woodpecker: search, update', async () => {
 		tools.addLemlistLead({ _id: 'lea_mark1', email: 'mark.one@example.com' });
 		const lem = mark('lemlist', 'lemlistLeadsApi', tools.credentials.lemlist);
 		expect(await run(lem, [exported('mark.one@example.com', 71)])).toEqual([
@@ -617,6 +617,12 @@ describe('Outreach Tool (Mark as Synced)', () => {
 		);
 		expect(await run(byId, [exported('mark.two@example.com', 81)])).toEqual([
 			expect.objectContaining({ markedSynced: true, markStatus: 'alreadyMarked' }),
+		]);
+
+		tools.addWoodpeckerProspect({ email: 'mark.three@example.com' });
+		const wood = mark('woodpecker', 'woodpeckerApi', tools.credentials.woodpecker);
+		expect(await run(wood, [exported('mark.three@example.com', 91)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'marked' }),
 		]);
 	});
 });

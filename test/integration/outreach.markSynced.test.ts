@@ -160,8 +160,12 @@ describe('lemlist reply → Stardex export → Mark as Synced', () => {
 
 describe('Mark as Synced on its own', () => {
 	function mark(tool: string, options: IDataObject = {}, credentials: IDataObject = {}) {
-		const credType = tool === 'lemlist' ? 'lemlistLeadsApi' : 'instantlyApi';
-		const base = tool === 'lemlist' ? tools.credentials.lemlist : tools.credentials.instantly;
+		const credType = {
+			lemlist: 'lemlistLeadsApi',
+			instantly: 'instantlyApi',
+			woodpecker: 'woodpeckerApi',
+		}[tool]!;
+		const base = tools.credentials[tool as 'lemlist' | 'instantly' | 'woodpecker'];
 		return new WorkflowHarness(
 			{
 				nodes: [
@@ -235,6 +239,36 @@ describe('Mark as Synced on its own', () => {
 		const [refused] = await runMark(readOnly, [exported('marco.rossi@example.org', 10)]);
 		expect(refused).toMatchObject({ markedSynced: false, markStatus: 'failed' });
 		expect(String(refused.reason)).toMatch(/leads:update/);
+	});
+
+	test('Woodpecker: snippet14 / snippet15 by default; an unknown prospect is not created; names must be snippets', async () => {
+		tools.addWoodpeckerProspect({ id: 77, email: 'erlich@example.com', snippet1: 'keep me' });
+		const [done] = await runMark(mark('woodpecker'), [exported('Erlich@example.com', 12)]);
+		expect(done).toMatchObject({ markedSynced: true, markStatus: 'marked', markedLeads: ['77'] });
+		expect(tools.state().woodpecker.prospects[0]).toMatchObject({
+			snippet1: 'keep me',
+			snippet14: 'https://app.greenhouse.io/people/12',
+			snippet15: '12',
+		});
+		const [again] = await runMark(mark('woodpecker'), [exported('erlich@example.com', 12)]);
+		expect(again).toMatchObject({ markStatus: 'alreadyMarked' });
+		const [unknown] = await runMark(mark('woodpecker'), [exported('nobody@example.com', 13)]);
+		expect(unknown).toMatchObject({ markedSynced: false, markStatus: 'notFound' });
+		expect(tools.state().woodpecker.prospects).toHaveLength(1);
+		expect(tools.state().writes.woodpeckerProspects).toBe(1);
+
+		const [custom] = await runMark(
+			mark('woodpecker', { urlVariable: 'snippet3', idVariable: 'snippet4' }),
+			[exported('erlich@example.com', 12)],
+		);
+		expect(custom).toMatchObject({
+			markStatus: 'marked',
+			markedVariables: { snippet3: expect.any(String), snippet4: '12' },
+		});
+		const [bad] = await runMark(mark('woodpecker', { urlVariable: 'atsProfileUrl' }), [
+			exported('erlich@example.com', 12),
+		]);
+		expect(String(bad.error)).toMatch(/Profile URL Variable.*snippet1 to snippet15/);
 	});
 
 	test('items that cannot be marked say why, and the rest of the batch goes on', async () => {

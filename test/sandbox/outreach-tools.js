@@ -28,7 +28,9 @@
  * - Mark as Synced (the Outreach Tool node): lemlist POST/PATCH /leads/:leadId/variables (variables
  *     as query parameters; PATCH only of variables the lead has, else 400 "Variable not found");
  *     Instantly GET /leads/:id and PATCH /leads/:id (scope leads:update; `custom_variables` replace
- *     the payload). `state().writes` counts these writes.
+ *     the payload); Woodpecker GET /v1/prospects?search=email=... and POST
+ *     /v1/add_prospects_list (update true sets snippet1..15; unknown prospects are added, as documented).
+ *     `state().writes` counts these writes.
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
@@ -105,7 +107,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 			hooks: { lemlist: [], instantly: [], woodpecker: [] },
 			lemlistHooksCreated: 0,
 			/** Mark as Synced's writes: lemlist variable calls, Instantly lead patches. */
-			writes: { lemlistVariables: 0, instantlyLeads: 0 },
+			writes: { lemlistVariables: 0, instantlyLeads: 0, woodpeckerProspects: 0 },
+			/** Woodpecker prospects (id, email, snippet1..snippet15). */
+			woodpecker: [],
 		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
 	}
@@ -604,7 +608,57 @@ async function startOutreachToolsSandbox(opts = {}) {
 	const queryVariables = (/** @type {import('./core').SandboxRequest} */ req) =>
 		[...req.query.entries()].filter(([k]) => k !== 'version');
 	const LEAD_FIELDS = new Set(['_id', 'email', 'campaignId', 'campaignName', 'isUnsubscribed']);
+	/** A Woodpecker prospect: id, email and its 15 snippets ("" when empty, as the API lists them). */
+	function addWoodpeckerProspect(/** @type {any} */ p = {}) {
+		/** @type {Record<string, any>} */
+		const prospect = {
+			id: p.id ?? nextId(),
+			email: String(p.email ?? 'erlich@example.com').toLowerCase(),
+			first_name: p.first_name ?? 'Erlich',
+			last_name: p.last_name ?? 'Bachman',
+			status: 'ACTIVE',
+		};
+		for (let k = 1; k <= 15; k++) prospect[`snippet${k}`] = p[`snippet${k}`] ?? '';
+		db.woodpecker.push(prospect);
+		return prospect;
+	}
+	const SNIPPET = /^snippet([1-9]|1[0-5])$/;
 	const markRoutes = [
+		{
+			// "Search for prospects": search=email=<address> is an exact match on a full address.
+			method: 'GET',
+			pattern: /^\/woodpecker\/rest\/v1\/prospects$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const m = /^email=(.+)$/.exec(String(req.query.get('search') ?? ''));
+				const wanted = m ? m[1].toLowerCase() : undefined;
+				const rows = db.woodpecker.filter((/** @type {any} */ p) => !wanted || p.email === wanted);
+				return { status: 200, body: rows.map((/** @type {any} */ p) => ({ ...p })) };
+			},
+		},
+		{
+			// "Update prospects in database": update true changes the given fields of known prospects
+			// and, like the real endpoint, adds the unknown ones.
+			method: 'POST',
+			pattern: /^\/woodpecker\/rest\/v1\/add_prospects_list$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const body = req.body || {};
+				const out = [];
+				for (const p of body.prospects || []) {
+					const email = String(p.email).toLowerCase();
+					let prospect = db.woodpecker.find((/** @type {any} */ x) => x.email === email);
+					const known = Boolean(prospect);
+					if (!prospect) prospect = addWoodpeckerProspect({ email });
+					else if (body.update !== true) {
+						out.push({ id: prospect.id, email, status: 'DUPLICATE' });
+						continue;
+					}
+					for (const [k, v] of Object.entries(p)) if (SNIPPET.test(k)) prospect[k] = v;
+					out.push({ id: prospect.id, email, status: known ? 'UPDATED' : 'OK' });
+				}
+				db.writes.woodpeckerProspects++;
+				return { status: 200, body: { prospects: out } };
+			},
+		},
 		{
 			// "Add Custom Variables on Leads": sets each query parameter as a variable of the lead.
 			method: 'POST',
@@ -880,6 +934,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
 			writes: { ...db.writes },
+			woodpecker: { prospects: db.woodpecker },
 			hooks: db.hooks,
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
@@ -915,6 +970,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 			),
 			instantly: (Array.isArray(data.instantly) ? data.instantly : []).map(
 				(/** @type {any} */ l) => addInstantlyLead(l).id,
+			),
+			woodpecker: (Array.isArray(data.woodpecker) ? data.woodpecker : []).map(
+				(/** @type {any} */ p) => addWoodpeckerProspect(p).id,
 			),
 			outreachIo: (Array.isArray(data.outreachIo) ? data.outreachIo : []).map(
 				(/** @type {any} */ p) => addProspect(p).id,
@@ -961,6 +1019,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 		addLemlistLead,
 		addInstantlyLead,
+		addWoodpeckerProspect,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */
 		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool) =>

@@ -1,6 +1,6 @@
 import { TimeLimitError, requestBefore } from '../../shared/http/requestBefore';
 import type { ApiDefinition, ApiRequest, Context } from '../../shared/http/request';
-import { instantlyBaseUrl, lemlistBaseUrl } from '../../shared/origins';
+import { instantlyBaseUrl, lemlistBaseUrl, woodpeckerBaseUrl } from '../../shared/origins';
 
 /*
  * The outreach tools' APIs as the Outreach node writes to them. The definitions are the node's
@@ -34,6 +34,21 @@ export const instantlyApi: ApiDefinition = {
 		if (status === 403)
 			return 'The API key needs the leads:update scope (or leads:all, all:all) to write custom variables; create one under Settings › Integrations › API Keys';
 		if (status === 402) return 'Instantly says the workspace has no active paid plan';
+		return undefined;
+	},
+};
+
+/** Woodpecker (https://api.woodpecker.co/rest), `x-api-key` (https://developers.woodpecker.co/docs). */
+export const woodpeckerApi: ApiDefinition = {
+	system: 'Woodpecker API',
+	credentialType: 'woodpeckerApi',
+	baseUrl: woodpeckerBaseUrl,
+	headers: () => ({ Accept: 'application/json' }),
+	hint: (status) => {
+		if (status === 401)
+			return 'Check the API key in the Woodpecker API credential (Marketplace › Integrations › API keys)';
+		if (status === 403)
+			return 'Woodpecker refused the key: the account needs the "API keys & integrations" add-on';
 		return undefined;
 	},
 };

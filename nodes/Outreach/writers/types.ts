@@ -24,6 +24,8 @@ export interface LeadWriter {
 	tool: string;
 	label: string;
 	credentialType: string;
+	/** When the tool has fixed slots instead of named variables: the default slots and which names it takes. */
+	variables?: { url: string; id: string; pattern: RegExp; hint: string };
 	/** Finds the person's leads and sets `variables` on each that does not carry them yet. */
 	mark(call: Call, lead: LeadRef, variables: Record<string, string>): Promise<MarkOutcome>;
 }

@@ -98,8 +98,11 @@ function variableName(
 	value: string | undefined,
 	field: string,
 	fallback: string,
+	slots?: { pattern: RegExp; hint: string },
 ): string {
 	const name = (value ?? fallback).trim() || fallback;
+	if (slots && !slots.pattern.test(name))
+		throw inputError(ctx.getNode(), i, field, `"${name}" is not a field the tool has`, slots.hint);
 	if (!VARIABLE_NAME.test(name))
 		throw inputError(
 			ctx.getNode(),
@@ -125,10 +128,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			i,
 			'Tool',
 			`"${tool}" is not supported`,
-			'Pick lemlist or Instantly',
+			'Pick lemlist, Instantly or Woodpecker',
 		);
-	const urlVar = variableName(this, i, o.urlVariable, 'Profile URL Variable', 'atsProfileUrl');
-	const idVar = variableName(this, i, o.idVariable, 'Candidate ID Variable', 'atsCandidateId');
+	const slots = writer.variables;
+	const urlVar = variableName(
+		this,
+		i,
+		o.urlVariable,
+		'Profile URL Variable',
+		slots?.url ?? 'atsProfileUrl',
+		slots,
+	);
+	const idVar = variableName(
+		this,
+		i,
+		o.idVariable,
+		'Candidate ID Variable',
+		slots?.id ?? 'atsCandidateId',
+		slots,
+	);
 	if (urlVar === idVar)
 		throw inputError(
 			this.getNode(),
