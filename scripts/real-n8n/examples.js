@@ -39,14 +39,23 @@ function loadExample(file) {
 
 /**
  * Credentials for every credential type the examples may use: the system credentials (pointing at the
- * sandboxes, from environment.createSystemCredentials) plus secret-only ones with a demo value.
+ * sandboxes, from environment.createSystemCredentials) plus secret-only ones with a demo value, and the
+ * outreach tools' API credentials (Mark as Synced) when the outreach-tools sandbox runs (`sandboxes`).
  * @returns {Promise<Record<string, {type: string, id: string, name: string, data: object}>>} by credential type
  */
-async function exampleCredentials(client, declared, systemCreds) {
+async function exampleCredentials(client, declared, systemCreds, sandboxes = {}) {
 	const byType = {};
 	for (const c of Object.values(systemCreds)) byType[c.type] = c;
 	for (const type of declared.credentials) {
 		if (byType[type.name]) continue;
+		const tools = sandboxes.outreachTools?.credentials;
+		const toolKey = { lemlistLeadsApi: 'lemlist', instantlyApi: 'instantly' }[type.name];
+		if (toolKey && tools?.[toolKey]) {
+			const data = tools[toolKey];
+			const name = `${toolKey} sandbox (demo)`;
+			const created = await client.createCredential(name, type.name, data);
+			byType[type.name] = { type: type.name, id: created.id, name, data };
+		}
 		if (type.name === 'greenhouseWebhookApi') {
 			const data = { secretKey: DEMO_SECRET };
 			const name = 'Greenhouse web hook secret (demo)';
@@ -230,7 +239,31 @@ async function seedPinpointHire(sandboxUrl) {
 	return String((await r.json()).applications?.[0] ?? '');
 }
 
+/**
+ * Seeds the lemlist lead the lemlist reply fixture is about (test/fixtures/outreach/lemlist-emailsReplied.json),
+ * so the example's Mark as Synced step has a lead to write the ATS link onto.
+ */
+async function seedOutreachLeads(sandboxUrl) {
+	const r = await fetch(`${sandboxUrl}/__sandbox/seed`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			lemlist: [
+				{
+					_id: 'lea_Qw3rTy',
+					email: 'jane.doe@example.com',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					campaignId: 'cam_A1b2C3d4',
+				},
+			],
+		}),
+	});
+	return (await r.json()).lemlist ?? [];
+}
+
 module.exports = {
+	seedOutreachLeads,
 	EXAMPLES,
 	DEMO_SECRET,
 	exampleFiles,

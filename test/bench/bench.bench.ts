@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures, prints and writes BENCHMARKS.md. Select scenarios with
- * BENCH_ONLY=bulk,phases,requests,delay,overhead,listing,faultsoak,baseline,latency,fuzz,parsers (default: all).
+ * BENCH_ONLY=bulk,phases,requests,marked,delay,overhead,listing,faultsoak,baseline,latency,fuzz,parsers (default: all).
  * BENCH_SOAK_COUNT sets the candidates per system of the fault soak (default 10,000). Sizes can be lowered for a quick
  * look with BENCH_SCALE=0.1. Nothing here asserts a time; correctness (0 failed, 0 duplicates) is reported.
  */
@@ -14,6 +14,7 @@ import { runListing, type ListingResult } from '../scenarios/listing';
 import { runParserBench } from '../scenarios/parsers';
 import { runFuzz } from '../scenarios/fuzz';
 import { runRequests, type RequestsResult } from '../scenarios/requests';
+import { runMarkedRerun } from '../scenarios/marked';
 import { runCpu } from '../scenarios/overhead';
 import {
 	FULL_FAULTS,
@@ -217,6 +218,34 @@ test('benchmarks', async () => {
 						r.lookupCreatePerCandidate.toFixed(3),
 						r.perCandidate.toFixed(3),
 						r.created,
+						r.failed,
+					]),
+				)}\n`,
+			);
+		}
+		if (want('marked')) {
+			const count = n(200);
+			const rows = await runMarkedRerun(gh, (options) => greenhouseExportNode({ options }), count);
+			const base = rows.find((r) => r.lookup === 'perCandidate' && !r.option)!;
+			const on = rows.find((r) => r.lookup === 'perCandidate' && r.option)!;
+			log(
+				`## 9. Re-run of leads marked as synced (Greenhouse, in-process)\n\n${count} candidates exported, then exported again with Mark as Synced's marker on each lead (the Greenhouse id and profile URL as custom variables), If Candidate Exists: Skip. With **Skip Lookup When Lead Is Marked** the re-run sends ${on.requests} requests instead of ${base.requests} (${base.requests - on.requests} saved, ${((base.requests - on.requests) / count).toFixed(2)} per candidate).\n\n${table(
+					[
+						'Lookup',
+						'Skip Lookup When Lead Is Marked',
+						'candidates',
+						'requests',
+						'per candidate',
+						'skipped',
+						'failed',
+					],
+					rows.map((r) => [
+						r.lookup === 'auto' ? 'Auto' : 'Per Candidate',
+						r.option ? 'on' : 'off',
+						r.candidates,
+						r.requests,
+						(r.requests / r.candidates).toFixed(3),
+						r.skipped,
 						r.failed,
 					]),
 				)}\n`,

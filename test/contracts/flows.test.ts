@@ -578,6 +578,55 @@ describe('Outreach tools (automatic webhook registration)', () => {
 	});
 });
 
+describe('Outreach Tool (Mark as Synced)', () => {
+	const mark = (tool: string, credType: string, credentials: IDataObject) =>
+		harness('outreach', { tool, resource: 'lead', operation: 'markSynced' }, credType, credentials);
+	const exported = (email: string, candidateId: number) => ({
+		ats: 'greenhouse',
+		status: 'created',
+		candidateId,
+		profileUrl: `https://app.greenhouse.io/people/${candidateId}`,
+		email,
+	});
+
+	test('lemlist: add, then update a variable; Instantly: read by id and by email, patch; Woodpecker: search, update', async () => {
+		tools.addLemlistLead({ _id: 'lea_mark1', email: 'mark.one@example.com' });
+		const lem = mark('lemlist', 'lemlistLeadsApi', tools.credentials.lemlist);
+		expect(await run(lem, [exported('mark.one@example.com', 71)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'marked' }),
+		]);
+		expect(await run(lem, [exported('mark.one@example.com', 72)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'marked' }),
+		]);
+
+		const lead = tools.addInstantlyLead({ email: 'mark.two@example.com', payload: { tier: 'A' } });
+		const inst = mark('instantly', 'instantlyApi', tools.credentials.instantly);
+		expect(await run(inst, [exported('mark.two@example.com', 81)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'marked' }),
+		]);
+		const byId = harness(
+			'outreach',
+			{
+				tool: 'instantly',
+				resource: 'lead',
+				operation: 'markSynced',
+				options: { leadId: lead.id },
+			},
+			'instantlyApi',
+			tools.credentials.instantly,
+		);
+		expect(await run(byId, [exported('mark.two@example.com', 81)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'alreadyMarked' }),
+		]);
+
+		tools.addWoodpeckerProspect({ email: 'mark.three@example.com' });
+		const wood = mark('woodpecker', 'woodpeckerApi', tools.credentials.woodpecker);
+		expect(await run(wood, [exported('mark.three@example.com', 91)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'marked' }),
+		]);
+	});
+});
+
 describe('what the sandboxes served, against the contracts', () => {
 	const reports = () =>
 		Object.entries(all.sandboxes).map(([name, sb]) => ({ name, report: sb.contractReport() }));

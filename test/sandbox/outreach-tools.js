@@ -25,6 +25,12 @@
  *     `outgoing(tool, type, payload)` builds the deliveries the tool would send (URL, headers, body
  *     with the secret) and `deliver(...)` POSTs them. `configure({ lemlist: { refuseHooks: 403 } })`
  *     or `{ instantly: { paidPlan: false } }` makes registration fail like the vendor.
+ * - Mark as Synced (the Outreach Tool node): lemlist POST/PATCH /leads/:leadId/variables (variables
+ *     as query parameters; PATCH only of variables the lead has, else 400 "Variable not found");
+ *     Instantly GET /leads/:id and PATCH /leads/:id (scope leads:update; `custom_variables` replace
+ *     the payload); Woodpecker GET /v1/prospects?search=email=... and POST
+ *     /v1/add_prospects_list (update true sets snippet1..15; unknown prospects are added, as documented).
+ *     `state().writes` counts these writes.
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
@@ -43,7 +49,7 @@ const DEFAULTS = {
 	},
 	instantly: {
 		apiKeys: /** @type {Record<string, string[]>} */ ({
-			'sandbox-instantly-key': ['leads:read', 'webhooks:all'],
+			'sandbox-instantly-key': ['leads:read', 'leads:update', 'webhooks:all'],
 			'sandbox-instantly-campaigns-only-key': ['campaigns:read'],
 			'sandbox-instantly-leads-only-key': ['leads:read'],
 		}),
@@ -100,6 +106,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 			outreachIo: [],
 			hooks: { lemlist: [], instantly: [], woodpecker: [] },
 			lemlistHooksCreated: 0,
+			/** Mark as Synced's writes: lemlist variable calls, Instantly lead patches. */
+			writes: { lemlistVariables: 0, instantlyLeads: 0, woodpeckerProspects: 0 },
+			/** Woodpecker prospects (id, email, snippet1..snippet15). */
+			woodpecker: [],
 		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
 	}
@@ -588,8 +598,154 @@ async function startOutreachToolsSandbox(opts = {}) {
 		return out;
 	}
 
+	// ---- Mark as Synced: custom variables on a lead ----------------------------------------------
+	/** Instantly's scope rule for writing leads: leads:update, leads:all, all:update, all:all. */
+	const mayUpdateLeads = (/** @type {import('./core').SandboxRequest} */ req) =>
+		req.auth.scopes.some((/** @type {string} */ s) =>
+			['leads:update', 'leads:all', 'all:update', 'all:all'].includes(s),
+		);
+	/** lemlist's variables travel as query parameters; `version` is never one. */
+	const queryVariables = (/** @type {import('./core').SandboxRequest} */ req) =>
+		[...req.query.entries()].filter(([k]) => k !== 'version');
+	const LEAD_FIELDS = new Set(['_id', 'email', 'campaignId', 'campaignName', 'isUnsubscribed']);
+	/** A Woodpecker prospect: id, email and its 15 snippets ("" when empty, as the API lists them). */
+	function addWoodpeckerProspect(/** @type {any} */ p = {}) {
+		/** @type {Record<string, any>} */
+		const prospect = {
+			id: p.id ?? nextId(),
+			email: String(p.email ?? 'erlich@example.com').toLowerCase(),
+			first_name: p.first_name ?? 'Erlich',
+			last_name: p.last_name ?? 'Bachman',
+			status: 'ACTIVE',
+		};
+		for (let k = 1; k <= 15; k++) prospect[`snippet${k}`] = p[`snippet${k}`] ?? '';
+		db.woodpecker.push(prospect);
+		return prospect;
+	}
+	const SNIPPET = /^snippet([1-9]|1[0-5])$/;
+	const markRoutes = [
+		{
+			// "Search for prospects": search=email=<address> is an exact match on a full address.
+			method: 'GET',
+			pattern: /^\/woodpecker\/rest\/v1\/prospects$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const m = /^email=(.+)$/.exec(String(req.query.get('search') ?? ''));
+				const wanted = m ? m[1].toLowerCase() : undefined;
+				const rows = db.woodpecker.filter((/** @type {any} */ p) => !wanted || p.email === wanted);
+				return { status: 200, body: rows.map((/** @type {any} */ p) => ({ ...p })) };
+			},
+		},
+		{
+			// "Update prospects in database": update true changes the given fields of known prospects
+			// and, like the real endpoint, adds the unknown ones.
+			method: 'POST',
+			pattern: /^\/woodpecker\/rest\/v1\/add_prospects_list$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const body = req.body || {};
+				const out = [];
+				for (const p of body.prospects || []) {
+					const email = String(p.email).toLowerCase();
+					let prospect = db.woodpecker.find((/** @type {any} */ x) => x.email === email);
+					const known = Boolean(prospect);
+					if (!prospect) prospect = addWoodpeckerProspect({ email });
+					else if (body.update !== true) {
+						out.push({ id: prospect.id, email, status: 'DUPLICATE' });
+						continue;
+					}
+					for (const [k, v] of Object.entries(p)) if (SNIPPET.test(k)) prospect[k] = v;
+					out.push({ id: prospect.id, email, status: known ? 'UPDATED' : 'OK' });
+				}
+				db.writes.woodpeckerProspects++;
+				return { status: 200, body: { prospects: out } };
+			},
+		},
+		{
+			// "Add Custom Variables on Leads": sets each query parameter as a variable of the lead.
+			method: 'POST',
+			pattern: /^\/lemlist\/api\/leads\/([^/]+)\/variables$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [leadId],
+			) => {
+				const lead = db.lemlist.find(
+					(/** @type {any} */ l) => l._id === decodeURIComponent(leadId),
+				);
+				if (!lead) return lemlistError(404, 'Lead not found');
+				const vars = queryVariables(req);
+				if (!vars.length || vars.some(([k]) => LEAD_FIELDS.has(k)))
+					return lemlistError(400, 'Variable not found');
+				for (const [k, v] of vars) lead[k] = v;
+				db.writes.lemlistVariables++;
+				return { status: 200, body: { ok: true } };
+			},
+		},
+		{
+			// "Update Values of Custom Variables of a Lead": only variables the lead already has.
+			method: 'PATCH',
+			pattern: /^\/lemlist\/api\/leads\/([^/]+)\/variables$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [leadId],
+			) => {
+				const lead = db.lemlist.find(
+					(/** @type {any} */ l) => l._id === decodeURIComponent(leadId),
+				);
+				if (!lead) return lemlistError(404, 'Lead not found');
+				const vars = queryVariables(req);
+				if (!vars.length || vars.some(([k]) => LEAD_FIELDS.has(k) || !(k in lead)))
+					return lemlistError(400, 'Variable not found');
+				for (const [k, v] of vars) lead[k] = v;
+				db.writes.lemlistVariables++;
+				return { status: 200, body: { ok: true } };
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/instantly\/api\/v2\/leads\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				if (!hasScope(req, 'leads:read'))
+					return instantlyError(403, 'The API key does not have the required scope: leads:read');
+				const lead = db.instantly.find((/** @type {any} */ l) => l.id === id);
+				if (!lead) return instantlyError(404, 'Resource not found');
+				return { status: 200, body: instantlyView(lead) };
+			},
+		},
+		{
+			// "Patch lead": custom_variables replace the lead's payload (the harsher reading; the
+			// reference does not say whether it merges), so a client must send the others along.
+			method: 'PATCH',
+			pattern: /^\/instantly\/api\/v2\/leads\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				if (!mayUpdateLeads(req))
+					return instantlyError(403, 'The API key does not have the required scope: leads:update');
+				const lead = db.instantly.find((/** @type {any} */ l) => l.id === id);
+				if (!lead) return instantlyError(404, 'Resource not found');
+				const body = req.body || {};
+				if (body.custom_variables) lead.payload = { ...body.custom_variables };
+				for (const k of [
+					'first_name',
+					'last_name',
+					'company_name',
+					'job_title',
+					'phone',
+					'website',
+				])
+					if (k in body) lead[k] = body[k];
+				db.writes.instantlyLeads++;
+				return { status: 200, body: instantlyView(lead) };
+			},
+		},
+	];
+
 	// ---- routes ----------------------------------------------------------------------------------
 	const routes = [
+		...markRoutes,
 		...hookRoutes,
 		...woodpeckerRoutes,
 		{
@@ -777,6 +933,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
+			writes: { ...db.writes },
+			woodpecker: { prospects: db.woodpecker },
 			hooks: db.hooks,
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
@@ -812,6 +970,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 			),
 			instantly: (Array.isArray(data.instantly) ? data.instantly : []).map(
 				(/** @type {any} */ l) => addInstantlyLead(l).id,
+			),
+			woodpecker: (Array.isArray(data.woodpecker) ? data.woodpecker : []).map(
+				(/** @type {any} */ p) => addWoodpeckerProspect(p).id,
 			),
 			outreachIo: (Array.isArray(data.outreachIo) ? data.outreachIo : []).map(
 				(/** @type {any} */ p) => addProspect(p).id,
@@ -858,6 +1019,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 		addLemlistLead,
 		addInstantlyLead,
+		addWoodpeckerProspect,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */
 		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool) =>

@@ -29,6 +29,8 @@ import { GREENHOUSE_JOB, jobLocator } from '../common.descriptions';
 import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
 import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
+import { markedRecord } from '../../../shared/export/marker';
+import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { skippedJobsText } from '../../employments';
 import { findExisting, type Match, otherCandidateIds } from './lookup';
@@ -53,6 +55,7 @@ interface ExportOptions {
 	linkedinScanDays?: number;
 	applicationMode?: 'nested' | 'separate';
 	lookup?: LookupMode;
+	skipLookupWhenMarked?: boolean;
 }
 
 const properties: INodeProperties[] = [
@@ -185,6 +188,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Binary property of the input item holding the resume PDF. Overrides the candidate\'s own "resume" field.',
 			},
+			skipLookupWhenMarkedOption,
 			{
 				displayName: 'Source Name or ID',
 				name: 'sourceId',
@@ -220,6 +224,14 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
 	};
 	const { appUrl } = await greenhouseSettings(this);
+	const marked =
+		options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+	// Greenhouse candidate IDs are integers: any other marker is not one of ours.
+	if (marked && /^\d{1,15}$/.test(marked.candidateId))
+		return result('skipped', Number(marked.candidateId), undefined, appUrl, {
+			matchedBy: 'marker',
+			reason: 'the lead is marked as synced to this candidate (Skip Lookup When Lead Is Marked)',
+		});
 	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
 	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.

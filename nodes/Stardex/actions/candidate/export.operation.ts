@@ -26,6 +26,8 @@ import { getJob } from '../jobInput';
 import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
 import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
+import { markedRecord } from '../../../shared/export/marker';
+import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
@@ -35,6 +37,7 @@ interface ExportOptions {
 	notes?: string;
 	enrichRecord?: boolean;
 	missingLinkedin?: 'error' | 'skip';
+	skipLookupWhenMarked?: boolean;
 }
 
 const properties: INodeProperties[] = [
@@ -87,6 +90,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
+			skipLookupWhenMarkedOption,
 		],
 	},
 ];
@@ -125,9 +129,17 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 			);
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
+	const { appUrl } = await stardexSettings(this);
+	const marked =
+		options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+	if (marked)
+		return result('skipped', marked.candidateId, undefined, appUrl, {
+			jobId,
+			matchedBy: 'marker',
+			reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
+		});
 	// Everything that can fail on our side is checked before the first write.
 	if (jobId) await getJob(this, jobId, i);
-	const { appUrl } = await stardexSettings(this);
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
 
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
