@@ -25,11 +25,13 @@
  *     `outgoing(tool, type, payload)` builds the deliveries the tool would send (URL, headers, body
  *     with the secret) and `deliver(...)` POSTs them. `configure({ lemlist: { refuseHooks: 403 } })`
  *     or `{ instantly: { paidPlan: false } }` makes registration fail like the vendor.
+ * - Smartlead `${url}/smartlead/api/v1`: see outreach-smartlead.js (campaigns and campaign webhooks).
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
  */
 const { startSandbox } = require('./core');
+const { smartleadTool, SMARTLEAD_DEFAULTS } = require('./outreach-smartlead');
 
 const DEFAULTS = {
 	lemlist: {
@@ -63,6 +65,8 @@ const DEFAULTS = {
 		refreshToken: 'sandbox-outreach-refresh-token',
 	},
 	rateLimit: { limit: 1000, windowMs: 10_000, mode: 'fixed' },
+	/** Smartlead (outreach-smartlead.js): API keys, and a status to refuse webhooks with. */
+	smartlead: SMARTLEAD_DEFAULTS,
 	/** 'enforce' answers contract violations like each tool; 'record' only logs them. */
 	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
 	/** A fixed delay before every answer, in ms. */
@@ -73,7 +77,7 @@ const ORG_ID = '0190f2c4-0000-7000-8000-00000000a11c';
 
 /**
  * @param {{ port?: number, lemlist?: Partial<typeof DEFAULTS.lemlist>, instantly?: Partial<typeof DEFAULTS.instantly>,
- *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>,
+ *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>, smartlead?: Partial<typeof DEFAULTS.smartlead>,
  *   outreachIo?: Partial<typeof DEFAULTS.outreachIo>, rateLimit?: any, contractMode?: 'enforce'|'record'|'off',
  *   responseDelayMs?: number }} [opts]
  */
@@ -83,6 +87,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
 		woodpecker: { ...DEFAULTS.woodpecker, ...(opts.woodpecker || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
+		smartlead: { ...DEFAULTS.smartlead, ...(opts.smartlead || {}) },
 		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
 		contractMode: opts.contractMode ?? DEFAULTS.contractMode,
 		responseDelayMs: opts.responseDelayMs ?? DEFAULTS.responseDelayMs,
@@ -91,6 +96,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 	let db;
 	/** @type {Set<string>} */
 	let validAccessTokens;
+	const smartlead = smartleadTool({ cfg: cfg.smartlead, nextId: () => ++db.nextId });
 
 	function reset() {
 		db = {
@@ -102,6 +108,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			lemlistHooksCreated: 0,
 		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
+		smartlead.reset();
 	}
 	reset();
 
@@ -275,6 +282,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (!cfg.woodpecker.apiKeys.includes(key)) return woodpeckerError(401, 'Invalid API key');
 			return { auth: { tool: 'woodpecker' } };
 		}
+		if (req.path.startsWith('/smartlead/')) return smartlead.authenticate(req);
 		if (req.path.startsWith('/outreach/api/')) {
 			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
 			if (!m || !validAccessTokens.has(m[1]))
@@ -332,9 +340,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** A hook deleted in the tool's own UI (Woodpecker's id: "event target_url"). */
 	function removeHook(
-		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'} */ tool,
 		/** @type {string} */ id,
 	) {
+		if (tool === 'smartlead') return smartlead.removeHook(id);
 		db.hooks[tool] = db.hooks[tool].filter(
 			(/** @type {any} */ h) => (h._id ?? h.id ?? `${h.event} ${h.target_url}`) !== id,
 		);
@@ -530,10 +539,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 	 * @returns {Array<{ hookId: string, url: string, headers: Record<string, string>, body: any }>}
 	 */
 	function outgoing(
-		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 	) {
+		if (tool === 'smartlead') return smartlead.outgoing(type, payload);
 		if (tool === 'lemlist')
 			return db.hooks.lemlist
 				.filter((/** @type {any} */ h) => !h.type || h.type === type)
@@ -568,7 +578,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** Sends `outgoing(...)` over HTTP (only to `url` when given); answers each delivery's status. */
 	async function deliver(
-		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 		/** @type {string | undefined} */ url = undefined,
@@ -592,6 +602,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 	const routes = [
 		...hookRoutes,
 		...woodpeckerRoutes,
+		...smartlead.routes,
 		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/team$/,
@@ -726,7 +737,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 				? 'instantly'
 				: path.startsWith('/woodpecker/')
 					? 'woodpecker'
-					: 'outreachIo';
+					: path.startsWith('/smartlead/')
+						? 'smartlead'
+						: 'outreachIo';
 
 	const sandbox = await startSandbox({
 		name: 'outreachTools',
@@ -736,6 +749,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			{ system: 'lemlist', prefix: '/lemlist/api' },
 			{ system: 'instantly', prefix: '/instantly/api/v2' },
 			{ system: 'woodpecker', prefix: '/woodpecker/rest' },
+			{ system: 'smartlead', prefix: '/smartlead/api/v1' },
 			{
 				system: 'outreachio',
 				prefix: '/outreach/api/v2',
@@ -754,6 +768,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'lemlist') return lemlistError(400, text);
 			if (tool === 'instantly') return instantlyError(400, text);
 			if (tool === 'woodpecker') return woodpeckerError(400, text);
+			if (tool === 'smartlead') return smartlead.error(400, text);
 			if (req.path === '/outreach/oauth/token')
 				return { status: 400, body: { error: 'invalid_request', error_description: text } };
 			return outreachError(400, 'validationError', 'Validation Error', text);
@@ -763,6 +778,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'lemlist') return lemlistError(404, 'Not found');
 			if (tool === 'instantly') return instantlyError(404, 'Resource not found');
 			if (tool === 'woodpecker') return woodpeckerError(404, 'Not found');
+			if (tool === 'smartlead') return smartlead.error(404, 'Not found');
 			return outreachError(404, 'resourceNotFound', 'Resource Not Found', `No route ${req.path}`);
 		},
 		authenticate,
@@ -777,7 +793,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
-			hooks: db.hooks,
+			hooks: { ...db.hooks, smartlead: smartlead.hooks() },
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
 				lemlistLeads: db.lemlist.length,
@@ -789,8 +805,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 		// For tests in another process (e2e): what is registered, a deletion or auto-disable in the
 		// tool's UI, and a delivery of one event to every hook that listens to it.
 		control: (what, req) => {
-			const tool = ['instantly', 'woodpecker'].includes(req.body?.tool) ? req.body.tool : 'lemlist';
-			if (what === 'hooks' && req.method === 'GET') return { status: 200, body: db.hooks };
+			const tool = ['instantly', 'woodpecker', 'smartlead'].includes(req.body?.tool)
+				? req.body.tool
+				: 'lemlist';
+			if (what === 'hooks' && req.method === 'GET')
+				return { status: 200, body: { ...db.hooks, smartlead: smartlead.hooks() } };
 			if (what === 'hooks/remove' && req.method === 'POST') {
 				removeHook(tool, req.body.id);
 				return { status: 200, body: { ok: true } };
@@ -838,6 +857,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 				baseUrlOverride: `${sandbox.url}/woodpecker/rest`,
 				allowLoopbackBaseUrl: true,
 			},
+			smartlead: {
+				apiKey: cfg.smartlead.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/smartlead/api/v1`,
+				allowLoopbackBaseUrl: true,
+			},
 			outreachIo: {
 				grantType: 'authorizationCode',
 				authUrl: `${sandbox.url}/outreach/oauth/authorize`,
@@ -860,8 +884,12 @@ async function startOutreachToolsSandbox(opts = {}) {
 		addInstantlyLead,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */
-		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool) =>
-			db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'} */ tool) =>
+			tool === 'smartlead'
+				? smartlead.hooks()
+				: db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+		/** Smartlead's campaigns (the picker's list). */
+		smartleadCampaigns: () => smartlead.db.campaigns.map((c) => ({ ...c })),
 		removeHook,
 		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
 		disableHook,
@@ -874,6 +902,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 				'instantly',
 				'woodpecker',
 				'outreachIo',
+				'smartlead',
 			]))
 				if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
 		},
