@@ -28,7 +28,7 @@ export class OutreachTrigger implements INodeType {
 		group: ['trigger'],
 		// 1.1: automatic registration (lemlist, Instantly, Woodpecker). 2: a manual setup's secret lives in
 		// a credential and Authentication defaults to the tool's own method. 2.1: automatic registration
-		// is also the default for Smartlead (registration/registrars.ts AUTO_SINCE).
+		// is also the default for Smartlead and HeyReach (registration/registrars.ts AUTO_SINCE).
 		version: [1, 1.1, 2, 2.1],
 		defaultVersion: 2.1,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
@@ -71,6 +71,11 @@ export class OutreachTrigger implements INodeType {
 				displayOptions: { show: { source: ['smartlead'] } },
 			},
 			{
+				name: 'heyReachApi',
+				required: false,
+				displayOptions: { show: { source: ['heyreach'] } },
+			},
+			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
 				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
@@ -80,7 +85,7 @@ export class OutreachTrigger implements INodeType {
 		properties,
 	};
 
-	// lemlist and Instantly hooks are registered through the tool's API on publish (Registration:
+	// lemlist, Instantly, Woodpecker, Smartlead and HeyReach hooks are registered through the tool's API on publish (Registration:
 	// automatic); others are added by hand. checkExists also stops publishing on settings that would
 	// reject every delivery (no secret, a broken regex), with a clear message.
 	webhookMethods = outreachWebhookMethods();

@@ -37,7 +37,7 @@ const fixture = (name: string) =>
 	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead';
+	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach';
 	credentialType: string;
 	/** The first node version that registers by default (1.1 for the first three tools). */
 	version?: number;
@@ -158,6 +158,34 @@ const CASES: ToolCase[] = [
 				event: [...(h.event_types as string[])].sort().join(','),
 				token,
 			};
+		},
+	},
+	{
+		tool: 'heyreach',
+		credentialType: 'heyReachApi',
+		version: 2.1,
+		replied: ['INMAIL_REPLY_RECEIVED', 'MESSAGE_REPLY_RECEIVED'],
+		all: [
+			'CONNECTION_REQUEST_SENT',
+			'INMAIL_REPLY_RECEIVED',
+			'LEAD_TAG_UPDATED',
+			'MESSAGE_REPLY_RECEIVED',
+		],
+		change: { events: ['addedToSequence'], hooks: 1 },
+		replyType: 'MESSAGE_REPLY_RECEIVED',
+		reply: fixture('heyreach-MESSAGE_REPLY_RECEIVED.json'),
+		expected: {
+			fullName: 'Tom Baker',
+			linkedinUrl: 'https://www.linkedin.com/in/tom-baker-eng',
+			tool: 'heyreach',
+			toolEvent: 'MESSAGE_REPLY_RECEIVED',
+		},
+		// HeyReach sends nothing we choose: the token travels in the URL.
+		view: (h) => {
+			const url = new URL(String(h.webhookUrl));
+			const token = url.searchParams.get('token');
+			url.search = '';
+			return { id: String(h.id), url: url.toString(), event: String(h.eventType), token };
 		},
 	},
 ];
@@ -325,6 +353,11 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		if (c.tool === 'woodpecker')
 			for (const n of [1, 2, 3]) await workflow({ path: `other-${n}` }).publish(TRIGGER);
 		// Smartlead: two campaigns; the second refuses, so the first campaign's webhook is rolled back.
+		if (c.tool === 'heyreach')
+			tools.setFaults({
+				error5xxRate: 1,
+				only: ['POST /heyreach/api/public/webhooks/CreateWebhook'],
+			});
 		if (c.tool === 'smartlead') {
 			wf.workflow.getNode(TRIGGER)!.parameters.campaigns = {
 				items: ['1001', '1002'].map((value) => ({ campaign: { __rl: true, mode: 'id', value } })),
@@ -339,6 +372,8 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 				instantly: /Instantly did not let the Outreach Trigger register the "email_sent" webhook/,
 				woodpecker:
 					/Woodpecker did not let the Outreach Trigger register the "prospect_replied" webhook: .*HTTP 409/,
+				heyreach:
+					/HeyReach did not let the Outreach Trigger register the "CONNECTION_REQUEST_SENT" webhook/,
 				smartlead:
 					/Smartlead did not let the Outreach Trigger register the "EMAIL_REPLY,FIRST_EMAIL_SENT,LEAD_CATEGORY_UPDATED" webhook for campaign 1002/,
 			}[c.tool],
@@ -363,6 +398,7 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 					instantly: 'POST /instantly/api/v2/webhooks',
 					woodpecker: 'POST /woodpecker/rest/v1/webhooks/subscribe',
 					smartlead: 'POST /smartlead/api/v1/campaigns/1001/webhooks',
+					heyreach: 'POST /heyreach/api/public/webhooks/CreateWebhook',
 				}[c.tool],
 			],
 		});

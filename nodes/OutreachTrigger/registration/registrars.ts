@@ -1,4 +1,5 @@
 import type { Tool } from '../adapters/types';
+import { heyreachRegistrar } from './heyreach';
 import { instantlyRegistrar } from './instantly';
 import { lemlistRegistrar } from './lemlist';
 import { smartleadRegistrar } from './smartlead';
@@ -11,6 +12,7 @@ export const REGISTRARS: Partial<Record<Tool, Registrar>> = {
 	instantly: instantlyRegistrar,
 	woodpecker: woodpeckerRegistrar,
 	smartlead: smartleadRegistrar,
+	heyreach: heyreachRegistrar,
 };
 
 export const REGISTRABLE_TOOLS = Object.keys(REGISTRARS) as Tool[];
@@ -25,6 +27,7 @@ export const AUTO_SINCE: Partial<Record<Tool, number>> = {
 	instantly: 1.1,
 	woodpecker: 1.1,
 	smartlead: 2.1,
+	heyreach: 2.1,
 };
 
 export type RegistrationMode = 'auto' | 'manual';

@@ -48,7 +48,7 @@ describe('the Campaigns parameter', () => {
 		expect(Object.keys(trigger.methods.listSearch)).toContain(method);
 	});
 
-	test('Registration defaults to automatic for Smartlead only from version 2.1 (older workflows stay manual)', () => {
+	test('Registration defaults to automatic for Smartlead and HeyReach only from version 2.1 (older workflows stay manual)', () => {
 		const regs = new OutreachTrigger().description.properties.filter(
 			(p) => p.name === 'registration',
 		);
@@ -56,6 +56,7 @@ describe('the Campaigns parameter', () => {
 			regs
 				.filter((p) => (p.displayOptions?.show?.source as string[]).includes(tool))
 				.map((p) => [p.default, p.displayOptions?.show?.['@version']]);
+		expect(forTool('heyreach')).toEqual(forTool('smartlead'));
 		expect(forTool('smartlead')).toEqual([
 			['auto', [{ _cnd: { gte: 2.1 } }]],
 			['manual', [1, 1.1, 2]],
