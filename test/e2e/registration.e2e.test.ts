@@ -1,7 +1,7 @@
 /**
  * Issue 14 in a real n8n: publishing an Outreach Trigger registers its webhook in the tool (the
  * outreach-tools sandbox), the tool delivers to it with the registered token, unpublishing removes
- * it. Per tool with automatic registration (lemlist, Instantly, Woodpecker, Smartlead): publish → the sandbox holds exactly
+ * it. Per tool with automatic registration (lemlist, Instantly, Woodpecker, Smartlead, HeyReach): publish → the sandbox holds exactly
  * one hook per needed tool event with the right URL, event and token → the sandbox delivers → one
  * execution with the normalized candidate → a forged delivery gets 401 and starts nothing →
  * unpublish → the hooks are gone; a hook deleted in the tool's UI is there again after re-publishing.
@@ -20,7 +20,7 @@ import {
 } from './helpers';
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead';
+	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach';
 	credentialType: string;
 	/** The node version (1.1 for the first three tools; Smartlead registers by default from 2.1). */
 	version?: number;
@@ -108,6 +108,29 @@ const cases: ToolCase[] = [
 				event: [...h.event_types].sort().join(','),
 				token,
 			};
+		},
+		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
+	},
+	{
+		tool: 'heyreach',
+		credentialType: 'heyReachApi',
+		version: 2.1,
+		events: ['INMAIL_REPLY_RECEIVED', 'MESSAGE_REPLY_RECEIVED'],
+		replyType: 'MESSAGE_REPLY_RECEIVED',
+		payload: {
+			...JSON.parse(fixture('outreach/heyreach-MESSAGE_REPLY_RECEIVED.json')),
+			lead: {
+				...JSON.parse(fixture('outreach/heyreach-MESSAGE_REPLY_RECEIVED.json')).lead,
+				email_address: 'tom.baker@example.co.uk',
+			},
+		},
+		next: { correlation_id: 'e2e-second-reply' },
+		email: 'tom.baker@example.co.uk',
+		view: (h) => {
+			const u = new URL(h.webhookUrl);
+			const token = u.searchParams.get('token') ?? '';
+			u.search = '';
+			return { id: String(h.id), url: u.toString(), event: h.eventType, token };
 		},
 		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
 	},
