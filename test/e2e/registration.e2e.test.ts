@@ -124,7 +124,8 @@ const cases: ToolCase[] = [
 				email_address: 'tom.baker@example.co.uk',
 			},
 		},
-		next: { correlation_id: 'e2e-second-reply' },
+		// Replies are keyed by conversation + reply time: another conversation is another reply.
+		next: { conversation_id: 'e2e-second-conversation' },
 		email: 'tom.baker@example.co.uk',
 		view: (h) => {
 			const u = new URL(h.webhookUrl);
