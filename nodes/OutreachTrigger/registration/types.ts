@@ -29,9 +29,10 @@ export interface Registrar {
 	bundle?: boolean;
 	/**
 	 * 'required': the tool's webhook API works per campaign only, so at least one campaign must be
-	 * picked (one hook set per campaign). Tools without it register account-wide hooks.
+	 * picked (one hook set per campaign). 'optional': hooks per picked campaign, or account-wide
+	 * when none is picked. Tools without it register account-wide hooks.
 	 */
-	campaigns?: 'required';
+	campaigns?: 'required' | 'optional';
 	/** The hooks the tool lists; tools whose hooks live on campaigns list those campaigns'. */
 	list(ctx: IHookFunctions, campaigns: string[]): Promise<RemoteHook[]>;
 	create(ctx: IHookFunctions, hook: NewHook): Promise<string>;
@@ -64,7 +65,8 @@ export function planHooks(
 	campaigns: string[],
 ): PlannedHook[] {
 	const groups = registrar.bundle ? (events.length ? [events.join(',')] : []) : events;
-	if (!registrar.campaigns) return groups.map((event) => ({ event }));
+	if (!registrar.campaigns || (registrar.campaigns === 'optional' && !campaigns.length))
+		return groups.map((event) => ({ event }));
 	return campaigns.flatMap((campaign) => groups.map((event) => ({ event, campaign })));
 }
 

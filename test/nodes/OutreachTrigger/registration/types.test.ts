@@ -34,6 +34,12 @@ describe('which hooks a registration needs', () => {
 		]);
 	});
 
+	test('optional campaigns: per picked campaign, or account-wide when none is picked', () => {
+		const optional = { ...base, campaigns: 'optional' } as Registrar;
+		expect(planHooks(optional, ['a'], [])).toEqual([{ event: 'a' }]);
+		expect(planHooks(optional, ['a'], ['7'])).toEqual([{ event: 'a', campaign: '7' }]);
+	});
+
 	test('keys tell the same event on two campaigns apart; campaignsOf lists each once', () => {
 		expect(hookKey({ event: 'a', campaign: '1' })).not.toBe(hookKey({ event: 'a', campaign: '2' }));
 		expect(hookKey({ event: 'a' })).not.toBe(hookKey({ event: 'a', campaign: '1' }));
