@@ -576,6 +576,30 @@ describe('Outreach tools (automatic webhook registration)', () => {
 		expect(tools.hooks('woodpecker')).toEqual([]);
 		expect((await credentialTest('woodpeckerApi', tools.credentials.woodpecker)).status).toBe(200);
 	});
+
+	test('Smartlead: campaigns picker, publish on a campaign (list, create), unpublish (delete); HeyReach: publish, unpublish', async () => {
+		const sl = trigger('smartlead', 'smartleadApi', tools.credentials.smartlead);
+		// Saved with version 1.1, so Registration is chosen explicitly (it defaults to automatic from 2.1).
+		Object.assign(sl.workflow.getNode('Outreach Trigger')!.parameters, {
+			registration: 'auto',
+			campaigns: { items: [{ campaign: byId(1001) }] },
+		});
+		const picked = await listSearch(sl, 'Outreach Trigger', 'searchSmartleadCampaigns', 'backend');
+		expect(picked.results.map((r) => r.value)).toEqual(['1001']);
+		expect(await sl.publish('Outreach Trigger')).toBe(true);
+		expect(await sl.publish('Outreach Trigger')).toBe(false);
+		expect(await sl.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('smartlead')).toEqual([]);
+		expect((await credentialTest('smartleadApi', tools.credentials.smartlead)).status).toBe(200);
+
+		const hr = trigger('heyreach', 'heyReachApi', tools.credentials.heyreach);
+		hr.workflow.getNode('Outreach Trigger')!.parameters.registration = 'auto';
+		expect(await hr.publish('Outreach Trigger')).toBe(true);
+		expect(await hr.publish('Outreach Trigger')).toBe(false);
+		expect(await hr.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('heyreach')).toEqual([]);
+		expect((await credentialTest('heyReachApi', tools.credentials.heyreach)).status).toBe(200);
+	});
 });
 
 describe('Outreach Tool (Mark as Synced)', () => {
