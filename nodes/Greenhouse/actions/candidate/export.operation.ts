@@ -1,3 +1,4 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
@@ -265,6 +266,9 @@ async function checkBeforeWrite(
 			'Greenhouse finds existing candidates by email only, so an export without one could create a duplicate. Add an email, or set a LinkedIn Lookup Window under Options',
 		);
 	}
+	const longNote = noteCapIssue(options.note, 'Note');
+	if (longNote)
+		throw inputError(ctx.getNode(), i, 'Note', capMessage(longNote, false), 'Shorten the note');
 	const resumeProperty = options.resumeBinaryProperty || candidate.resume?.binaryProperty;
 	const resume = resumeProperty
 		? await readResume(ctx, i, resumeProperty, options.maxResumeMb)

@@ -1,3 +1,4 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -112,6 +113,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
 	// Everything that can fail on our side is checked before the first write.
+	const longNote = noteCapIssue(options.notes, 'Notes');
+	if (longNote)
+		throw inputError(this.getNode(), i, 'Notes', capMessage(longNote, false), 'Shorten the notes');
 	if (jobId) await getJob(this, jobId, i);
 	const { appUrl } = await stardexSettings(this);
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
