@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { tooLongForTrigger } from '../shared/candidate/caps';
 import { answer, type Outcome } from '../shared/trigger/answer';
 import { claimsOf, recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
@@ -114,6 +115,10 @@ export class OutreachTrigger implements INodeType {
 			// Random bodies must never crash the webhook: answer 400 and start nothing.
 			outcome = { status: 400, message: 'Bad request: the delivery could not be read' };
 		}
+		// A field over its cap (caps.ts) is the sender's data: answered 413, nothing is started. Checked
+		// before the lookup claims anything; a looked-up value over a cap is refused by the export node.
+		const tooLong = outcome.status === 200 ? tooLongForTrigger(outcome.items) : undefined;
+		if (tooLong) outcome = { status: 413, message: tooLong };
 		// The optional API lookup runs after the pure pipeline, on the items it chose; it never fails the delivery.
 		if (outcome.status === 200 && outcome.items.length) {
 			const enrich = readEnrichSettings(this);

@@ -219,6 +219,22 @@ export function pinpointBaseUrl(credentials: ICredentialDataDecryptedObject): st
 	return `https://${pinpointSubdomain(credentials.subdomain, 'Subdomain')}.${PINPOINT_DOMAIN}/api/v1`;
 }
 
+/** Adds the key as X-API-KEY, only on requests to the credential's own Pinpoint origin. */
+export function authenticatePinpoint(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	pinToOrigin(requestOptions, pinpointBaseUrl(credentials), 'Pinpoint');
+	requestOptions.headers = {
+		...requestOptions.headers,
+		'X-API-KEY': secretField(credentials, 'apiKey', {
+			label: 'Pinpoint credential: API Key',
+			fix: 'Create one in Pinpoint under Settings › API & Webhooks › API Keys',
+		}),
+	};
+	return requestOptions;
+}
+
 // --- IntelliHR ---------------------------------------------------------------------------------
 
 /**

@@ -132,6 +132,18 @@ describe('Greenhouse', () => {
 		expect(updated.status).toBe('updated');
 	});
 
+	test('a same-moment duplicate (another worker) merged into the older record, when opted in', async () => {
+		gh.configure({ twinOnCreate: true });
+		try {
+			const [out] = await run(gre(exportParams({ options: { mergeDuplicates: true } })), [
+				sampleCandidate(9, 'flow'),
+			]);
+			expect(out).toMatchObject({ status: 'created', merged: true });
+		} finally {
+			gh.configure({ twinOnCreate: false });
+		}
+	});
+
 	test('unconfirmed writes are looked up in the lists (attachments, employments, notes)', async () => {
 		gh.setFaults({
 			error5xxAfterWriteRate: 1,

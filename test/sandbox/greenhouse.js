@@ -32,6 +32,7 @@ const ALL_SCOPES = [
 	'harvest:candidate_employments:list',
 	'harvest:candidate_employments:create',
 	'harvest:sources:list',
+	'harvest:candidates:merge',
 ];
 
 const DEFAULTS = {
@@ -76,6 +77,11 @@ const DEFAULTS = {
 	readAfterWriteLagMs: 0,
 	/** A fixed delay before every answer, in ms. */
 	responseDelayMs: 0,
+	/**
+	 * Another worker exporting the same person at the same moment: each POST /v3/candidates first
+	 * creates a twin (same fields, one id lower, tagged other-worker), then the requested candidate.
+	 */
+	twinOnCreate: false,
 };
 
 const CANDIDATE_FIELDS = [
@@ -158,6 +164,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			attachments: [],
 			employments: [],
 			notes: [],
+			merges: [],
 			jobs: makeJobs(cfg.jobs),
 			users: cfg.users.map((u) => ({ ...u })),
 			sources: [
@@ -381,6 +388,54 @@ async function startGreenhouseSandbox(opts = {}) {
 	) => !tooFresh(cid, req) && db.candidates.find((/** @type {any} */ c) => c.id === cid);
 
 	const candidateView = (/** @type {any} */ c) => pick(c, CANDIDATE_FIELDS);
+	/** A candidate record from a create body. */
+	const newCandidate = (/** @type {any} */ b) => ({
+		id: id(),
+		first_name: b.first_name,
+		last_name: b.last_name,
+		preferred_name: b.preferred_name ?? null,
+		company: b.company ?? null,
+		title: b.title ?? null,
+		private: false,
+		can_email: true,
+		created_at: now(),
+		updated_at: now(),
+		last_activity_at: now(),
+		tags: b.tags || [],
+		email_addresses: [...(b.email_addresses || [])],
+		phone_numbers: b.phone_numbers || [],
+		addresses: b.addresses || [],
+		website_addresses: b.website_addresses || [],
+		social_media_addresses: b.social_media_addresses || [],
+		custom_fields: {},
+	});
+
+	/** Moves everything of `dupId` onto `keepId` and deletes `dupId`, as a merge in Greenhouse does. */
+	function mergeCandidates(
+		/** @type {number} */ keepId,
+		/** @type {number} */ dupId,
+		/** @type {import('./core').SandboxRequest} */ req,
+	) {
+		const keep = knownCandidate(keepId, req);
+		const dup = knownCandidate(dupId, req);
+		if (!keep || !dup) return err(404, 'Resource not found');
+		if (keepId === dupId)
+			return unprocessable([
+				{ duplicate_candidate_id: 'A candidate cannot be merged into itself' },
+			]);
+		for (const list of [db.applications, db.employments, db.notes])
+			for (const r of list) if (r.candidate_id === dupId) r.candidate_id = keepId;
+		const known = new Set(
+			keep.email_addresses.map((/** @type {any} */ e) => e.value.toLowerCase()),
+		);
+		for (const e of dup.email_addresses)
+			if (!known.has(e.value.toLowerCase())) keep.email_addresses.push(e);
+		db.candidates = db.candidates.filter((/** @type {any} */ c) => c !== dup);
+		db.merges.push({ kept: keepId, merged: dupId });
+		keep.updated_at = now();
+		return { status: 200, body: candidateView(keep) };
+	}
+
 	const applicationView = (/** @type {any} */ a) => pick(a, APPLICATION_FIELDS);
 	const attachmentView = (/** @type {any} */ a, /** @type {string} */ baseUrl) => ({
 		id: a.id,
@@ -463,26 +518,12 @@ async function startGreenhouseSandbox(opts = {}) {
 				const b = req.body || {};
 				const errors = b.application ? checkApplication(b.application) : [];
 				if (errors.length) return unprocessable(errors);
-				const cand = {
-					id: id(),
-					first_name: b.first_name,
-					last_name: b.last_name,
-					preferred_name: b.preferred_name ?? null,
-					company: b.company ?? null,
-					title: b.title ?? null,
-					private: false,
-					can_email: true,
-					created_at: now(),
-					updated_at: now(),
-					last_activity_at: now(),
-					tags: b.tags || [],
-					email_addresses: b.email_addresses || [],
-					phone_numbers: b.phone_numbers || [],
-					addresses: b.addresses || [],
-					website_addresses: b.website_addresses || [],
-					social_media_addresses: b.social_media_addresses || [],
-					custom_fields: {},
-				};
+				if (cfg.twinOnCreate) {
+					const twin = newCandidate({ ...b, tags: ['other-worker'] });
+					db.candidates.push(twin);
+					if (b.application) createApplication(twin.id, b.application);
+				}
+				const cand = newCandidate(b);
 				db.candidates.push(cand);
 				const app = b.application ? createApplication(cand.id, b.application) : null;
 				return {
@@ -493,6 +534,14 @@ async function startGreenhouseSandbox(opts = {}) {
 							: { candidate: candidateView(cand), application: app && applicationView(app) },
 				};
 			},
+		},
+		{
+			// The kept record is {id}, the one merged away duplicate_candidate_id (Harvest v1's
+			// primary/duplicate naming; the v3 body is not in the published sources).
+			method: 'POST',
+			pattern: /^\/v3\/candidates\/(\d+)\/merge$/,
+			write: true,
+			handler: (req, [cid]) => mergeCandidates(Number(cid), req.body.duplicate_candidate_id, req),
 		},
 		{
 			method: 'PATCH',
@@ -737,6 +786,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		errorBody: (status, message) =>
 			status === 429 ? { message: 'Too Many Requests' } : { message },
 		state: () => ({
+			merges: db.merges,
 			candidates: db.candidates,
 			applications: db.applications,
 			attachments: db.attachments,
@@ -801,6 +851,7 @@ function pick(/** @type {any} */ o, /** @type {string[]} */ keys) {
 function scopeFor(/** @type {string} */ method, /** @type {string} */ path) {
 	const m = /^\/v3\/([a-z_]+)/.exec(path);
 	if (!m) return undefined;
+	if (/^\/v3\/candidates\/\d+\/merge$/.test(path)) return 'harvest:candidates:merge';
 	const action = { GET: 'list', POST: 'create', PATCH: 'update', DELETE: 'destroy' }[method];
 	return `harvest:${m[1]}:${action}`;
 }

@@ -35,6 +35,11 @@ const DEFAULTS = {
 	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
 	/** A fixed delay before every answer, in ms. */
 	responseDelayMs: 0,
+	/**
+	 * Reads the key may not make (paths under /v1, e.g. ['/business-units']): 403 Forbidden, as the
+	 * spec gives every read. How a limited key arises in IntelliHR is in no public source.
+	 */
+	deniedPaths: /** @type {string[]} */ ([]),
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -210,6 +215,10 @@ async function startIntelliHrSandbox(opts = {}) {
 		if (tenant !== undefined) tenantHeaders.add(String(tenant));
 		if (tenant === undefined ? cfg.requireTenant : String(tenant).toLowerCase() !== cfg.tenant)
 			return { status: 403, body: errorBody(403) };
+		const denied = cfg.deniedPaths.some(
+			(p) => req.path === `/v1${p}` || req.path.startsWith(`/v1${p}/`),
+		);
+		if (denied) return { status: 403, body: errorBody(403) };
 		return { auth: { tenant } };
 	}
 
@@ -759,6 +768,10 @@ async function startIntelliHrSandbox(opts = {}) {
 		seed: seedData,
 		setRequireTenant: (/** @type {any} */ v) => {
 			cfg.requireTenant = v;
+		},
+		/** Paths under /v1 the key may not read (403), e.g. ['/business-units']; [] lifts them. */
+		setDeniedPaths: (/** @type {string[]} */ paths) => {
+			cfg.deniedPaths = [...paths];
 		},
 	};
 }

@@ -1,3 +1,4 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
@@ -43,6 +44,7 @@ import {
 	ensureApplication,
 	ensureJob,
 } from './steps';
+import { mergeIntoOlder } from './merge';
 
 interface ExportOptions {
 	sourceId?: number;
@@ -56,6 +58,7 @@ interface ExportOptions {
 	applicationMode?: 'nested' | 'separate';
 	lookup?: LookupMode;
 	skipLookupWhenMarked?: boolean;
+	mergeDuplicates?: boolean;
 }
 
 const properties: INodeProperties[] = [
@@ -158,6 +161,14 @@ const properties: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1 },
 				default: DEFAULT_MAX_RESUME_MB,
+			},
+			{
+				displayName: 'Merge Duplicates Created at the Same Moment',
+				name: 'mergeDuplicates',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a candidate that another execution created at the same moment (reported as duplicateOf, e.g. two queue-mode workers exporting the same person) absorbs the one this export created: ours is merged into the older record after every write, and the output gives the kept candidateId, mergedCandidateId and merged: true. Needs the scope harvest:candidates:merge.',
 			},
 			{
 				displayName: 'Note',
@@ -278,6 +289,9 @@ async function checkBeforeWrite(
 			'Greenhouse finds existing candidates by email only, so an export without one could create a duplicate. Add an email, or set a LinkedIn Lookup Window under Options',
 		);
 	}
+	const longNote = noteCapIssue(options.note, 'Note');
+	if (longNote)
+		throw inputError(ctx.getNode(), i, 'Note', capMessage(longNote, false), 'Shorten the note');
 	const resumeProperty = options.resumeBinaryProperty || candidate.resume?.binaryProperty;
 	const resume = resumeProperty
 		? await readResume(ctx, i, resumeProperty, options.maxResumeMb)
@@ -336,8 +350,14 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	const done = await settle(afterCreate(ctx, i, a, created));
 	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
 	const { applicationId, employments, skippedText, resume, generated } = done.value;
-	return result('created', candidateId, applicationId, a.appUrl, {
+	const merge =
+		a.options.mergeDuplicates && Array.isArray(duplicates.duplicateOf)
+			? await mergeIntoOlder(ctx, candidateId, duplicates.duplicateOf as number[], i)
+			: {};
+	const keptId = typeof merge.candidateId === 'number' ? merge.candidateId : candidateId;
+	return result('created', keptId, applicationId, a.appUrl, {
 		...duplicates,
+		...merge,
 		jobId: choice.jobId,
 		resumeAttached: Boolean(resume),
 		...(generated

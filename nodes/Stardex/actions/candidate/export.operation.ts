@@ -1,3 +1,4 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -139,6 +140,9 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 			reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
 		});
 	// Everything that can fail on our side is checked before the first write.
+	const longNote = noteCapIssue(options.notes, 'Notes');
+	if (longNote)
+		throw inputError(this.getNode(), i, 'Notes', capMessage(longNote, false), 'Shorten the notes');
 	if (jobId) await getJob(this, jobId, i);
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
 
