@@ -17,30 +17,48 @@ export class RateLimitPacer {
 	private windowStartMs?: number;
 	/** Learned from two observed window starts; only used when no reset header says otherwise. */
 	private windowMs?: number;
+	/** Requests sent and not answered yet (several items of a run work at once). */
+	private inFlight = 0;
 
+	/**
+	 * Reads an answer's headers. Call `answered()` for that request first: the requests still in flight
+	 * may reach the API after this answer was counted, so they are reserved against its Remaining.
+	 */
 	update(headers: Record<string, string>, now = Date.now()): void {
-		const remaining = toNumber(headers['x-ratelimit-remaining']);
-		if (remaining === undefined) return;
+		const reported = toNumber(headers['x-ratelimit-remaining']);
+		if (reported === undefined) return;
 		const limit = toNumber(headers['x-ratelimit-limit']) ?? this.limit;
-		this.learnWindow(remaining, limit, now);
+		const newWindow = this.learnWindow(reported, limit, now);
+		const reset = headerTimeMs(headers['x-ratelimit-reset'], now);
+		let remaining = reported - this.inFlight;
+		// Answers can arrive out of order: within the same window (the same reset) an older, higher
+		// count never raises what this pacer has already spent. A sliding window moves its reset.
+		const sameWindow = !newWindow && reset !== undefined && reset === this.resetAtMs;
+		if (sameWindow && this.remaining !== undefined)
+			remaining = Math.min(remaining, this.remaining);
 		this.remaining = remaining;
 		this.limit = limit;
-		const reset = headerTimeMs(headers['x-ratelimit-reset'], now);
 		this.resetAtMs =
 			reset ??
 			(this.windowStartMs && this.windowMs ? this.windowStartMs + this.windowMs : undefined);
 	}
 
+	/** A request's answer (or failure) came back: it no longer needs a reservation. */
+	answered(): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+	}
+
 	/** A rise of more than half the allowance between two answers is a new fixed window. */
-	private learnWindow(remaining: number, limit: number | undefined, now: number): void {
+	private learnWindow(remaining: number, limit: number | undefined, now: number): boolean {
 		const before = this.remaining;
-		if (before === undefined || !limit || remaining - before <= limit / 2) return;
+		if (before === undefined || !limit || remaining - before <= limit / 2) return false;
 		if (this.windowStartMs !== undefined) {
 			const length = now - this.windowStartMs;
 			// Keep the shortest seen: a gap without requests spans several windows.
 			if (length > 0) this.windowMs = Math.min(this.windowMs ?? length, length);
 		}
 		this.windowStartMs = now;
+		return true;
 	}
 
 	/** How long to wait before the next request, and counts it against the window. */
@@ -71,6 +89,7 @@ export class RateLimitPacer {
 	async beforeRequest(maxWaitMs: number, signal?: AbortSignal): Promise<void> {
 		const wait = this.nextWaitMs();
 		if (wait > 0 && wait <= maxWaitMs) await sleep(wait, signal);
+		this.inFlight += 1;
 	}
 }
 

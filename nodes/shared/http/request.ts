@@ -85,6 +85,8 @@ interface Session {
 	credentials: ICredentialDataDecryptedObject;
 	baseUrl: string;
 	pacer: RateLimitPacer;
+	/** Open while one request fetches the credential's token: the others wait for it, not fetch too. */
+	tokenFetch?: Promise<void>;
 }
 
 /** One request as sent, with what its messages need. */
@@ -158,7 +160,9 @@ export async function apiRequest<T = unknown>(
 	const attempts: Attempts = { failures: 0, rateLimited: 0 };
 	for (;;) {
 		await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
-		const sent = await send(ctx, session, call, policy.timeoutMs);
+		const sent = await send(ctx, session, call, policy.timeoutMs).finally(() =>
+			session.pacer.answered(),
+		);
 		const answer = 'failure' in sent ? thrownAnswer(api, sent.failure) : sent.response;
 		const next = answer
 			? afterResponse(ctx, session, call, answer, attempts, policy)
@@ -212,11 +216,19 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	const token = api.expiringToken;
+	// Items working at once: one request fetches the token, the others then use it.
+	for (let n = 0; token && session.tokenFetch && n < 5; n++) await session.tokenFetch;
 	const refresh = Boolean(token && (call.refreshToken || tokenIsStale(session.credentials, token)));
 	call.refreshToken = false;
 	const withToken = token
 		? credentialsForCall(session.credentials, token, refresh, api.credentialType)
 		: undefined;
+	let fetched: (() => void) | undefined;
+	const fetching =
+		withToken && token && !withToken.data[token.field]
+			? new Promise<void>((resolve) => (fetched = resolve))
+			: undefined;
+	if (fetching) session.tokenFetch = fetching;
 	try {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
@@ -229,6 +241,8 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		return { failure: classifyThrown(error) };
 	} finally {
 		if (token && withToken) adoptToken(session.credentials, withToken.data, token);
+		if (fetching && session.tokenFetch === fetching) session.tokenFetch = undefined;
+		fetched?.();
 	}
 }
 

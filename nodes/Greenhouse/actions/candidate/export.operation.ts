@@ -7,6 +7,7 @@ import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -26,7 +27,8 @@ import type { GhApplication, GhCandidate } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { readJobId } from '../jobInput';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { skippedJobsText } from '../../employments';
 import { findExisting, type Match, otherCandidateIds } from './lookup';
 import { candidateIndex, type LookupMode } from './preload';
@@ -172,6 +174,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Public', value: 'public' },
 				],
 			},
+			parallelCandidatesOption,
 			{
 				displayName: 'Resume Binary Property',
 				name: 'resumeBinaryProperty',
@@ -199,32 +202,37 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
 	const jobId = readJobId(this, i);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
-	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
-	const choice: ApplicationChoice = {
-		jobId,
-		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
-	};
-	const { appUrl } = await greenhouseSettings(this);
-	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Greenhouse', candidate, async (waited) => {
-		// After waiting for another export of this person, the run's index may predate its create.
-		const match = await findExisting(
-			this,
-			candidate,
-			i,
-			options.linkedinScanDays,
-			waited ? undefined : index,
-		);
-		if (match) return await handleExisting(this, i, a, match, ifExists);
-		return await create(this, i, a);
-	});
+	// Taken before the first await, so items of one run working at once take it in input order.
+	return await withPersonLock(
+		'Greenhouse',
+		candidate,
+		async (waited) => {
+			const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
+			const choice: ApplicationChoice = {
+				jobId,
+				sourceId: options.sourceId ? Number(options.sourceId) : undefined,
+			};
+			const { appUrl } = await greenhouseSettings(this);
+			const index = await candidateIndex(this, options.lookup ?? 'auto', i);
+			const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
+			// After waiting for another run's export of this person, the index may predate its create.
+			const live = waited ? undefined : index;
+			const match = await findExisting(this, candidate, i, options.linkedinScanDays, live);
+			if (match) return await handleExisting(this, i, a, match, ifExists);
+			return await create(this, i, a);
+		},
+		LOCK_WAIT_MS,
+		this,
+	);
 }
 
 interface ExportContext {

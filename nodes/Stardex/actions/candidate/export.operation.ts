@@ -7,6 +7,7 @@ import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -22,7 +23,8 @@ import type { SdxPerson } from '../../types';
 import { jobLocator } from '../common.descriptions';
 import { getJob, readJobId } from '../jobInput';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
 
@@ -82,6 +84,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
+			parallelCandidatesOption,
 		],
 	},
 ];
@@ -98,6 +101,9 @@ interface ExportContext {
 	appUrl: string;
 }
 
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
@@ -111,14 +117,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 			});
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
-	// Everything that can fail on our side is checked before the first write.
-	if (jobId) await getJob(this, jobId, i);
-	const { appUrl } = await stardexSettings(this);
-	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
-
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Stardex', candidate, async () =>
-		findAndExport(this, i, ctx, options),
+	// Taken before the first await, so items of one run working at once take it in input order.
+	return await withPersonLock(
+		'Stardex',
+		candidate,
+		async () => {
+			// Everything that can fail on our side is checked before the first write.
+			if (jobId) await getJob(this, jobId, i);
+			const { appUrl } = await stardexSettings(this);
+			return await findAndExport(this, i, { candidate, jobId, ifExists, appUrl }, options);
+		},
+		LOCK_WAIT_MS,
+		this,
 	);
 }
 
