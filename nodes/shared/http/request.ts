@@ -159,11 +159,10 @@ export async function apiRequest<T = unknown>(
 	const signal = abortSignalOf(ctx);
 	const attempts: Attempts = { failures: 0, rateLimited: 0 };
 	for (;;) {
-		await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
-		const sent = await send(ctx, session, call, policy.timeoutMs).finally(() =>
-			session.pacer.answered(),
-		);
+		const ticket = await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
+		const sent = await send(ctx, session, call, policy.timeoutMs);
 		const answer = 'failure' in sent ? thrownAnswer(api, sent.failure) : sent.response;
+		session.pacer.answered(ticket, answer ? lowerCaseKeys(answer.headers) : undefined);
 		const next = answer
 			? afterResponse(ctx, session, call, answer, attempts, policy)
 			: { waitMs: afterFailure(ctx, session, call, failureOf(sent), attempts, policy) };
@@ -315,7 +314,6 @@ function afterResponse(
 ): { done: ApiResponse } | { waitMs: number } {
 	const { api, req } = call;
 	const headers = lowerCaseKeys(response.headers);
-	session.pacer.update(headers);
 	const status = response.statusCode;
 	if (status === 401 && api.expiringToken && !call.refreshedAfter401) {
 		// The token was refused (revoked, or expired early): fetch a new one and resend, once.
