@@ -1,9 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import {
-	DEFAULT_PARALLEL_CANDIDATES,
-	MAX_PARALLEL_CANDIDATES,
-} from './descriptions/candidate';
+import { DEFAULT_PARALLEL_CANDIDATES, MAX_PARALLEL_CANDIDATES } from './descriptions/candidate';
 import type { JobLocatorSpec } from './descriptions/jobLocator';
 import { inputError } from './errors';
 import type { RetryPolicy } from './http/retryPolicy';

@@ -40,8 +40,7 @@ export class RateLimitPacer {
 		const sameWindow = !newWindow && reset !== undefined && reset === this.resetAtMs;
 		if (!newWindow && reset !== undefined && this.remaining !== undefined && !sameWindow)
 			this.sliding = true;
-		if (sameWindow && this.remaining !== undefined)
-			remaining = Math.min(remaining, this.remaining);
+		if (sameWindow && this.remaining !== undefined) remaining = Math.min(remaining, this.remaining);
 		this.remaining = remaining;
 		this.limit = limit;
 		this.resetAtMs =
