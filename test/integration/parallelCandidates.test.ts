@@ -32,7 +32,7 @@ async function exportRun(
 	system: System,
 	items: IDataObject[],
 	options: IDataObject,
-	onError = 'continueRegularOutput',
+	onError: 'continueRegularOutput' | 'stopWorkflow' = 'continueRegularOutput',
 ) {
 	const sandbox = sandboxOf(system);
 	const credentialType = system === 'greenhouse' ? 'greenhouseHarvestApi' : 'stardexApi';
