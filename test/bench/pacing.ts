@@ -3,7 +3,9 @@
  * the default Parallel Candidates, in the real n8n 2.41.1 (the main column) and in-process (the
  * second). Issue 15 items 1 and 7. The real n8n comes from scripts/real-n8n/environment.js.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
@@ -312,7 +314,10 @@ export async function realPacing(
 	which: { phases: boolean; delay: boolean },
 ): Promise<{ phases: PaceRow[]; delay: PaceRow[] }> {
 	const { startEnvironment } = require('../../scripts/real-n8n/environment');
+	// Our own work folder, removed afterwards (other runs on this machine have theirs).
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ats-sync-e2e-pacing-'));
 	const env = await startEnvironment({
+		workDir,
 		sandboxOptions: { greenhouse: { rateLimit: PACING_RATE } },
 	});
 	try {
@@ -325,5 +330,6 @@ export async function realPacing(
 		);
 	} finally {
 		await env.stop();
+		fs.rmSync(workDir, { recursive: true, force: true });
 	}
 }
