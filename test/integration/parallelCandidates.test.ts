@@ -134,6 +134,24 @@ describe.each(SYSTEMS)('%s export, several candidates at once', (system) => {
 		expect(heldPersonKeys()).toBe(0);
 	});
 
+	test('with a search per candidate too: the same requests and outputs as one at a time', async () => {
+		const sandbox = sandboxOf(system);
+		const runs: Array<{ out: unknown[]; counts: Record<string, number> }> = [];
+		for (const parallelCandidates of [1, 3]) {
+			sandbox.reset();
+			sandbox.setResponseDelay(10);
+			const options = {
+				parallelCandidates,
+				...(system === 'greenhouse' ? { lookup: 'perCandidate' } : {}),
+			};
+			const { run, name } = await exportRun(system, batch('per'), options);
+			sandbox.setResponseDelay(0);
+			runs.push({ out: summary(outputOf(run, name)), counts: requestCounts(sandbox) });
+		}
+		expect(runs[1].out).toEqual(runs[0].out);
+		expect(runs[1].counts).toEqual(runs[0].counts);
+	});
+
 	test('the default works on several items at once, at most four', async () => {
 		const sandbox = sandboxOf(system);
 		sandbox.reset();
