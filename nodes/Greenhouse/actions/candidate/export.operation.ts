@@ -10,6 +10,7 @@ import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -32,7 +33,8 @@ import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/j
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { markedRecord } from '../../../shared/export/marker';
 import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { skippedJobsText } from '../../employments';
 import { findExisting, type Match, otherCandidateIds } from './lookup';
 import { candidateIndex, type LookupMode } from './preload';
@@ -190,6 +192,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Public', value: 'public' },
 				],
 			},
+			parallelCandidatesOption,
 			{
 				displayName: 'Resume Binary Property',
 				name: 'resumeBinaryProperty',
@@ -218,6 +221,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await exportOrDryRun(this, i, 'greenhouse', () => exportItem.call(this, i));
 }
@@ -229,35 +235,38 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 	if (route.skip) return skippedByRoute('greenhouse', route, candidate.emails[0]?.value);
 	const jobId = route.jobId === undefined ? undefined : Number(route.jobId);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
-	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
-	const choice: ApplicationChoice = {
-		jobId,
-		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
-	};
-	const { appUrl } = await greenhouseSettings(this);
-	const marked =
-		options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
-	// Greenhouse candidate IDs are integers: any other marker is not one of ours.
-	if (marked && /^\d{1,15}$/.test(marked.candidateId))
-		return result('skipped', Number(marked.candidateId), undefined, appUrl, {
-			matchedBy: 'marker',
-			reason: 'the lead is marked as synced to this candidate (Skip Lookup When Lead Is Marked)',
-		});
-	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	const exported = await withPersonLock('Greenhouse', candidate, async (waited) => {
-		// After waiting for another export of this person, the run's index may predate its create.
-		const match = await findExisting(
-			this,
-			candidate,
-			i,
-			options.linkedinScanDays,
-			waited ? undefined : index,
-		);
-		if (match) return await handleExisting(this, i, a, match, ifExists);
-		return await create(this, i, a);
-	});
+	// Taken before the first await, so items of one run working at once take it in input order.
+	const exported = await withPersonLock(
+		'Greenhouse',
+		candidate,
+		async (waited) => {
+			const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
+			const choice: ApplicationChoice = {
+				jobId,
+				sourceId: options.sourceId ? Number(options.sourceId) : undefined,
+			};
+			const { appUrl } = await greenhouseSettings(this);
+			const marked =
+				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+			// Greenhouse candidate IDs are integers: any other marker is not one of ours.
+			if (marked && /^\d{1,15}$/.test(marked.candidateId))
+				return result('skipped', Number(marked.candidateId), undefined, appUrl, {
+					matchedBy: 'marker',
+					reason:
+						'the lead is marked as synced to this candidate (Skip Lookup When Lead Is Marked)',
+				});
+			const index = await candidateIndex(this, options.lookup ?? 'auto', i);
+			const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
+			// After waiting for another run's export of this person, the index may predate its create.
+			const live = waited ? undefined : index;
+			const match = await findExisting(this, candidate, i, options.linkedinScanDays, live);
+			if (match) return await handleExisting(this, i, a, match, ifExists);
+			return await create(this, i, a);
+		},
+		LOCK_WAIT_MS,
+		this,
+	);
 	return withJobRoute(exported, route);
 }
 

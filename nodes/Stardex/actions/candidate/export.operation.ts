@@ -10,6 +10,7 @@ import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -29,7 +30,8 @@ import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/j
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { markedRecord } from '../../../shared/export/marker';
 import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
 
@@ -92,6 +94,7 @@ const properties: INodeProperties[] = [
 					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
 			skipLookupWhenMarkedOption,
+			parallelCandidatesOption,
 		],
 	},
 ];
@@ -107,6 +110,9 @@ interface ExportContext {
 	ifExists: IfExists;
 	appUrl: string;
 }
+
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await exportOrDryRun(this, i, 'stardex', () => exportItem.call(this, i));
@@ -130,25 +136,30 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 			);
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
-	const { appUrl } = await stardexSettings(this);
-	const marked =
-		options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
-	if (marked)
-		return result('skipped', marked.candidateId, undefined, appUrl, {
-			jobId,
-			matchedBy: 'marker',
-			reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
-		});
 	// Everything that can fail on our side is checked before the first write.
 	const longNote = noteCapIssue(options.notes, 'Notes');
 	if (longNote)
 		throw inputError(this.getNode(), i, 'Notes', capMessage(longNote, false), 'Shorten the notes');
-	if (jobId) await getJob(this, jobId, i);
-	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
-
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	const exported = await withPersonLock('Stardex', candidate, async () =>
-		findAndExport(this, i, ctx, options),
+	// Taken before the first await, so items of one run working at once take it in input order.
+	const exported = await withPersonLock(
+		'Stardex',
+		candidate,
+		async () => {
+			const { appUrl } = await stardexSettings(this);
+			const marked =
+				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+			if (marked)
+				return result('skipped', marked.candidateId, undefined, appUrl, {
+					jobId,
+					matchedBy: 'marker',
+					reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
+				});
+			if (jobId) await getJob(this, jobId, i);
+			return await findAndExport(this, i, { candidate, jobId, ifExists, appUrl }, options);
+		},
+		LOCK_WAIT_MS,
+		this,
 	);
 	return withJobRoute(exported, route);
 }
