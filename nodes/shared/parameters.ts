@@ -42,6 +42,11 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
  * router works on that many items at a time. A value outside 1 to 4 is clamped, not refused.
  */
 export function readParallelCandidates(ctx: IExecuteFunctions): number {
+	// A dry run records the writes of the one item running (http/dryRun.ts): items of a run that
+	// has any dry-run item go one at a time, so no item's writes can slip out under another's.
+	const items = ctx.getInputData().length;
+	for (let i = 0; i < items; i++)
+		if (ctx.getNodeParameter('options.dryRun', i, false) === true) return 1;
 	const options = ctx.getNodeParameter('options', 0, {}) as { parallelCandidates?: unknown };
 	const n = Math.floor(Number(options.parallelCandidates ?? DEFAULT_PARALLEL_CANDIDATES));
 	if (!Number.isFinite(n)) return DEFAULT_PARALLEL_CANDIDATES;

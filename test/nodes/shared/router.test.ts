@@ -11,7 +11,9 @@ function context(count: number, options: IDataObject, continueOnFail: boolean) {
 	const params: IDataObject = { resource: 'candidate', operation: 'export', options };
 	return {
 		getInputData: () => items,
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) => params[name] ?? fallback,
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+			name.split('.').reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], params) ??
+			fallback,
 		getNode: () => ({
 			name: 'Test',
 			type: 'test',
@@ -60,6 +62,14 @@ describe('runOperations: items at once (Parallel Candidates)', () => {
 		expect(log.started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 		expect(out.map((o) => o.pairedItem)).toEqual(out.map((_, i) => ({ item: i })));
+	});
+
+	test('a run with Dry Run on goes one item at a time (a dry run records one item at once)', async () => {
+		const log = newLog();
+		const ctx = context(6, { parallelCandidates: 4, dryRun: true }, true);
+		const [out] = await runOperations.call(ctx, { candidate: { export: operation([], log) } }, 'x');
+		expect(log.most).toBe(1);
+		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3, 4, 5]);
 	});
 
 	test('continue-on-fail: a failed item keeps its place and names itself; the others go on', async () => {
