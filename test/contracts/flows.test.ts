@@ -214,6 +214,29 @@ describe('Greenhouse', () => {
 		});
 		expect(stale.status).toBe(401);
 	});
+
+	test('custom fields: the picker lists the definitions with their options; an export writes candidate and application fields', async () => {
+		const wf = gre(exportParams());
+		const names = (await loadOptions(wf, 'Node', 'getCustomFields')).map((o) => o.name);
+		expect(names).toContain('Seniority (Candidate · single select)');
+		const [out] = await run(
+			gre(
+				exportParams({
+					customFields: {
+						field: [
+							{ fieldId: '11004', value: 'Senior' },
+							{ fieldId: '11020', value: 'Q4 outreach' },
+						],
+					},
+				}),
+			),
+			[sampleCandidate(5, 'flow-cf')],
+		);
+		expect(out).toMatchObject({
+			status: 'created',
+			customFieldsWritten: ['seniority', 'campaign'],
+		});
+	});
 });
 
 describe('Stardex', () => {

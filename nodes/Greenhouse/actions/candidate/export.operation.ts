@@ -28,6 +28,14 @@ import { readJobId } from '../jobInput';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { skippedJobsText } from '../../employments';
+import {
+	type CustomFieldPlan,
+	customFieldsOutput,
+	customFieldsProperty,
+	emptyCustomFields,
+	readCustomFields,
+	withCustomFields,
+} from './customFields';
 import { findExisting, type Match, otherCandidateIds } from './lookup';
 import { candidateIndex, type LookupMode } from './preload';
 import {
@@ -56,6 +64,7 @@ const properties: INodeProperties[] = [
 	...candidateInputProperties,
 	jobLocator(),
 	ifExistsProperty,
+	customFieldsProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -205,13 +214,23 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const jobId = readJobId(this, i);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
+	const customFields = await readCustomFields(this, i, jobId);
 	const choice: ApplicationChoice = {
 		jobId,
 		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
+		customFields: withCustomFields({}, customFields.application).custom_fields as IDataObject[],
 	};
 	const { appUrl } = await greenhouseSettings(this);
 	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
+	const a: ExportContext = {
+		candidate,
+		choice,
+		resume,
+		appUrl,
+		options,
+		preloaded: !!index,
+		customFields,
+	};
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
 	return await withPersonLock('Greenhouse', candidate, async (waited) => {
 		// After waiting for another export of this person, the run's index may predate its create.
@@ -235,6 +254,7 @@ interface ExportContext {
 	options: ExportOptions;
 	/** The run preloaded the candidate list (a bulk backfill): see duplicateCheck's caller. */
 	preloaded: boolean;
+	customFields: CustomFieldPlan;
 }
 
 /** Everything that can fail on our side is checked before the first write. Returns the resume, if any. */
@@ -286,7 +306,10 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 					i,
 					choice.jobId,
 					ghRequest(ctx, 'POST', '/v3/candidates', {
-						body: candidateBody(candidate, nested ? choice : undefined),
+						body: withCustomFields(
+							candidateBody(candidate, nested ? choice : undefined),
+							a.customFields.candidate,
+						),
 						itemIndex: i,
 					}),
 				),
@@ -316,6 +339,7 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	return result('created', candidateId, applicationId, a.appUrl, {
 		...duplicates,
 		jobId: choice.jobId,
+		...customFieldsOutput([...a.customFields.candidate, ...a.customFields.application]),
 		resumeAttached: Boolean(resume),
 		...(generated
 			? {
@@ -458,11 +482,14 @@ async function handleExisting(
 		return result('applied', existing.id, app.id, a.appUrl, {
 			...base,
 			resumeAttached: Boolean(a.resume),
+			...customFieldsOutput(a.customFields.application, a.customFields.candidate),
 		});
 	}
 	if (ifExists === 'fillEmpty') {
-		const patch = fillEmptyPatch(existing, a.candidate);
-		if (!Object.keys(patch).length) return skipped('no empty fields to fill');
+		const custom = emptyCustomFields(existing, a.customFields.candidate);
+		const patch = withCustomFields(fillEmptyPatch(existing, a.candidate), custom.fill);
+		const kept = customFieldsOutput([], custom.kept);
+		if (!Object.keys(patch).length) return { ...skipped('no empty fields to fill'), ...kept };
 		// Sending the same PATCH twice gives the same record, so it may be retried.
 		await ghRequest(ctx, 'PATCH', `/v3/candidates/${existing.id}`, {
 			body: patch,
@@ -472,6 +499,7 @@ async function handleExisting(
 		return result('updated', existing.id, undefined, a.appUrl, {
 			...base,
 			updatedFields: Object.keys(patch),
+			...customFieldsOutput(custom.fill, custom.kept),
 		});
 	}
 	return skipped('candidate already exists');
