@@ -216,6 +216,7 @@ describe('Greenhouse export: custom fields', () => {
 				{ fieldId: 'sourcing_channel', value: 'Instantly' },
 				{ fieldId: 'languages', value: 'German' },
 				{ fieldId: 'portfolio', value: 'https://example.com/p' },
+				{ fieldId: 'campaign', value: 'Q1' },
 			],
 			[c],
 			{ ifExists: 'fillEmpty' },
@@ -223,7 +224,7 @@ describe('Greenhouse export: custom fields', () => {
 		expect(out).toMatchObject({
 			status: 'updated',
 			customFieldsWritten: ['sourcing_channel', 'languages', 'portfolio'],
-			customFieldsNotWritten: ['seniority'],
+			customFieldsNotWritten: ['seniority', 'campaign'],
 		});
 		const [cand] = state().candidates;
 		expect(cand.custom_fields.seniority.value).toBe('Junior');
@@ -237,6 +238,25 @@ describe('Greenhouse export: custom fields', () => {
 		});
 		expect(again).toMatchObject({ status: 'skipped', customFieldsNotWritten: ['seniority'] });
 		expect(state().candidates[0].custom_fields.seniority.value).toBe('Junior');
+	});
+
+	test('Skip writes nothing and names the custom fields it did not write', async () => {
+		const c = sampleCandidate(9, 'cf-skip');
+		await exportItems([], [c]);
+		const [out] = await exportItems(
+			[
+				{ fieldId: 'seniority', value: 'Mid' },
+				{ fieldId: 'campaign', value: 'x' },
+			],
+			[c],
+		);
+		expect(out).toMatchObject({
+			status: 'skipped',
+			customFieldsNotWritten: ['seniority', 'campaign'],
+		});
+		expect(out.customFieldsWritten).toBeUndefined();
+		expect(state().candidates[0].custom_fields).toEqual({});
+		expect(state().applications[0].custom_fields).toEqual({});
 	});
 
 	test('Add to Job writes the application fields on the new application only', async () => {

@@ -463,8 +463,14 @@ async function handleExisting(
 		email: a.candidate.emails[0]?.value,
 		...(match.otherIds.length ? { otherMatchingIds: match.otherIds } : {}),
 	};
+	// A skip writes nothing, custom fields included: the output names them.
+	const allFields = [...a.customFields.candidate, ...a.customFields.application];
 	const skipped = (reason: string, applicationId?: number) =>
-		result('skipped', existing.id, applicationId, a.appUrl, { ...base, reason });
+		result('skipped', existing.id, applicationId, a.appUrl, {
+			...base,
+			reason,
+			...customFieldsOutput([], allFields),
+		});
 	if (ifExists === 'error')
 		throw alreadyExists(ctx.getNode(), i, {
 			system: 'Greenhouse',
@@ -488,8 +494,7 @@ async function handleExisting(
 	if (ifExists === 'fillEmpty') {
 		const custom = emptyCustomFields(existing, a.customFields.candidate);
 		const patch = withCustomFields(fillEmptyPatch(existing, a.candidate), custom.fill);
-		const kept = customFieldsOutput([], custom.kept);
-		if (!Object.keys(patch).length) return { ...skipped('no empty fields to fill'), ...kept };
+		if (!Object.keys(patch).length) return skipped('no empty fields to fill');
 		// Sending the same PATCH twice gives the same record, so it may be retried.
 		await ghRequest(ctx, 'PATCH', `/v3/candidates/${existing.id}`, {
 			body: patch,
@@ -499,7 +504,8 @@ async function handleExisting(
 		return result('updated', existing.id, undefined, a.appUrl, {
 			...base,
 			updatedFields: Object.keys(patch),
-			...customFieldsOutput(custom.fill, custom.kept),
+			// Fill Empty Fields changes the candidate only: application fields are not written.
+			...customFieldsOutput(custom.fill, [...custom.kept, ...a.customFields.application]),
 		});
 	}
 	return skipped('candidate already exists');
