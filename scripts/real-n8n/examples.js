@@ -117,6 +117,7 @@ async function prepareExample(client, wf, credByType) {
 				}
 			}
 		}
+		await pickCampaignJobs(client, node, credByType, adjustments);
 	}
 	const settings = Object.fromEntries(
 		Object.entries(wf.settings || { executionOrder: 'v1' }).filter(([k]) =>
@@ -128,6 +129,36 @@ async function prepareExample(client, wf, credByType) {
 		adjustments,
 		missing,
 	};
+}
+
+/** Job Routing › By Campaign rows with no job get one from the job picker's list (one job per row), as a user would pick. */
+async function pickCampaignJobs(client, node, credByType, adjustments) {
+	const p = node.parameters;
+	const system = {
+		[`${PKG.name}.greenhouse`]: 'greenhouseHarvestApi',
+		[`${PKG.name}.stardex`]: 'stardexApi',
+	}[node.type];
+	const rows = p.campaignJobs?.routes ?? [];
+	if (!system || p.jobRouting !== 'byCampaign' || !credByType[system] || !rows.length) return;
+	const { results } = await client.rest(
+		'POST',
+		'/dynamic-node-parameters/resource-locator-results',
+		{
+			nodeTypeAndVersion: { name: node.type, version: node.typeVersion },
+			credentials: { [system]: { id: credByType[system].id, name: credByType[system].name } },
+			path: 'parameters.job',
+			methodName: 'searchJobs',
+			currentNodeParameters: p,
+		},
+	);
+	rows.forEach((row, n) => {
+		const job = results?.[n];
+		if (row.job?.value || !job) return;
+		row.job = { __rl: true, mode: 'list', value: job.value, cachedResultName: job.name };
+		adjustments.push(
+			`${node.name}: campaign "${row.campaign}" → job "${job.name}" (the sandbox's list)`,
+		);
+	});
 }
 
 /** A sample CSV for the csv-backfill examples: three good rows and one without email or LinkedIn. */

@@ -15,6 +15,7 @@ import { apiError, redact } from '../errors';
 import { runState } from '../runState';
 import { rememberCredentialSecrets } from '../secrets';
 import { adoptToken, credentialsForCall, type ExpiringToken, tokenIsStale } from './expiringToken';
+import { dryRunAnswer, type DryRunShape } from './dryRun';
 import { AmbiguousWriteError, classifyThrown, networkWords, type ThrownFailure } from './failures';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
 import { type BodyCheck, readJsonBody } from './responseBody';
@@ -51,6 +52,8 @@ export interface ApiDefinition {
 	expiringToken?: ExpiringToken;
 	/** An OAuth2 credential: n8n refreshes its token when a request throws 401, so errors are thrown. */
 	oauth2?: boolean;
+	/** How the API answers, for a dry run's made-up answers to writes (dryRun.ts). */
+	dryRun?: DryRunShape;
 }
 
 export interface ApiRequest {
@@ -145,6 +148,12 @@ export async function apiRequest<T = unknown>(
 	const policy = getRetryPolicy(ctx);
 	const url = resolveUrl(session.baseUrl, req, api.system);
 	assertSendable(ctx, api, req, url, session);
+	// A dry run holds every write back here, whichever code path built it (dryRun.ts).
+	const held = dryRunAnswer(ctx, api.dryRun ?? {}, {
+		...req,
+		path: req.path ?? new URL(url).pathname,
+	});
+	if (held) return { status: held.status, headers: held.headers, body: held.body as T };
 	const call: Call = {
 		api,
 		req,

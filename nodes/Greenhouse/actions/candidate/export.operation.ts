@@ -3,6 +3,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import {
 	candidateInputProperties,
 	type IfExists,
@@ -23,8 +25,9 @@ import { noteCreated } from '../../../shared/http/readAfterWrite';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
-import { jobLocator } from '../common.descriptions';
-import { readJobId } from '../jobInput';
+import { GREENHOUSE_JOB, jobLocator } from '../common.descriptions';
+import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
+import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { skippedJobsText } from '../../employments';
@@ -62,7 +65,7 @@ interface ExportOptions {
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
-	jobLocator(),
+	...jobRoutingProperties(GREENHOUSE_JOB, jobLocator()),
 	ifExistsProperty,
 	customFieldsProperty,
 	{
@@ -99,6 +102,7 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
+			dryRunOption,
 			{
 				displayName: 'Generate Profile PDF When No Resume',
 				name: 'profilePdf',
@@ -209,9 +213,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'greenhouse', () => exportItem.call(this, i));
+}
+
+async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
-	const jobId = readJobId(this, i);
+	const route = routeJob(this, i, GREENHOUSE_JOB);
+	if (route.skip) return skippedByRoute('greenhouse', route, candidate.emails[0]?.value);
+	const jobId = route.jobId === undefined ? undefined : Number(route.jobId);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
 	const customFields = await readCustomFields(this, i, jobId);
@@ -232,7 +242,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		customFields,
 	};
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Greenhouse', candidate, async (waited) => {
+	const exported = await withPersonLock('Greenhouse', candidate, async (waited) => {
 		// After waiting for another export of this person, the run's index may predate its create.
 		const match = await findExisting(
 			this,
@@ -244,6 +254,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		if (match) return await handleExisting(this, i, a, match, ifExists);
 		return await create(this, i, a);
 	});
+	return withJobRoute(exported, route);
 }
 
 interface ExportContext {

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import { candidateInputProperties } from '../../../shared/descriptions/candidate';
 import { inputError, settle } from '../../../shared/errors';
 import {
@@ -121,6 +123,14 @@ const properties: INodeProperties[] = [
 			),
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [dryRunOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -134,6 +144,10 @@ export const description = updateDisplayOptions(
  * repeated after any failure and only finishes what is missing.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'intellihr', () => sendHired.call(this, i));
+}
+
+async function sendHired(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const email = candidate.emails[0]?.value;
 	if (!email) {

@@ -3,6 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import {
 	candidateInputProperties,
 	type IfExists,
@@ -19,8 +21,10 @@ import {
 } from '../../mapping';
 import { SDX_RECORD, sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
-import { jobLocator } from '../common.descriptions';
-import { getJob, readJobId } from '../jobInput';
+import { STARDEX_JOB, jobLocator } from '../common.descriptions';
+import { getJob } from '../jobInput';
+import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
+import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { findExisting, getPerson, type Match } from './lookup';
@@ -35,7 +39,7 @@ interface ExportOptions {
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
-	jobLocator(),
+	...jobRoutingProperties(STARDEX_JOB, jobLocator()),
 	ifExistsProperty,
 	{
 		displayName: 'Options',
@@ -44,6 +48,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			dryRunOption,
 			{
 				displayName: 'Enrich Record',
 				name: 'enrichRecord',
@@ -99,16 +104,25 @@ interface ExportContext {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'stardex', () => exportItem.call(this, i));
+}
+
+async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
-	const jobId = readJobId(this, i);
+	const route = routeJob(this, i, STARDEX_JOB);
+	if (route.skip) return skippedByRoute('stardex', route, candidate.emails[0]?.value);
+	const jobId = route.jobId;
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	if (!candidate.linkedinUrl && !candidate.emails.length) {
 		if (options.missingLinkedin === 'skip')
-			return result('skipped', undefined, undefined, '', {
-				jobId,
-				reason: 'no LinkedIn URL and no email',
-			});
+			return withJobRoute(
+				result('skipped', undefined, undefined, '', {
+					jobId,
+					reason: 'no LinkedIn URL and no email',
+				}),
+				route,
+			);
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
 	// Everything that can fail on our side is checked before the first write.
@@ -117,9 +131,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
 
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Stardex', candidate, async () =>
+	const exported = await withPersonLock('Stardex', candidate, async () =>
 		findAndExport(this, i, ctx, options),
 	);
+	return withJobRoute(exported, route);
 }
 
 async function findAndExport(
