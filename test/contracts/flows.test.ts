@@ -226,6 +226,29 @@ describe('Greenhouse', () => {
 		});
 		expect(stale.status).toBe(401);
 	});
+
+	test('custom fields: the picker lists the definitions with their options; an export writes candidate and application fields', async () => {
+		const wf = gre(exportParams());
+		const names = (await loadOptions(wf, 'Node', 'getCustomFields')).map((o) => o.name);
+		expect(names).toContain('Seniority (Candidate · single select)');
+		const [out] = await run(
+			gre(
+				exportParams({
+					customFields: {
+						field: [
+							{ fieldId: '11004', value: 'Senior' },
+							{ fieldId: '11020', value: 'Q4 outreach' },
+						],
+					},
+				}),
+			),
+			[sampleCandidate(5, 'flow-cf')],
+		);
+		expect(out).toMatchObject({
+			status: 'created',
+			customFieldsWritten: ['seniority', 'campaign'],
+		});
+	});
 });
 
 describe('Stardex', () => {
@@ -362,6 +385,30 @@ describe('IntelliHR', () => {
 		const wf = ihrNode({ resource: 'person', operation: 'sendHired' });
 		expect((await loadOptions(wf, 'Node', 'getPeople')).length).toBeGreaterThan(0);
 		expect((await credentialTest('intelliHrApi', ihr.credentials)).status).toBe(200);
+	});
+
+	test('person custom fields: the picker lists the enabled person fields; a new person gets them', async () => {
+		const l = ihr.lookups();
+		const wf = ihrNode({ resource: 'person', operation: 'sendHired' });
+		const names = (await loadOptions(wf, 'Node', 'getPersonCustomFields')).map((o) => o.name);
+		expect(names).toContain('T-Shirt Size (single select)');
+		const [hired] = await run(
+			ihrNode({
+				resource: 'person',
+				operation: 'sendHired',
+				candidateInput: 'input',
+				positionTitle: 'Data Scientist',
+				startDate: '2026-11-02',
+				businessEntity: l.businessEntities[0].id,
+				businessUnit: l.businessUnits[0].id,
+				workClass: l.workClasses[0].id,
+				location: l.locations[0].id,
+				workType: l.workTypes[0].id,
+				personCustomFields: { field: [{ apiName: 't_shirt_size', value: 'm' }] },
+			}),
+			[sampleCandidate(1, 'iflow-cf')],
+		);
+		expect(hired).toMatchObject({ status: 'created', customFieldsWritten: ['t_shirt_size'] });
 	});
 });
 

@@ -12,10 +12,16 @@
  * - list visibility: lists are empty unless the acting user (token `sub`) is a Site Admin (siteAdminLists);
  * - read-after-write lag (readAfterWriteLagMs): a just-created record answers 404/422 to follow-up writes;
  * - search lag (faults.searchLagMs): a created record shows in lists only after N ms;
+ * - custom fields (greenhouse-custom-fields.js): definitions, options, and the per-type checks of writes;
  * - /__sandbox/state lists everything created. Faults come from core.js.
  */
 const crypto = require('node:crypto');
 const { startSandbox, encodeCursor, decodeCursor, visibleNow } = require('./core');
+const {
+	checkCustomFields,
+	defaultCustomFields,
+	defaultOptions,
+} = require('./greenhouse-custom-fields');
 
 const ALL_SCOPES = [
 	'harvest:candidates:list',
@@ -33,6 +39,8 @@ const ALL_SCOPES = [
 	'harvest:candidate_employments:create',
 	'harvest:sources:list',
 	'harvest:candidates:merge',
+	'harvest:custom_fields:list',
+	'harvest:custom_field_options:list',
 ];
 
 const DEFAULTS = {
@@ -172,6 +180,8 @@ async function startGreenhouseSandbox(opts = {}) {
 				{ id: 8, name: 'Pin' },
 				{ id: 9, name: 'Referral' },
 			],
+			customFields: defaultCustomFields(),
+			customFieldOptions: defaultOptions(),
 		};
 		tokens.clear();
 		bornAt.clear();
@@ -471,7 +481,11 @@ async function startGreenhouseSandbox(opts = {}) {
 		visibility: NOTE_VISIBILITY[/** @type {keyof typeof NOTE_VISIBILITY} */ (n.visibility)] ?? null,
 	});
 
-	function createApplication(/** @type {number} */ candidateId, /** @type {any} */ a) {
+	function createApplication(
+		/** @type {number} */ candidateId,
+		/** @type {any} */ a,
+		/** @type {Record<string, any>} */ customFields = {},
+	) {
 		const app = {
 			id: id(),
 			candidate_id: candidateId,
@@ -485,6 +499,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			created_at: now(),
 			updated_at: now(),
 			last_activity_at: now(),
+			custom_fields: customFields,
 		};
 		db.applications.push(app);
 		return app;
@@ -517,15 +532,25 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = b.application ? checkApplication(b.application) : [];
+				const [fieldErrors, customFields] = checkCustomFields(db, b.custom_fields, 'candidate');
+				const [appFieldErrors, appCustomFields] = checkCustomFields(
+					db,
+					b.application?.custom_fields,
+					'application',
+					b.application,
+				);
+				errors.push(...fieldErrors, ...appFieldErrors);
 				if (errors.length) return unprocessable(errors);
 				if (cfg.twinOnCreate) {
 					const twin = newCandidate({ ...b, tags: ['other-worker'] });
 					db.candidates.push(twin);
-					if (b.application) createApplication(twin.id, b.application);
+					if (b.application) createApplication(twin.id, b.application, appCustomFields);
 				}
-				const cand = newCandidate(b);
+				const cand = { ...newCandidate(b), custom_fields: customFields };
 				db.candidates.push(cand);
-				const app = b.application ? createApplication(cand.id, b.application) : null;
+				const app = b.application
+					? createApplication(cand.id, b.application, appCustomFields)
+					: null;
 				return {
 					status: 201,
 					body:
@@ -550,9 +575,12 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req, [cid]) => {
 				const cand = knownCandidate(Number(cid), req);
 				if (!cand) return err(404, 'Resource not found');
-				const { is_private: isPrivate, ...rest } = req.body || {};
+				const { is_private: isPrivate, custom_fields: fields, ...rest } = req.body || {};
+				const [fieldErrors, customFields] = checkCustomFields(db, fields, 'candidate');
+				if (fieldErrors.length) return unprocessable(fieldErrors);
 				Object.assign(cand, rest, isPrivate === undefined ? {} : { private: isPrivate }, {
 					updated_at: now(),
+					custom_fields: { ...(cand.custom_fields || {}), ...customFields },
 				});
 				return { status: 200, body: candidateView(cand) };
 			},
@@ -577,6 +605,13 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const a = req.body || {};
 				const errors = checkApplication(a);
+				const [fieldErrors, customFields] = checkCustomFields(
+					db,
+					a.custom_fields,
+					'application',
+					a,
+				);
+				errors.push(...fieldErrors);
 				if (!knownCandidate(a.candidate_id, req))
 					errors.push({ candidate_id: `Candidate ${a.candidate_id} does not exist` });
 				if (
@@ -587,7 +622,10 @@ async function startGreenhouseSandbox(opts = {}) {
 				)
 					errors.push({ job_id: 'Candidate has already applied to this job' });
 				if (errors.length) return unprocessable(errors);
-				return { status: 201, body: applicationView(createApplication(a.candidate_id, a)) };
+				return {
+					status: 201,
+					body: applicationView(createApplication(a.candidate_id, a, customFields)),
+				};
 			},
 		},
 		{
@@ -616,6 +654,37 @@ async function startGreenhouseSandbox(opts = {}) {
 			method: 'GET',
 			pattern: /^\/v3\/sources$/,
 			handler: (req) => list(req, db.sources, () => true),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v3\/custom_fields$/,
+			handler: (req) =>
+				list(
+					req,
+					db.customFields,
+					(/** @type {any} */ f, /** @type {URLSearchParams} */ q) =>
+						(!q.get('field_type') || f.field_type === q.get('field_type')) &&
+						(!q.get('active') || String(f.active) === q.get('active')) &&
+						(!q.get('name') || f.name === q.get('name')) &&
+						(!q.get('name_key') || f.name_key === q.get('name_key')),
+				),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v3\/custom_field_options$/,
+			handler: (req) =>
+				list(
+					req,
+					db.customFieldOptions,
+					(/** @type {any} */ o, /** @type {URLSearchParams} */ q) =>
+						byIdsParam('custom_field_ids', 'custom_field_id')(o, q) &&
+						(!q.get('active') || String(o.active) === q.get('active')) &&
+						(!q.get('custom_field_key') ||
+							db.customFields.some(
+								(/** @type {any} */ f) =>
+									f.id === o.custom_field_id && f.name_key === q.get('custom_field_key'),
+							)),
+				),
 		},
 		{
 			method: 'GET',
@@ -749,9 +818,12 @@ async function startGreenhouseSandbox(opts = {}) {
 		);
 	}
 
-	/** Adds jobs or candidates (the same as POST /__sandbox/seed). */
+	/** Adds jobs, candidates or custom fields and options (the same as POST /__sandbox/seed). */
 	function seed(/** @type {any} */ data) {
 		if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
+		if (Array.isArray(data.customFields)) db.customFields.push(...data.customFields);
+		if (Array.isArray(data.customFieldOptions))
+			db.customFieldOptions.push(...data.customFieldOptions);
 		if (Array.isArray(data.candidates))
 			for (const c of data.candidates)
 				db.candidates.push({

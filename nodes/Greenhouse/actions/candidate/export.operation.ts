@@ -36,6 +36,14 @@ import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker'
 import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
 import { readParallelCandidates } from '../../../shared/parameters';
 import { skippedJobsText } from '../../employments';
+import {
+	type CustomFieldPlan,
+	customFieldsOutput,
+	customFieldsProperty,
+	emptyCustomFields,
+	readCustomFields,
+	withCustomFields,
+} from './customFields';
 import { findExisting, type Match, otherCandidateIds } from './lookup';
 import { candidateIndex, type LookupMode } from './preload';
 import {
@@ -67,6 +75,7 @@ const properties: INodeProperties[] = [
 	...candidateInputProperties,
 	...jobRoutingProperties(GREENHOUSE_JOB, jobLocator()),
 	ifExistsProperty,
+	customFieldsProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -242,10 +251,6 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 		candidate,
 		async (waited) => {
 			const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
-			const choice: ApplicationChoice = {
-				jobId,
-				sourceId: options.sourceId ? Number(options.sourceId) : undefined,
-			};
 			const { appUrl } = await greenhouseSettings(this);
 			const marked =
 				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
@@ -256,8 +261,17 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 					reason:
 						'the lead is marked as synced to this candidate (Skip Lookup When Lead Is Marked)',
 				});
+			const customFields = await readCustomFields(this, i, jobId);
+			const choice: ApplicationChoice = {
+				jobId,
+				sourceId: options.sourceId ? Number(options.sourceId) : undefined,
+				customFields: withCustomFields({}, customFields.application).custom_fields as IDataObject[],
+			};
 			const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-			const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
+			const a: ExportContext = {
+				...{ candidate, choice, resume, appUrl, options, customFields },
+				preloaded: !!index,
+			};
 			// After waiting for another run's export of this person, the index may predate its create.
 			const live = waited ? undefined : index;
 			const match = await findExisting(this, candidate, i, options.linkedinScanDays, live);
@@ -278,6 +292,7 @@ interface ExportContext {
 	options: ExportOptions;
 	/** The run preloaded the candidate list (a bulk backfill): see duplicateCheck's caller. */
 	preloaded: boolean;
+	customFields: CustomFieldPlan;
 }
 
 /** Everything that can fail on our side is checked before the first write. Returns the resume, if any. */
@@ -332,7 +347,10 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 					i,
 					choice.jobId,
 					ghRequest(ctx, 'POST', '/v3/candidates', {
-						body: candidateBody(candidate, nested ? choice : undefined),
+						body: withCustomFields(
+							candidateBody(candidate, nested ? choice : undefined),
+							a.customFields.candidate,
+						),
 						itemIndex: i,
 					}),
 				),
@@ -368,6 +386,7 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 		...duplicates,
 		...merge,
 		jobId: choice.jobId,
+		...customFieldsOutput([...a.customFields.candidate, ...a.customFields.application]),
 		resumeAttached: Boolean(resume),
 		...(generated
 			? {
@@ -491,8 +510,14 @@ async function handleExisting(
 		email: a.candidate.emails[0]?.value,
 		...(match.otherIds.length ? { otherMatchingIds: match.otherIds } : {}),
 	};
+	// A skip writes nothing, custom fields included: the output names them.
+	const allFields = [...a.customFields.candidate, ...a.customFields.application];
 	const skipped = (reason: string, applicationId?: number) =>
-		result('skipped', existing.id, applicationId, a.appUrl, { ...base, reason });
+		result('skipped', existing.id, applicationId, a.appUrl, {
+			...base,
+			reason,
+			...customFieldsOutput([], allFields),
+		});
 	if (ifExists === 'error')
 		throw alreadyExists(ctx.getNode(), i, {
 			system: 'Greenhouse',
@@ -510,10 +535,12 @@ async function handleExisting(
 		return result('applied', existing.id, app.id, a.appUrl, {
 			...base,
 			resumeAttached: Boolean(a.resume),
+			...customFieldsOutput(a.customFields.application, a.customFields.candidate),
 		});
 	}
 	if (ifExists === 'fillEmpty') {
-		const patch = fillEmptyPatch(existing, a.candidate);
+		const custom = emptyCustomFields(existing, a.customFields.candidate);
+		const patch = withCustomFields(fillEmptyPatch(existing, a.candidate), custom.fill);
 		if (!Object.keys(patch).length) return skipped('no empty fields to fill');
 		// Sending the same PATCH twice gives the same record, so it may be retried.
 		await ghRequest(ctx, 'PATCH', `/v3/candidates/${existing.id}`, {
@@ -524,6 +551,8 @@ async function handleExisting(
 		return result('updated', existing.id, undefined, a.appUrl, {
 			...base,
 			updatedFields: Object.keys(patch),
+			// Fill Empty Fields changes the candidate only: application fields are not written.
+			...customFieldsOutput(custom.fill, [...custom.kept, ...a.customFields.application]),
 		});
 	}
 	return skipped('candidate already exists');
