@@ -303,10 +303,19 @@ export async function realN8nSections(o: {
 		const creds = (env.context.credentials as Record<string, { id: string; name: string }>)
 			.greenhouse;
 		const parts: string[] = [];
-		if (o.baseline) parts.push(await baselineSection(env.client, gh, creds, o.count));
+		// One section failing (the real n8n stopped, say) must not lose the other's figures.
+		const attempt = async (name: string, run: () => Promise<string>) => {
+			try {
+				parts.push(await run());
+			} catch (error) {
+				process.stdout.write(`${name} failed: ${String((error as Error)?.stack ?? error)}\n`);
+			}
+		};
+		if (o.baseline)
+			await attempt('baseline', () => baselineSection(env.client, gh, creds, o.count));
 		if (o.latency) {
 			const { latencySection } = require('./realN8nLatency');
-			parts.push(await latencySection(env, gh, creds, o.events));
+			await attempt('latency', () => latencySection(env, gh, creds, o.events));
 		}
 		return parts.join('\n');
 	} finally {

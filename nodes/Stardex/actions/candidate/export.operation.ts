@@ -24,6 +24,7 @@ import { getJob, readJobId } from '../jobInput';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { withPersonLock } from '../../../shared/export/personLock';
 import { findExisting, getPerson, type Match } from './lookup';
+import { type LookupMode, type PersonIndex, personIndex } from './preload';
 import { addToJob } from './steps';
 
 interface ExportOptions {
@@ -31,6 +32,7 @@ interface ExportOptions {
 	notes?: string;
 	enrichRecord?: boolean;
 	missingLinkedin?: 'error' | 'skip';
+	lookup?: LookupMode;
 }
 
 const properties: INodeProperties[] = [
@@ -71,6 +73,32 @@ const properties: INodeProperties[] = [
 				options: [
 					{ name: 'Error', value: 'error', description: 'Fail the item, saying what to add' },
 					{ name: 'Skip', value: 'skip', description: 'Report the item as skipped and go on' },
+				],
+			},
+			{
+				displayName: 'Lookup',
+				name: 'lookup',
+				type: 'options',
+				default: 'auto',
+				description:
+					'How existing persons are found. A preload reads the whole person list once per run (100 a page) instead of two searches per candidate (LinkedIn URL, then email).',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Preload when the list takes at most a tenth as many pages as there are input items, else search per candidate',
+					},
+					{
+						name: 'Per Candidate',
+						value: 'perCandidate',
+						description: 'Search by LinkedIn URL, then by email, for each candidate',
+					},
+					{
+						name: 'Preload',
+						value: 'preload',
+						description: 'Always read the whole person list first',
+					},
 				],
 			},
 			{
@@ -116,9 +144,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	const { appUrl } = await stardexSettings(this);
 	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
 
-	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Stardex', candidate, async () =>
-		findAndExport(this, i, ctx, options),
+	const index = await personIndex(this, options.lookup ?? 'auto', i);
+	// One export of a person at a time in this n8n: a second one waits, then finds the first's record
+	// with a live search (the run's index may predate the other export's create).
+	return await withPersonLock('Stardex', candidate, async (waited) =>
+		findAndExport(this, i, ctx, options, waited ? undefined : index),
 	);
 }
 
@@ -127,9 +157,10 @@ async function findAndExport(
 	i: number,
 	a: ExportContext,
 	options: ExportOptions,
+	index: PersonIndex | undefined,
 ): Promise<IDataObject> {
 	const { candidate, jobId, appUrl } = a;
-	const match = await findExisting(ctx, candidate, i);
+	const match = await findExisting(ctx, candidate, i, true, index);
 	if (match) return await handleExisting(ctx, i, a, match);
 	if (!candidate.linkedinUrl) {
 		if (options.missingLinkedin === 'skip')
