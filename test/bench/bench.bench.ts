@@ -26,6 +26,7 @@ import {
 import { extraScenarios } from './extra';
 import { realN8nSections } from './realN8n';
 import { scaleSection } from './scaleSection';
+import { floorSection } from './floorSection';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -221,7 +222,7 @@ test('benchmarks', async () => {
 						r.created,
 						r.failed,
 					]),
-				)}\n`,
+				)}\n\n${await floorSection(scale)}`,
 			);
 		}
 		if (want('delay')) {
