@@ -108,12 +108,29 @@ export function atsOutcome(gh: Sandbox, expected: Array<{ email: string; employm
 	return { created, complete, duplicates, extraRecords, lost: expected.length - created };
 }
 
+/**
+ * n8n's API on this loaded machine sometimes drops a kept-alive connection ("fetch failed: other side
+ * closed"): the call is made again, up to 5 times. A repeated create leaves at most an inactive copy.
+ */
+async function retrying<T>(call: () => Promise<T>): Promise<T> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await call();
+		} catch (error) {
+			if (attempt >= 5 || !/fetch failed/i.test(String(error))) throw error;
+			await new Promise((r) => setTimeout(r, 1000 * attempt));
+		}
+	}
+}
+
 /** The finished execution with its data; without it (n8n could not send it) only the status is known. */
 async function withData(client: Client, listed: IDataObject): Promise<IDataObject> {
 	try {
-		return await client.api('GET', `/executions/${String(listed.id)}?includeData=true`, undefined, {
-			timeoutMs: 5 * 60_000,
-		});
+		return await retrying(() =>
+			client.api('GET', `/executions/${String(listed.id)}?includeData=true`, undefined, {
+				timeoutMs: 5 * 60_000,
+			}),
+		);
 	} catch (error) {
 		process.stdout.write(`execution ${String(listed.id)} data not read: ${String(error)}\n`);
 		return listed;
@@ -132,15 +149,17 @@ async function runOnce(
 	gh.reset();
 	gh.setRateLimit(RATE);
 	if (faults) gh.setFaults(faults);
-	const created = await client.createWorkflow(wf as IDataObject);
-	await client.activate(created.id);
+	const created = await retrying(() => client.createWorkflow(wf as IDataObject));
+	await retrying(() => client.activate(created.id));
 	const startedAt = Date.now();
 	const answer = await client.webhook(path, body, {
 		timeoutMs: 10 * 60_000,
 	});
 	if (answer.status !== 200) throw new Error(`webhook answered ${answer.status}: ${answer.text}`);
 	// Polled without the data (a 1,000-item execution's data on every poll would load n8n itself).
-	const [listed] = await client.waitForExecutions(created.id, 1, { timeoutMs: 60 * 60_000 });
+	const [listed] = await retrying(() =>
+		client.waitForExecutions(created.id, 1, { timeoutMs: 60 * 60_000 }),
+	);
 	const log = gh.requests().filter((r) => r.at >= startedAt);
 	const execution = await withData(client, listed);
 	const stats = gh.stats();
