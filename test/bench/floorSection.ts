@@ -5,8 +5,6 @@
  */
 import * as os from 'node:os';
 
-import type { IDataObject } from 'n8n-workflow';
-
 import { sampleCandidates } from '../fixtures/candidates';
 import { node } from '../harness/runWorkflow';
 import { countRequests, type RequestCount } from '../scenarios/requestsFloor';
@@ -212,7 +210,7 @@ export async function floorSection(scale: number): Promise<string> {
 		'by kind',
 		'the floor is',
 	];
-	return `### 6b. Requests per candidate against the floor, per system (in-process)
+	return `## 6b. Requests per candidate against the floor, per system (in-process)
 
 Every request the sandbox received except Greenhouse's token, for the default settings (Lookup Auto, If Candidate Exists: Skip, no resume). A backfill is one execution of ${batch} new candidates into an account of ${ACCOUNT.toLocaleString('en')} others; events are one candidate per execution. The floor is the fewest requests the vendor's documented API allows for the same result, what it is made of in the last column. Load average ${os.loadavg()[0].toFixed(1)} (request counts do not depend on it).
 

@@ -10,6 +10,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { sampleCandidates } from '../fixtures/candidates';
 import { node } from '../harness/runWorkflow';
 import { limiterMinimumSeconds, runBulk, type SandboxLike } from '../scenarios/bulk';
+import { latencySection } from './realN8nLatency';
 import {
 	type Batching,
 	baselinePayload,
@@ -345,7 +346,6 @@ export async function realN8nSections(o: {
 		if (o.baseline)
 			await attempt('baseline', () => baselineSection(env.client, gh, creds, o.count));
 		if (o.latency) {
-			const { latencySection } = require('./realN8nLatency');
 			await attempt('latency', () => latencySection(env, gh, creds, o.events));
 		}
 		return parts.join('\n');
