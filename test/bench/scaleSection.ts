@@ -19,7 +19,12 @@ function table(headers: string[], rows: Array<Array<string | number>>): string {
 
 export async function scaleSection(gh: SandboxLike): Promise<string> {
 	const scale = Number(process.env.BENCH_SCALE ?? 1);
-	const sizes = SIZES.map((s) => Math.max(10, Math.round(s * scale)));
+	// BENCH_SCALE_SIZES=250,1000,5000 picks other sizes (a shorter run on a busy machine).
+	const asked = (process.env.BENCH_SCALE_SIZES ?? '')
+		.split(',')
+		.map(Number)
+		.filter((v) => v > 0);
+	const sizes = (asked.length ? asked : SIZES).map((s) => Math.max(10, Math.round(s * scale)));
 	const exportNode = node(
 		'Greenhouse',
 		'greenhouse',
@@ -94,6 +99,6 @@ ${table(
 	]),
 )}
 
-Slope of the per-candidate cost over batch size (least squares over the ${rows.length} sizes): wall time ${share(wall)}; CPU ${share(cpu)}. Peak heap grows by ${heap.slope.toFixed(0)} MB per 1,000 more candidates: n8n keeps every input and output item of the execution in memory, so heap is linear in the batch, not per-candidate flat.
+Slope of the per-candidate cost over batch size (least squares over the ${rows.length} sizes, ${sizes[0]} to ${sizes[sizes.length - 1]}): wall time ${share(wall)}; CPU ${share(cpu)}. Peak heap grows by ${heap.slope.toFixed(0)} MB per 1,000 more candidates: n8n keeps every input and output item of the execution in memory, so heap is linear in the batch, not per-candidate flat.
 `;
 }
