@@ -66,7 +66,7 @@ export async function scaleSection(gh: SandboxLike): Promise<string> {
 	const heap = slopePer1000(rows.map((r) => ({ x: r.candidates, y: r.peakHeapMb })));
 	const share = (s: { slope: number; intercept: number }) =>
 		`${s.slope >= 0 ? '+' : ''}${s.slope.toFixed(3)} ms per 1,000 more candidates (${((100 * s.slope) / s.intercept).toFixed(1)} % of the ${s.intercept.toFixed(2)} ms intercept)`;
-	return `## 4b. Scale: the export at 250 to 10,000 candidates (in-process)
+	return `## 4b. Scale: the export at ${sizes[0]} to ${sizes[sizes.length - 1]} candidates (in-process)
 
 Goal: per-candidate cost flat from 250 to 10,000 (report the slope), with peak heap and time per item. Greenhouse export, Lookup Auto (one list page preloads the empty account), no rate limit, in-process n8n (WorkflowExecute) with the sandbox in the same process (its work is in the figures too). CPU is the whole process's (user + system). Load average (1 min) per row: the machine is shared by other sessions.
 
@@ -99,6 +99,6 @@ ${table(
 	]),
 )}
 
-Slope of the per-candidate cost over batch size (least squares over the ${rows.length} sizes, ${sizes[0]} to ${sizes[sizes.length - 1]}): wall time ${share(wall)}; CPU ${share(cpu)}. Peak heap grows by ${heap.slope.toFixed(0)} MB per 1,000 more candidates: n8n keeps every input and output item of the execution in memory, so heap is linear in the batch, not per-candidate flat.
+Slope of the per-candidate cost over batch size (least squares over the ${rows.length} sizes, ${sizes[0]} to ${sizes[sizes.length - 1]}): wall time ${share(wall)}; CPU ${share(cpu)}. Peak extra heap ${Math.min(...rows.map((r) => r.peakHeapMb)).toFixed(0)}–${Math.max(...rows.map((r) => r.peakHeapMb)).toFixed(0)} MB: sampled every 10 ms against the heap at the start, it depends on when the garbage collector runs more than on the batch size (least-squares slope ${heap.slope.toFixed(0)} MB per 1,000 candidates).
 `;
 }
