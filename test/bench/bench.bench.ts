@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures, prints and writes BENCHMARKS.md. Select scenarios with
- * BENCH_ONLY=bulk,phases,requests,marked,delay,overhead,listing,faultsoak,baseline,latency,fuzz,parsers (default: all).
+ * BENCH_ONLY=bulk,phases,requests,floor,marked,delay,overhead,scale,listing,faultsoak,baseline,latency,fuzz,parsers (default: all).
  * BENCH_SOAK_COUNT sets the candidates per system of the fault soak (default 10,000). Sizes can be lowered for a quick
  * look with BENCH_SCALE=0.1. Nothing here asserts a time; correctness (0 failed, 0 duplicates) is reported.
  */
@@ -26,6 +26,9 @@ import {
 } from '../scenarios/faultSoak';
 import { extraScenarios } from './extra';
 import { delaySection, inProcessPacing, phasesSection, realPacing } from './pacing';
+import { realN8nSections } from './realN8n';
+import { scaleSection } from './scaleSection';
+import { floorSection } from './floorSection';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -203,7 +206,7 @@ test('benchmarks', async () => {
 			);
 		}
 		if (want('baseline') || want('latency')) {
-			const real = await extraScenarios.realN8n({
+			const real = await realN8nSections({
 				baseline: want('baseline'),
 				latency: want('latency'),
 				count: n(1000),
@@ -239,6 +242,8 @@ test('benchmarks', async () => {
 				)}\n`,
 			);
 		}
+		if (want('floor')) log(await floorSection(scale));
+		if (want('scale')) log(await scaleSection(gh));
 		if (want('listing')) {
 			const rows: ListingResult[] = [];
 			for (const jobs of [1000, 10_000, 100_000]) rows.push(await runListing(gh, jobs));

@@ -33,6 +33,7 @@ import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker'
 import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
 import { readParallelCandidates } from '../../../shared/parameters';
 import { findExisting, getPerson, type Match } from './lookup';
+import { type LookupMode, type PersonIndex, personIndex } from './preload';
 import { addToJob } from './steps';
 
 interface ExportOptions {
@@ -41,6 +42,7 @@ interface ExportOptions {
 	enrichRecord?: boolean;
 	missingLinkedin?: 'error' | 'skip';
 	skipLookupWhenMarked?: boolean;
+	lookup?: LookupMode;
 }
 
 const properties: INodeProperties[] = [
@@ -82,6 +84,32 @@ const properties: INodeProperties[] = [
 				options: [
 					{ name: 'Error', value: 'error', description: 'Fail the item, saying what to add' },
 					{ name: 'Skip', value: 'skip', description: 'Report the item as skipped and go on' },
+				],
+			},
+			{
+				displayName: 'Lookup',
+				name: 'lookup',
+				type: 'options',
+				default: 'auto',
+				description:
+					'How existing persons are found. A preload reads the whole person list once per run (100 a page) instead of two searches per candidate (LinkedIn URL, then email).',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Preload when the list takes at most a tenth as many pages as there are input items, else search per candidate',
+					},
+					{
+						name: 'Per Candidate',
+						value: 'perCandidate',
+						description: 'Search by LinkedIn URL, then by email, for each candidate',
+					},
+					{
+						name: 'Preload',
+						value: 'preload',
+						description: 'Always read the whole person list first',
+					},
 				],
 			},
 			{
@@ -140,12 +168,13 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 	const longNote = noteCapIssue(options.notes, 'Notes');
 	if (longNote)
 		throw inputError(this.getNode(), i, 'Notes', capMessage(longNote, false), 'Shorten the notes');
-	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	// Taken before the first await, so items of one run working at once take it in input order.
+	// One export of a person at a time in this n8n: a second one waits, then finds the first's record
+	// with a live search (the run's index may predate the other export's create). Taken before the
+	// first await, so items of one run working at once take it in input order.
 	const exported = await withPersonLock(
 		'Stardex',
 		candidate,
-		async () => {
+		async (waited) => {
 			const { appUrl } = await stardexSettings(this);
 			const marked =
 				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
@@ -156,7 +185,9 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 					reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
 				});
 			if (jobId) await getJob(this, jobId, i);
-			return await findAndExport(this, i, { candidate, jobId, ifExists, appUrl }, options);
+			const index = await personIndex(this, options.lookup ?? 'auto', i);
+			const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
+			return await findAndExport(this, i, ctx, options, waited ? undefined : index);
 		},
 		LOCK_WAIT_MS,
 		this,
@@ -169,9 +200,10 @@ async function findAndExport(
 	i: number,
 	a: ExportContext,
 	options: ExportOptions,
+	index: PersonIndex | undefined,
 ): Promise<IDataObject> {
 	const { candidate, jobId, appUrl } = a;
-	const match = await findExisting(ctx, candidate, i);
+	const match = await findExisting(ctx, candidate, i, true, index);
 	if (match) return await handleExisting(ctx, i, a, match);
 	if (!candidate.linkedinUrl) {
 		if (options.missingLinkedin === 'skip')
