@@ -34,10 +34,13 @@ export async function countRequests(
 	const before = sandbox.requests().length;
 	let created = 0;
 	let failed = 0;
+	// One stored credential for every execution, as n8n keeps it: a token (and the Greenhouse check
+	// of the acting user that comes with each new token) is fetched once, not once per execution.
+	const credentials = { accessToken: '', ...sandbox.credentials };
 	for (const items of batches) {
 		const wf = new WorkflowHarness(
 			{ nodes: [exportNode], connections: {} },
-			{ [credentialType]: { accessToken: '', ...sandbox.credentials } as never },
+			{ [credentialType]: credentials as never },
 		);
 		const out = outputOf(await wf.run(exportNode.name, items), exportNode.name);
 		created += out.filter((o) => o.status === 'created').length;
