@@ -25,7 +25,7 @@ export class OutreachTrigger implements INodeType {
 		name: 'outreachTrigger',
 		icon: { light: 'file:outreach.svg', dark: 'file:outreach.dark.svg' },
 		group: ['trigger'],
-		// 1.1: automatic registration (lemlist, Instantly, Woodpecker). 2: a manual setup's secret lives in
+		// 1.1: automatic registration (lemlist, Instantly, Woodpecker, Reply.io, Outreach.io). 2: a manual setup's secret lives in
 		// a credential and Authentication defaults to the tool's own method.
 		version: [1, 1.1, 2],
 		defaultVersion: 2,
@@ -64,16 +64,21 @@ export class OutreachTrigger implements INodeType {
 				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
+				name: 'replyIoApi',
+				required: false,
+				displayOptions: { show: { source: ['replyIo'] } },
+			},
+			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
-				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['outreachIo'] } },
 			},
 		],
 		webhooks: TRIGGER_WEBHOOKS,
 		properties,
 	};
 
-	// lemlist and Instantly hooks are registered through the tool's API on publish (Registration:
+	// Hooks of the tools in registration/registrars.ts are registered through the tool's API on publish (Registration:
 	// automatic); others are added by hand. checkExists also stops publishing on settings that would
 	// reject every delivery (no secret, a broken regex), with a clear message.
 	webhookMethods = outreachWebhookMethods();

@@ -153,6 +153,7 @@ export const LEMLIST_API_BASE = 'https://api.lemlist.com/api';
 export const INSTANTLY_API_BASE = 'https://api.instantly.ai/api/v2';
 export const OUTREACH_IO_API_BASE = 'https://api.outreach.io/api/v2';
 export const WOODPECKER_API_BASE = 'https://api.woodpecker.co/rest';
+export const REPLY_IO_API_BASE = 'https://api.reply.io/v3';
 
 /** The base URL for a credential: the official one, or the checked testing override, which may name only the tool's own API host or, with the loopback toggle on, this machine. */
 function apiBaseUrl(credentials: ICredentialDataDecryptedObject, official: string): string {
@@ -168,6 +169,8 @@ export const outreachIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =
 	apiBaseUrl(credentials, OUTREACH_IO_API_BASE);
 export const woodpeckerBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
 	apiBaseUrl(credentials, WOODPECKER_API_BASE);
+export const replyIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, REPLY_IO_API_BASE);
 
 export function checkedOverride(value: string, official: string, loopback: boolean): string {
 	return checkedVendorUrl(

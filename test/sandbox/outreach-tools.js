@@ -844,7 +844,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 				accessTokenUrl: `${sandbox.url}/outreach/oauth/token`,
 				clientId: cfg.outreachIo.clientId,
 				clientSecret: cfg.outreachIo.clientSecret,
-				scope: 'prospects.read mailings.read sequences.read',
+				scope: 'prospects.read mailings.read sequences.read webhooks.all',
 				authQueryParameters: '',
 				authentication: 'body',
 				oauthTokenData: {

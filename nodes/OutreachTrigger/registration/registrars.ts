@@ -1,6 +1,8 @@
 import type { Tool } from '../adapters/types';
 import { instantlyRegistrar } from './instantly';
 import { lemlistRegistrar } from './lemlist';
+import { outreachIoRegistrar } from './outreachIo';
+import { replyIoRegistrar } from './replyIo';
 import type { Registrar } from './types';
 import { woodpeckerRegistrar } from './woodpecker';
 
@@ -9,6 +11,8 @@ export const REGISTRARS: Partial<Record<Tool, Registrar>> = {
 	lemlist: lemlistRegistrar,
 	instantly: instantlyRegistrar,
 	woodpecker: woodpeckerRegistrar,
+	replyIo: replyIoRegistrar,
+	outreachIo: outreachIoRegistrar,
 };
 
 export const REGISTRABLE_TOOLS = Object.keys(REGISTRARS) as Tool[];
