@@ -44,6 +44,7 @@ describe('the contracts in test/contracts', () => {
 			'lemlist',
 			'outreachio',
 			'pinpoint',
+			'replyio',
 			'stardex',
 			'woodpecker',
 		]);

@@ -29,6 +29,8 @@ afterEach(() => {
 	tools.configure({
 		lemlist: { refuseHooks: 0, hookCreateLimit: Infinity },
 		instantly: { paidPlan: true },
+		replyIo: { refuseHooks: 0 },
+		outreachIo: { refuseHooks: 0 },
 	});
 });
 
@@ -36,8 +38,10 @@ const fixture = (name: string) =>
 	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker';
+	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'replyIo' | 'outreachIo';
 	credentialType: string;
+	/** An OAuth2 credential (n8n-core must be told it extends oAuth2Api). */
+	oauth2?: boolean;
 	/** The vendor events for Events = Replied, and for all three Events. */
 	replied: string[];
 	all: string[];
@@ -48,6 +52,14 @@ interface ToolCase {
 	expected: IDataObject;
 	/** The registered hook's URL, event and token, in one shape for both tools. */
 	view: (h: IDataObject) => { id: string; url: string; event: string; token: unknown };
+}
+
+/** A hook whose token is in its URL (?token=…): the URL without it, and the token. */
+function urlToken(raw: unknown) {
+	const url = new URL(String(raw));
+	const token = url.searchParams.get('token');
+	url.search = '';
+	return { url: url.toString(), token };
 }
 
 const CASES: ToolCase[] = [
@@ -113,16 +125,45 @@ const CASES: ToolCase[] = [
 		},
 		// The token travels in the URL: the hook's URL is the webhook URL plus ?token=….
 		view: (h) => {
-			const url = new URL(String(h.target_url));
-			const token = url.searchParams.get('token');
-			url.search = '';
-			return {
-				id: `${h.event} ${h.target_url}`,
-				url: url.toString(),
-				event: String(h.event),
-				token,
-			};
+			const { url, token } = urlToken(h.target_url);
+			return { id: `${h.event} ${h.target_url}`, url, event: String(h.event), token };
 		},
+	},
+	{
+		tool: 'replyIo',
+		credentialType: 'replyIoApi',
+		replied: ['email_replied', 'linkedin_message_replied'],
+		// Reply.io has no "added" event: nothing is subscribed for it.
+		all: ['email_replied', 'linkedin_message_replied', 'meeting_booked'],
+		change: { events: ['interested'], hooks: 3 },
+		replyType: 'email_replied',
+		reply: fixture('replyio-email_replied.json'),
+		expected: {
+			event: 'interested',
+			fullName: 'Carlos García',
+			linkedinUrl: 'https://www.linkedin.com/in/carlosgarcia',
+			tool: 'replyIo',
+			toolEvent: 'email_replied',
+		},
+		view: (h) => ({ id: String(h.id), ...urlToken(h.url), event: String(h.eventType) }),
+	},
+	{
+		tool: 'outreachIo',
+		credentialType: 'outreachIoOAuth2Api',
+		oauth2: true,
+		replied: ['mailing.replied'],
+		all: ['mailing.replied', 'sequenceState.created'],
+		change: { events: ['addedToSequence', 'replied'], hooks: 2 },
+		replyType: 'mailing.replied',
+		reply: fixture('outreachio-mailing.replied.json'),
+		expected: { event: 'replied', tool: 'outreachIo', toolEvent: 'mailing.replied' },
+		// Outreach.io signs with the secret we gave it: the token is the hook's secret.
+		view: (h) => ({
+			id: String(h.id),
+			url: String(h.url),
+			event: `${h.resource}.${h.action}`,
+			token: h.secret,
+		}),
 	},
 ];
 
@@ -137,10 +178,15 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 			{ [c.credentialType]: `${c.tool} sandbox` },
 			{ typeVersion: version },
 		);
-		return new WorkflowHarness(
+		const wf = new WorkflowHarness(
 			{ nodes: [trigger], connections: {} },
 			{ [c.credentialType]: { ...tools.credentials[c.tool], ...credentials } },
 		);
+		if (c.oauth2)
+			Object.assign(wf.credentialsHelper, {
+				getParentTypes: (type: string) => (type === c.credentialType ? ['oAuth2Api'] : []),
+			});
+		return wf;
 	}
 
 	const hooks = () => (tools.hooks(c.tool) as IDataObject[]).map(c.view);
@@ -155,6 +201,7 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 			url: string;
 			headers: Record<string, string>;
 			body: IDataObject;
+			raw?: string;
 		}>;
 		const results = [];
 		for (const d of out) {
@@ -162,7 +209,9 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 			const query = Object.fromEntries(url.searchParams);
 			url.search = '';
 			expect(url.toString()).toBe(wf.webhookUrl(TRIGGER));
-			results.push(await wf.deliver(TRIGGER, { body: d.body, headers: d.headers, query }));
+			results.push(
+				await wf.deliver(TRIGGER, { body: d.body, headers: d.headers, query, rawBody: d.raw }),
+			);
 		}
 		return results;
 	}
@@ -224,9 +273,14 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		}> = [
 			{
 				body: { ...body, secret: 'guess' },
-				headers: { 'x-outreach-trigger-token': 'guess' },
+				headers: {
+					'x-outreach-trigger-token': 'guess',
+					'outreach-webhook-signature': 'a'.repeat(64),
+				},
 				query: { token: 'guess' },
 			},
+			// The tool's own headers (and, for Outreach.io, its signature) over a changed body.
+			...(c.tool === 'outreachIo' ? [{ body: { ...body, forged: true }, headers: d.headers }] : []),
 			{ body: (({ secret: _s, ...rest }) => rest)(body), headers: {} },
 		];
 		for (const request of forged) {
@@ -284,6 +338,13 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		// Woodpecker: three other workflows already use the three prospect_replied subscriptions.
 		if (c.tool === 'woodpecker')
 			for (const n of [1, 2, 3]) await workflow({ path: `other-${n}` }).publish(TRIGGER);
+		if (c.tool === 'replyIo' || c.tool === 'outreachIo')
+			tools.setFaults({
+				error5xxRate: 1,
+				only: [
+					c.tool === 'replyIo' ? 'POST /replyio/v3/webhooks' : 'POST /outreach/api/v2/webhooks',
+				],
+			});
 		const failed = wf.publish(TRIGGER);
 		await expect(failed).rejects.toThrow(
 			{
@@ -292,6 +353,9 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 				instantly: /Instantly did not let the Outreach Trigger register the "email_sent" webhook/,
 				woodpecker:
 					/Woodpecker did not let the Outreach Trigger register the "prospect_replied" webhook: .*HTTP 409/,
+				replyIo: /Reply.io did not let the Outreach Trigger register the "email_replied" webhook/,
+				outreachIo:
+					/Outreach.io did not let the Outreach Trigger register the "mailing.replied" webhook/,
 			}[c.tool],
 		);
 		await failed.catch((e: { description?: string }) =>
@@ -312,6 +376,8 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 					lemlist: 'POST /lemlist/api/hooks',
 					instantly: 'POST /instantly/api/v2/webhooks',
 					woodpecker: 'POST /woodpecker/rest/v1/webhooks/subscribe',
+					replyIo: 'POST /replyio/v3/webhooks',
+					outreachIo: 'POST /outreach/api/v2/webhooks',
 				}[c.tool],
 			],
 		});
@@ -447,6 +513,83 @@ describe('Instantly disabled a hook after failed deliveries', () => {
 		expect(
 			tools.requests().map((r: { method: string; path: string }) => `${r.method} ${r.path}`),
 		).toContain(`POST /instantly/api/v2/webhooks/${hook.id}/resume`);
+	});
+});
+
+describe('Reply.io and Outreach.io: disabled hooks and refusals', () => {
+	const wfFor = (source: 'replyIo' | 'outreachIo', credentials: IDataObject = {}) => {
+		const credentialType = source === 'replyIo' ? 'replyIoApi' : 'outreachIoOAuth2Api';
+		const wf = new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Outreach Trigger',
+						'outreachTrigger',
+						{ path: `p-${source}`, source, events: ['replied'] },
+						{ [credentialType]: 'sandbox' },
+						{ typeVersion: 1.1 },
+					),
+				],
+				connections: {},
+			},
+			{ [credentialType]: { ...tools.credentials[source], ...credentials } },
+		);
+		if (source === 'outreachIo')
+			Object.assign(wf.credentialsHelper, {
+				getParentTypes: (type: string) => (type === credentialType ? ['oAuth2Api'] : []),
+			});
+		return wf;
+	};
+
+	test.each([
+		['replyIo', 'POST /replyio/v3/webhooks/{id}/enable'],
+		['outreachIo', 'PATCH /outreach/api/v2/webhooks/{id}'],
+	] as const)(
+		'%s: a hook the tool disabled is enabled again on publish, not duplicated',
+		async (source, call) => {
+			const wf = wfFor(source);
+			await wf.publish('Outreach Trigger');
+			const before = tools.hooks(source) as IDataObject[];
+			for (const h of before) tools.disableHook(String(h.id), source);
+			expect(
+				tools.outgoing(source, source === 'replyIo' ? 'email_replied' : 'mailing.replied'),
+			).toEqual([]);
+			expect(await wf.publish('Outreach Trigger')).toBe(false);
+			const after = tools.hooks(source) as IDataObject[];
+			expect(after.map((h) => h.id)).toEqual(before.map((h) => h.id));
+			expect(
+				tools.outgoing(source, source === 'replyIo' ? 'email_replied' : 'mailing.replied'),
+			).toHaveLength(1);
+			const paths = tools
+				.requests()
+				.map((r: { method: string; path: string }) => `${r.method} ${r.path}`);
+			expect(paths).toContain(call.replace('{id}', String(before[0].id)));
+		},
+	);
+
+	test('Reply.io: a wrong API key names the credential to fix', async () => {
+		const failed = wfFor('replyIo', { apiKey: 'wrong' }).publish('Outreach Trigger');
+		await expect(failed).rejects.toThrow(/Reply.io did not let the Outreach Trigger list/);
+		await failed.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/Check the API key in the Reply.io API credential/),
+		);
+	});
+
+	test('Outreach.io: a token without the webhooks scope (403) says to add webhooks.all and reconnect', async () => {
+		tools.configure({ outreachIo: { refuseHooks: 403 } });
+		const failed = wfFor('outreachIo').publish('Outreach Trigger');
+		await expect(failed).rejects.toThrow(/Outreach.io did not let the Outreach Trigger register/);
+		await failed.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/webhooks.all scope.*reconnect/),
+		);
+		expect(tools.hooks('outreachIo')).toEqual([]);
+	});
+
+	test('Outreach.io: an expired token is refreshed by n8n and registration goes on', async () => {
+		tools.expireOutreachTokens();
+		const wf = wfFor('outreachIo');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('outreachIo')).toHaveLength(1);
 	});
 });
 

@@ -25,11 +25,15 @@
  *     `outgoing(tool, type, payload)` builds the deliveries the tool would send (URL, headers, body
  *     with the secret) and `deliver(...)` POSTs them. `configure({ lemlist: { refuseHooks: 403 } })`
  *     or `{ instantly: { paidPlan: false } }` makes registration fail like the vendor.
+ * - Reply.io (`${url}/replyio/v3`) and Outreach.io webhooks: replyio-outreachio-hooks.js; the same
+ *     `hooks`, `removeHook`, `outgoing` and `deliver` take 'replyIo' and 'outreachIo', and
+ *     `disableHook(id, tool)` disables theirs.
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
  */
 const { startSandbox } = require('./core');
+const { replyIoOutreachIoHooks } = require('./replyio-outreachio-hooks');
 
 const DEFAULTS = {
 	lemlist: {
@@ -56,7 +60,14 @@ const DEFAULTS = {
 		/** Woodpecker: "You can subscribe to the same event up to three times per account". */
 		maxPerEvent: 3,
 	},
+	replyIo: {
+		apiKeys: ['sandbox-replyio-key'],
+		/** An HTTP status POST /webhooks answers with (e.g. 403), or 0 to register normally. */
+		refuseHooks: 0,
+	},
 	outreachIo: {
+		/** An HTTP status POST /webhooks answers with (e.g. 403), or 0 to register normally. */
+		refuseHooks: 0,
 		clientId: 'sandbox-outreach-client',
 		clientSecret: 'sandbox-outreach-client-secret',
 		accessToken: 'sandbox-outreach-access-token',
@@ -73,7 +84,7 @@ const ORG_ID = '0190f2c4-0000-7000-8000-00000000a11c';
 
 /**
  * @param {{ port?: number, lemlist?: Partial<typeof DEFAULTS.lemlist>, instantly?: Partial<typeof DEFAULTS.instantly>,
- *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>,
+ *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>, replyIo?: Partial<typeof DEFAULTS.replyIo>,
  *   outreachIo?: Partial<typeof DEFAULTS.outreachIo>, rateLimit?: any, contractMode?: 'enforce'|'record'|'off',
  *   responseDelayMs?: number }} [opts]
  */
@@ -82,6 +93,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		lemlist: { ...DEFAULTS.lemlist, ...(opts.lemlist || {}) },
 		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
 		woodpecker: { ...DEFAULTS.woodpecker, ...(opts.woodpecker || {}) },
+		replyIo: { ...DEFAULTS.replyIo, .../** @type {any} */ ((opts).replyIo || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
 		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
 		contractMode: opts.contractMode ?? DEFAULTS.contractMode,
@@ -92,7 +104,15 @@ async function startOutreachToolsSandbox(opts = {}) {
 	/** @type {Set<string>} */
 	let validAccessTokens;
 
+	const extra = replyIoOutreachIoHooks({
+		nextId: () => ++db.nextId,
+		now: () => new Date().toISOString(),
+		replyIo: cfg.replyIo,
+		outreachIo: cfg.outreachIo,
+	});
+
 	function reset() {
+		extra.reset();
 		db = {
 			nextId: 1000,
 			lemlist: [],
@@ -275,6 +295,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (!cfg.woodpecker.apiKeys.includes(key)) return woodpeckerError(401, 'Invalid API key');
 			return { auth: { tool: 'woodpecker' } };
 		}
+		if (req.path.startsWith('/replyio/')) return extra.authenticateReplyIo(req);
 		if (req.path.startsWith('/outreach/api/')) {
 			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
 			if (!m || !validAccessTokens.has(m[1]))
@@ -332,16 +353,18 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** A hook deleted in the tool's own UI (Woodpecker's id: "event target_url"). */
 	function removeHook(
-		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ id,
 	) {
+		if (tool === 'replyIo' || tool === 'outreachIo') return extra.remove(tool, id);
 		db.hooks[tool] = db.hooks[tool].filter(
 			(/** @type {any} */ h) => (h._id ?? h.id ?? `${h.event} ${h.target_url}`) !== id,
 		);
 	}
 
 	/** Instantly disabling a hook after repeated failed deliveries (status -1). */
-	function disableHook(/** @type {string} */ id) {
+	function disableHook(/** @type {string} */ id, /** @type {string} */ tool = 'instantly') {
+		if (tool === 'replyIo' || tool === 'outreachIo') return extra.disable(tool, id);
 		const hook = findInstantlyHook(id);
 		if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
 		return Boolean(hook);
@@ -530,10 +553,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 	 * @returns {Array<{ hookId: string, url: string, headers: Record<string, string>, body: any }>}
 	 */
 	function outgoing(
-		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 	) {
+		if (tool === 'replyIo' || tool === 'outreachIo') return extra.outgoing(tool, type, payload);
 		if (tool === 'lemlist')
 			return db.hooks.lemlist
 				.filter((/** @type {any} */ h) => !h.type || h.type === type)
@@ -568,7 +592,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** Sends `outgoing(...)` over HTTP (only to `url` when given); answers each delivery's status. */
 	async function deliver(
-		/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 		/** @type {string | undefined} */ url = undefined,
@@ -580,7 +604,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			const res = await fetch(d.url, {
 				method: 'POST',
 				headers: d.headers,
-				body: JSON.stringify(d.body),
+				body: /** @type {any} */ (d).raw ?? JSON.stringify(d.body),
 				signal: globalThis.AbortSignal.timeout(10_000),
 			});
 			out.push({ hookId: d.hookId, url: d.url, status: res.status, body: await res.text() });
@@ -592,6 +616,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 	const routes = [
 		...hookRoutes,
 		...woodpeckerRoutes,
+		...extra.routes,
 		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/team$/,
@@ -726,7 +751,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 				? 'instantly'
 				: path.startsWith('/woodpecker/')
 					? 'woodpecker'
-					: 'outreachIo';
+					: path.startsWith('/replyio/')
+						? 'replyIo'
+						: 'outreachIo';
 
 	const sandbox = await startSandbox({
 		name: 'outreachTools',
@@ -736,10 +763,18 @@ async function startOutreachToolsSandbox(opts = {}) {
 			{ system: 'lemlist', prefix: '/lemlist/api' },
 			{ system: 'instantly', prefix: '/instantly/api/v2' },
 			{ system: 'woodpecker', prefix: '/woodpecker/rest' },
+			{ system: 'replyio', prefix: '/replyio/v3' },
 			{
 				system: 'outreachio',
 				prefix: '/outreach/api/v2',
-				ids: ['outreachio.prospects.get', 'outreachio.prospects.list'],
+				ids: [
+					'outreachio.prospects.get',
+					'outreachio.prospects.list',
+					'outreachio.webhooks.list',
+					'outreachio.webhooks.create',
+					'outreachio.webhooks.update',
+					'outreachio.webhooks.delete',
+				],
 			},
 			{ system: 'outreachio', prefix: '/outreach', ids: ['outreachio.oauth.token'] },
 		],
@@ -754,6 +789,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'lemlist') return lemlistError(400, text);
 			if (tool === 'instantly') return instantlyError(400, text);
 			if (tool === 'woodpecker') return woodpeckerError(400, text);
+			if (tool === 'replyIo') return extra.replyIoError(400, text);
 			if (req.path === '/outreach/oauth/token')
 				return { status: 400, body: { error: 'invalid_request', error_description: text } };
 			return outreachError(400, 'validationError', 'Validation Error', text);
@@ -763,6 +799,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'lemlist') return lemlistError(404, 'Not found');
 			if (tool === 'instantly') return instantlyError(404, 'Resource not found');
 			if (tool === 'woodpecker') return woodpeckerError(404, 'Not found');
+			if (tool === 'replyIo') return extra.replyIoError(404, 'Not found');
 			return outreachError(404, 'resourceNotFound', 'Resource Not Found', `No route ${req.path}`);
 		},
 		authenticate,
@@ -777,7 +814,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
-			hooks: db.hooks,
+			hooks: { ...db.hooks, ...extra.all() },
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
 				lemlistLeads: db.lemlist.length,
@@ -789,14 +826,17 @@ async function startOutreachToolsSandbox(opts = {}) {
 		// For tests in another process (e2e): what is registered, a deletion or auto-disable in the
 		// tool's UI, and a delivery of one event to every hook that listens to it.
 		control: (what, req) => {
-			const tool = ['instantly', 'woodpecker'].includes(req.body?.tool) ? req.body.tool : 'lemlist';
-			if (what === 'hooks' && req.method === 'GET') return { status: 200, body: db.hooks };
+			const tool = ['instantly', 'woodpecker', 'replyIo', 'outreachIo'].includes(req.body?.tool)
+				? req.body.tool
+				: 'lemlist';
+			if (what === 'hooks' && req.method === 'GET')
+				return { status: 200, body: { ...db.hooks, ...extra.all() } };
 			if (what === 'hooks/remove' && req.method === 'POST') {
 				removeHook(tool, req.body.id);
 				return { status: 200, body: { ok: true } };
 			}
 			if (what === 'hooks/disable' && req.method === 'POST')
-				return { status: 200, body: { ok: disableHook(req.body?.id) } };
+				return { status: 200, body: { ok: disableHook(req.body?.id, tool) } };
 			if (what === 'hooks/deliver' && req.method === 'POST')
 				return deliver(tool, String(req.body.type), req.body.payload ?? {}, req.body.url).then(
 					(sent) => ({
@@ -838,6 +878,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 				baseUrlOverride: `${sandbox.url}/woodpecker/rest`,
 				allowLoopbackBaseUrl: true,
 			},
+			replyIo: {
+				apiKey: cfg.replyIo.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/replyio/v3`,
+				allowLoopbackBaseUrl: true,
+			},
 			outreachIo: {
 				grantType: 'authorizationCode',
 				authUrl: `${sandbox.url}/outreach/oauth/authorize`,
@@ -860,8 +905,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 		addInstantlyLead,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */
-		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'} */ tool) =>
-			db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool) =>
+			tool === 'replyIo' || tool === 'outreachIo'
+				? extra.list(tool)
+				: db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
 		removeHook,
 		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
 		disableHook,
@@ -873,6 +920,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 				'lemlist',
 				'instantly',
 				'woodpecker',
+				'replyIo',
 				'outreachIo',
 			]))
 				if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
