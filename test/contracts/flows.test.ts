@@ -576,6 +576,25 @@ describe('Outreach tools (automatic webhook registration)', () => {
 		expect(tools.hooks('woodpecker')).toEqual([]);
 		expect((await credentialTest('woodpeckerApi', tools.credentials.woodpecker)).status).toBe(200);
 	});
+
+	test('Reply.io and Outreach.io: publish (list, create), re-publish (list, enable), unpublish (delete)', async () => {
+		for (const [source, credType] of [
+			['replyIo', 'replyIoApi'],
+			['outreachIo', 'outreachIoOAuth2Api'],
+		] as const) {
+			const wf = trigger(source, credType, tools.credentials[source]);
+			// n8n-core must be told that this credential is OAuth2.
+			Object.assign(wf.credentialsHelper, {
+				getParentTypes: (t: string) => (t === 'outreachIoOAuth2Api' ? ['oAuth2Api'] : []),
+			});
+			expect(await wf.publish('Outreach Trigger')).toBe(true);
+			tools.disableHook(String(tools.hooks(source)[0].id), source);
+			expect(await wf.publish('Outreach Trigger')).toBe(false);
+			expect(await wf.unpublish('Outreach Trigger')).toBe(true);
+			expect(tools.hooks(source)).toEqual([]);
+		}
+		expect((await credentialTest('replyIoApi', tools.credentials.replyIo)).status).toBe(200);
+	});
 });
 
 describe('what the sandboxes served, against the contracts', () => {
