@@ -132,7 +132,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'generic',
 		description:
-			'The tool that calls this webhook. lemlist, Instantly and Woodpecker can register it themselves when you publish; the others are set up by hand in the tool (see the notice below).',
+			'The tool that calls this webhook. lemlist, Instantly, Woodpecker, Reply.io and Outreach.io can register it themselves when you publish; the others are set up by hand in the tool (see the notice below).',
 		options: [
 			{
 				name: 'Generic (Documented JSON)',
