@@ -16,6 +16,7 @@ import { properties } from './description';
 import { enrichClaimed, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
 import { loadSettings } from './settings';
+import { searchLemlistCampaigns } from './methods/campaigns';
 import { outreachWebhookSecretTest } from './methods/credentialTest';
 import { outreachWebhookMethods } from './registration/lifecycle';
 
@@ -27,8 +28,9 @@ export class OutreachTrigger implements INodeType {
 		group: ['trigger'],
 		// 1.1: automatic registration (lemlist, Instantly, Woodpecker, Reply.io, Outreach.io). 2: a manual setup's secret lives in
 		// a credential and Authentication defaults to the tool's own method.
-		version: [1, 1.1, 2],
-		defaultVersion: 2,
+		// 2.1: Reply.io and Outreach.io register automatically too (2 and before keep their manual setup).
+		version: [1, 1.1, 2, 2.1],
+		defaultVersion: 2.1,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
 		description:
 			'Starts a workflow when a contact is added to a sequence, replies, or replies with interest in lemlist, Instantly, Smartlead, Outreach.io, Woodpecker, Reply.io, HeyReach or any tool that posts our JSON format',
@@ -44,7 +46,7 @@ export class OutreachTrigger implements INodeType {
 				required: true,
 				testedBy: 'outreachWebhookSecretTest',
 				displayOptions: {
-					show: { '@version': [2] },
+					show: { '@version': [2, 2.1] },
 					hide: { authentication: ['none'], registration: ['auto'] },
 				},
 			},
@@ -83,7 +85,10 @@ export class OutreachTrigger implements INodeType {
 	// reject every delivery (no secret, a broken regex), with a clear message.
 	webhookMethods = outreachWebhookMethods();
 
-	methods = { credentialTest: { outreachWebhookSecretTest } };
+	methods = {
+		credentialTest: { outreachWebhookSecretTest },
+		listSearch: { searchLemlistCampaigns },
+	};
 
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

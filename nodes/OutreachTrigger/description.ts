@@ -11,6 +11,7 @@ import {
 	MAX_ENRICH_TIME_LIMIT_MS,
 	MIN_ENRICH_TIME_LIMIT_MS,
 } from './enrich';
+import type { Tool } from './adapters/types';
 import { REGISTRABLE_TOOLS } from './registration/registrars';
 
 const SETUP: Record<string, string> = {
@@ -63,18 +64,33 @@ const registrationOptions = [
 ];
 
 /**
- * Two definitions of one parameter: workflows saved with version 1 keep the manual setup they were
- * built with; new triggers (version 1.1) register automatically.
+ * Definitions of one parameter per tool group and node version: a workflow keeps the manual setup
+ * it was saved with (n8n stores no value for a parameter it did not show, so the default of the
+ * saved version decides). lemlist, Instantly and Woodpecker register automatically from version
+ * 1.1, Reply.io and Outreach.io (whose triggers had no Registration until now) from version 2.1.
  */
-const registration = (defaultValue: string, versions: unknown[]): INodeProperties => ({
+const FIRST_AUTO: Array<[Tool[], number]> = [
+	[['lemlist', 'instantly', 'woodpecker'], 1.1],
+	[['replyIo', 'outreachIo'], 2.1],
+];
+const registration = (tools: Tool[], from: number, auto: boolean): INodeProperties => ({
 	displayName: 'Registration',
 	name: 'registration',
 	type: 'options',
 	noDataExpression: true,
-	default: defaultValue,
+	default: auto ? 'auto' : 'manual',
 	options: registrationOptions,
-	displayOptions: { show: { source: REGISTRABLE_TOOLS, '@version': versions as number[] } },
+	displayOptions: {
+		show: {
+			source: tools.filter((t) => REGISTRABLE_TOOLS.includes(t)),
+			'@version': [auto ? { _cnd: { gte: from } } : { _cnd: { lt: from } }],
+		},
+	},
 });
+const registrations = FIRST_AUTO.flatMap(([tools, from]) => [
+	registration(tools, from, true),
+	registration(tools, from, false),
+]);
 
 const autoNotice: INodeProperties = {
 	displayName:
@@ -83,6 +99,44 @@ const autoNotice: INodeProperties = {
 	type: 'notice',
 	default: '',
 	displayOptions: { show: { source: REGISTRABLE_TOOLS, registration: ['auto'] } },
+};
+
+/**
+ * lemlist: the Campaign the registered hooks are limited to (lemlist's `campaignId`); empty for
+ * every campaign. Conditions below still apply to what the hooks deliver.
+ */
+const lemlistCampaign: INodeProperties = {
+	displayName: 'Campaign',
+	name: 'lemlistCampaign',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	description:
+		'Only events of this lemlist campaign start the workflow: the webhooks are registered for it alone. Leave empty for every campaign. Conditions still apply after.',
+	displayOptions: { show: { source: ['lemlist'], registration: ['auto'] } },
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a campaign...',
+			typeOptions: { searchListMethod: 'searchLemlistCampaigns', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. cam_4HrZbi8xsez4QlrnL',
+			validation: [
+				{
+					type: 'regex',
+					properties: {
+						regex: '^cam_[A-Za-z0-9]+$',
+						errorMessage: 'A lemlist campaign ID starts with cam_',
+					},
+				},
+			],
+		},
+	],
 };
 
 /** The Authentication methods of every version (version 2 adds "the tool's own method" first). */
@@ -148,9 +202,9 @@ export const properties: INodeProperties[] = [
 			{ name: 'Woodpecker', value: 'woodpecker' },
 		],
 	},
-	registration('auto', [{ _cnd: { gte: 1.1 } }]),
-	registration('manual', [1]),
+	...registrations,
 	autoNotice,
+	lemlistCampaign,
 	...setupNotices,
 	{
 		displayName: 'Events',
@@ -196,7 +250,7 @@ export const properties: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		default: 'toolDefault',
-		displayOptions: { show: { '@version': [2] }, ...MANUAL },
+		displayOptions: { show: { '@version': [2, 2.1] }, ...MANUAL },
 		options: [
 			{
 				name: "Automatic: The Tool's Own Method (Recommended)",

@@ -595,6 +595,20 @@ describe('Outreach tools (automatic webhook registration)', () => {
 		}
 		expect((await credentialTest('replyIoApi', tools.credentials.replyIo)).status).toBe(200);
 	});
+
+	test('lemlist Campaign picker (GET /campaigns), and a hook limited to the campaign', async () => {
+		const wf = trigger('lemlist', 'lemlistLeadsApi', tools.credentials.lemlist);
+		wf.workflow.getNode('Outreach Trigger')!.parameters.lemlistCampaign = {
+			__rl: true,
+			mode: 'list',
+			value: 'cam_sandbox',
+		};
+		const found = await listSearch(wf, 'Outreach Trigger', 'searchLemlistCampaigns', 'sandbox');
+		expect(found.results).toEqual([{ name: 'Sandbox campaign', value: 'cam_sandbox' }]);
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('lemlist').map((h: IDataObject) => h.campaignId)).toContain('cam_sandbox');
+		expect(await wf.unpublish('Outreach Trigger')).toBe(true);
+	});
 });
 
 describe('what the sandboxes served, against the contracts', () => {

@@ -593,6 +593,79 @@ describe('Reply.io and Outreach.io: disabled hooks and refusals', () => {
 	});
 });
 
+describe('lemlist Campaign: hooks limited to one campaign', () => {
+	const wfWith = (campaign: string) => {
+		const wf = new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Outreach Trigger',
+						'outreachTrigger',
+						{
+							path: 'lemlist-campaign',
+							source: 'lemlist',
+							events: ['replied'],
+							lemlistCampaign: { __rl: true, mode: 'list', value: campaign },
+						},
+						{ lemlistLeadsApi: 'sandbox' },
+						{ typeVersion: 1.1 },
+					),
+				],
+				connections: {},
+			},
+			{ lemlistLeadsApi: { ...tools.credentials.lemlist } },
+		);
+		return wf;
+	};
+	const reply = (campaignId: string) => ({
+		...(({ secret: _s, ...rest }) => rest)(fixture('lemlist-emailsReplied.json')),
+		campaignId,
+	});
+
+	test('publish registers every hook for the campaign; only its events are delivered and start a run', async () => {
+		const wf = wfWith('cam_sandbox');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		const made = tools.hooks('lemlist') as IDataObject[];
+		expect(made).toHaveLength(2);
+		expect(made.every((h) => h.campaignId === 'cam_sandbox')).toBe(true);
+		expect(tools.outgoing('lemlist', 'emailsReplied', reply('cam_sbxOther'))).toEqual([]);
+		const [d] = tools.outgoing('lemlist', 'emailsReplied', reply('cam_sandbox'));
+		const res = await wf.deliver('Outreach Trigger', { body: d.body, headers: d.headers });
+		expect(outputOf(res.run!, 'Outreach Trigger')).toHaveLength(1);
+		// Published again unchanged: nothing to do.
+		expect(await wf.publish('Outreach Trigger')).toBe(false);
+	});
+
+	test('another campaign, or none, replaces the hooks on the next publish', async () => {
+		const wf = wfWith('cam_sandbox');
+		await wf.publish('Outreach Trigger');
+		const params = wf.workflow.getNode('Outreach Trigger')!.parameters;
+		params.lemlistCampaign = { __rl: true, mode: 'id', value: 'cam_sbxOther' };
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			'cam_sbxOther',
+			'cam_sbxOther',
+		]);
+		params.lemlistCampaign = { __rl: true, mode: 'list', value: '' };
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			undefined,
+			undefined,
+		]);
+	});
+
+	test('a hook deleted in lemlist is created again for the same campaign', async () => {
+		const wf = wfWith('cam_sandbox');
+		await wf.publish('Outreach Trigger');
+		const [first] = tools.hooks('lemlist') as IDataObject[];
+		tools.removeHook('lemlist', String(first._id));
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect(
+			(tools.hooks('lemlist') as IDataObject[]).every((h) => h.campaignId === 'cam_sandbox'),
+		).toBe(true);
+	});
+});
+
 test('every hook request the trigger made kept to its contract', () => {
 	const report = tools.contractReport();
 	expect(report.violations).toEqual([]);

@@ -93,7 +93,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		lemlist: { ...DEFAULTS.lemlist, ...(opts.lemlist || {}) },
 		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
 		woodpecker: { ...DEFAULTS.woodpecker, ...(opts.woodpecker || {}) },
-		replyIo: { ...DEFAULTS.replyIo, .../** @type {any} */ ((opts).replyIo || {}) },
+		replyIo: { ...DEFAULTS.replyIo, .../** @type {any} */ (opts.replyIo || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
 		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
 		contractMode: opts.contractMode ?? DEFAULTS.contractMode,
@@ -119,6 +119,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 			instantly: [],
 			outreachIo: [],
 			hooks: { lemlist: [], instantly: [], woodpecker: [] },
+			lemlistCampaigns: [
+				{ _id: 'cam_sandbox', name: 'Sandbox campaign', status: 'running' },
+				{ _id: 'cam_sbxOther', name: 'Other campaign', status: 'running' },
+			],
 			lemlistHooksCreated: 0,
 		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
@@ -618,6 +622,16 @@ async function startOutreachToolsSandbox(opts = {}) {
 		...woodpeckerRoutes,
 		...extra.routes,
 		{
+			// The trigger's Campaign picker: lemlist pages with limit/offset and has no name search.
+			method: 'GET',
+			pattern: /^\/lemlist\/api\/campaigns$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const limit = Number(req.query.get('limit') ?? 100);
+				const offset = Number(req.query.get('offset') ?? 0);
+				return { status: 200, body: db.lemlistCampaigns.slice(offset, offset + limit) };
+			},
+		},
+		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/team$/,
 			handler: () => ({ status: 200, body: { _id: 'tea_sandbox', name: 'Sandbox team' } }),
@@ -902,6 +916,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 			},
 		},
 		addLemlistLead,
+		/** A lemlist campaign for the Campaign picker (GET /campaigns). */
+		addLemlistCampaign: (/** @type {{ _id: string, name: string }} */ c) => {
+			db.lemlistCampaigns.push({ status: 'running', ...c });
+		},
 		addInstantlyLead,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */

@@ -19,6 +19,8 @@ export const lemlistRegistrar: Registrar = {
 	tool: 'lemlist',
 	credentialType: 'lemlistLeadsApi',
 	token: { mode: 'bodySecret' },
+	// "campaignId: limits the hook to one campaign" (add-webhook page above).
+	campaignParameter: 'lemlistCampaign',
 	vendorEvents: (events) => eventsFrom(NEEDS, events),
 	list: listLemlistHooks,
 	create: createLemlistHook,

@@ -7,7 +7,7 @@ import { TOOL_NAMES } from '../adapters/types';
 import { checkSettings, readSettings } from '../settings';
 import { REGISTRARS, registrationMode } from './registrars';
 import { newSecret, type Registration, readRegistration, writeRegistration } from './state';
-import { type Registrar, targetUrl } from './types';
+import { campaignOf, type Registrar, targetUrl } from './types';
 
 /**
  * Publish and unpublish (n8n's webhookMethods, run once on the main process). With Registration on
@@ -64,7 +64,9 @@ async function hooksInPlace(ctx: IHookFunctions, registrar: Registrar): Promise<
 	const reg = readRegistration(ctx);
 	const wanted = registrar.vendorEvents(readSettings(ctx).events);
 	const url = webhookUrl(ctx);
-	if (!reg || reg.tool !== registrar.tool || reg.url !== url) return false;
+	const campaign = campaignOf(ctx, registrar);
+	if (!reg || reg.tool !== registrar.tool || reg.url !== url || reg.campaign !== campaign)
+		return false;
 	if (
 		!sameSet(
 			reg.hooks.map((h) => h.event),
@@ -78,7 +80,7 @@ async function hooksInPlace(ctx: IHookFunctions, registrar: Registrar): Promise<
 	const target = targetUrl(registrar, url, reg.secret);
 	for (const hook of reg.hooks) {
 		const found = remote.get(hook.id);
-		if (!found || found.url !== target) return false;
+		if (!found || found.url !== target || found.campaign !== campaign) return false;
 		if (found.active) continue;
 		if (!registrar.resume) return false;
 		const resumed = await settle(registrar.resume(ctx, hook.id));
@@ -94,7 +96,8 @@ async function register(ctx: IHookFunctions, registrar: Registrar): Promise<void
 	const listed = await settle(registrar.list(ctx));
 	if (!listed.ok) throw refusal(ctx, registrar, listed.error, 'list its webhooks');
 	const before = new Set(listed.value.map((h) => h.id));
-	const reg: Registration = { tool: registrar.tool, url, secret: newSecret(), hooks: [] };
+	const campaign = campaignOf(ctx, registrar);
+	const reg: Registration = { tool: registrar.tool, url, secret: newSecret(), hooks: [], campaign };
 	const target = targetUrl(registrar, url, reg.secret);
 	const events = registrar.vendorEvents(readSettings(ctx).events);
 	if (!events.length)
@@ -104,7 +107,9 @@ async function register(ctx: IHookFunctions, registrar: Registrar): Promise<void
 			{ description: 'Choose Replied or Replied and Interested, or set Registration to Manual' },
 		);
 	for (const event of events) {
-		const made = await settle(registrar.create(ctx, { url: target, event, secret: reg.secret }));
+		const made = await settle(
+			registrar.create(ctx, { url: target, event, secret: reg.secret, campaign }),
+		);
 		if (!made.ok) {
 			await rollback(ctx, registrar, reg, before);
 			throw refusal(ctx, registrar, made.error, `register the "${event}" webhook`);

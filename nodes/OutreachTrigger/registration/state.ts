@@ -16,6 +16,8 @@ export interface Registration {
 	url: string;
 	secret: string;
 	hooks: Array<{ id: string; event: string }>;
+	/** The campaign the hooks are limited to (tools with a Campaign parameter). */
+	campaign?: string;
 }
 
 export interface StaticDataReader {
@@ -52,7 +54,8 @@ export function readRegistration(
 		.filter(isRecord)
 		.map((h) => ({ id: str(h.id) ?? '', event: str(h.event) ?? '' }))
 		.filter((h) => h.id);
-	return { tool, url, secret, hooks };
+	const campaign = str(raw.campaign);
+	return { tool, url, secret, hooks, ...(campaign ? { campaign } : {}) };
 }
 
 export function writeRegistration(

@@ -22,6 +22,11 @@ export interface Registrar {
 		| { mode: 'hmac' }
 		| { mode: 'headerToken'; headerName: string }
 		| { mode: 'queryToken'; queryParameter: string };
+	/**
+	 * The node parameter (a Campaign resource locator) that limits the hooks to one campaign, for
+	 * tools whose hook API takes a campaign; empty means every campaign.
+	 */
+	campaignParameter?: string;
 	/** The tool's event names, one hook each, for the selected Events (sorted, no duplicates). */
 	vendorEvents(events: SelectableEvent[]): string[];
 	list(ctx: IHookFunctions): Promise<RemoteHook[]>;
@@ -43,6 +48,16 @@ export function targetUrl(registrar: Registrar, url: string, secret: string): st
 }
 
 /** The vendor events for the selected Events, from a table of what each Event needs. */
+/** The campaign the hooks are limited to, or undefined for every campaign. */
+export function campaignOf(
+	ctx: Pick<IHookFunctions, 'getNodeParameter'>,
+	registrar: Registrar,
+): string | undefined {
+	if (!registrar.campaignParameter) return undefined;
+	const value = ctx.getNodeParameter(registrar.campaignParameter, '', { extractValue: true });
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
 export function eventsFrom(
 	table: Record<SelectableEvent, string[]>,
 	selected: SelectableEvent[],

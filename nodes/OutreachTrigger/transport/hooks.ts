@@ -31,6 +31,8 @@ export interface RemoteHook {
 	event: string;
 	/** False when the tool disabled it after failed deliveries. */
 	active: boolean;
+	/** The campaign the hook is limited to, where the tool says. */
+	campaign?: string;
 }
 
 export interface NewHook {
@@ -72,6 +74,7 @@ export async function listLemlistHooks(ctx: IHookFunctions): Promise<RemoteHook[
 		url: str(h.targetUrl) ?? '',
 		event: str(h.type) ?? '*',
 		active: true,
+		campaign: str(h.campaignId),
 	}));
 }
 

@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { OutreachTrigger } from '../../../nodes/OutreachTrigger/OutreachTrigger.node';
 import { runCheckExists, runHook, runWebhook } from './webhookHarness';
@@ -409,7 +410,7 @@ describe('activation (webhookMethods)', () => {
 
 	it('Generic and the tools without a registrar are always manual, whatever Registration says', async () => {
 		const state = {};
-		for (const source of ['generic', 'smartlead', 'heyreach', 'replyIo', 'outreachIo'])
+		for (const source of ['generic', 'smartlead', 'heyreach'])
 			await expect(runHook('create', { source, registration: 'auto' }, state)).resolves.toBe(true);
 		expect(state).toEqual({});
 	});
@@ -463,5 +464,35 @@ describe('caps: nothing starts, and the answer says what was too large', () => {
 		expect((await runWebhook({}, { rawBody: reply('Sounds great', id) }, state)).result).toEqual(
 			startsNothing,
 		);
+	});
+});
+
+describe('Registration default per node version (a saved workflow keeps its setup)', () => {
+	const registrationFor = (source: string, typeVersion: number) => {
+		const description = new OutreachTrigger().description;
+		const params = NodeHelpers.getNodeParameters(
+			description.properties,
+			{ source },
+			true,
+			false,
+			{ typeVersion, type: 'outreachTrigger', parameters: {} } as never,
+			description,
+		);
+		return params?.registration;
+	};
+
+	it.each([
+		['lemlist', 1, 'manual'],
+		['lemlist', 1.1, 'auto'],
+		['woodpecker', 2, 'auto'],
+		['replyIo', 1.1, 'manual'],
+		['replyIo', 2, 'manual'],
+		['replyIo', 2.1, 'auto'],
+		['outreachIo', 2, 'manual'],
+		['outreachIo', 2.1, 'auto'],
+		['smartlead', 2.1, undefined],
+		['generic', 2.1, undefined],
+	] as const)('%s, version %s: %s', (source, version, expected) => {
+		expect(registrationFor(source, version)).toBe(expected);
 	});
 });

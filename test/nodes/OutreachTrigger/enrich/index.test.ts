@@ -87,7 +87,7 @@ const outreachIo = (params: IDataObject = {}) =>
 describe('node description', () => {
 	const d = new OutreachTrigger().description;
 
-	test('each credential shows only for its source (lemlist, Instantly and Woodpecker also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
+	test('each credential shows only for its source (lemlist, Instantly, Woodpecker, Reply.io and Outreach.io also register webhooks with it); none is required', () => {
 		expect(d.credentials?.slice(1)).toEqual([
 			{
 				name: 'lemlistLeadsApi',
@@ -105,9 +105,14 @@ describe('node description', () => {
 				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
+				name: 'replyIoApi',
+				required: false,
+				displayOptions: { show: { source: ['replyIo'] } },
+			},
+			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
-				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['outreachIo'] } },
 			},
 		]);
 	});

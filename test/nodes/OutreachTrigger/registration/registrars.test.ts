@@ -11,8 +11,14 @@ const reader = (params: Record<string, unknown>) => ({
 });
 
 describe('which tools register themselves, and how', () => {
-	test('lemlist, Instantly and Woodpecker have registrars; every other source is manual', () => {
-		expect(REGISTRABLE_TOOLS.sort()).toEqual(['instantly', 'lemlist', 'woodpecker']);
+	test('lemlist, Instantly, Woodpecker, Reply.io and Outreach.io have registrars; every other source is manual', () => {
+		expect(REGISTRABLE_TOOLS.sort()).toEqual([
+			'instantly',
+			'lemlist',
+			'outreachIo',
+			'replyIo',
+			'woodpecker',
+		]);
 		for (const source of TOOLS) {
 			const mode = registrationMode(reader({ source, registration: 'auto' }));
 			expect({ source, mode }).toEqual({
@@ -41,6 +47,12 @@ describe('which tools register themselves, and how', () => {
 		['woodpecker', ['replied'], ['prospect_replied']],
 		['woodpecker', ['addedToSequence'], []],
 		['woodpecker', ['interested'], ['prospect_interested', 'prospect_replied']],
+		['replyIo', ['replied'], ['email_replied', 'linkedin_message_replied']],
+		['replyIo', ['addedToSequence'], []],
+		['replyIo', ['interested'], ['email_replied', 'linkedin_message_replied', 'meeting_booked']],
+		['outreachIo', ['replied'], ['mailing.replied']],
+		['outreachIo', ['addedToSequence'], ['sequenceState.created']],
+		['outreachIo', ['interested', 'replied'], ['mailing.replied']],
 	] as const)('%s, Events %j → exactly the tool events %j', (tool, events, vendor) => {
 		expect(REGISTRARS[tool]!.vendorEvents([...events])).toEqual(vendor);
 	});
@@ -48,10 +60,19 @@ describe('which tools register themselves, and how', () => {
 	test('the token comes back in the body (lemlist), in our header (Instantly) or in the URL (Woodpecker)', () => {
 		expect(REGISTRARS.woodpecker!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
 		expect(REGISTRARS.lemlist!.token).toEqual({ mode: 'bodySecret' });
+		// Reply.io documents no signing secret; Outreach.io signs every delivery with ours.
+		expect(REGISTRARS.replyIo!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
+		expect(REGISTRARS.outreachIo!.token).toEqual({ mode: 'hmac' });
 		expect(REGISTRARS.instantly!.token).toEqual({
 			mode: 'headerToken',
 			headerName: 'X-Outreach-Trigger-Token',
 		});
+	});
+
+	test('only lemlist takes a Campaign (its hook API has campaignId; the others are account-wide here)', () => {
+		expect(REGISTRARS.lemlist!.campaignParameter).toBe('lemlistCampaign');
+		for (const tool of ['instantly', 'woodpecker', 'replyIo', 'outreachIo'] as const)
+			expect(REGISTRARS[tool]!.campaignParameter).toBeUndefined();
 	});
 
 	test.each([
@@ -62,6 +83,10 @@ describe('which tools register themselves, and how', () => {
 		['instantly', 429, /publish again in a minute/],
 		['woodpecker', 409, /three webhooks per event/],
 		['woodpecker', 403, /add-on/],
+		['replyIo', 401, /Reply.io API credential/],
+		['replyIo', 403, /account owner/],
+		['outreachIo', 403, /webhooks.all scope/],
+		['outreachIo', 401, /Reconnect/],
 	] as const)('%s refused with %i: the hint says what to do', (tool, status, hint) => {
 		expect(REGISTRARS[tool]!.refusalHint(status)).toMatch(hint);
 	});
