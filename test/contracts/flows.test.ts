@@ -583,6 +583,8 @@ describe('Outreach tools (automatic webhook registration)', () => {
 			['outreachIo', 'outreachIoOAuth2Api'],
 		] as const) {
 			const wf = trigger(source, credType, tools.credentials[source]);
+			// Reply.io and Outreach.io register automatically from node version 2.1 (chosen here on 1.1).
+			wf.workflow.getNode('Outreach Trigger')!.parameters.registration = 'auto';
 			// n8n-core must be told that this credential is OAuth2.
 			Object.assign(wf.credentialsHelper, {
 				getParentTypes: (t: string) => (t === 'outreachIoOAuth2Api' ? ['oAuth2Api'] : []),

@@ -42,6 +42,8 @@ interface ToolCase {
 	credentialType: string;
 	/** An OAuth2 credential (n8n-core must be told it extends oAuth2Api). */
 	oauth2?: boolean;
+	/** The first node version that registers automatically by default (1.1; Reply.io and Outreach.io 2.1). */
+	autoFrom?: number;
 	/** The vendor events for Events = Replied, and for all three Events. */
 	replied: string[];
 	all: string[];
@@ -132,6 +134,7 @@ const CASES: ToolCase[] = [
 	{
 		tool: 'replyIo',
 		credentialType: 'replyIoApi',
+		autoFrom: 2.1,
 		replied: ['email_replied', 'linkedin_message_replied'],
 		// Reply.io has no "added" event: nothing is subscribed for it.
 		all: ['email_replied', 'linkedin_message_replied', 'meeting_booked'],
@@ -151,6 +154,7 @@ const CASES: ToolCase[] = [
 		tool: 'outreachIo',
 		credentialType: 'outreachIoOAuth2Api',
 		oauth2: true,
+		autoFrom: 2.1,
 		replied: ['mailing.replied'],
 		all: ['mailing.replied', 'sequenceState.created'],
 		change: { events: ['addedToSequence', 'replied'], hooks: 2 },
@@ -170,7 +174,11 @@ const CASES: ToolCase[] = [
 describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 	const TRIGGER = 'Outreach Trigger';
 
-	function workflow(params: IDataObject = {}, version = 1.1, credentials: IDataObject = {}) {
+	function workflow(
+		params: IDataObject = {},
+		version = c.autoFrom ?? 1.1,
+		credentials: IDataObject = {},
+	) {
 		const trigger = node(
 			TRIGGER,
 			'outreachTrigger',
@@ -386,10 +394,14 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		expect(hooks()).toEqual([]);
 	});
 
-	test('Registration: Manual, and workflows saved with version 1, register nothing', async () => {
+	test('Registration: Manual, and workflows saved before automatic registration, register nothing', async () => {
 		for (const wf of [
 			workflow({ registration: 'manual', authentication: 'none' }),
 			workflow({}, 1),
+			// Reply.io and Outreach.io triggers saved with versions 1.1 and 2 keep their manual setup.
+			...(c.autoFrom
+				? [workflow({ authentication: 'none' }, 1.1), workflow({ authentication: 'none' }, 2)]
+				: []),
 		]) {
 			expect(await wf.publish(TRIGGER)).toBe(false);
 			expect(hooks()).toEqual([]);
@@ -413,7 +425,10 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 	test('switching an automatic trigger to Manual removes the hooks it registered', async () => {
 		const wf = workflow();
 		await wf.publish(TRIGGER);
-		wf.workflow.getNode(TRIGGER)!.parameters.registration = 'manual';
+		Object.assign(wf.workflow.getNode(TRIGGER)!.parameters, {
+			registration: 'manual',
+			authentication: 'none',
+		});
 		expect(await wf.publish(TRIGGER)).toBe(false);
 		expect(hooks()).toEqual([]);
 	});
@@ -527,7 +542,7 @@ describe('Reply.io and Outreach.io: disabled hooks and refusals', () => {
 						'outreachTrigger',
 						{ path: `p-${source}`, source, events: ['replied'] },
 						{ [credentialType]: 'sandbox' },
-						{ typeVersion: 1.1 },
+						{ typeVersion: 2.1 },
 					),
 				],
 				connections: {},
