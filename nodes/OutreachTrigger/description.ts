@@ -73,20 +73,23 @@ const FIRST_AUTO: Array<[Tool[], number]> = [
 	[['lemlist', 'instantly', 'woodpecker'], 1.1],
 	[['replyIo', 'outreachIo'], 2.1],
 ];
-const registration = (tools: Tool[], from: number, auto: boolean): INodeProperties => ({
-	displayName: 'Registration',
-	name: 'registration',
-	type: 'options',
-	noDataExpression: true,
-	default: auto ? 'auto' : 'manual',
-	options: registrationOptions,
-	displayOptions: {
-		show: {
-			source: tools.filter((t) => REGISTRABLE_TOOLS.includes(t)),
-			'@version': [auto ? { _cnd: { gte: from } } : { _cnd: { lt: from } }],
+const registration = (tools: Tool[], from: number, auto: boolean): INodeProperties => {
+	const defaultValue = auto ? 'auto' : 'manual';
+	return {
+		displayName: 'Registration',
+		name: 'registration',
+		type: 'options',
+		noDataExpression: true,
+		default: defaultValue,
+		options: registrationOptions,
+		displayOptions: {
+			show: {
+				source: tools.filter((t) => REGISTRABLE_TOOLS.includes(t)),
+				'@version': [auto ? { _cnd: { gte: from } } : { _cnd: { lt: from } }],
+			},
 		},
-	},
-});
+	};
+};
 const registrations = FIRST_AUTO.flatMap(([tools, from]) => [
 	registration(tools, from, true),
 	registration(tools, from, false),

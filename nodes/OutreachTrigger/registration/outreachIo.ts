@@ -35,7 +35,9 @@ export const outreachIoRegistrar: Registrar = {
 			? 'Reconnect the Outreach.io OAuth2 API credential: its token was refused and could not be refreshed'
 			: status === 403
 				? 'The Outreach.io OAuth2 API credential needs the webhooks.all scope: add it to your Outreach app, then reconnect the credential (or set Registration to Manual)'
-				: status === 429
-					? 'Outreach.io is rate-limiting this organization: publish again in a minute'
-					: 'Publish again; if it keeps failing, set Registration to Manual and create the webhook with the Outreach.io API',
+				: status === 422 || status === 400
+					? "Outreach.io accepts only a public https webhook URL: set n8n's WEBHOOK_URL to your https address and publish again (or set Registration to Manual)"
+					: status === 429
+						? 'Outreach.io is rate-limiting this organization: publish again in a minute'
+						: 'Publish again; if it keeps failing, set Registration to Manual and create the webhook with the Outreach.io API',
 };

@@ -87,6 +87,7 @@ describe('which tools register themselves, and how', () => {
 		['replyIo', 403, /account owner/],
 		['outreachIo', 403, /webhooks.all scope/],
 		['outreachIo', 401, /Reconnect/],
+		['outreachIo', 422, /public https webhook URL/],
 	] as const)('%s refused with %i: the hint says what to do', (tool, status, hint) => {
 		expect(REGISTRARS[tool]!.refusalHint(status)).toMatch(hint);
 	});
