@@ -553,12 +553,20 @@ async function registrationCheck(context, client) {
 		saved === token && sent.map((d) => d.status).join() === '200' && after.length === 1,
 		`deliveries ${sent.map((d) => d.status).join(',')}; executions ${after.length} (${execs.map((e) => e.status).join(',')})`,
 	);
+	const kept = (await client.api('GET', `/workflows/${wf.id}`)).staticData?.[
+		'node:Outreach Trigger'
+	];
 	await client.api('POST', `/workflows/${wf.id}/deactivate`);
 	const left = await until(ours, (h) => h.length === 0);
+	const calls = ((await (await fetch(`${tools.url}/__sandbox/requests`)).json()) ?? [])
+		.filter((r) => String(r.path).startsWith('/replyio/'))
+		.map((r) => `${r.method} ${r.path} ${r.status ?? ''}`.trim());
 	record(
 		'D: unpublish deletes the subscriptions',
 		left.length === 0,
-		`left: ${left.length}`,
+		left.length === 0
+			? `left: 0`
+			: `left: ${left.length}; static data before unpublish: ${Object.keys(kept ?? {}).join(', ') || 'none'}; Reply.io calls: ${calls.join(' | ')}`,
 		Date.now() - t0,
 	);
 }
