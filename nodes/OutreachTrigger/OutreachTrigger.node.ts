@@ -19,6 +19,8 @@ import { loadSettings } from './settings';
 import { searchLemlistCampaigns } from './methods/campaigns';
 import { outreachWebhookSecretTest } from './methods/credentialTest';
 import { outreachWebhookMethods } from './registration/lifecycle';
+import { registrationMode } from './registration/registrars';
+import { readRegistration } from './registration/state';
 
 export class OutreachTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -93,6 +95,15 @@ export class OutreachTrigger implements INodeType {
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const options = this.getNodeParameter('options', 0, {}) as { dedupeSize?: number };
+		// In queue mode a worker runs this with a copy of the static data that can lack what publishing
+		// stored (n8n 2.41); saving it would replace the whole static data and lose the registration
+		// (its token and hook ids). Then the ids are not recorded here; webhook() records them.
+		const registered = readRegistration(this) ?? readRegistration(this, true);
+		if (
+			registrationMode({ getNodeParameter: (n, f) => this.getNodeParameter(n, 0, f) }) === 'auto' &&
+			!registered
+		)
+			return [this.getInputData().map((item, i) => ({ ...item, pairedItem: { item: i } }))];
 		return recordDeliveries(this, options.dedupeSize);
 	}
 

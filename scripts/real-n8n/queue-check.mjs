@@ -546,11 +546,26 @@ async function registrationCheck(context, client) {
 		() => client.executions(wf.id),
 		(l) => l.length >= 1 && l.every((e) => e.status === 'success'),
 	);
+	// A second event: still accepted (the token must survive the worker's run).
+	const second = await control('hooks/deliver', {
+		tool: 'replyIo',
+		type: 'email_replied',
+		payload: {
+			...payload,
+			event: { ...payload.event, id: '7a0c3a8e-8c1b-4d3a-9b2e-0f1e2d3c4b5b' },
+		},
+		url,
+	});
+	sent.push(...second);
+	await until(
+		() => client.executions(wf.id),
+		(l) => l.length >= 2,
+	);
 	await lib.sleep(1500);
 	const after = await client.executions(wf.id);
 	record(
-		'D: the tool delivers with the registered token: one execution',
-		saved === token && sent.map((d) => d.status).join() === '200' && after.length === 1,
+		'D: two deliveries with the registered token: one execution each, the token kept',
+		saved === token && sent.map((d) => d.status).join() === '200,200' && after.length === 2,
 		`deliveries ${sent.map((d) => d.status).join(',')}; executions ${after.length} (${execs.map((e) => e.status).join(',')})`,
 	);
 	const kept = (await client.api('GET', `/workflows/${wf.id}`)).staticData?.[
