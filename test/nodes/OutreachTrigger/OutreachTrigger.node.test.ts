@@ -496,3 +496,41 @@ describe('Registration default per node version (a saved workflow keeps its setu
 		expect(registrationFor(source, version)).toBe(expected);
 	});
 });
+
+describe('execute(): recording delivery ids never drops the registration', () => {
+	const run = (params: Record<string, unknown>, node: IDataObject) => {
+		const staticData = { node };
+		const ctx = {
+			getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+				name in params ? params[name] : fallback,
+			getInputData: () => [{ json: { eventId: 'ev-1' } }],
+			getWorkflowStaticData: () => staticData.node,
+			getMode: () => 'webhook',
+		};
+		return new OutreachTrigger().execute.call(ctx as never).then((out) => ({ out, staticData }));
+	};
+	const auto = { source: 'replyIo', registration: 'auto' };
+
+	it('automatic registration, and the static data holds it: the id is recorded', async () => {
+		const registration = {
+			tool: 'replyIo',
+			url: 'https://n8n.example/webhook/p',
+			secret: 's'.repeat(64),
+			hooks: [],
+		};
+		const { out, staticData } = await run(auto, { registration });
+		expect(out[0]).toEqual([{ json: { eventId: 'ev-1' }, pairedItem: { item: 0 } }]);
+		expect(staticData.node).toMatchObject({ registration, recentDeliveryIds: ['ev-1'] });
+	});
+
+	it('automatic registration, and this copy of the static data lacks it (a queue-mode worker): nothing is written', async () => {
+		const { out, staticData } = await run(auto, {});
+		expect(out[0]).toEqual([{ json: { eventId: 'ev-1' }, pairedItem: { item: 0 } }]);
+		expect(staticData.node).toEqual({});
+	});
+
+	it('manual setup: the id is recorded as before', async () => {
+		const { staticData } = await run({ source: 'replyIo', registration: 'manual' }, {});
+		expect(staticData.node).toEqual({ recentDeliveryIds: ['ev-1'] });
+	});
+});
