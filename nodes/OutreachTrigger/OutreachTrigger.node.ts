@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { tooLongForTrigger } from '../shared/candidate/caps';
 import { answer, type Outcome } from '../shared/trigger/answer';
 import { claimsOf, recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
@@ -16,8 +17,8 @@ import { properties } from './description';
 import { enrichClaimed, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
 import { loadSettings } from './settings';
-import { searchLemlistCampaigns } from './methods/campaigns';
 import { outreachWebhookSecretTest } from './methods/credentialTest';
+import { searchLemlistCampaigns, searchSmartleadCampaigns } from './methods/campaignSearch';
 import { outreachWebhookMethods } from './registration/lifecycle';
 import { registrationMode } from './registration/registrars';
 import { readRegistration } from './registration/state';
@@ -28,9 +29,9 @@ export class OutreachTrigger implements INodeType {
 		name: 'outreachTrigger',
 		icon: { light: 'file:outreach.svg', dark: 'file:outreach.dark.svg' },
 		group: ['trigger'],
-		// 1.1: automatic registration (lemlist, Instantly, Woodpecker, Reply.io, Outreach.io). 2: a manual setup's secret lives in
-		// a credential and Authentication defaults to the tool's own method.
-		// 2.1: Reply.io and Outreach.io register automatically too (2 and before keep their manual setup).
+		// 1.1: automatic registration (lemlist, Instantly, Woodpecker). 2: a manual setup's secret lives in
+		// a credential and Authentication defaults to the tool's own method. 2.1: automatic registration
+		// is also the default for Smartlead, HeyReach, Reply.io and Outreach.io (registrars.ts AUTO_SINCE).
 		version: [1, 1.1, 2, 2.1],
 		defaultVersion: 2.1,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
@@ -73,6 +74,16 @@ export class OutreachTrigger implements INodeType {
 				displayOptions: { show: { source: ['replyIo'] } },
 			},
 			{
+				name: 'smartleadApi',
+				required: false,
+				displayOptions: { show: { source: ['smartlead'] } },
+			},
+			{
+				name: 'heyReachApi',
+				required: false,
+				displayOptions: { show: { source: ['heyreach'] } },
+			},
+			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
 				displayOptions: { show: { source: ['outreachIo'] } },
@@ -82,14 +93,14 @@ export class OutreachTrigger implements INodeType {
 		properties,
 	};
 
-	// Hooks of the tools in registration/registrars.ts are registered through the tool's API on publish (Registration:
-	// automatic); others are added by hand. checkExists also stops publishing on settings that would
+	// Hooks of the tools in registration/registrars.ts are registered through the tool's API on publish
+	// (Registration: automatic); others are added by hand. checkExists also stops publishing on settings that would
 	// reject every delivery (no secret, a broken regex), with a clear message.
 	webhookMethods = outreachWebhookMethods();
 
 	methods = {
 		credentialTest: { outreachWebhookSecretTest },
-		listSearch: { searchLemlistCampaigns },
+		listSearch: { searchLemlistCampaigns, searchSmartleadCampaigns },
 	};
 
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
@@ -120,6 +131,10 @@ export class OutreachTrigger implements INodeType {
 			// Random bodies must never crash the webhook: answer 400 and start nothing.
 			outcome = { status: 400, message: 'Bad request: the delivery could not be read' };
 		}
+		// A field over its cap (caps.ts) is the sender's data: answered 413, nothing is started. Checked
+		// before the lookup claims anything; a looked-up value over a cap is refused by the export node.
+		const tooLong = outcome.status === 200 ? tooLongForTrigger(outcome.items) : undefined;
+		if (tooLong) outcome = { status: 413, message: tooLong };
 		// The optional API lookup runs after the pure pipeline, on the items it chose; it never fails the delivery.
 		if (outcome.status === 200 && outcome.items.length) {
 			const enrich = readEnrichSettings(this);

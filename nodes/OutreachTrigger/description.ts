@@ -11,8 +11,8 @@ import {
 	MAX_ENRICH_TIME_LIMIT_MS,
 	MIN_ENRICH_TIME_LIMIT_MS,
 } from './enrich';
-import type { Tool } from './adapters/types';
-import { REGISTRABLE_TOOLS } from './registration/registrars';
+import { campaignLocator } from './descriptions/campaignLocator';
+import { AUTO_SINCE, REGISTRABLE_TOOLS } from './registration/registrars';
 
 const SETUP: Record<string, string> = {
 	generic:
@@ -63,37 +63,57 @@ const registrationOptions = [
 	},
 ];
 
+/** The node versions before `since` (the versions this node has). */
+const VERSIONS = [1, 1.1, 2, 2.1];
+
 /**
- * Definitions of one parameter per tool group and node version: a workflow keeps the manual setup
- * it was saved with (n8n stores no value for a parameter it did not show, so the default of the
- * saved version decides). lemlist, Instantly and Woodpecker register automatically from version
- * 1.1, Reply.io and Outreach.io (whose triggers had no Registration until now) from version 2.1.
+ * Two definitions of one parameter per group of tools: workflows saved before a tool could register
+ * itself keep the manual setup they were built with; newer versions register automatically.
  */
-const FIRST_AUTO: Array<[Tool[], number]> = [
-	[['lemlist', 'instantly', 'woodpecker'], 1.1],
-	[['replyIo', 'outreachIo'], 2.1],
-];
-const registration = (tools: Tool[], from: number, auto: boolean): INodeProperties => {
-	const defaultValue = auto ? 'auto' : 'manual';
-	return {
+function registrationFor(tools: string[], since: number): INodeProperties[] {
+	const show = (defaultValue: string, versions: unknown[]): INodeProperties => ({
 		displayName: 'Registration',
 		name: 'registration',
 		type: 'options',
 		noDataExpression: true,
 		default: defaultValue,
 		options: registrationOptions,
-		displayOptions: {
-			show: {
-				source: tools.filter((t) => REGISTRABLE_TOOLS.includes(t)),
-				'@version': [auto ? { _cnd: { gte: from } } : { _cnd: { lt: from } }],
-			},
-		},
-	};
+		displayOptions: { show: { source: tools, '@version': versions as number[] } },
+	});
+	return [
+		show('auto', [{ _cnd: { gte: since } }]),
+		show(
+			'manual',
+			VERSIONS.filter((v) => v < since),
+		),
+	];
+}
+
+const registration: INodeProperties[] = [...new Set(Object.values(AUTO_SINCE))].flatMap((since) =>
+	registrationFor(
+		REGISTRABLE_TOOLS.filter((t) => AUTO_SINCE[t] === since),
+		since as number,
+	),
+);
+
+const smartleadCampaigns = campaignLocator({
+	source: 'smartlead',
+	tool: 'Smartlead',
+	searchListMethod: 'searchSmartleadCampaigns',
+	idPlaceholder: 'e.g. 1234567',
+	whenEmpty:
+		"Smartlead's API adds webhooks to campaigns only, so pick at least one; for every campaign, set Registration to Manual and add a webhook in Smartlead yourself",
+	versions: [{ _cnd: { gte: 1 } }],
+});
+
+const smartleadNotice: INodeProperties = {
+	displayName:
+		'Smartlead adds webhooks per campaign: pick the campaigns below (at least one). Publishing adds one webhook to each, for the events chosen; unpublishing removes them.',
+	name: 'smartleadCampaignNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { source: ['smartlead'], registration: ['auto'] } },
 };
-const registrations = FIRST_AUTO.flatMap(([tools, from]) => [
-	registration(tools, from, true),
-	registration(tools, from, false),
-]);
 
 const autoNotice: INodeProperties = {
 	displayName:
@@ -104,43 +124,19 @@ const autoNotice: INodeProperties = {
 	displayOptions: { show: { source: REGISTRABLE_TOOLS, registration: ['auto'] } },
 };
 
-/**
- * lemlist: the Campaign the registered hooks are limited to (lemlist's `campaignId`); empty for
- * every campaign. Conditions below still apply to what the hooks deliver.
- */
-const lemlistCampaign: INodeProperties = {
-	displayName: 'Campaign',
-	name: 'lemlistCampaign',
-	type: 'resourceLocator',
-	default: { mode: 'list', value: '' },
-	description:
-		'Only events of this lemlist campaign start the workflow: the webhooks are registered for it alone. Leave empty for every campaign. Conditions still apply after.',
-	displayOptions: { show: { source: ['lemlist'], registration: ['auto'] } },
-	modes: [
-		{
-			displayName: 'From List',
-			name: 'list',
-			type: 'list',
-			placeholder: 'Select a campaign...',
-			typeOptions: { searchListMethod: 'searchLemlistCampaigns', searchable: true },
-		},
-		{
-			displayName: 'By ID',
-			name: 'id',
-			type: 'string',
-			placeholder: 'e.g. cam_4HrZbi8xsez4QlrnL',
-			validation: [
-				{
-					type: 'regex',
-					properties: {
-						regex: '^cam_[A-Za-z0-9]+$',
-						errorMessage: 'A lemlist campaign ID starts with cam_',
-					},
-				},
-			],
-		},
-	],
-};
+const lemlistCampaigns = campaignLocator({
+	source: 'lemlist',
+	tool: 'lemlist',
+	searchListMethod: 'searchLemlistCampaigns',
+	idPlaceholder: 'e.g. cam_4HrZbi8xsez4QlrnL',
+	idPattern: {
+		regex: '^cam_[A-Za-z0-9]+$',
+		errorMessage: 'A lemlist campaign ID starts with cam_',
+	},
+	whenEmpty:
+		"Publishing adds the webhooks to each picked campaign (lemlist's campaignId); leave it empty for webhooks on every campaign. Conditions still apply after",
+	versions: [{ _cnd: { gte: 1 } }],
+});
 
 /** The Authentication methods of every version (version 2 adds "the tool's own method" first). */
 const AUTH_METHODS: INodePropertyOptions[] = [
@@ -189,7 +185,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'generic',
 		description:
-			'The tool that calls this webhook. lemlist, Instantly, Woodpecker, Reply.io and Outreach.io can register it themselves when you publish; the others are set up by hand in the tool (see the notice below).',
+			'The tool that calls this webhook. Every tool listed can register it itself when you publish (Registration below); Generic is set up by hand (see the notice below).',
 		options: [
 			{
 				name: 'Generic (Documented JSON)',
@@ -205,9 +201,11 @@ export const properties: INodeProperties[] = [
 			{ name: 'Woodpecker', value: 'woodpecker' },
 		],
 	},
-	...registrations,
+	...registration,
 	autoNotice,
-	lemlistCampaign,
+	smartleadNotice,
+	smartleadCampaigns,
+	lemlistCampaigns,
 	...setupNotices,
 	{
 		displayName: 'Events',
@@ -253,7 +251,7 @@ export const properties: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		default: 'toolDefault',
-		displayOptions: { show: { '@version': [2, 2.1] }, ...MANUAL },
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] }, ...MANUAL },
 		options: [
 			{
 				name: "Automatic: The Tool's Own Method (Recommended)",

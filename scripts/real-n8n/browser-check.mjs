@@ -138,6 +138,7 @@ async function main() {
 			client,
 			context.declared,
 			context.credentials,
+			context.sandboxes,
 		);
 
 		// Every example, created through the public API (not activated: opening them is what is checked here).

@@ -203,7 +203,7 @@ async function main() {
 		path.join(USER_FOLDER, '.n8n', 'nodes', 'node_modules', lib.PKG.name),
 	);
 	const systemCreds = await createSystemCredentials(client, declared, sandboxes);
-	const credByType = await examples.exampleCredentials(client, declared, systemCreds);
+	const credByType = await examples.exampleCredentials(client, declared, systemCreds, sandboxes);
 	const credIds = Object.values(credByType).map((c) => c.id);
 	for (const c of Object.values(systemCreds)) if (c.badId) credIds.push(c.badId);
 	for (const c of Object.values(credByType))
@@ -213,6 +213,8 @@ async function main() {
 	const pinpointApplicationId = sandboxes.pinpoint
 		? await examples.seedPinpointHire(sandboxes.pinpoint.url)
 		: undefined;
+	// The lemlist lead the lemlist reply is about, for the examples' Mark as Synced step.
+	if (sandboxes.outreachTools) await examples.seedOutreachLeads(sandboxes.outreachTools.url);
 
 	step(`workflows from examples/workflows/ (${exampleFiles().length})`);
 	const sampleCsv = examples.writeSampleCsv(PAYLOADS);

@@ -39,14 +39,23 @@ function loadExample(file) {
 
 /**
  * Credentials for every credential type the examples may use: the system credentials (pointing at the
- * sandboxes, from environment.createSystemCredentials) plus secret-only ones with a demo value.
+ * sandboxes, from environment.createSystemCredentials) plus secret-only ones with a demo value, and the
+ * outreach tools' API credentials (Mark as Synced) when the outreach-tools sandbox runs (`sandboxes`).
  * @returns {Promise<Record<string, {type: string, id: string, name: string, data: object}>>} by credential type
  */
-async function exampleCredentials(client, declared, systemCreds) {
+async function exampleCredentials(client, declared, systemCreds, sandboxes = {}) {
 	const byType = {};
 	for (const c of Object.values(systemCreds)) byType[c.type] = c;
 	for (const type of declared.credentials) {
 		if (byType[type.name]) continue;
+		const tools = sandboxes.outreachTools?.credentials;
+		const toolKey = { lemlistLeadsApi: 'lemlist', instantlyApi: 'instantly' }[type.name];
+		if (toolKey && tools?.[toolKey]) {
+			const data = tools[toolKey];
+			const name = `${toolKey} sandbox (demo)`;
+			const created = await client.createCredential(name, type.name, data);
+			byType[type.name] = { type: type.name, id: created.id, name, data };
+		}
 		if (type.name === 'greenhouseWebhookApi') {
 			const data = { secretKey: DEMO_SECRET };
 			const name = 'Greenhouse web hook secret (demo)';
@@ -117,6 +126,7 @@ async function prepareExample(client, wf, credByType) {
 				}
 			}
 		}
+		await pickCampaignJobs(client, node, credByType, adjustments);
 	}
 	const settings = Object.fromEntries(
 		Object.entries(wf.settings || { executionOrder: 'v1' }).filter(([k]) =>
@@ -128,6 +138,36 @@ async function prepareExample(client, wf, credByType) {
 		adjustments,
 		missing,
 	};
+}
+
+/** Job Routing › By Campaign rows with no job get one from the job picker's list (one job per row), as a user would pick. */
+async function pickCampaignJobs(client, node, credByType, adjustments) {
+	const p = node.parameters;
+	const system = {
+		[`${PKG.name}.greenhouse`]: 'greenhouseHarvestApi',
+		[`${PKG.name}.stardex`]: 'stardexApi',
+	}[node.type];
+	const rows = p.campaignJobs?.routes ?? [];
+	if (!system || p.jobRouting !== 'byCampaign' || !credByType[system] || !rows.length) return;
+	const { results } = await client.rest(
+		'POST',
+		'/dynamic-node-parameters/resource-locator-results',
+		{
+			nodeTypeAndVersion: { name: node.type, version: node.typeVersion },
+			credentials: { [system]: { id: credByType[system].id, name: credByType[system].name } },
+			path: 'parameters.job',
+			methodName: 'searchJobs',
+			currentNodeParameters: p,
+		},
+	);
+	rows.forEach((row, n) => {
+		const job = results?.[n];
+		if (row.job?.value || !job) return;
+		row.job = { __rl: true, mode: 'list', value: job.value, cachedResultName: job.name };
+		adjustments.push(
+			`${node.name}: campaign "${row.campaign}" → job "${job.name}" (the sandbox's list)`,
+		);
+	});
 }
 
 /** A sample CSV for the csv-backfill examples: three good rows and one without email or LinkedIn. */
@@ -199,7 +239,31 @@ async function seedPinpointHire(sandboxUrl) {
 	return String((await r.json()).applications?.[0] ?? '');
 }
 
+/**
+ * Seeds the lemlist lead the lemlist reply fixture is about (test/fixtures/outreach/lemlist-emailsReplied.json),
+ * so the example's Mark as Synced step has a lead to write the ATS link onto.
+ */
+async function seedOutreachLeads(sandboxUrl) {
+	const r = await fetch(`${sandboxUrl}/__sandbox/seed`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({
+			lemlist: [
+				{
+					_id: 'lea_Qw3rTy',
+					email: 'jane.doe@example.com',
+					firstName: 'Jane',
+					lastName: 'Doe',
+					campaignId: 'cam_A1b2C3d4',
+				},
+			],
+		}),
+	});
+	return (await r.json()).lemlist ?? [];
+}
+
 module.exports = {
+	seedOutreachLeads,
 	EXAMPLES,
 	DEMO_SECRET,
 	exampleFiles,

@@ -87,6 +87,13 @@ describe('lemlist-interested-greenhouse.json', () => {
 		expect(greenhouse.credentials).toEqual({ greenhouseHarvestApi: { id: '', name: 'Greenhouse account' } });
 	});
 
+	it('then marks the lemlist lead as synced (the Greenhouse link as custom variables), with a lemlist API credential', () => {
+		const mark = wf.nodes.find((n) => n.type === 'n8n-nodes-ats-sync.outreach')!;
+		expect(wf.connections[greenhouse.name].main).toEqual([[{ node: mark.name, type: 'main', index: 0 }]]);
+		expect(mark.parameters).toEqual({ tool: 'lemlist', resource: 'lead', operation: 'markSynced', options: {} });
+		expect(mark.credentials).toEqual({ lemlistLeadsApi: { id: '', name: 'lemlist account' } });
+	});
+
 	it('is started by a signed lemlist reply fixture that reads as interested', () => {
 		const request = buildTriggerRequest({
 			workflow: wf,

@@ -38,7 +38,12 @@ const lastNodeItems = (exec: Json): Json[] => {
 
 		beforeAll(async () => {
 			c = client();
-			credByType = await examples.exampleCredentials(c, ctx().declared, ctx().credentials);
+			credByType = await examples.exampleCredentials(
+				c,
+				ctx().declared,
+				ctx().credentials,
+				ctx().sandboxes,
+			);
 			fs.mkdirSync(csvDir(), { recursive: true });
 		});
 
@@ -52,6 +57,8 @@ const lastNodeItems = (exec: Json): Json[] => {
 				const pinpointApplicationId = ctx().sandboxes.pinpoint
 					? await examples.seedPinpointHire(ctx().sandboxes.pinpoint.url)
 					: undefined;
+				if (ctx().sandboxes.outreachTools)
+					await examples.seedOutreachLeads(ctx().sandboxes.outreachTools.url);
 				const { body, missing } = await examples.prepareExample(c, wf, credByType);
 				expect(missing).toEqual([]);
 				const created = await c.createWorkflow(body);
@@ -102,6 +109,15 @@ const lastNodeItems = (exec: Json): Json[] => {
 				const after = await allCounts();
 				const grew = Object.keys(after).filter((k) => after[k] > (before[k] ?? 0));
 				expect(grew.length).toBeGreaterThan(0);
+				// Mark as Synced after the export: the ATS link is on the lead in the outreach tool's sandbox.
+				if (wf.nodes.some((n: Json) => n.type.endsWith('.outreach'))) {
+					expect(out.map((o) => [o.markedSynced, o.markStatus])).toEqual([[true, 'marked']]);
+					const leads: Json[] = (await sandbox('outreachTools').state()).lemlist.leads;
+					expect(leads.find((l) => l._id === out[0].markedLeads[0])).toMatchObject({
+						atsProfileUrl: out[0].profileUrl,
+						atsCandidateId: String(out[0].candidateId),
+					});
+				}
 			});
 
 			test('the same delivery again writes nothing new', async () => {

@@ -1,7 +1,7 @@
 /**
  * Issue 14 in a real n8n: publishing an Outreach Trigger registers its webhook in the tool (the
  * outreach-tools sandbox), the tool delivers to it with the registered token, unpublishing removes
- * it. Per tool with automatic registration (lemlist, Instantly): publish → the sandbox holds exactly
+ * it. Per tool with automatic registration (lemlist, Instantly, Woodpecker, Smartlead, HeyReach): publish → the sandbox holds exactly
  * one hook per needed tool event with the right URL, event and token → the sandbox delivers → one
  * execution with the normalized candidate → a forged delivery gets 401 and starts nothing →
  * unpublish → the hooks are gone; a hook deleted in the tool's UI is there again after re-publishing.
@@ -20,10 +20,13 @@ import {
 } from './helpers';
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'replyIo' | 'outreachIo';
+	tool:
+		'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach' | 'replyIo' | 'outreachIo';
 	credentialType: string;
-	/** Node version (Reply.io and Outreach.io register automatically from 2.1). */
-	typeVersion?: number;
+	/** The node version (1.1 for lemlist, Instantly, Woodpecker; the others register by default from 2.1). */
+	version?: number;
+	/** Parameters the tool needs besides the Events (Smartlead: the campaign picker). */
+	extra?: Json;
 	/** OAuth2: the credential (with its token) is created through n8n's internal API. */
 	oauth2?: boolean;
 	/** Tool events for Events = Replied, one hook each. */
@@ -87,7 +90,7 @@ const cases: ToolCase[] = [
 	{
 		tool: 'replyIo',
 		credentialType: 'replyIoApi',
-		typeVersion: 2.1,
+		version: 2.1,
 		events: ['email_replied', 'linkedin_message_replied'],
 		replyType: 'email_replied',
 		payload: JSON.parse(fixture('outreach/replyio-email_replied.json')),
@@ -102,9 +105,60 @@ const cases: ToolCase[] = [
 		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
 	},
 	{
+		tool: 'smartlead',
+		credentialType: 'smartleadApi',
+		version: 2.1,
+		extra: { campaigns: { items: [{ campaign: { __rl: true, mode: 'list', value: '1001' } }] } },
+		// One webhook on the picked campaign, carrying every event the Events need.
+		events: ['EMAIL_REPLY'],
+		replyType: 'EMAIL_REPLY',
+		payload: (({ secret_key: _s, ...rest }) => ({ ...rest, campaign_id: 1001 }))(
+			JSON.parse(fixture('outreach/smartlead-EMAIL_REPLY.json')),
+		),
+		next: { stats_id: 'e2e-second-reply', reply_message: { message_id: '<e2e-2@x>', text: 'Yes' } },
+		email: 'lukas.schmidt@example.de',
+		// The token is in the URL Smartlead calls.
+		view: (h) => {
+			const u = new URL(h.webhook_url);
+			const token = u.searchParams.get('token') ?? '';
+			u.search = '';
+			return {
+				id: `${h.campaignId}:${h.id}`,
+				url: u.toString(),
+				event: [...h.event_types].sort().join(','),
+				token,
+			};
+		},
+		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
+	},
+	{
+		tool: 'heyreach',
+		credentialType: 'heyReachApi',
+		version: 2.1,
+		events: ['INMAIL_REPLY_RECEIVED', 'MESSAGE_REPLY_RECEIVED'],
+		replyType: 'MESSAGE_REPLY_RECEIVED',
+		payload: {
+			...JSON.parse(fixture('outreach/heyreach-MESSAGE_REPLY_RECEIVED.json')),
+			lead: {
+				...JSON.parse(fixture('outreach/heyreach-MESSAGE_REPLY_RECEIVED.json')).lead,
+				email_address: 'tom.baker@example.co.uk',
+			},
+		},
+		// Replies are keyed by conversation + reply time: another conversation is another reply.
+		next: { conversation_id: 'e2e-second-conversation' },
+		email: 'tom.baker@example.co.uk',
+		view: (h) => {
+			const u = new URL(h.webhookUrl);
+			const token = u.searchParams.get('token') ?? '';
+			u.search = '';
+			return { id: String(h.id), url: u.toString(), event: h.eventType, token };
+		},
+		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
+	},
+	{
 		tool: 'outreachIo',
 		credentialType: 'outreachIoOAuth2Api',
-		typeVersion: 2.1,
+		version: 2.1,
 		oauth2: true,
 		events: ['mailing.replied'],
 		replyType: 'mailing.replied',
@@ -227,9 +281,9 @@ describeNode(
 						pkgNode(
 							'Outreach Trigger',
 							'outreachTrigger',
-							{ path, source: tc.tool, events: ['replied'], options: {} },
+							{ path, source: tc.tool, events: ['replied'], options: {}, ...tc.extra },
 							{ [tc.credentialType]: { id: cred.id, name: cred.name } },
-							{ typeVersion: tc.typeVersion ?? 1.1, webhookId: path, position: [0, 0] },
+							{ typeVersion: tc.version ?? 1.1, webhookId: path, position: [0, 0] },
 						),
 					],
 					connections: {},

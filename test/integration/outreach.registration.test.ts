@@ -31,6 +31,7 @@ afterEach(() => {
 		instantly: { paidPlan: true },
 		replyIo: { refuseHooks: 0 },
 		outreachIo: { refuseHooks: 0 },
+		smartlead: { refuseHooks: 0 },
 	});
 });
 
@@ -38,12 +39,15 @@ const fixture = (name: string) =>
 	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'replyIo' | 'outreachIo';
+	tool:
+		'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach' | 'replyIo' | 'outreachIo';
 	credentialType: string;
 	/** An OAuth2 credential (n8n-core must be told it extends oAuth2Api). */
 	oauth2?: boolean;
-	/** The first node version that registers automatically by default (1.1; Reply.io and Outreach.io 2.1). */
-	autoFrom?: number;
+	/** The first node version that registers by default (1.1 for lemlist, Instantly, Woodpecker; 2.1 for the others). */
+	version?: number;
+	/** Parameters the tool needs besides the Events (Smartlead: the campaigns). */
+	extra?: IDataObject;
 	/** The vendor events for Events = Replied, and for all three Events. */
 	replied: string[];
 	all: string[];
@@ -134,7 +138,7 @@ const CASES: ToolCase[] = [
 	{
 		tool: 'replyIo',
 		credentialType: 'replyIoApi',
-		autoFrom: 2.1,
+		version: 2.1,
 		replied: ['email_replied', 'linkedin_message_replied'],
 		// Reply.io has no "added" event: nothing is subscribed for it.
 		all: ['email_replied', 'linkedin_message_replied', 'meeting_booked'],
@@ -154,7 +158,7 @@ const CASES: ToolCase[] = [
 		tool: 'outreachIo',
 		credentialType: 'outreachIoOAuth2Api',
 		oauth2: true,
-		autoFrom: 2.1,
+		version: 2.1,
 		replied: ['mailing.replied'],
 		all: ['mailing.replied', 'sequenceState.created'],
 		change: { events: ['addedToSequence', 'replied'], hooks: 2 },
@@ -169,6 +173,65 @@ const CASES: ToolCase[] = [
 			token: h.secret,
 		}),
 	},
+	{
+		tool: 'smartlead',
+		credentialType: 'smartleadApi',
+		version: 2.1,
+		extra: { campaigns: { items: [{ campaign: { __rl: true, mode: 'list', value: '1001' } }] } },
+		// One Smartlead webhook per campaign carries every event the Events need.
+		replied: ['EMAIL_REPLY'],
+		all: ['EMAIL_REPLY,FIRST_EMAIL_SENT,LEAD_CATEGORY_UPDATED'],
+		change: { events: ['interested'], hooks: 1 },
+		replyType: 'EMAIL_REPLY',
+		reply: (({ secret_key: _s, ...rest }) => ({ ...rest, campaign_id: 1001 }))(
+			fixture('smartlead-EMAIL_REPLY.json'),
+		),
+		expected: {
+			emails: [expect.objectContaining({ value: 'lukas.schmidt@example.de' })],
+			tool: 'smartlead',
+			toolEvent: 'EMAIL_REPLY',
+		},
+		// The campaign webhook API takes no secret: the token travels in the URL.
+		view: (h) => {
+			const url = new URL(String(h.webhook_url));
+			const token = url.searchParams.get('token');
+			url.search = '';
+			return {
+				id: `${h.campaignId}:${h.id}`,
+				url: url.toString(),
+				event: [...(h.event_types as string[])].sort().join(','),
+				token,
+			};
+		},
+	},
+	{
+		tool: 'heyreach',
+		credentialType: 'heyReachApi',
+		version: 2.1,
+		replied: ['INMAIL_REPLY_RECEIVED', 'MESSAGE_REPLY_RECEIVED'],
+		all: [
+			'CONNECTION_REQUEST_SENT',
+			'INMAIL_REPLY_RECEIVED',
+			'LEAD_TAG_UPDATED',
+			'MESSAGE_REPLY_RECEIVED',
+		],
+		change: { events: ['addedToSequence'], hooks: 1 },
+		replyType: 'MESSAGE_REPLY_RECEIVED',
+		reply: fixture('heyreach-MESSAGE_REPLY_RECEIVED.json'),
+		expected: {
+			fullName: 'Tom Baker',
+			linkedinUrl: 'https://www.linkedin.com/in/tom-baker-eng',
+			tool: 'heyreach',
+			toolEvent: 'MESSAGE_REPLY_RECEIVED',
+		},
+		// HeyReach sends nothing we choose: the token travels in the URL.
+		view: (h) => {
+			const url = new URL(String(h.webhookUrl));
+			const token = url.searchParams.get('token');
+			url.search = '';
+			return { id: String(h.id), url: url.toString(), event: String(h.eventType), token };
+		},
+	},
 ];
 
 describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
@@ -176,13 +239,13 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 
 	function workflow(
 		params: IDataObject = {},
-		version = c.autoFrom ?? 1.1,
+		version = c.version ?? 1.1,
 		credentials: IDataObject = {},
 	) {
 		const trigger = node(
 			TRIGGER,
 			'outreachTrigger',
-			{ path: `outreach-${c.tool}`, source: c.tool, events: ['replied'], ...params },
+			{ path: `outreach-${c.tool}`, source: c.tool, events: ['replied'], ...c.extra, ...params },
 			{ [c.credentialType]: `${c.tool} sandbox` },
 			{ typeVersion: version },
 		);
@@ -353,6 +416,18 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 					c.tool === 'replyIo' ? 'POST /replyio/v3/webhooks' : 'POST /outreach/api/v2/webhooks',
 				],
 			});
+		// Smartlead: two campaigns; the second refuses, so the first campaign's webhook is rolled back.
+		if (c.tool === 'heyreach')
+			tools.setFaults({
+				error5xxRate: 1,
+				only: ['POST /heyreach/api/public/webhooks/CreateWebhook'],
+			});
+		if (c.tool === 'smartlead') {
+			wf.workflow.getNode(TRIGGER)!.parameters.campaigns = {
+				items: ['1001', '1002'].map((value) => ({ campaign: { __rl: true, mode: 'id', value } })),
+			};
+			tools.setFaults({ error5xxRate: 1, only: ['POST /smartlead/api/v1/campaigns/1002/'] });
+		}
 		const failed = wf.publish(TRIGGER);
 		await expect(failed).rejects.toThrow(
 			{
@@ -364,6 +439,10 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 				replyIo: /Reply.io did not let the Outreach Trigger register the "email_replied" webhook/,
 				outreachIo:
 					/Outreach.io did not let the Outreach Trigger register the "mailing.replied" webhook/,
+				heyreach:
+					/HeyReach did not let the Outreach Trigger register the "CONNECTION_REQUEST_SENT" webhook/,
+				smartlead:
+					/Smartlead did not let the Outreach Trigger register the "EMAIL_REPLY,FIRST_EMAIL_SENT,LEAD_CATEGORY_UPDATED" webhook for campaign 1002/,
 			}[c.tool],
 		);
 		await failed.catch((e: { description?: string }) =>
@@ -371,6 +450,7 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 				c.tool === 'woodpecker' ? /three webhooks per event/ : /Registration to Manual/,
 			),
 		);
+		tools.setFaults({});
 		expect(hooks().filter((h) => h.url === wf.webhookUrl(TRIGGER))).toEqual([]);
 		expect(registration(wf)).toBeUndefined();
 	});
@@ -386,6 +466,8 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 					woodpecker: 'POST /woodpecker/rest/v1/webhooks/subscribe',
 					replyIo: 'POST /replyio/v3/webhooks',
 					outreachIo: 'POST /outreach/api/v2/webhooks',
+					smartlead: 'POST /smartlead/api/v1/campaigns/1001/webhooks',
+					heyreach: 'POST /heyreach/api/public/webhooks/CreateWebhook',
 				}[c.tool],
 			],
 		});
@@ -394,14 +476,11 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		expect(hooks()).toEqual([]);
 	});
 
-	test('Registration: Manual, and workflows saved before automatic registration, register nothing', async () => {
+	test('Registration: Manual, and workflows saved before the tool registered by default, register nothing', async () => {
+		const older = c.version === 2.1 ? [1, 1.1, 2] : [1];
 		for (const wf of [
 			workflow({ registration: 'manual', authentication: 'none' }),
-			workflow({}, 1),
-			// Reply.io and Outreach.io triggers saved with versions 1.1 and 2 keep their manual setup.
-			...(c.autoFrom
-				? [workflow({ authentication: 'none' }, 1.1), workflow({ authentication: 'none' }, 2)]
-				: []),
+			...older.map((v) => workflow({ authentication: 'none' }, v)),
 		]) {
 			expect(await wf.publish(TRIGGER)).toBe(false);
 			expect(hooks()).toEqual([]);
@@ -425,6 +504,7 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 	test('switching an automatic trigger to Manual removes the hooks it registered', async () => {
 		const wf = workflow();
 		await wf.publish(TRIGGER);
+		// (From version 2 a manual setup needs a secret credential, or Authentication: None.)
 		Object.assign(wf.workflow.getNode(TRIGGER)!.parameters, {
 			registration: 'manual',
 			authentication: 'none',
@@ -608,8 +688,11 @@ describe('Reply.io and Outreach.io: disabled hooks and refusals', () => {
 	});
 });
 
-describe('lemlist Campaign: hooks limited to one campaign', () => {
-	const wfWith = (campaign: string) => {
+describe('lemlist Campaigns: hooks limited to the picked campaigns', () => {
+	const picked = (...ids: string[]) => ({
+		items: ids.map((value) => ({ campaign: { __rl: true, mode: 'list', value } })),
+	});
+	const wfWith = (...campaigns: string[]) => {
 		const wf = new WorkflowHarness(
 			{
 				nodes: [
@@ -620,7 +703,7 @@ describe('lemlist Campaign: hooks limited to one campaign', () => {
 							path: 'lemlist-campaign',
 							source: 'lemlist',
 							events: ['replied'],
-							lemlistCampaign: { __rl: true, mode: 'list', value: campaign },
+							campaigns: picked(...campaigns),
 						},
 						{ lemlistLeadsApi: 'sandbox' },
 						{ typeVersion: 1.1 },
@@ -655,18 +738,43 @@ describe('lemlist Campaign: hooks limited to one campaign', () => {
 		const wf = wfWith('cam_sandbox');
 		await wf.publish('Outreach Trigger');
 		const params = wf.workflow.getNode('Outreach Trigger')!.parameters;
-		params.lemlistCampaign = { __rl: true, mode: 'id', value: 'cam_sbxOther' };
+		params.campaigns = {
+			items: [{ campaign: { __rl: true, mode: 'id', value: 'cam_sbxOther' } }],
+		};
 		expect(await wf.publish('Outreach Trigger')).toBe(true);
 		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
 			'cam_sbxOther',
 			'cam_sbxOther',
 		]);
-		params.lemlistCampaign = { __rl: true, mode: 'list', value: '' };
+		params.campaigns = {};
 		expect(await wf.publish('Outreach Trigger')).toBe(true);
 		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
 			undefined,
 			undefined,
 		]);
+	});
+
+	test('two campaigns: one hook per event for each; both deliver; dropping one replaces the set', async () => {
+		const wf = wfWith('cam_sandbox', 'cam_sbxOther');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		const made = tools.hooks('lemlist') as IDataObject[];
+		expect(made.map((h) => `${h.campaignId} ${h.type}`).sort()).toEqual([
+			'cam_sandbox emailsReplied',
+			'cam_sandbox linkedinReplied',
+			'cam_sbxOther emailsReplied',
+			'cam_sbxOther linkedinReplied',
+		]);
+		expect(await wf.publish('Outreach Trigger')).toBe(false);
+		for (const campaign of ['cam_sandbox', 'cam_sbxOther'])
+			expect(tools.outgoing('lemlist', 'emailsReplied', reply(campaign))).toHaveLength(1);
+		wf.workflow.getNode('Outreach Trigger')!.parameters.campaigns = picked('cam_sbxOther');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			'cam_sbxOther',
+			'cam_sbxOther',
+		]);
+		expect(await wf.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('lemlist')).toEqual([]);
 	});
 
 	test('a hook deleted in lemlist is created again for the same campaign', async () => {
@@ -678,6 +786,96 @@ describe('lemlist Campaign: hooks limited to one campaign', () => {
 		expect(
 			(tools.hooks('lemlist') as IDataObject[]).every((h) => h.campaignId === 'cam_sandbox'),
 		).toBe(true);
+	});
+});
+
+describe('Smartlead: webhooks per picked campaign', () => {
+	const TRIGGER = 'Outreach Trigger';
+	const picked = (...ids: string[]) => ({
+		items: ids.map((value) => ({ campaign: { __rl: true, mode: 'list', value } })),
+	});
+	const workflow = (params: IDataObject, credentials: IDataObject = {}) =>
+		new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						TRIGGER,
+						'outreachTrigger',
+						{ path: 'smartlead-campaigns', source: 'smartlead', events: ['replied'], ...params },
+						{ smartleadApi: 'sandbox' },
+						{ typeVersion: 2.1 },
+					),
+				],
+				connections: {},
+			},
+			{ smartleadApi: { ...tools.credentials.smartlead, ...credentials } },
+		);
+	// Each campaign's reply is another message (the same one twice would be dropped as a redelivery).
+	const reply = (campaign: number) => {
+		const { secret_key: _s, ...rest } = fixture('smartlead-EMAIL_REPLY.json');
+		return {
+			...rest,
+			campaign_id: campaign,
+			stats_id: `stats-${campaign}`,
+			reply_message: { ...(rest.reply_message as IDataObject), message_id: `<m-${campaign}@x>` },
+		};
+	};
+
+	test('no campaign picked: publishing says Smartlead needs one, and registers nothing', async () => {
+		const failed = workflow({}).publish(TRIGGER);
+		await expect(failed).rejects.toThrow(
+			'Smartlead registers webhooks per campaign: pick at least one campaign under Campaigns',
+		);
+		await failed.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/or set Registration to Manual/),
+		);
+		expect(tools.hooks('smartlead')).toEqual([]);
+		expect(tools.requests()).toEqual([]);
+	});
+
+	test('two campaigns: one webhook each; only their events start the workflow; dropping one replaces the set', async () => {
+		const wf = workflow({ campaigns: picked('1001', '1002') });
+		expect(await wf.publish(TRIGGER)).toBe(true);
+		const made = tools.hooks('smartlead') as IDataObject[];
+		expect(made.map((h) => [h.campaignId, h.event_types])).toEqual([
+			[1001, ['EMAIL_REPLY']],
+			[1002, ['EMAIL_REPLY']],
+		]);
+		for (const campaign of [1001, 1002]) {
+			const [d, ...more] = tools.outgoing('smartlead', 'EMAIL_REPLY', reply(campaign));
+			expect(more).toEqual([]);
+			const url = new URL(d.url);
+			const res = await wf.deliver(TRIGGER, {
+				body: d.body,
+				headers: d.headers,
+				query: Object.fromEntries(url.searchParams),
+			});
+			expect(outputOf(res.run!, TRIGGER)).toEqual([
+				expect.objectContaining({ tool: 'smartlead', toolEvent: 'EMAIL_REPLY' }),
+			]);
+		}
+		// A campaign nobody picked sends nothing to this workflow.
+		expect(tools.outgoing('smartlead', 'EMAIL_REPLY', reply(1003))).toEqual([]);
+
+		wf.workflow.getNode(TRIGGER)!.parameters.campaigns = picked('1002');
+		expect(await wf.publish(TRIGGER)).toBe(true);
+		expect((tools.hooks('smartlead') as IDataObject[]).map((h) => h.campaignId)).toEqual([1002]);
+		expect(await wf.unpublish(TRIGGER)).toBe(true);
+		expect(tools.hooks('smartlead')).toEqual([]);
+	});
+
+	test('a wrong API key and an unknown campaign fail publishing with what to do', async () => {
+		const wrongKey = workflow({ campaigns: picked('1001') }, { apiKey: 'wrong' }).publish(TRIGGER);
+		await expect(wrongKey).rejects.toThrow(/Smartlead did not let the Outreach Trigger list/);
+		await wrongKey.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/Check the API key in the Smartlead API credential/),
+		);
+		const unknown = workflow({ campaigns: picked('1001', '999999') }).publish(TRIGGER);
+		await expect(unknown).rejects.toThrow(/Smartlead did not let the Outreach Trigger/);
+		await unknown.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/pick it again under Campaigns/),
+		);
+		expect(tools.hooks('smartlead')).toEqual([]);
 	});
 });
 

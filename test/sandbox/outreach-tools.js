@@ -28,12 +28,22 @@
  * - Reply.io (`${url}/replyio/v3`) and Outreach.io webhooks: replyio-outreachio-hooks.js; the same
  *     `hooks`, `removeHook`, `outgoing` and `deliver` take 'replyIo' and 'outreachIo', and
  *     `disableHook(id, tool)` disables theirs.
+ * - Mark as Synced (the Outreach Tool node): lemlist POST/PATCH /leads/:leadId/variables (variables
+ *     as query parameters; PATCH only of variables the lead has, else 400 "Variable not found");
+ *     Instantly GET /leads/:id and PATCH /leads/:id (scope leads:update; `custom_variables` replace
+ *     the payload); Woodpecker GET /v1/prospects?search=email=... and POST
+ *     /v1/add_prospects_list (update true sets snippet1..15; unknown prospects are added, as documented).
+ *     `state().writes` counts these writes.
+ * - Smartlead `${url}/smartlead/api/v1`: see outreach-smartlead.js (campaigns and campaign webhooks).
+ * - HeyReach `${url}/heyreach/api`: see outreach-heyreach.js (webhooks).
  * - seed({lemlist, instantly, outreachIo}), /__sandbox/state, faults (e.g. a stall) and the request
  *   log from core.js. `credentials` holds what a test puts into each tool's credential; the base URL
  *   overrides are allowed because they point to this machine.
  */
 const { startSandbox } = require('./core');
 const { replyIoOutreachIoHooks } = require('./replyio-outreachio-hooks');
+const { smartleadTool, SMARTLEAD_DEFAULTS } = require('./outreach-smartlead');
+const { heyreachTool, HEYREACH_DEFAULTS } = require('./outreach-heyreach');
 
 const DEFAULTS = {
 	lemlist: {
@@ -47,7 +57,7 @@ const DEFAULTS = {
 	},
 	instantly: {
 		apiKeys: /** @type {Record<string, string[]>} */ ({
-			'sandbox-instantly-key': ['leads:read', 'webhooks:all'],
+			'sandbox-instantly-key': ['leads:read', 'leads:update', 'webhooks:all'],
 			'sandbox-instantly-campaigns-only-key': ['campaigns:read'],
 			'sandbox-instantly-leads-only-key': ['leads:read'],
 		}),
@@ -74,6 +84,10 @@ const DEFAULTS = {
 		refreshToken: 'sandbox-outreach-refresh-token',
 	},
 	rateLimit: { limit: 1000, windowMs: 10_000, mode: 'fixed' },
+	/** Smartlead (outreach-smartlead.js): API keys, and a status to refuse webhooks with. */
+	smartlead: SMARTLEAD_DEFAULTS,
+	/** HeyReach (outreach-heyreach.js): API keys. */
+	heyreach: HEYREACH_DEFAULTS,
 	/** 'enforce' answers contract violations like each tool; 'record' only logs them. */
 	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
 	/** A fixed delay before every answer, in ms. */
@@ -85,6 +99,7 @@ const ORG_ID = '0190f2c4-0000-7000-8000-00000000a11c';
 /**
  * @param {{ port?: number, lemlist?: Partial<typeof DEFAULTS.lemlist>, instantly?: Partial<typeof DEFAULTS.instantly>,
  *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>, replyIo?: Partial<typeof DEFAULTS.replyIo>,
+ *   smartlead?: Partial<typeof DEFAULTS.smartlead>, heyreach?: Partial<typeof DEFAULTS.heyreach>,
  *   outreachIo?: Partial<typeof DEFAULTS.outreachIo>, rateLimit?: any, contractMode?: 'enforce'|'record'|'off',
  *   responseDelayMs?: number }} [opts]
  */
@@ -95,6 +110,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 		woodpecker: { ...DEFAULTS.woodpecker, ...(opts.woodpecker || {}) },
 		replyIo: { ...DEFAULTS.replyIo, .../** @type {any} */ (opts.replyIo || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
+		smartlead: { ...DEFAULTS.smartlead, ...(opts.smartlead || {}) },
+		heyreach: { ...DEFAULTS.heyreach, ...(opts.heyreach || {}) },
 		rateLimit: opts.rateLimit ?? DEFAULTS.rateLimit,
 		contractMode: opts.contractMode ?? DEFAULTS.contractMode,
 		responseDelayMs: opts.responseDelayMs ?? DEFAULTS.responseDelayMs,
@@ -103,6 +120,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 	let db;
 	/** @type {Set<string>} */
 	let validAccessTokens;
+	const smartlead = smartleadTool({ cfg: cfg.smartlead, nextId: () => ++db.nextId });
+	const heyreach = heyreachTool({ cfg: cfg.heyreach, nextId: () => ++db.nextId });
 
 	const extra = replyIoOutreachIoHooks({
 		nextId: () => ++db.nextId,
@@ -124,8 +143,14 @@ async function startOutreachToolsSandbox(opts = {}) {
 				{ _id: 'cam_sbxOther', name: 'Other campaign', status: 'running' },
 			],
 			lemlistHooksCreated: 0,
+			/** Mark as Synced's writes: lemlist variable calls, Instantly lead patches. */
+			writes: { lemlistVariables: 0, instantlyLeads: 0, woodpeckerProspects: 0 },
+			/** Woodpecker prospects (id, email, snippet1..snippet15). */
+			woodpecker: [],
 		};
 		validAccessTokens = new Set([cfg.outreachIo.accessToken]);
+		smartlead.reset();
+		heyreach.reset();
 	}
 	reset();
 
@@ -300,6 +325,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 			return { auth: { tool: 'woodpecker' } };
 		}
 		if (req.path.startsWith('/replyio/')) return extra.authenticateReplyIo(req);
+		if (req.path.startsWith('/smartlead/')) return smartlead.authenticate(req);
+		if (req.path.startsWith('/heyreach/')) return heyreach.authenticate(req);
 		if (req.path.startsWith('/outreach/api/')) {
 			const m = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization || ''));
 			if (!m || !validAccessTokens.has(m[1]))
@@ -357,10 +384,12 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** A hook deleted in the tool's own UI (Woodpecker's id: "event target_url"). */
 	function removeHook(
-		/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ id,
 	) {
 		if (tool === 'replyIo' || tool === 'outreachIo') return extra.remove(tool, id);
+		if (tool === 'smartlead') return smartlead.removeHook(id);
+		if (tool === 'heyreach') return heyreach.removeHook(id);
 		db.hooks[tool] = db.hooks[tool].filter(
 			(/** @type {any} */ h) => (h._id ?? h.id ?? `${h.event} ${h.target_url}`) !== id,
 		);
@@ -557,11 +586,13 @@ async function startOutreachToolsSandbox(opts = {}) {
 	 * @returns {Array<{ hookId: string, url: string, headers: Record<string, string>, body: any }>}
 	 */
 	function outgoing(
-		/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 	) {
 		if (tool === 'replyIo' || tool === 'outreachIo') return extra.outgoing(tool, type, payload);
+		if (tool === 'smartlead') return smartlead.outgoing(type, payload);
+		if (tool === 'heyreach') return heyreach.outgoing(type, payload);
 		if (tool === 'lemlist')
 			return db.hooks.lemlist
 				.filter((/** @type {any} */ h) => !h.type || h.type === type)
@@ -596,7 +627,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** Sends `outgoing(...)` over HTTP (only to `url` when given); answers each delivery's status. */
 	async function deliver(
-		/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 		/** @type {string | undefined} */ url = undefined,
@@ -616,8 +647,154 @@ async function startOutreachToolsSandbox(opts = {}) {
 		return out;
 	}
 
+	// ---- Mark as Synced: custom variables on a lead ----------------------------------------------
+	/** Instantly's scope rule for writing leads: leads:update, leads:all, all:update, all:all. */
+	const mayUpdateLeads = (/** @type {import('./core').SandboxRequest} */ req) =>
+		req.auth.scopes.some((/** @type {string} */ s) =>
+			['leads:update', 'leads:all', 'all:update', 'all:all'].includes(s),
+		);
+	/** lemlist's variables travel as query parameters; `version` is never one. */
+	const queryVariables = (/** @type {import('./core').SandboxRequest} */ req) =>
+		[...req.query.entries()].filter(([k]) => k !== 'version');
+	const LEAD_FIELDS = new Set(['_id', 'email', 'campaignId', 'campaignName', 'isUnsubscribed']);
+	/** A Woodpecker prospect: id, email and its 15 snippets ("" when empty, as the API lists them). */
+	function addWoodpeckerProspect(/** @type {any} */ p = {}) {
+		/** @type {Record<string, any>} */
+		const prospect = {
+			id: p.id ?? nextId(),
+			email: String(p.email ?? 'erlich@example.com').toLowerCase(),
+			first_name: p.first_name ?? 'Erlich',
+			last_name: p.last_name ?? 'Bachman',
+			status: 'ACTIVE',
+		};
+		for (let k = 1; k <= 15; k++) prospect[`snippet${k}`] = p[`snippet${k}`] ?? '';
+		db.woodpecker.push(prospect);
+		return prospect;
+	}
+	const SNIPPET = /^snippet([1-9]|1[0-5])$/;
+	const markRoutes = [
+		{
+			// "Search for prospects": search=email=<address> is an exact match on a full address.
+			method: 'GET',
+			pattern: /^\/woodpecker\/rest\/v1\/prospects$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const m = /^email=(.+)$/.exec(String(req.query.get('search') ?? ''));
+				const wanted = m ? m[1].toLowerCase() : undefined;
+				const rows = db.woodpecker.filter((/** @type {any} */ p) => !wanted || p.email === wanted);
+				return { status: 200, body: rows.map((/** @type {any} */ p) => ({ ...p })) };
+			},
+		},
+		{
+			// "Update prospects in database": update true changes the given fields of known prospects
+			// and, like the real endpoint, adds the unknown ones.
+			method: 'POST',
+			pattern: /^\/woodpecker\/rest\/v1\/add_prospects_list$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const body = req.body || {};
+				const out = [];
+				for (const p of body.prospects || []) {
+					const email = String(p.email).toLowerCase();
+					let prospect = db.woodpecker.find((/** @type {any} */ x) => x.email === email);
+					const known = Boolean(prospect);
+					if (!prospect) prospect = addWoodpeckerProspect({ email });
+					else if (body.update !== true) {
+						out.push({ id: prospect.id, email, status: 'DUPLICATE' });
+						continue;
+					}
+					for (const [k, v] of Object.entries(p)) if (SNIPPET.test(k)) prospect[k] = v;
+					out.push({ id: prospect.id, email, status: known ? 'UPDATED' : 'OK' });
+				}
+				db.writes.woodpeckerProspects++;
+				return { status: 200, body: { prospects: out } };
+			},
+		},
+		{
+			// "Add Custom Variables on Leads": sets each query parameter as a variable of the lead.
+			method: 'POST',
+			pattern: /^\/lemlist\/api\/leads\/([^/]+)\/variables$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [leadId],
+			) => {
+				const lead = db.lemlist.find(
+					(/** @type {any} */ l) => l._id === decodeURIComponent(leadId),
+				);
+				if (!lead) return lemlistError(404, 'Lead not found');
+				const vars = queryVariables(req);
+				if (!vars.length || vars.some(([k]) => LEAD_FIELDS.has(k)))
+					return lemlistError(400, 'Variable not found');
+				for (const [k, v] of vars) lead[k] = v;
+				db.writes.lemlistVariables++;
+				return { status: 200, body: { ok: true } };
+			},
+		},
+		{
+			// "Update Values of Custom Variables of a Lead": only variables the lead already has.
+			method: 'PATCH',
+			pattern: /^\/lemlist\/api\/leads\/([^/]+)\/variables$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [leadId],
+			) => {
+				const lead = db.lemlist.find(
+					(/** @type {any} */ l) => l._id === decodeURIComponent(leadId),
+				);
+				if (!lead) return lemlistError(404, 'Lead not found');
+				const vars = queryVariables(req);
+				if (!vars.length || vars.some(([k]) => LEAD_FIELDS.has(k) || !(k in lead)))
+					return lemlistError(400, 'Variable not found');
+				for (const [k, v] of vars) lead[k] = v;
+				db.writes.lemlistVariables++;
+				return { status: 200, body: { ok: true } };
+			},
+		},
+		{
+			method: 'GET',
+			pattern: /^\/instantly\/api\/v2\/leads\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				if (!hasScope(req, 'leads:read'))
+					return instantlyError(403, 'The API key does not have the required scope: leads:read');
+				const lead = db.instantly.find((/** @type {any} */ l) => l.id === id);
+				if (!lead) return instantlyError(404, 'Resource not found');
+				return { status: 200, body: instantlyView(lead) };
+			},
+		},
+		{
+			// "Patch lead": custom_variables replace the lead's payload (the harsher reading; the
+			// reference does not say whether it merges), so a client must send the others along.
+			method: 'PATCH',
+			pattern: /^\/instantly\/api\/v2\/leads\/([^/]+)$/,
+			handler: (
+				/** @type {import('./core').SandboxRequest} */ req,
+				/** @type {string[]} */ [id],
+			) => {
+				if (!mayUpdateLeads(req))
+					return instantlyError(403, 'The API key does not have the required scope: leads:update');
+				const lead = db.instantly.find((/** @type {any} */ l) => l.id === id);
+				if (!lead) return instantlyError(404, 'Resource not found');
+				const body = req.body || {};
+				if (body.custom_variables) lead.payload = { ...body.custom_variables };
+				for (const k of [
+					'first_name',
+					'last_name',
+					'company_name',
+					'job_title',
+					'phone',
+					'website',
+				])
+					if (k in body) lead[k] = body[k];
+				db.writes.instantlyLeads++;
+				return { status: 200, body: instantlyView(lead) };
+			},
+		},
+	];
+
 	// ---- routes ----------------------------------------------------------------------------------
 	const routes = [
+		...markRoutes,
 		...hookRoutes,
 		...woodpeckerRoutes,
 		...extra.routes,
@@ -631,6 +808,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 				return { status: 200, body: db.lemlistCampaigns.slice(offset, offset + limit) };
 			},
 		},
+		...smartlead.routes,
+		...heyreach.routes,
 		{
 			method: 'GET',
 			pattern: /^\/lemlist\/api\/team$/,
@@ -767,7 +946,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 					? 'woodpecker'
 					: path.startsWith('/replyio/')
 						? 'replyIo'
-						: 'outreachIo';
+						: path.startsWith('/smartlead/')
+							? 'smartlead'
+							: path.startsWith('/heyreach/')
+								? 'heyreach'
+								: 'outreachIo';
 
 	const sandbox = await startSandbox({
 		name: 'outreachTools',
@@ -778,6 +961,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 			{ system: 'instantly', prefix: '/instantly/api/v2' },
 			{ system: 'woodpecker', prefix: '/woodpecker/rest' },
 			{ system: 'replyio', prefix: '/replyio/v3' },
+			{ system: 'smartlead', prefix: '/smartlead/api/v1' },
+			{ system: 'heyreach', prefix: '/heyreach/api' },
 			{
 				system: 'outreachio',
 				prefix: '/outreach/api/v2',
@@ -804,6 +989,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'instantly') return instantlyError(400, text);
 			if (tool === 'woodpecker') return woodpeckerError(400, text);
 			if (tool === 'replyIo') return extra.replyIoError(400, text);
+			if (tool === 'smartlead') return smartlead.error(400, text);
+			if (tool === 'heyreach') return heyreach.error(400, text);
 			if (req.path === '/outreach/oauth/token')
 				return { status: 400, body: { error: 'invalid_request', error_description: text } };
 			return outreachError(400, 'validationError', 'Validation Error', text);
@@ -814,6 +1001,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'instantly') return instantlyError(404, 'Resource not found');
 			if (tool === 'woodpecker') return woodpeckerError(404, 'Not found');
 			if (tool === 'replyIo') return extra.replyIoError(404, 'Not found');
+			if (tool === 'smartlead') return smartlead.error(404, 'Not found');
+			if (tool === 'heyreach') return heyreach.error(404, 'Not found');
 			return outreachError(404, 'resourceNotFound', 'Resource Not Found', `No route ${req.path}`);
 		},
 		authenticate,
@@ -828,7 +1017,14 @@ async function startOutreachToolsSandbox(opts = {}) {
 		state: () => ({
 			lemlist: { leads: db.lemlist },
 			instantly: { leads: db.instantly },
-			hooks: { ...db.hooks, ...extra.all() },
+			writes: { ...db.writes },
+			woodpecker: { prospects: db.woodpecker },
+			hooks: {
+				...db.hooks,
+				...extra.all(),
+				smartlead: smartlead.hooks(),
+				heyreach: heyreach.hooks(),
+			},
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
 				lemlistLeads: db.lemlist.length,
@@ -840,11 +1036,26 @@ async function startOutreachToolsSandbox(opts = {}) {
 		// For tests in another process (e2e): what is registered, a deletion or auto-disable in the
 		// tool's UI, and a delivery of one event to every hook that listens to it.
 		control: (what, req) => {
-			const tool = ['instantly', 'woodpecker', 'replyIo', 'outreachIo'].includes(req.body?.tool)
+			const tool = [
+				'instantly',
+				'woodpecker',
+				'smartlead',
+				'heyreach',
+				'replyIo',
+				'outreachIo',
+			].includes(req.body?.tool)
 				? req.body.tool
 				: 'lemlist';
 			if (what === 'hooks' && req.method === 'GET')
-				return { status: 200, body: { ...db.hooks, ...extra.all() } };
+				return {
+					status: 200,
+					body: {
+						...db.hooks,
+						...extra.all(),
+						smartlead: smartlead.hooks(),
+						heyreach: heyreach.hooks(),
+					},
+				};
 			if (what === 'hooks/remove' && req.method === 'POST') {
 				removeHook(tool, req.body.id);
 				return { status: 200, body: { ok: true } };
@@ -866,6 +1077,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 			),
 			instantly: (Array.isArray(data.instantly) ? data.instantly : []).map(
 				(/** @type {any} */ l) => addInstantlyLead(l).id,
+			),
+			woodpecker: (Array.isArray(data.woodpecker) ? data.woodpecker : []).map(
+				(/** @type {any} */ p) => addWoodpeckerProspect(p).id,
 			),
 			outreachIo: (Array.isArray(data.outreachIo) ? data.outreachIo : []).map(
 				(/** @type {any} */ p) => addProspect(p).id,
@@ -897,6 +1111,16 @@ async function startOutreachToolsSandbox(opts = {}) {
 				baseUrlOverride: `${sandbox.url}/replyio/v3`,
 				allowLoopbackBaseUrl: true,
 			},
+			smartlead: {
+				apiKey: cfg.smartlead.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/smartlead/api/v1`,
+				allowLoopbackBaseUrl: true,
+			},
+			heyreach: {
+				apiKey: cfg.heyreach.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/heyreach/api`,
+				allowLoopbackBaseUrl: true,
+			},
 			outreachIo: {
 				grantType: 'authorizationCode',
 				authUrl: `${sandbox.url}/outreach/oauth/authorize`,
@@ -921,12 +1145,21 @@ async function startOutreachToolsSandbox(opts = {}) {
 			db.lemlistCampaigns.push({ status: 'running', ...c });
 		},
 		addInstantlyLead,
+		addWoodpeckerProspect,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */
-		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'|'replyIo'|'outreachIo'} */ tool) =>
+		hooks: (
+			/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
+		) =>
 			tool === 'replyIo' || tool === 'outreachIo'
 				? extra.list(tool)
-				: db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+				: tool === 'smartlead'
+					? smartlead.hooks()
+					: tool === 'heyreach'
+						? heyreach.hooks()
+						: db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+		/** Smartlead's campaigns (the picker's list). */
+		smartleadCampaigns: () => smartlead.db.campaigns.map((c) => ({ ...c })),
 		removeHook,
 		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
 		disableHook,
@@ -940,6 +1173,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 				'woodpecker',
 				'replyIo',
 				'outreachIo',
+				'smartlead',
+				'heyreach',
 			]))
 				if (patch[tool]) Object.assign(cfg[tool], patch[tool]);
 		},

@@ -17,6 +17,17 @@ export const greenhouseApi: ApiDefinition = {
 	credentialType: 'greenhouseHarvestApi',
 	baseUrl: greenhouseBaseUrl,
 	expiringToken: { field: 'accessToken', expiresAtField: 'accessTokenExpiresAt' },
+	// POST /v3/candidates answers {candidate, application} when the application is nested.
+	dryRun: {
+		created: (path, body, newId) => {
+			const { application, ...candidate } = body;
+			if (path !== '/v3/candidates') return { ...body, id: newId() };
+			const made = { ...candidate, id: newId() };
+			return application
+				? { candidate: made, application: { ...(application as object), id: newId() } }
+				: made;
+		},
+	},
 	hint: (status, method, path) => {
 		if (status === 401)
 			return 'Greenhouse refused a freshly fetched token too. Check that the API credential is still active in Configure › Dev Center › API Credentials';

@@ -22,6 +22,8 @@ export const intelliHrApi: ApiDefinition = {
 	baseUrl: intelliHrBaseUrl,
 	// Validates the subdomain before any request; an invalid one throws a message naming the field.
 	headers: (c) => ({ tenant: intelliHrTenant(c) }),
+	// Records and lists come as {data: ...}.
+	dryRun: { wrap: (data) => ({ data }) },
 	hint: (status) => {
 		if (status === 401)
 			return 'IntelliHR did not accept the API key. Create a new one under Settings › Public API Access Keys and update the IntelliHR credential';

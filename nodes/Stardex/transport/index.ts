@@ -18,6 +18,11 @@ import type { SdxMeta } from '../types';
  * minute per key), 429 waits and retries are the shared transport's.
  */
 export const stardexApi: ApiDefinition = {
+	// Searches are POSTs that only read; v1 wraps every answer in {success, data}.
+	dryRun: {
+		readsByPost: (path) => /\/search$/.test(path),
+		wrap: (data) => ({ success: true, data }),
+	},
 	system: 'Stardex',
 	credentialType: 'stardexApi',
 	baseUrl: stardexBaseUrl,

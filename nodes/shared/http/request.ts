@@ -15,6 +15,7 @@ import { apiError, redact } from '../errors';
 import { runState } from '../runState';
 import { rememberCredentialSecrets } from '../secrets';
 import { adoptToken, credentialsForCall, type ExpiringToken, tokenIsStale } from './expiringToken';
+import { dryRunAnswer, type DryRunShape } from './dryRun';
 import { AmbiguousWriteError, classifyThrown, networkWords, type ThrownFailure } from './failures';
 import { RateLimitPacer, retryAfterMs } from './rateLimit';
 import { type BodyCheck, readJsonBody } from './responseBody';
@@ -51,6 +52,8 @@ export interface ApiDefinition {
 	expiringToken?: ExpiringToken;
 	/** An OAuth2 credential: n8n refreshes its token when a request throws 401, so errors are thrown. */
 	oauth2?: boolean;
+	/** How the API answers, for a dry run's made-up answers to writes (dryRun.ts). */
+	dryRun?: DryRunShape;
 }
 
 export interface ApiRequest {
@@ -85,6 +88,8 @@ interface Session {
 	credentials: ICredentialDataDecryptedObject;
 	baseUrl: string;
 	pacer: RateLimitPacer;
+	/** Open while one request fetches the credential's token: the others wait for it, not fetch too. */
+	tokenFetch?: Promise<void>;
 }
 
 /** One request as sent, with what its messages need. */
@@ -145,6 +150,12 @@ export async function apiRequest<T = unknown>(
 	const policy = getRetryPolicy(ctx);
 	const url = resolveUrl(session.baseUrl, req, api.system);
 	assertSendable(ctx, api, req, url, session);
+	// A dry run holds every write back here, whichever code path built it (dryRun.ts).
+	const held = dryRunAnswer(ctx, api.dryRun ?? {}, {
+		...req,
+		path: req.path ?? new URL(url).pathname,
+	});
+	if (held) return { status: held.status, headers: held.headers, body: held.body as T };
 	const call: Call = {
 		api,
 		req,
@@ -157,9 +168,10 @@ export async function apiRequest<T = unknown>(
 	const signal = abortSignalOf(ctx);
 	const attempts: Attempts = { failures: 0, rateLimited: 0 };
 	for (;;) {
-		await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
+		const ticket = await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
 		const sent = await send(ctx, session, call, policy.timeoutMs);
 		const answer = 'failure' in sent ? thrownAnswer(api, sent.failure) : sent.response;
+		session.pacer.answered(ticket, answer ? lowerCaseKeys(answer.headers) : undefined);
 		const next = answer
 			? afterResponse(ctx, session, call, answer, attempts, policy)
 			: { waitMs: afterFailure(ctx, session, call, failureOf(sent), attempts, policy) };
@@ -212,11 +224,19 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	const token = api.expiringToken;
+	// Items working at once: one request fetches the token, the others then use it.
+	for (let n = 0; token && session.tokenFetch && n < 5; n++) await session.tokenFetch;
 	const refresh = Boolean(token && (call.refreshToken || tokenIsStale(session.credentials, token)));
 	call.refreshToken = false;
 	const withToken = token
 		? credentialsForCall(session.credentials, token, refresh, api.credentialType)
 		: undefined;
+	let fetched: (() => void) | undefined;
+	const fetching =
+		withToken && token && !withToken.data[token.field]
+			? new Promise<void>((resolve) => (fetched = resolve))
+			: undefined;
+	if (fetching) session.tokenFetch = fetching;
 	try {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
@@ -229,6 +249,8 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		return { failure: classifyThrown(error) };
 	} finally {
 		if (token && withToken) adoptToken(session.credentials, withToken.data, token);
+		if (fetching && session.tokenFetch === fetching) session.tokenFetch = undefined;
+		fetched?.();
 	}
 }
 
@@ -301,7 +323,6 @@ function afterResponse(
 ): { done: ApiResponse } | { waitMs: number } {
 	const { api, req } = call;
 	const headers = lowerCaseKeys(response.headers);
-	session.pacer.update(headers);
 	const status = response.statusCode;
 	if (status === 401 && api.expiringToken && !call.refreshedAfter401) {
 		// The token was refused (revoked, or expired early): fetch a new one and resend, once.

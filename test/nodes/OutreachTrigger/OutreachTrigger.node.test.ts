@@ -408,9 +408,9 @@ describe('activation (webhookMethods)', () => {
 		}
 	});
 
-	it('Generic and the tools without a registrar are always manual, whatever Registration says', async () => {
+	it('Generic (the only source without a registrar) is always manual, whatever Registration says', async () => {
 		const state = {};
-		for (const source of ['generic', 'smartlead', 'heyreach'])
+		for (const source of ['generic'])
 			await expect(runHook('create', { source, registration: 'auto' }, state)).resolves.toBe(true);
 		expect(state).toEqual({});
 	});
@@ -490,7 +490,11 @@ describe('Registration default per node version (a saved workflow keeps its setu
 		['replyIo', 2.1, 'auto'],
 		['outreachIo', 2, 'manual'],
 		['outreachIo', 2.1, 'auto'],
-		['smartlead', 2.1, undefined],
+		['smartlead', 2, 'manual'],
+		['smartlead', 2.1, 'auto'],
+		['heyreach', 1.1, 'manual'],
+		['heyreach', 2.1, 'auto'],
+		['instantly', 2.1, 'auto'],
 		['generic', 2.1, undefined],
 	] as const)('%s, version %s: %s', (source, version, expected) => {
 		expect(registrationFor(source, version)).toBe(expected);

@@ -1,12 +1,16 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -23,11 +27,23 @@ import { noteCreated } from '../../../shared/http/readAfterWrite';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
 import type { GhApplication, GhCandidate } from '../../types';
-import { jobLocator } from '../common.descriptions';
-import { readJobId } from '../jobInput';
+import { GREENHOUSE_JOB, jobLocator } from '../common.descriptions';
+import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
+import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { markedRecord } from '../../../shared/export/marker';
+import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { skippedJobsText } from '../../employments';
+import {
+	type CustomFieldPlan,
+	customFieldsOutput,
+	customFieldsProperty,
+	emptyCustomFields,
+	readCustomFields,
+	withCustomFields,
+} from './customFields';
 import { findExisting, type Match, otherCandidateIds } from './lookup';
 import { candidateIndex, type LookupMode } from './preload';
 import {
@@ -38,6 +54,7 @@ import {
 	ensureApplication,
 	ensureJob,
 } from './steps';
+import { mergeIntoOlder } from './merge';
 
 interface ExportOptions {
 	sourceId?: number;
@@ -50,12 +67,15 @@ interface ExportOptions {
 	linkedinScanDays?: number;
 	applicationMode?: 'nested' | 'separate';
 	lookup?: LookupMode;
+	skipLookupWhenMarked?: boolean;
+	mergeDuplicates?: boolean;
 }
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
-	jobLocator(),
+	...jobRoutingProperties(GREENHOUSE_JOB, jobLocator()),
 	ifExistsProperty,
+	customFieldsProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -90,6 +110,7 @@ const properties: INodeProperties[] = [
 					},
 				],
 			},
+			dryRunOption,
 			{
 				displayName: 'Generate Profile PDF When No Resume',
 				name: 'profilePdf',
@@ -153,6 +174,14 @@ const properties: INodeProperties[] = [
 				default: DEFAULT_MAX_RESUME_MB,
 			},
 			{
+				displayName: 'Merge Duplicates Created at the Same Moment',
+				name: 'mergeDuplicates',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a candidate that another execution created at the same moment (reported as duplicateOf, e.g. two queue-mode workers exporting the same person) absorbs the one this export created: ours is merged into the older record after every write, and the output gives the kept candidateId, mergedCandidateId and merged: true. Needs the scope harvest:candidates:merge.',
+			},
+			{
 				displayName: 'Note',
 				name: 'note',
 				type: 'string',
@@ -172,6 +201,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Public', value: 'public' },
 				],
 			},
+			parallelCandidatesOption,
 			{
 				displayName: 'Resume Binary Property',
 				name: 'resumeBinaryProperty',
@@ -181,6 +211,7 @@ const properties: INodeProperties[] = [
 				description:
 					'Binary property of the input item holding the resume PDF. Overrides the candidate\'s own "resume" field.',
 			},
+			skipLookupWhenMarkedOption,
 			{
 				displayName: 'Source Name or ID',
 				name: 'sourceId',
@@ -199,32 +230,58 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'greenhouse', () => exportItem.call(this, i));
+}
+
+async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
-	const jobId = readJobId(this, i);
+	const route = routeJob(this, i, GREENHOUSE_JOB);
+	if (route.skip) return skippedByRoute('greenhouse', route, candidate.emails[0]?.value);
+	const jobId = route.jobId === undefined ? undefined : Number(route.jobId);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
-	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
-	const choice: ApplicationChoice = {
-		jobId,
-		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
-	};
-	const { appUrl } = await greenhouseSettings(this);
-	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Greenhouse', candidate, async (waited) => {
-		// After waiting for another export of this person, the run's index may predate its create.
-		const match = await findExisting(
-			this,
-			candidate,
-			i,
-			options.linkedinScanDays,
-			waited ? undefined : index,
-		);
-		if (match) return await handleExisting(this, i, a, match, ifExists);
-		return await create(this, i, a);
-	});
+	// Taken before the first await, so items of one run working at once take it in input order.
+	const exported = await withPersonLock(
+		'Greenhouse',
+		candidate,
+		async (waited) => {
+			const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
+			const { appUrl } = await greenhouseSettings(this);
+			const marked =
+				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+			// Greenhouse candidate IDs are integers: any other marker is not one of ours.
+			if (marked && /^\d{1,15}$/.test(marked.candidateId))
+				return result('skipped', Number(marked.candidateId), undefined, appUrl, {
+					matchedBy: 'marker',
+					reason:
+						'the lead is marked as synced to this candidate (Skip Lookup When Lead Is Marked)',
+				});
+			const customFields = await readCustomFields(this, i, jobId);
+			const choice: ApplicationChoice = {
+				jobId,
+				sourceId: options.sourceId ? Number(options.sourceId) : undefined,
+				customFields: withCustomFields({}, customFields.application).custom_fields as IDataObject[],
+			};
+			const index = await candidateIndex(this, options.lookup ?? 'auto', i);
+			const a: ExportContext = {
+				...{ candidate, choice, resume, appUrl, options, customFields },
+				preloaded: !!index,
+			};
+			// After waiting for another run's export of this person, the index may predate its create.
+			const live = waited ? undefined : index;
+			const match = await findExisting(this, candidate, i, options.linkedinScanDays, live);
+			if (match) return await handleExisting(this, i, a, match, ifExists);
+			return await create(this, i, a);
+		},
+		LOCK_WAIT_MS,
+		this,
+	);
+	return withJobRoute(exported, route);
 }
 
 interface ExportContext {
@@ -235,6 +292,7 @@ interface ExportContext {
 	options: ExportOptions;
 	/** The run preloaded the candidate list (a bulk backfill): see duplicateCheck's caller. */
 	preloaded: boolean;
+	customFields: CustomFieldPlan;
 }
 
 /** Everything that can fail on our side is checked before the first write. Returns the resume, if any. */
@@ -255,6 +313,9 @@ async function checkBeforeWrite(
 			'Greenhouse finds existing candidates by email only, so an export without one could create a duplicate. Add an email, or set a LinkedIn Lookup Window under Options',
 		);
 	}
+	const longNote = noteCapIssue(options.note, 'Note');
+	if (longNote)
+		throw inputError(ctx.getNode(), i, 'Note', capMessage(longNote, false), 'Shorten the note');
 	const resumeProperty = options.resumeBinaryProperty || candidate.resume?.binaryProperty;
 	const resume = resumeProperty
 		? await readResume(ctx, i, resumeProperty, options.maxResumeMb)
@@ -286,7 +347,10 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 					i,
 					choice.jobId,
 					ghRequest(ctx, 'POST', '/v3/candidates', {
-						body: candidateBody(candidate, nested ? choice : undefined),
+						body: withCustomFields(
+							candidateBody(candidate, nested ? choice : undefined),
+							a.customFields.candidate,
+						),
 						itemIndex: i,
 					}),
 				),
@@ -313,9 +377,16 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	const done = await settle(afterCreate(ctx, i, a, created));
 	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
 	const { applicationId, employments, skippedText, resume, generated } = done.value;
-	return result('created', candidateId, applicationId, a.appUrl, {
+	const merge =
+		a.options.mergeDuplicates && Array.isArray(duplicates.duplicateOf)
+			? await mergeIntoOlder(ctx, candidateId, duplicates.duplicateOf as number[], i)
+			: {};
+	const keptId = typeof merge.candidateId === 'number' ? merge.candidateId : candidateId;
+	return result('created', keptId, applicationId, a.appUrl, {
 		...duplicates,
+		...merge,
 		jobId: choice.jobId,
+		...customFieldsOutput([...a.customFields.candidate, ...a.customFields.application]),
 		resumeAttached: Boolean(resume),
 		...(generated
 			? {
@@ -439,8 +510,14 @@ async function handleExisting(
 		email: a.candidate.emails[0]?.value,
 		...(match.otherIds.length ? { otherMatchingIds: match.otherIds } : {}),
 	};
+	// A skip writes nothing, custom fields included: the output names them.
+	const allFields = [...a.customFields.candidate, ...a.customFields.application];
 	const skipped = (reason: string, applicationId?: number) =>
-		result('skipped', existing.id, applicationId, a.appUrl, { ...base, reason });
+		result('skipped', existing.id, applicationId, a.appUrl, {
+			...base,
+			reason,
+			...customFieldsOutput([], allFields),
+		});
 	if (ifExists === 'error')
 		throw alreadyExists(ctx.getNode(), i, {
 			system: 'Greenhouse',
@@ -458,10 +535,12 @@ async function handleExisting(
 		return result('applied', existing.id, app.id, a.appUrl, {
 			...base,
 			resumeAttached: Boolean(a.resume),
+			...customFieldsOutput(a.customFields.application, a.customFields.candidate),
 		});
 	}
 	if (ifExists === 'fillEmpty') {
-		const patch = fillEmptyPatch(existing, a.candidate);
+		const custom = emptyCustomFields(existing, a.customFields.candidate);
+		const patch = withCustomFields(fillEmptyPatch(existing, a.candidate), custom.fill);
 		if (!Object.keys(patch).length) return skipped('no empty fields to fill');
 		// Sending the same PATCH twice gives the same record, so it may be retried.
 		await ghRequest(ctx, 'PATCH', `/v3/candidates/${existing.id}`, {
@@ -472,6 +551,8 @@ async function handleExisting(
 		return result('updated', existing.id, undefined, a.appUrl, {
 			...base,
 			updatedFields: Object.keys(patch),
+			// Fill Empty Fields changes the candidate only: application fields are not written.
+			...customFieldsOutput(custom.fill, [...custom.kept, ...a.customFields.application]),
 		});
 	}
 	return skipped('candidate already exists');

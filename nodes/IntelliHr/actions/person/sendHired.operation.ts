@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import { candidateInputProperties } from '../../../shared/descriptions/candidate';
 import { inputError, settle } from '../../../shared/errors';
 import {
@@ -15,6 +17,7 @@ import {
 import { personProfileUrl } from '../../mapping';
 import { tenantOf } from '../../transport';
 import { lookupField } from '../common.descriptions';
+import { personCustomFieldsProperty, readPersonCustomFields } from './customFields';
 import { createJob, createPerson, findPerson, findSameJob, otherPersonIds } from './steps';
 import type { Candidate } from '../../../shared/candidate/schema';
 import { withPersonLock } from '../../../shared/export/personLock';
@@ -83,6 +86,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	personCustomFieldsProperty,
 	{
 		displayName: 'Job Options',
 		name: 'jobOptions',
@@ -119,6 +123,14 @@ const properties: INodeProperties[] = [
 			),
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [dryRunOption],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -132,6 +144,10 @@ export const description = updateDisplayOptions(
  * repeated after any failure and only finishes what is missing.
  */
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'intellihr', () => sendHired.call(this, i));
+}
+
+async function sendHired(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const email = candidate.emails[0]?.value;
 	if (!email) {
@@ -144,8 +160,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		);
 	}
 	// Everything that can fail on our side is checked before the first write.
-	const person = readPersonFields(this, i);
+	const personFields = readPersonFields(this, i);
 	const job = readJobFields(this, i);
+	const custom = await readPersonCustomFields(this, i);
+	const person = { ...personFields, customFields: custom.body };
 	const tenant = await tenantOf(this);
 	const out = (
 		status: string,
@@ -170,7 +188,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 	return await withPersonLock('IntelliHR', candidate, async () => {
 		const match = await findPerson(this, candidate, i);
 		if (match) {
-			const extra = match.otherIds.length ? { otherMatchingPersonIds: match.otherIds } : {};
+			const extra: IDataObject = match.otherIds.length
+				? { otherMatchingPersonIds: match.otherIds }
+				: {};
+			// An existing person is never changed, custom fields included.
+			if (custom.keys.length) extra.customFieldsNotWritten = custom.keys;
 			const existing = await findSameJob(this, match.person.id, job, i);
 			if (existing)
 				return out('skipped', match.person.id, existing.id, true, {
@@ -185,7 +207,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<IData
 		// recovered create: the person found may be the other worker's, and ours may exist as well).
 		const duplicates = await duplicateCheck(this, candidate, created.id, i);
 		const createdJob = await jobForNewPerson(this, i, created.id, job, tenant);
-		return out('created', created.id, createdJob.id, false, duplicates);
+		return out('created', created.id, createdJob.id, false, {
+			...duplicates,
+			...(custom.keys.length ? { customFieldsWritten: custom.keys } : {}),
+		});
 	});
 }
 

@@ -1,12 +1,16 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { Candidate } from '../../../shared/candidate/schema';
 import { readCandidate } from '../../../shared/export/readCandidate';
+import { exportOrDryRun } from '../../../shared/export/dryRun';
+import { dryRunOption } from '../../../shared/descriptions/dryRun';
 import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -19,10 +23,15 @@ import {
 } from '../../mapping';
 import { SDX_RECORD, sdxRequest, stardexSettings } from '../../transport';
 import type { SdxPerson } from '../../types';
-import { jobLocator } from '../common.descriptions';
-import { getJob, readJobId } from '../jobInput';
+import { STARDEX_JOB, jobLocator } from '../common.descriptions';
+import { getJob } from '../jobInput';
+import { jobRoutingProperties } from '../../../shared/descriptions/jobRouting';
+import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/jobRouting';
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { markedRecord } from '../../../shared/export/marker';
+import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
 
@@ -31,11 +40,12 @@ interface ExportOptions {
 	notes?: string;
 	enrichRecord?: boolean;
 	missingLinkedin?: 'error' | 'skip';
+	skipLookupWhenMarked?: boolean;
 }
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
-	jobLocator(),
+	...jobRoutingProperties(STARDEX_JOB, jobLocator()),
 	ifExistsProperty,
 	{
 		displayName: 'Options',
@@ -44,6 +54,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			dryRunOption,
 			{
 				displayName: 'Enrich Record',
 				name: 'enrichRecord',
@@ -82,6 +93,8 @@ const properties: INodeProperties[] = [
 				description:
 					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
+			skipLookupWhenMarkedOption,
+			parallelCandidatesOption,
 		],
 	},
 ];
@@ -98,28 +111,57 @@ interface ExportContext {
 	appUrl: string;
 }
 
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
+	return await exportOrDryRun(this, i, 'stardex', () => exportItem.call(this, i));
+}
+
+async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	const candidate = readCandidate(this, i);
 	const options = this.getNodeParameter('options', i, {}) as ExportOptions;
-	const jobId = readJobId(this, i);
+	const route = routeJob(this, i, STARDEX_JOB);
+	if (route.skip) return skippedByRoute('stardex', route, candidate.emails[0]?.value);
+	const jobId = route.jobId;
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
 	if (!candidate.linkedinUrl && !candidate.emails.length) {
 		if (options.missingLinkedin === 'skip')
-			return result('skipped', undefined, undefined, '', {
-				jobId,
-				reason: 'no LinkedIn URL and no email',
-			});
+			return withJobRoute(
+				result('skipped', undefined, undefined, '', {
+					jobId,
+					reason: 'no LinkedIn URL and no email',
+				}),
+				route,
+			);
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
 	// Everything that can fail on our side is checked before the first write.
-	if (jobId) await getJob(this, jobId, i);
-	const { appUrl } = await stardexSettings(this);
-	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
-
+	const longNote = noteCapIssue(options.notes, 'Notes');
+	if (longNote)
+		throw inputError(this.getNode(), i, 'Notes', capMessage(longNote, false), 'Shorten the notes');
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	return await withPersonLock('Stardex', candidate, async () =>
-		findAndExport(this, i, ctx, options),
+	// Taken before the first await, so items of one run working at once take it in input order.
+	const exported = await withPersonLock(
+		'Stardex',
+		candidate,
+		async () => {
+			const { appUrl } = await stardexSettings(this);
+			const marked =
+				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+			if (marked)
+				return result('skipped', marked.candidateId, undefined, appUrl, {
+					jobId,
+					matchedBy: 'marker',
+					reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
+				});
+			if (jobId) await getJob(this, jobId, i);
+			return await findAndExport(this, i, { candidate, jobId, ifExists, appUrl }, options);
+		},
+		LOCK_WAIT_MS,
+		this,
 	);
+	return withJobRoute(exported, route);
 }
 
 async function findAndExport(

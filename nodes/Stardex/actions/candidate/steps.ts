@@ -2,6 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { inputError } from '../../../shared/errors';
 import { createOnce } from '../../../shared/http/createOnce';
+import { isDryRun } from '../../../shared/http/dryRun';
 import { candidateIdOf, candidateOnJob } from '../../mapping';
 import { sdxRequest } from '../../transport';
 import { getPerson } from './lookup';
@@ -33,6 +34,8 @@ export async function addToJob(
 		},
 		find: async () => ((await onJob()).record ? true : undefined),
 	});
+	// A dry run did not send the PATCH, so reading the person back would prove nothing.
+	if (isDryRun(ctx)) return undefined;
 	const after = await onJob();
 	// A Stardex that does not list candidates[] on a person cannot be checked; the PATCH was accepted.
 	if (!after.listed) return undefined;

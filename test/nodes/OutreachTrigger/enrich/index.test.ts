@@ -87,7 +87,7 @@ const outreachIo = (params: IDataObject = {}) =>
 describe('node description', () => {
 	const d = new OutreachTrigger().description;
 
-	test('each credential shows only for its source (lemlist, Instantly, Woodpecker, Reply.io and Outreach.io also register webhooks with it); none is required', () => {
+	test('each credential shows only for its source (lemlist, Instantly, Woodpecker, Reply.io, Smartlead, HeyReach and Outreach.io also register webhooks with it); none is required', () => {
 		expect(d.credentials?.slice(1)).toEqual([
 			{
 				name: 'lemlistLeadsApi',
@@ -108,6 +108,16 @@ describe('node description', () => {
 				name: 'replyIoApi',
 				required: false,
 				displayOptions: { show: { source: ['replyIo'] } },
+			},
+			{
+				name: 'smartleadApi',
+				required: false,
+				displayOptions: { show: { source: ['smartlead'] } },
+			},
+			{
+				name: 'heyReachApi',
+				required: false,
+				displayOptions: { show: { source: ['heyreach'] } },
 			},
 			{
 				name: 'outreachIoOAuth2Api',

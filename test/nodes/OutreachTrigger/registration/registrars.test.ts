@@ -1,4 +1,5 @@
 import {
+	AUTO_SINCE,
 	REGISTRABLE_TOOLS,
 	REGISTRARS,
 	registrationMode,
@@ -11,14 +12,27 @@ const reader = (params: Record<string, unknown>) => ({
 });
 
 describe('which tools register themselves, and how', () => {
-	test('lemlist, Instantly, Woodpecker, Reply.io and Outreach.io have registrars; every other source is manual', () => {
-		expect(REGISTRABLE_TOOLS.sort()).toEqual([
+	test('every source but Generic has a registrar; Registration defaults to automatic from 1.1 or 2.1', () => {
+		expect([...REGISTRABLE_TOOLS].sort()).toEqual([
+			'heyreach',
 			'instantly',
 			'lemlist',
 			'outreachIo',
 			'replyIo',
+			'smartlead',
 			'woodpecker',
 		]);
+		// Smartlead, HeyReach, Reply.io and Outreach.io became registrable with node version 2.1:
+		// older workflows stay manual.
+		expect(AUTO_SINCE).toEqual({
+			lemlist: 1.1,
+			instantly: 1.1,
+			woodpecker: 1.1,
+			smartlead: 2.1,
+			heyreach: 2.1,
+			replyIo: 2.1,
+			outreachIo: 2.1,
+		});
 		for (const source of TOOLS) {
 			const mode = registrationMode(reader({ source, registration: 'auto' }));
 			expect({ source, mode }).toEqual({
@@ -53,6 +67,16 @@ describe('which tools register themselves, and how', () => {
 		['outreachIo', ['replied'], ['mailing.replied']],
 		['outreachIo', ['addedToSequence'], ['sequenceState.created']],
 		['outreachIo', ['interested', 'replied'], ['mailing.replied']],
+		['smartlead', ['replied'], ['EMAIL_REPLY']],
+		['smartlead', ['addedToSequence'], ['FIRST_EMAIL_SENT']],
+		['smartlead', ['interested'], ['EMAIL_REPLY', 'LEAD_CATEGORY_UPDATED']],
+		['heyreach', ['replied'], ['INMAIL_REPLY_RECEIVED', 'MESSAGE_REPLY_RECEIVED']],
+		['heyreach', ['addedToSequence'], ['CONNECTION_REQUEST_SENT']],
+		[
+			'heyreach',
+			['interested'],
+			['INMAIL_REPLY_RECEIVED', 'LEAD_TAG_UPDATED', 'MESSAGE_REPLY_RECEIVED'],
+		],
 	] as const)('%s, Events %j → exactly the tool events %j', (tool, events, vendor) => {
 		expect(REGISTRARS[tool]!.vendorEvents([...events])).toEqual(vendor);
 	});
@@ -63,16 +87,20 @@ describe('which tools register themselves, and how', () => {
 		// Reply.io documents no signing secret; Outreach.io signs every delivery with ours.
 		expect(REGISTRARS.replyIo!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
 		expect(REGISTRARS.outreachIo!.token).toEqual({ mode: 'hmac' });
+		// Smartlead's campaign webhook API takes no secret of ours: the URL carries the token.
+		expect(REGISTRARS.smartlead!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
+		expect(REGISTRARS.heyreach!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
 		expect(REGISTRARS.instantly!.token).toEqual({
 			mode: 'headerToken',
 			headerName: 'X-Outreach-Trigger-Token',
 		});
 	});
 
-	test('only lemlist takes a Campaign (its hook API has campaignId; the others are account-wide here)', () => {
-		expect(REGISTRARS.lemlist!.campaignParameter).toBe('lemlistCampaign');
-		for (const tool of ['instantly', 'woodpecker', 'replyIo', 'outreachIo'] as const)
-			expect(REGISTRARS[tool]!.campaignParameter).toBeUndefined();
+	test('campaign scope: Smartlead requires campaigns, lemlist takes them optionally, the others are account-wide', () => {
+		expect(REGISTRARS.smartlead!.campaigns).toBe('required');
+		expect(REGISTRARS.lemlist!.campaigns).toBe('optional');
+		for (const tool of ['instantly', 'woodpecker', 'heyreach', 'replyIo', 'outreachIo'] as const)
+			expect(REGISTRARS[tool]!.campaigns).toBeUndefined();
 	});
 
 	test.each([
@@ -88,6 +116,11 @@ describe('which tools register themselves, and how', () => {
 		['outreachIo', 403, /webhooks.all scope/],
 		['outreachIo', 401, /Reconnect/],
 		['outreachIo', 422, /public https webhook URL/],
+		['smartlead', 401, /Check the API key in the Smartlead API credential/],
+		['smartlead', 404, /pick it again under Campaigns/],
+		['smartlead', 500, /Registration to Manual/],
+		['heyreach', 401, /Check the API key in the HeyReach API credential/],
+		['heyreach', 429, /publish again in a minute/],
 	] as const)('%s refused with %i: the hint says what to do', (tool, status, hint) => {
 		expect(REGISTRARS[tool]!.refusalHint(status)).toMatch(hint);
 	});

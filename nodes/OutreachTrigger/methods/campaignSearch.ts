@@ -3,9 +3,22 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 import { apiRequest } from '../../shared/http/request';
 import { isRecord, str } from '../../shared/values';
 import { lemlistLeadsApi } from '../transport/lemlist';
+import { listSmartleadCampaigns } from '../transport/smartlead';
 
 /**
- * lemlist campaign picker for the trigger's Campaign: GET /campaigns (100 a page; `offset` is the
+ * The Campaigns picker's "From List" mode for Smartlead: the account's campaigns whose name or id
+ * contains the search text (Smartlead's GET /campaigns has no search parameter, so the list is
+ * filtered here).
+ */
+export async function searchSmartleadCampaigns(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	return { results: await listSmartleadCampaigns(this, filter) };
+}
+
+/**
+ * The Campaigns picker's "From List" mode for lemlist: GET /campaigns (100 a page; `offset` is the
  * page token). lemlist has no name search there, so the filter is applied to each page here
  * (https://developer.lemlist.com/api-reference/endpoints/campaigns/get-many-campaigns).
  */
