@@ -94,8 +94,8 @@ export class OutreachTrigger implements INodeType {
 	};
 
 	// Hooks of the tools in registration/registrars.ts are registered through the tool's API on publish
-	// (Registration: automatic); others are added by hand. checkExists also stops publishing on settings that would
-	// reject every delivery (no secret, a broken regex), with a clear message.
+	// (Registration: automatic); others are added by hand. checkExists also stops publishing on settings
+	// that would reject every delivery (no secret, a broken regex), with a clear message.
 	webhookMethods = outreachWebhookMethods();
 
 	methods = {

@@ -777,6 +777,19 @@ describe('lemlist Campaigns: hooks limited to the picked campaigns', () => {
 		expect(tools.hooks('lemlist')).toEqual([]);
 	});
 
+	test('a hook moved to another campaign in lemlist is registered again for the picked one', async () => {
+		const wf = wfWith('cam_sandbox');
+		await wf.publish('Outreach Trigger');
+		// As an edit in lemlist's UI would: the sandbox state holds the stored hook itself.
+		const stored = tools.state().hooks.lemlist as IDataObject[];
+		stored[0].campaignId = 'cam_sbxOther';
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			'cam_sandbox',
+			'cam_sandbox',
+		]);
+	});
+
 	test('a hook deleted in lemlist is created again for the same campaign', async () => {
 		const wf = wfWith('cam_sandbox');
 		await wf.publish('Outreach Trigger');
