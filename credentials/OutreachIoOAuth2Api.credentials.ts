@@ -3,7 +3,8 @@ import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } f
 import { loopbackToggle } from '../nodes/shared/origins';
 
 /**
- * Outreach.io OAuth2 (authorization code), for the Outreach Trigger's Enrich Missing Fields: it
+ * Outreach.io OAuth2 (authorization code), for the Outreach Trigger: automatic webhook registration
+ * (webhooks.all scope) and Enrich Missing Fields, which
  * reads prospects (GET /api/v2/prospects/{id}). Create an app in Outreach's developer portal with
  * n8n's OAuth callback URL as redirect URI, and copy its client id and secret here.
  *
@@ -49,7 +50,7 @@ export class OutreachIoOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'hidden',
-			default: 'prospects.read mailings.read sequences.read',
+			default: 'prospects.read mailings.read sequences.read webhooks.all',
 		},
 		{
 			displayName: 'Auth URI Query Parameters',

@@ -18,8 +18,10 @@ import { enrichClaimed, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
 import { loadSettings } from './settings';
 import { outreachWebhookSecretTest } from './methods/credentialTest';
-import { searchSmartleadCampaigns } from './methods/campaignSearch';
+import { searchLemlistCampaigns, searchSmartleadCampaigns } from './methods/campaignSearch';
 import { outreachWebhookMethods } from './registration/lifecycle';
+import { registrationMode } from './registration/registrars';
+import { readRegistration } from './registration/state';
 
 export class OutreachTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -29,7 +31,7 @@ export class OutreachTrigger implements INodeType {
 		group: ['trigger'],
 		// 1.1: automatic registration (lemlist, Instantly, Woodpecker). 2: a manual setup's secret lives in
 		// a credential and Authentication defaults to the tool's own method. 2.1: automatic registration
-		// is also the default for Smartlead and HeyReach (registration/registrars.ts AUTO_SINCE).
+		// is also the default for Smartlead, HeyReach, Reply.io and Outreach.io (registrars.ts AUTO_SINCE).
 		version: [1, 1.1, 2, 2.1],
 		defaultVersion: 2.1,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
@@ -67,6 +69,11 @@ export class OutreachTrigger implements INodeType {
 				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
+				name: 'replyIoApi',
+				required: false,
+				displayOptions: { show: { source: ['replyIo'] } },
+			},
+			{
 				name: 'smartleadApi',
 				required: false,
 				displayOptions: { show: { source: ['smartlead'] } },
@@ -79,26 +86,35 @@ export class OutreachTrigger implements INodeType {
 			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
-				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['outreachIo'] } },
 			},
 		],
 		webhooks: TRIGGER_WEBHOOKS,
 		properties,
 	};
 
-	// lemlist, Instantly, Woodpecker, Smartlead and HeyReach hooks are registered through the tool's API on publish (Registration:
-	// automatic); others are added by hand. checkExists also stops publishing on settings that would
-	// reject every delivery (no secret, a broken regex), with a clear message.
+	// Hooks of the tools in registration/registrars.ts are registered through the tool's API on publish
+	// (Registration: automatic); others are added by hand. checkExists also stops publishing on settings
+	// that would reject every delivery (no secret, a broken regex), with a clear message.
 	webhookMethods = outreachWebhookMethods();
 
 	methods = {
 		credentialTest: { outreachWebhookSecretTest },
-		listSearch: { searchSmartleadCampaigns },
+		listSearch: { searchLemlistCampaigns, searchSmartleadCampaigns },
 	};
 
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const options = this.getNodeParameter('options', 0, {}) as { dedupeSize?: number };
+		// In queue mode a worker runs this with a copy of the static data that can lack what publishing
+		// stored (n8n 2.41); saving it would replace the whole static data and lose the registration
+		// (its token and hook ids). Then the ids are not recorded here; webhook() records them.
+		const registered = readRegistration(this) ?? readRegistration(this, true);
+		if (
+			registrationMode({ getNodeParameter: (n, f) => this.getNodeParameter(n, 0, f) }) === 'auto' &&
+			!registered
+		)
+			return [this.getInputData().map((item, i) => ({ ...item, pairedItem: { item: i } }))];
 		return recordDeliveries(this, options.dedupeSize);
 	}
 

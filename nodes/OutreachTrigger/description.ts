@@ -124,6 +124,20 @@ const autoNotice: INodeProperties = {
 	displayOptions: { show: { source: REGISTRABLE_TOOLS, registration: ['auto'] } },
 };
 
+const lemlistCampaigns = campaignLocator({
+	source: 'lemlist',
+	tool: 'lemlist',
+	searchListMethod: 'searchLemlistCampaigns',
+	idPlaceholder: 'e.g. cam_4HrZbi8xsez4QlrnL',
+	idPattern: {
+		regex: '^cam_[A-Za-z0-9]+$',
+		errorMessage: 'A lemlist campaign ID starts with cam_',
+	},
+	whenEmpty:
+		"Publishing adds the webhooks to each picked campaign (lemlist's campaignId); leave it empty for webhooks on every campaign. Conditions still apply after",
+	versions: [{ _cnd: { gte: 1 } }],
+});
+
 /** The Authentication methods of every version (version 2 adds "the tool's own method" first). */
 const AUTH_METHODS: INodePropertyOptions[] = [
 	{
@@ -171,7 +185,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'generic',
 		description:
-			'The tool that calls this webhook. lemlist, Instantly, Woodpecker, Smartlead and HeyReach can register it themselves when you publish; the others are set up by hand in the tool (see the notice below).',
+			'The tool that calls this webhook. Every tool listed can register it itself when you publish (Registration below); Generic is set up by hand (see the notice below).',
 		options: [
 			{
 				name: 'Generic (Documented JSON)',
@@ -191,6 +205,7 @@ export const properties: INodeProperties[] = [
 	autoNotice,
 	smartleadNotice,
 	smartleadCampaigns,
+	lemlistCampaigns,
 	...setupNotices,
 	{
 		displayName: 'Events',

@@ -155,6 +155,7 @@ export const OUTREACH_IO_API_BASE = 'https://api.outreach.io/api/v2';
 export const WOODPECKER_API_BASE = 'https://api.woodpecker.co/rest';
 export const SMARTLEAD_API_BASE = 'https://server.smartlead.ai/api/v1';
 export const HEYREACH_API_BASE = 'https://api.heyreach.io/api';
+export const REPLY_IO_API_BASE = 'https://api.reply.io/v3';
 
 /** The base URL for a credential: the official one, or the checked testing override, which may name only the tool's own API host or, with the loopback toggle on, this machine. */
 function apiBaseUrl(credentials: ICredentialDataDecryptedObject, official: string): string {
@@ -174,6 +175,8 @@ export const smartleadBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
 	apiBaseUrl(credentials, SMARTLEAD_API_BASE);
 export const heyreachBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
 	apiBaseUrl(credentials, HEYREACH_API_BASE);
+export const replyIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, REPLY_IO_API_BASE);
 
 export function checkedOverride(value: string, official: string, loopback: boolean): string {
 	return checkedVendorUrl(

@@ -8,7 +8,10 @@
  *      → every candidate exists exactly once, both workers ran executions;
  *   B. the same 200 deliveries again → still exactly once (trigger dedupe or the export's own lookup);
  *   C. (reported, not asserted) 20 new people each delivered twice at the same moment under different
- *      event ids, so two workers may race on the same email.
+ *      event ids, so two workers may race on the same email;
+ *   D. automatic webhook registration (Reply.io, outreach-tools sandbox): publish → exactly one hook per
+ *      needed Reply.io event (registration runs once, on the main process) → a delivery with the
+ *      registered token → one execution → unpublish → the hooks are gone.
  *
  * Database: Debian's PostgreSQL by default, initialised in a temp dir and started on a free 127.0.0.1 port
  * (as the postgres user when run as root, since initdb refuses root). n8n 2.41.1 also starts in queue mode on
@@ -444,6 +447,8 @@ async function main() {
 			detail: `${onceC.dup.length} duplicated of 20`,
 		});
 
+		await registrationCheck(context, client);
+
 		exitCode = results.every((r) => r.ok) ? 0 : 1;
 	} catch (err) {
 		log(`\nqueue check failed: ${err.stack || err}`);
@@ -454,6 +459,131 @@ async function main() {
 		`\n${results.filter((r) => r.ok).length}/${results.length} queue-mode checks passed in ${((Date.now() - t0) / 1000).toFixed(1)} s (database: ${DB})`,
 	);
 	process.exit(exitCode);
+}
+
+/** Polls `fn` until `ok(value)` or the deadline; returns the last value. */
+async function until(fn, ok, deadlineMs = 30_000) {
+	const end = Date.now() + deadlineMs;
+	for (;;) {
+		const v = await fn();
+		if (ok(v) || Date.now() > end) return v;
+		await lib.sleep(250);
+	}
+}
+
+/**
+ * D: a Reply.io Outreach Trigger (node 2.1, Registration automatic) published in queue mode. n8n runs
+ * webhookMethods on the main process only; the workers must not register again, so the sandbox holds
+ * exactly one subscription per needed event. The token travels in the workflow's static data.
+ */
+async function registrationCheck(context, client) {
+	const tools = context.sandboxes.outreachTools;
+	const control = async (what, body) =>
+		(
+			await fetch(`${tools.url}/__sandbox/${what}`, {
+				method: body ? 'POST' : 'GET',
+				headers: body ? { 'content-type': 'application/json' } : {},
+				body: body ? JSON.stringify(body) : undefined,
+			})
+		).json();
+	const t0 = Date.now();
+	const cred = await client.createCredential(
+		'Reply.io queue sandbox',
+		'replyIoApi',
+		tools.credentials.replyIo,
+	);
+	const hookPath = `queue-reply-${crypto.randomBytes(3).toString('hex')}`;
+	const url = `${context.n8n.url}/webhook/${hookPath}`;
+	const wf = await client.createWorkflow({
+		name: 'queue: Reply.io registers on publish',
+		nodes: [
+			{
+				id: lib.uuid(),
+				name: 'Outreach Trigger',
+				type: `${lib.PKG.name}.outreachTrigger`,
+				typeVersion: 2.1,
+				position: [0, 0],
+				webhookId: lib.uuid(),
+				parameters: { path: hookPath, source: 'replyIo', events: ['replied'], options: {} },
+				credentials: { replyIoApi: { id: cred.id, name: cred.name } },
+			},
+		],
+		connections: {},
+	});
+	const ours = async () =>
+		((await control('hooks')).replyIo ?? []).filter((h) => String(h.url).split('?')[0] === url);
+	await client.activate(wf.id);
+	const made = await until(ours, (h) => h.length >= 2);
+	await lib.sleep(2000); // a second registration (from a worker) would show up here
+	const settled = await ours();
+	const events = settled.map((h) => h.eventType).sort();
+	record(
+		'D: publish registers exactly one Reply.io subscription per needed event, once',
+		settled.length === 2 && events.join() === 'email_replied,linkedin_message_replied',
+		`subscriptions on the URL: ${settled.length} (${events.join(', ')}); first seen ${made.length}`,
+		Date.now() - t0,
+	);
+	const token = settled[0] ? new URL(settled[0].url).searchParams.get('token') : undefined;
+	const saved = await until(
+		async () =>
+			(await client.api('GET', `/workflows/${wf.id}`)).staticData?.['node:Outreach Trigger']
+				?.registration?.secret,
+		(v) => v === token,
+	);
+	const payload = JSON.parse(
+		fs.readFileSync(
+			new URL('../../test/fixtures/outreach/replyio-email_replied.json', import.meta.url),
+			'utf8',
+		),
+	);
+	const sent = await control('hooks/deliver', {
+		tool: 'replyIo',
+		type: 'email_replied',
+		payload,
+		url,
+	});
+	const execs = await until(
+		() => client.executions(wf.id),
+		(l) => l.length >= 1 && l.every((e) => e.status === 'success'),
+	);
+	// A second event: still accepted (the token must survive the worker's run).
+	const second = await control('hooks/deliver', {
+		tool: 'replyIo',
+		type: 'email_replied',
+		payload: {
+			...payload,
+			event: { ...payload.event, id: '7a0c3a8e-8c1b-4d3a-9b2e-0f1e2d3c4b5b' },
+		},
+		url,
+	});
+	sent.push(...second);
+	await until(
+		() => client.executions(wf.id),
+		(l) => l.length >= 2,
+	);
+	await lib.sleep(1500);
+	const after = await client.executions(wf.id);
+	record(
+		'D: two deliveries with the registered token: one execution each, the token kept',
+		saved === token && sent.map((d) => d.status).join() === '200,200' && after.length === 2,
+		`deliveries ${sent.map((d) => d.status).join(',')}; executions ${after.length} (${execs.map((e) => e.status).join(',')})`,
+	);
+	const kept = (await client.api('GET', `/workflows/${wf.id}`)).staticData?.[
+		'node:Outreach Trigger'
+	];
+	await client.api('POST', `/workflows/${wf.id}/deactivate`);
+	const left = await until(ours, (h) => h.length === 0);
+	const calls = ((await (await fetch(`${tools.url}/__sandbox/requests`)).json()) ?? [])
+		.filter((r) => String(r.path).startsWith('/replyio/'))
+		.map((r) => `${r.method} ${r.path} ${r.status ?? ''}`.trim());
+	record(
+		'D: unpublish deletes the subscriptions',
+		left.length === 0,
+		left.length === 0
+			? `left: 0`
+			: `left: ${left.length}; static data before unpublish: ${Object.keys(kept ?? {}).join(', ') || 'none'}; Reply.io calls: ${calls.join(' | ')}`,
+		Date.now() - t0,
+	);
 }
 
 function countBy(values) {

@@ -45,6 +45,7 @@ describe('the contracts in test/contracts', () => {
 			'lemlist',
 			'outreachio',
 			'pinpoint',
+			'replyio',
 			'smartlead',
 			'stardex',
 			'woodpecker',

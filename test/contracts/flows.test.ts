@@ -636,6 +636,39 @@ describe('Outreach tools (automatic webhook registration)', () => {
 		expect((await credentialTest('woodpeckerApi', tools.credentials.woodpecker)).status).toBe(200);
 	});
 
+	test('Reply.io and Outreach.io: publish (list, create), re-publish (list, enable), unpublish (delete)', async () => {
+		for (const [source, credType] of [
+			['replyIo', 'replyIoApi'],
+			['outreachIo', 'outreachIoOAuth2Api'],
+		] as const) {
+			const wf = trigger(source, credType, tools.credentials[source]);
+			// Reply.io and Outreach.io register automatically from node version 2.1 (chosen here on 1.1).
+			wf.workflow.getNode('Outreach Trigger')!.parameters.registration = 'auto';
+			// n8n-core must be told that this credential is OAuth2.
+			Object.assign(wf.credentialsHelper, {
+				getParentTypes: (t: string) => (t === 'outreachIoOAuth2Api' ? ['oAuth2Api'] : []),
+			});
+			expect(await wf.publish('Outreach Trigger')).toBe(true);
+			tools.disableHook(String(tools.hooks(source)[0].id), source);
+			expect(await wf.publish('Outreach Trigger')).toBe(false);
+			expect(await wf.unpublish('Outreach Trigger')).toBe(true);
+			expect(tools.hooks(source)).toEqual([]);
+		}
+		expect((await credentialTest('replyIoApi', tools.credentials.replyIo)).status).toBe(200);
+	});
+
+	test('lemlist Campaigns picker (GET /campaigns), and hooks limited to the picked campaign', async () => {
+		const wf = trigger('lemlist', 'lemlistLeadsApi', tools.credentials.lemlist);
+		wf.workflow.getNode('Outreach Trigger')!.parameters.campaigns = {
+			items: [{ campaign: { __rl: true, mode: 'list', value: 'cam_sandbox' } }],
+		};
+		const found = await listSearch(wf, 'Outreach Trigger', 'searchLemlistCampaigns', 'sandbox');
+		expect(found.results).toEqual([{ name: 'Sandbox campaign', value: 'cam_sandbox' }]);
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('lemlist').map((h: IDataObject) => h.campaignId)).toContain('cam_sandbox');
+		expect(await wf.unpublish('Outreach Trigger')).toBe(true);
+	});
+
 	test('Smartlead: campaigns picker, publish on a campaign (list, create), unpublish (delete); HeyReach: publish, unpublish', async () => {
 		const sl = trigger('smartlead', 'smartleadApi', tools.credentials.smartlead);
 		// Saved with version 1.1, so Registration is chosen explicitly (it defaults to automatic from 2.1).

@@ -15,7 +15,7 @@ describe('credentials', () => {
 			grantType: 'authorizationCode',
 			authUrl: 'https://api.outreach.io/oauth/authorize',
 			accessTokenUrl: 'https://api.outreach.io/oauth/token',
-			scope: 'prospects.read mailings.read sequences.read',
+			scope: 'prospects.read mailings.read sequences.read webhooks.all',
 			authentication: 'body',
 			baseUrlOverride: '',
 		});

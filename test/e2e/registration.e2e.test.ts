@@ -20,12 +20,15 @@ import {
 } from './helpers';
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach';
+	tool:
+		'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach' | 'replyIo' | 'outreachIo';
 	credentialType: string;
-	/** The node version (1.1 for the first three tools; Smartlead registers by default from 2.1). */
+	/** The node version (1.1 for lemlist, Instantly, Woodpecker; the others register by default from 2.1). */
 	version?: number;
 	/** Parameters the tool needs besides the Events (Smartlead: the campaign picker). */
 	extra?: Json;
+	/** OAuth2: the credential (with its token) is created through n8n's internal API. */
+	oauth2?: boolean;
 	/** Tool events for Events = Replied, one hook each. */
 	events: string[];
 	replyType: string;
@@ -85,6 +88,23 @@ const cases: ToolCase[] = [
 		forge: (body) => ({ body: [body], headers: {}, query: '?token=guessed' }),
 	},
 	{
+		tool: 'replyIo',
+		credentialType: 'replyIoApi',
+		version: 2.1,
+		events: ['email_replied', 'linkedin_message_replied'],
+		replyType: 'email_replied',
+		payload: JSON.parse(fixture('outreach/replyio-email_replied.json')),
+		next: { event: { id: '7a0c3a8e-8c1b-4d3a-9b2e-0f1e2d3c4b5b' } },
+		email: 'carlos.garcia@example.es',
+		view: (h) => {
+			const u = new URL(h.url);
+			const token = u.searchParams.get('token') ?? '';
+			u.search = '';
+			return { id: String(h.id), url: u.toString(), event: h.eventType, token };
+		},
+		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
+	},
+	{
 		tool: 'smartlead',
 		credentialType: 'smartleadApi',
 		version: 2.1,
@@ -135,7 +155,43 @@ const cases: ToolCase[] = [
 		},
 		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
 	},
+	{
+		tool: 'outreachIo',
+		credentialType: 'outreachIoOAuth2Api',
+		version: 2.1,
+		oauth2: true,
+		events: ['mailing.replied'],
+		replyType: 'mailing.replied',
+		payload: JSON.parse(fixture('outreach/outreachio-mailing.replied.json')),
+		next: {
+			data: { ...JSON.parse(fixture('outreach/outreachio-mailing.replied.json')).data, id: 123457 },
+		},
+		email: '',
+		// Outreach.io signs with the secret we gave it: the token is the webhook's secret.
+		view: (h) => ({
+			id: String(h.id),
+			url: h.url,
+			event: `${h.resource}.${h.action}`,
+			token: h.secret,
+		}),
+		// A valid-looking signature over another body.
+		forge: (body) => ({
+			body,
+			headers: { 'Outreach-Webhook-Signature': 'a'.repeat(64) },
+		}),
+	},
 ];
+
+/**
+ * An OAuth2 credential with its token already granted: the public API accepts only the credential's
+ * own fields, so it is created through n8n's internal API (the editor's), as after "Connect".
+ */
+async function oauthCredential(c: N8nClient, name: string, type: string, data: Json) {
+	return (await c.rest('POST', '/credentials', { name, type, data })) as {
+		id: string;
+		name: string;
+	};
+}
 
 async function control(what: string, body?: Json): Promise<any> {
 	const url = `${sandbox('outreachTools').url}/__sandbox/${what}`;
@@ -207,11 +263,18 @@ describeNode(
 				const info = ctx().sandboxes.outreachTools as unknown as {
 					credentials: Record<string, Json>;
 				};
-				const cred = await c.createCredential(
-					`${tc.tool} registration sandbox`,
-					tc.credentialType,
-					info.credentials[tc.tool],
-				);
+				const cred = tc.oauth2
+					? await oauthCredential(
+							c,
+							`${tc.tool} registration sandbox`,
+							tc.credentialType,
+							info.credentials[tc.tool],
+						)
+					: await c.createCredential(
+							`${tc.tool} registration sandbox`,
+							tc.credentialType,
+							info.credentials[tc.tool],
+						);
 				workflowId = await deploy(c, {
 					name: `e2e: Outreach Trigger registers in ${tc.tool}`,
 					nodes: [
@@ -244,7 +307,8 @@ describeNode(
 				const items = triggerItems(exec);
 				expect(items).toHaveLength(1);
 				expect(items[0]).toMatchObject({ tool: tc.tool, toolEvent: tc.replyType });
-				expect(items[0].emails[0].value).toBe(tc.email);
+				// Outreach.io sends ids only (no email without Enrich Missing Fields).
+				if (tc.email) expect(items[0].emails[0].value).toBe(tc.email);
 				const [{ token }] = await hooks();
 				expect(JSON.stringify(exec.data)).not.toContain(token);
 			});

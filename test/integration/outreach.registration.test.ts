@@ -29,6 +29,8 @@ afterEach(() => {
 	tools.configure({
 		lemlist: { refuseHooks: 0, hookCreateLimit: Infinity },
 		instantly: { paidPlan: true },
+		replyIo: { refuseHooks: 0 },
+		outreachIo: { refuseHooks: 0 },
 		smartlead: { refuseHooks: 0 },
 	});
 });
@@ -37,9 +39,12 @@ const fixture = (name: string) =>
 	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach';
+	tool:
+		'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach' | 'replyIo' | 'outreachIo';
 	credentialType: string;
-	/** The first node version that registers by default (1.1 for the first three tools). */
+	/** An OAuth2 credential (n8n-core must be told it extends oAuth2Api). */
+	oauth2?: boolean;
+	/** The first node version that registers by default (1.1 for lemlist, Instantly, Woodpecker; 2.1 for the others). */
 	version?: number;
 	/** Parameters the tool needs besides the Events (Smartlead: the campaigns). */
 	extra?: IDataObject;
@@ -53,6 +58,14 @@ interface ToolCase {
 	expected: IDataObject;
 	/** The registered hook's URL, event and token, in one shape for both tools. */
 	view: (h: IDataObject) => { id: string; url: string; event: string; token: unknown };
+}
+
+/** A hook whose token is in its URL (?token=…): the URL without it, and the token. */
+function urlToken(raw: unknown) {
+	const url = new URL(String(raw));
+	const token = url.searchParams.get('token');
+	url.search = '';
+	return { url: url.toString(), token };
 }
 
 const CASES: ToolCase[] = [
@@ -118,16 +131,47 @@ const CASES: ToolCase[] = [
 		},
 		// The token travels in the URL: the hook's URL is the webhook URL plus ?token=….
 		view: (h) => {
-			const url = new URL(String(h.target_url));
-			const token = url.searchParams.get('token');
-			url.search = '';
-			return {
-				id: `${h.event} ${h.target_url}`,
-				url: url.toString(),
-				event: String(h.event),
-				token,
-			};
+			const { url, token } = urlToken(h.target_url);
+			return { id: `${h.event} ${h.target_url}`, url, event: String(h.event), token };
 		},
+	},
+	{
+		tool: 'replyIo',
+		credentialType: 'replyIoApi',
+		version: 2.1,
+		replied: ['email_replied', 'linkedin_message_replied'],
+		// Reply.io has no "added" event: nothing is subscribed for it.
+		all: ['email_replied', 'linkedin_message_replied', 'meeting_booked'],
+		change: { events: ['interested'], hooks: 3 },
+		replyType: 'email_replied',
+		reply: fixture('replyio-email_replied.json'),
+		expected: {
+			event: 'interested',
+			fullName: 'Carlos García',
+			linkedinUrl: 'https://www.linkedin.com/in/carlosgarcia',
+			tool: 'replyIo',
+			toolEvent: 'email_replied',
+		},
+		view: (h) => ({ id: String(h.id), ...urlToken(h.url), event: String(h.eventType) }),
+	},
+	{
+		tool: 'outreachIo',
+		credentialType: 'outreachIoOAuth2Api',
+		oauth2: true,
+		version: 2.1,
+		replied: ['mailing.replied'],
+		all: ['mailing.replied', 'sequenceState.created'],
+		change: { events: ['addedToSequence', 'replied'], hooks: 2 },
+		replyType: 'mailing.replied',
+		reply: fixture('outreachio-mailing.replied.json'),
+		expected: { event: 'replied', tool: 'outreachIo', toolEvent: 'mailing.replied' },
+		// Outreach.io signs with the secret we gave it: the token is the hook's secret.
+		view: (h) => ({
+			id: String(h.id),
+			url: String(h.url),
+			event: `${h.resource}.${h.action}`,
+			token: h.secret,
+		}),
 	},
 	{
 		tool: 'smartlead',
@@ -205,10 +249,15 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 			{ [c.credentialType]: `${c.tool} sandbox` },
 			{ typeVersion: version },
 		);
-		return new WorkflowHarness(
+		const wf = new WorkflowHarness(
 			{ nodes: [trigger], connections: {} },
 			{ [c.credentialType]: { ...tools.credentials[c.tool], ...credentials } },
 		);
+		if (c.oauth2)
+			Object.assign(wf.credentialsHelper, {
+				getParentTypes: (type: string) => (type === c.credentialType ? ['oAuth2Api'] : []),
+			});
+		return wf;
 	}
 
 	const hooks = () => (tools.hooks(c.tool) as IDataObject[]).map(c.view);
@@ -223,6 +272,7 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 			url: string;
 			headers: Record<string, string>;
 			body: IDataObject;
+			raw?: string;
 		}>;
 		const results = [];
 		for (const d of out) {
@@ -230,7 +280,9 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 			const query = Object.fromEntries(url.searchParams);
 			url.search = '';
 			expect(url.toString()).toBe(wf.webhookUrl(TRIGGER));
-			results.push(await wf.deliver(TRIGGER, { body: d.body, headers: d.headers, query }));
+			results.push(
+				await wf.deliver(TRIGGER, { body: d.body, headers: d.headers, query, rawBody: d.raw }),
+			);
 		}
 		return results;
 	}
@@ -292,9 +344,14 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		}> = [
 			{
 				body: { ...body, secret: 'guess' },
-				headers: { 'x-outreach-trigger-token': 'guess' },
+				headers: {
+					'x-outreach-trigger-token': 'guess',
+					'outreach-webhook-signature': 'a'.repeat(64),
+				},
 				query: { token: 'guess' },
 			},
+			// The tool's own headers (and, for Outreach.io, its signature) over a changed body.
+			...(c.tool === 'outreachIo' ? [{ body: { ...body, forged: true }, headers: d.headers }] : []),
 			{ body: (({ secret: _s, ...rest }) => rest)(body), headers: {} },
 		];
 		for (const request of forged) {
@@ -352,6 +409,13 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		// Woodpecker: three other workflows already use the three prospect_replied subscriptions.
 		if (c.tool === 'woodpecker')
 			for (const n of [1, 2, 3]) await workflow({ path: `other-${n}` }).publish(TRIGGER);
+		if (c.tool === 'replyIo' || c.tool === 'outreachIo')
+			tools.setFaults({
+				error5xxRate: 1,
+				only: [
+					c.tool === 'replyIo' ? 'POST /replyio/v3/webhooks' : 'POST /outreach/api/v2/webhooks',
+				],
+			});
 		// Smartlead: two campaigns; the second refuses, so the first campaign's webhook is rolled back.
 		if (c.tool === 'heyreach')
 			tools.setFaults({
@@ -372,6 +436,9 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 				instantly: /Instantly did not let the Outreach Trigger register the "email_sent" webhook/,
 				woodpecker:
 					/Woodpecker did not let the Outreach Trigger register the "prospect_replied" webhook: .*HTTP 409/,
+				replyIo: /Reply.io did not let the Outreach Trigger register the "email_replied" webhook/,
+				outreachIo:
+					/Outreach.io did not let the Outreach Trigger register the "mailing.replied" webhook/,
 				heyreach:
 					/HeyReach did not let the Outreach Trigger register the "CONNECTION_REQUEST_SENT" webhook/,
 				smartlead:
@@ -397,6 +464,8 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 					lemlist: 'POST /lemlist/api/hooks',
 					instantly: 'POST /instantly/api/v2/webhooks',
 					woodpecker: 'POST /woodpecker/rest/v1/webhooks/subscribe',
+					replyIo: 'POST /replyio/v3/webhooks',
+					outreachIo: 'POST /outreach/api/v2/webhooks',
 					smartlead: 'POST /smartlead/api/v1/campaigns/1001/webhooks',
 					heyreach: 'POST /heyreach/api/public/webhooks/CreateWebhook',
 				}[c.tool],
@@ -539,6 +608,197 @@ describe('Instantly disabled a hook after failed deliveries', () => {
 		expect(
 			tools.requests().map((r: { method: string; path: string }) => `${r.method} ${r.path}`),
 		).toContain(`POST /instantly/api/v2/webhooks/${hook.id}/resume`);
+	});
+});
+
+describe('Reply.io and Outreach.io: disabled hooks and refusals', () => {
+	const wfFor = (source: 'replyIo' | 'outreachIo', credentials: IDataObject = {}) => {
+		const credentialType = source === 'replyIo' ? 'replyIoApi' : 'outreachIoOAuth2Api';
+		const wf = new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Outreach Trigger',
+						'outreachTrigger',
+						{ path: `p-${source}`, source, events: ['replied'] },
+						{ [credentialType]: 'sandbox' },
+						{ typeVersion: 2.1 },
+					),
+				],
+				connections: {},
+			},
+			{ [credentialType]: { ...tools.credentials[source], ...credentials } },
+		);
+		if (source === 'outreachIo')
+			Object.assign(wf.credentialsHelper, {
+				getParentTypes: (type: string) => (type === credentialType ? ['oAuth2Api'] : []),
+			});
+		return wf;
+	};
+
+	test.each([
+		['replyIo', 'POST /replyio/v3/webhooks/{id}/enable'],
+		['outreachIo', 'PATCH /outreach/api/v2/webhooks/{id}'],
+	] as const)(
+		'%s: a hook the tool disabled is enabled again on publish, not duplicated',
+		async (source, call) => {
+			const wf = wfFor(source);
+			await wf.publish('Outreach Trigger');
+			const before = tools.hooks(source) as IDataObject[];
+			for (const h of before) tools.disableHook(String(h.id), source);
+			expect(
+				tools.outgoing(source, source === 'replyIo' ? 'email_replied' : 'mailing.replied'),
+			).toEqual([]);
+			expect(await wf.publish('Outreach Trigger')).toBe(false);
+			const after = tools.hooks(source) as IDataObject[];
+			expect(after.map((h) => h.id)).toEqual(before.map((h) => h.id));
+			expect(
+				tools.outgoing(source, source === 'replyIo' ? 'email_replied' : 'mailing.replied'),
+			).toHaveLength(1);
+			const paths = tools
+				.requests()
+				.map((r: { method: string; path: string }) => `${r.method} ${r.path}`);
+			expect(paths).toContain(call.replace('{id}', String(before[0].id)));
+		},
+	);
+
+	test('Reply.io: a wrong API key names the credential to fix', async () => {
+		const failed = wfFor('replyIo', { apiKey: 'wrong' }).publish('Outreach Trigger');
+		await expect(failed).rejects.toThrow(/Reply.io did not let the Outreach Trigger list/);
+		await failed.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/Check the API key in the Reply.io API credential/),
+		);
+	});
+
+	test('Outreach.io: a token without the webhooks scope (403) says to add webhooks.all and reconnect', async () => {
+		tools.configure({ outreachIo: { refuseHooks: 403 } });
+		const failed = wfFor('outreachIo').publish('Outreach Trigger');
+		await expect(failed).rejects.toThrow(/Outreach.io did not let the Outreach Trigger register/);
+		await failed.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/webhooks.all scope.*reconnect/),
+		);
+		expect(tools.hooks('outreachIo')).toEqual([]);
+	});
+
+	test('Outreach.io: an expired token is refreshed by n8n and registration goes on', async () => {
+		tools.expireOutreachTokens();
+		const wf = wfFor('outreachIo');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('outreachIo')).toHaveLength(1);
+	});
+});
+
+describe('lemlist Campaigns: hooks limited to the picked campaigns', () => {
+	const picked = (...ids: string[]) => ({
+		items: ids.map((value) => ({ campaign: { __rl: true, mode: 'list', value } })),
+	});
+	const wfWith = (...campaigns: string[]) => {
+		const wf = new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						'Outreach Trigger',
+						'outreachTrigger',
+						{
+							path: 'lemlist-campaign',
+							source: 'lemlist',
+							events: ['replied'],
+							campaigns: picked(...campaigns),
+						},
+						{ lemlistLeadsApi: 'sandbox' },
+						{ typeVersion: 1.1 },
+					),
+				],
+				connections: {},
+			},
+			{ lemlistLeadsApi: { ...tools.credentials.lemlist } },
+		);
+		return wf;
+	};
+	const reply = (campaignId: string) => ({
+		...(({ secret: _s, ...rest }) => rest)(fixture('lemlist-emailsReplied.json')),
+		campaignId,
+	});
+
+	test('publish registers every hook for the campaign; only its events are delivered and start a run', async () => {
+		const wf = wfWith('cam_sandbox');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		const made = tools.hooks('lemlist') as IDataObject[];
+		expect(made).toHaveLength(2);
+		expect(made.every((h) => h.campaignId === 'cam_sandbox')).toBe(true);
+		expect(tools.outgoing('lemlist', 'emailsReplied', reply('cam_sbxOther'))).toEqual([]);
+		const [d] = tools.outgoing('lemlist', 'emailsReplied', reply('cam_sandbox'));
+		const res = await wf.deliver('Outreach Trigger', { body: d.body, headers: d.headers });
+		expect(outputOf(res.run!, 'Outreach Trigger')).toHaveLength(1);
+		// Published again unchanged: nothing to do.
+		expect(await wf.publish('Outreach Trigger')).toBe(false);
+	});
+
+	test('another campaign, or none, replaces the hooks on the next publish', async () => {
+		const wf = wfWith('cam_sandbox');
+		await wf.publish('Outreach Trigger');
+		const params = wf.workflow.getNode('Outreach Trigger')!.parameters;
+		params.campaigns = {
+			items: [{ campaign: { __rl: true, mode: 'id', value: 'cam_sbxOther' } }],
+		};
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			'cam_sbxOther',
+			'cam_sbxOther',
+		]);
+		params.campaigns = {};
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			undefined,
+			undefined,
+		]);
+	});
+
+	test('two campaigns: one hook per event for each; both deliver; dropping one replaces the set', async () => {
+		const wf = wfWith('cam_sandbox', 'cam_sbxOther');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		const made = tools.hooks('lemlist') as IDataObject[];
+		expect(made.map((h) => `${h.campaignId} ${h.type}`).sort()).toEqual([
+			'cam_sandbox emailsReplied',
+			'cam_sandbox linkedinReplied',
+			'cam_sbxOther emailsReplied',
+			'cam_sbxOther linkedinReplied',
+		]);
+		expect(await wf.publish('Outreach Trigger')).toBe(false);
+		for (const campaign of ['cam_sandbox', 'cam_sbxOther'])
+			expect(tools.outgoing('lemlist', 'emailsReplied', reply(campaign))).toHaveLength(1);
+		wf.workflow.getNode('Outreach Trigger')!.parameters.campaigns = picked('cam_sbxOther');
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			'cam_sbxOther',
+			'cam_sbxOther',
+		]);
+		expect(await wf.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('lemlist')).toEqual([]);
+	});
+
+	test('a hook moved to another campaign in lemlist is registered again for the picked one', async () => {
+		const wf = wfWith('cam_sandbox');
+		await wf.publish('Outreach Trigger');
+		// As an edit in lemlist's UI would: the sandbox state holds the stored hook itself.
+		const stored = tools.state().hooks.lemlist as IDataObject[];
+		stored[0].campaignId = 'cam_sbxOther';
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect((tools.hooks('lemlist') as IDataObject[]).map((h) => h.campaignId)).toEqual([
+			'cam_sandbox',
+			'cam_sandbox',
+		]);
+	});
+
+	test('a hook deleted in lemlist is created again for the same campaign', async () => {
+		const wf = wfWith('cam_sandbox');
+		await wf.publish('Outreach Trigger');
+		const [first] = tools.hooks('lemlist') as IDataObject[];
+		tools.removeHook('lemlist', String(first._id));
+		expect(await wf.publish('Outreach Trigger')).toBe(true);
+		expect(
+			(tools.hooks('lemlist') as IDataObject[]).every((h) => h.campaignId === 'cam_sandbox'),
+		).toBe(true);
 	});
 });
 

@@ -25,6 +25,9 @@
  *     `outgoing(tool, type, payload)` builds the deliveries the tool would send (URL, headers, body
  *     with the secret) and `deliver(...)` POSTs them. `configure({ lemlist: { refuseHooks: 403 } })`
  *     or `{ instantly: { paidPlan: false } }` makes registration fail like the vendor.
+ * - Reply.io (`${url}/replyio/v3`) and Outreach.io webhooks: replyio-outreachio-hooks.js; the same
+ *     `hooks`, `removeHook`, `outgoing` and `deliver` take 'replyIo' and 'outreachIo', and
+ *     `disableHook(id, tool)` disables theirs.
  * - Mark as Synced (the Outreach Tool node): lemlist POST/PATCH /leads/:leadId/variables (variables
  *     as query parameters; PATCH only of variables the lead has, else 400 "Variable not found");
  *     Instantly GET /leads/:id and PATCH /leads/:id (scope leads:update; `custom_variables` replace
@@ -38,6 +41,7 @@
  *   overrides are allowed because they point to this machine.
  */
 const { startSandbox } = require('./core');
+const { replyIoOutreachIoHooks } = require('./replyio-outreachio-hooks');
 const { smartleadTool, SMARTLEAD_DEFAULTS } = require('./outreach-smartlead');
 const { heyreachTool, HEYREACH_DEFAULTS } = require('./outreach-heyreach');
 
@@ -66,7 +70,14 @@ const DEFAULTS = {
 		/** Woodpecker: "You can subscribe to the same event up to three times per account". */
 		maxPerEvent: 3,
 	},
+	replyIo: {
+		apiKeys: ['sandbox-replyio-key'],
+		/** An HTTP status POST /webhooks answers with (e.g. 403), or 0 to register normally. */
+		refuseHooks: 0,
+	},
 	outreachIo: {
+		/** An HTTP status POST /webhooks answers with (e.g. 403), or 0 to register normally. */
+		refuseHooks: 0,
 		clientId: 'sandbox-outreach-client',
 		clientSecret: 'sandbox-outreach-client-secret',
 		accessToken: 'sandbox-outreach-access-token',
@@ -87,8 +98,8 @@ const ORG_ID = '0190f2c4-0000-7000-8000-00000000a11c';
 
 /**
  * @param {{ port?: number, lemlist?: Partial<typeof DEFAULTS.lemlist>, instantly?: Partial<typeof DEFAULTS.instantly>,
- *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>, smartlead?: Partial<typeof DEFAULTS.smartlead>,
- *   heyreach?: Partial<typeof DEFAULTS.heyreach>,
+ *   woodpecker?: Partial<typeof DEFAULTS.woodpecker>, replyIo?: Partial<typeof DEFAULTS.replyIo>,
+ *   smartlead?: Partial<typeof DEFAULTS.smartlead>, heyreach?: Partial<typeof DEFAULTS.heyreach>,
  *   outreachIo?: Partial<typeof DEFAULTS.outreachIo>, rateLimit?: any, contractMode?: 'enforce'|'record'|'off',
  *   responseDelayMs?: number }} [opts]
  */
@@ -97,6 +108,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 		lemlist: { ...DEFAULTS.lemlist, ...(opts.lemlist || {}) },
 		instantly: { ...DEFAULTS.instantly, ...(opts.instantly || {}) },
 		woodpecker: { ...DEFAULTS.woodpecker, ...(opts.woodpecker || {}) },
+		replyIo: { ...DEFAULTS.replyIo, .../** @type {any} */ (opts.replyIo || {}) },
 		outreachIo: { ...DEFAULTS.outreachIo, ...(opts.outreachIo || {}) },
 		smartlead: { ...DEFAULTS.smartlead, ...(opts.smartlead || {}) },
 		heyreach: { ...DEFAULTS.heyreach, ...(opts.heyreach || {}) },
@@ -111,13 +123,25 @@ async function startOutreachToolsSandbox(opts = {}) {
 	const smartlead = smartleadTool({ cfg: cfg.smartlead, nextId: () => ++db.nextId });
 	const heyreach = heyreachTool({ cfg: cfg.heyreach, nextId: () => ++db.nextId });
 
+	const extra = replyIoOutreachIoHooks({
+		nextId: () => ++db.nextId,
+		now: () => new Date().toISOString(),
+		replyIo: cfg.replyIo,
+		outreachIo: cfg.outreachIo,
+	});
+
 	function reset() {
+		extra.reset();
 		db = {
 			nextId: 1000,
 			lemlist: [],
 			instantly: [],
 			outreachIo: [],
 			hooks: { lemlist: [], instantly: [], woodpecker: [] },
+			lemlistCampaigns: [
+				{ _id: 'cam_sandbox', name: 'Sandbox campaign', status: 'running' },
+				{ _id: 'cam_sbxOther', name: 'Other campaign', status: 'running' },
+			],
 			lemlistHooksCreated: 0,
 			/** Mark as Synced's writes: lemlist variable calls, Instantly lead patches. */
 			writes: { lemlistVariables: 0, instantlyLeads: 0, woodpeckerProspects: 0 },
@@ -300,6 +324,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (!cfg.woodpecker.apiKeys.includes(key)) return woodpeckerError(401, 'Invalid API key');
 			return { auth: { tool: 'woodpecker' } };
 		}
+		if (req.path.startsWith('/replyio/')) return extra.authenticateReplyIo(req);
 		if (req.path.startsWith('/smartlead/')) return smartlead.authenticate(req);
 		if (req.path.startsWith('/heyreach/')) return heyreach.authenticate(req);
 		if (req.path.startsWith('/outreach/api/')) {
@@ -359,9 +384,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** A hook deleted in the tool's own UI (Woodpecker's id: "event target_url"). */
 	function removeHook(
-		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ id,
 	) {
+		if (tool === 'replyIo' || tool === 'outreachIo') return extra.remove(tool, id);
 		if (tool === 'smartlead') return smartlead.removeHook(id);
 		if (tool === 'heyreach') return heyreach.removeHook(id);
 		db.hooks[tool] = db.hooks[tool].filter(
@@ -370,7 +396,8 @@ async function startOutreachToolsSandbox(opts = {}) {
 	}
 
 	/** Instantly disabling a hook after repeated failed deliveries (status -1). */
-	function disableHook(/** @type {string} */ id) {
+	function disableHook(/** @type {string} */ id, /** @type {string} */ tool = 'instantly') {
+		if (tool === 'replyIo' || tool === 'outreachIo') return extra.disable(tool, id);
 		const hook = findInstantlyHook(id);
 		if (hook) Object.assign(hook, { status: -1, timestamp_error: now() });
 		return Boolean(hook);
@@ -559,10 +586,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 	 * @returns {Array<{ hookId: string, url: string, headers: Record<string, string>, body: any }>}
 	 */
 	function outgoing(
-		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 	) {
+		if (tool === 'replyIo' || tool === 'outreachIo') return extra.outgoing(tool, type, payload);
 		if (tool === 'smartlead') return smartlead.outgoing(type, payload);
 		if (tool === 'heyreach') return heyreach.outgoing(type, payload);
 		if (tool === 'lemlist')
@@ -599,7 +627,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 
 	/** Sends `outgoing(...)` over HTTP (only to `url` when given); answers each delivery's status. */
 	async function deliver(
-		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'} */ tool,
+		/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
 		/** @type {string} */ type,
 		/** @type {Record<string, any>} */ payload = {},
 		/** @type {string | undefined} */ url = undefined,
@@ -611,7 +639,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			const res = await fetch(d.url, {
 				method: 'POST',
 				headers: d.headers,
-				body: JSON.stringify(d.body),
+				body: /** @type {any} */ (d).raw ?? JSON.stringify(d.body),
 				signal: globalThis.AbortSignal.timeout(10_000),
 			});
 			out.push({ hookId: d.hookId, url: d.url, status: res.status, body: await res.text() });
@@ -769,6 +797,17 @@ async function startOutreachToolsSandbox(opts = {}) {
 		...markRoutes,
 		...hookRoutes,
 		...woodpeckerRoutes,
+		...extra.routes,
+		{
+			// The trigger's Campaign picker: lemlist pages with limit/offset and has no name search.
+			method: 'GET',
+			pattern: /^\/lemlist\/api\/campaigns$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) => {
+				const limit = Number(req.query.get('limit') ?? 100);
+				const offset = Number(req.query.get('offset') ?? 0);
+				return { status: 200, body: db.lemlistCampaigns.slice(offset, offset + limit) };
+			},
+		},
 		...smartlead.routes,
 		...heyreach.routes,
 		{
@@ -905,11 +944,13 @@ async function startOutreachToolsSandbox(opts = {}) {
 				? 'instantly'
 				: path.startsWith('/woodpecker/')
 					? 'woodpecker'
-					: path.startsWith('/smartlead/')
-						? 'smartlead'
-						: path.startsWith('/heyreach/')
-							? 'heyreach'
-							: 'outreachIo';
+					: path.startsWith('/replyio/')
+						? 'replyIo'
+						: path.startsWith('/smartlead/')
+							? 'smartlead'
+							: path.startsWith('/heyreach/')
+								? 'heyreach'
+								: 'outreachIo';
 
 	const sandbox = await startSandbox({
 		name: 'outreachTools',
@@ -919,12 +960,20 @@ async function startOutreachToolsSandbox(opts = {}) {
 			{ system: 'lemlist', prefix: '/lemlist/api' },
 			{ system: 'instantly', prefix: '/instantly/api/v2' },
 			{ system: 'woodpecker', prefix: '/woodpecker/rest' },
+			{ system: 'replyio', prefix: '/replyio/v3' },
 			{ system: 'smartlead', prefix: '/smartlead/api/v1' },
 			{ system: 'heyreach', prefix: '/heyreach/api' },
 			{
 				system: 'outreachio',
 				prefix: '/outreach/api/v2',
-				ids: ['outreachio.prospects.get', 'outreachio.prospects.list'],
+				ids: [
+					'outreachio.prospects.get',
+					'outreachio.prospects.list',
+					'outreachio.webhooks.list',
+					'outreachio.webhooks.create',
+					'outreachio.webhooks.update',
+					'outreachio.webhooks.delete',
+				],
 			},
 			{ system: 'outreachio', prefix: '/outreach', ids: ['outreachio.oauth.token'] },
 		],
@@ -939,6 +988,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'lemlist') return lemlistError(400, text);
 			if (tool === 'instantly') return instantlyError(400, text);
 			if (tool === 'woodpecker') return woodpeckerError(400, text);
+			if (tool === 'replyIo') return extra.replyIoError(400, text);
 			if (tool === 'smartlead') return smartlead.error(400, text);
 			if (tool === 'heyreach') return heyreach.error(400, text);
 			if (req.path === '/outreach/oauth/token')
@@ -950,6 +1000,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 			if (tool === 'lemlist') return lemlistError(404, 'Not found');
 			if (tool === 'instantly') return instantlyError(404, 'Resource not found');
 			if (tool === 'woodpecker') return woodpeckerError(404, 'Not found');
+			if (tool === 'replyIo') return extra.replyIoError(404, 'Not found');
 			if (tool === 'smartlead') return smartlead.error(404, 'Not found');
 			if (tool === 'heyreach') return heyreach.error(404, 'Not found');
 			return outreachError(404, 'resourceNotFound', 'Resource Not Found', `No route ${req.path}`);
@@ -968,7 +1019,12 @@ async function startOutreachToolsSandbox(opts = {}) {
 			instantly: { leads: db.instantly },
 			writes: { ...db.writes },
 			woodpecker: { prospects: db.woodpecker },
-			hooks: { ...db.hooks, smartlead: smartlead.hooks(), heyreach: heyreach.hooks() },
+			hooks: {
+				...db.hooks,
+				...extra.all(),
+				smartlead: smartlead.hooks(),
+				heyreach: heyreach.hooks(),
+			},
 			outreachIo: { prospects: db.outreachIo },
 			counts: {
 				lemlistLeads: db.lemlist.length,
@@ -980,20 +1036,32 @@ async function startOutreachToolsSandbox(opts = {}) {
 		// For tests in another process (e2e): what is registered, a deletion or auto-disable in the
 		// tool's UI, and a delivery of one event to every hook that listens to it.
 		control: (what, req) => {
-			const tool = ['instantly', 'woodpecker', 'smartlead', 'heyreach'].includes(req.body?.tool)
+			const tool = [
+				'instantly',
+				'woodpecker',
+				'smartlead',
+				'heyreach',
+				'replyIo',
+				'outreachIo',
+			].includes(req.body?.tool)
 				? req.body.tool
 				: 'lemlist';
 			if (what === 'hooks' && req.method === 'GET')
 				return {
 					status: 200,
-					body: { ...db.hooks, smartlead: smartlead.hooks(), heyreach: heyreach.hooks() },
+					body: {
+						...db.hooks,
+						...extra.all(),
+						smartlead: smartlead.hooks(),
+						heyreach: heyreach.hooks(),
+					},
 				};
 			if (what === 'hooks/remove' && req.method === 'POST') {
 				removeHook(tool, req.body.id);
 				return { status: 200, body: { ok: true } };
 			}
 			if (what === 'hooks/disable' && req.method === 'POST')
-				return { status: 200, body: { ok: disableHook(req.body?.id) } };
+				return { status: 200, body: { ok: disableHook(req.body?.id, tool) } };
 			if (what === 'hooks/deliver' && req.method === 'POST')
 				return deliver(tool, String(req.body.type), req.body.payload ?? {}, req.body.url).then(
 					(sent) => ({
@@ -1038,6 +1106,11 @@ async function startOutreachToolsSandbox(opts = {}) {
 				baseUrlOverride: `${sandbox.url}/woodpecker/rest`,
 				allowLoopbackBaseUrl: true,
 			},
+			replyIo: {
+				apiKey: cfg.replyIo.apiKeys[0],
+				baseUrlOverride: `${sandbox.url}/replyio/v3`,
+				allowLoopbackBaseUrl: true,
+			},
 			smartlead: {
 				apiKey: cfg.smartlead.apiKeys[0],
 				baseUrlOverride: `${sandbox.url}/smartlead/api/v1`,
@@ -1054,7 +1127,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 				accessTokenUrl: `${sandbox.url}/outreach/oauth/token`,
 				clientId: cfg.outreachIo.clientId,
 				clientSecret: cfg.outreachIo.clientSecret,
-				scope: 'prospects.read mailings.read sequences.read',
+				scope: 'prospects.read mailings.read sequences.read webhooks.all',
 				authQueryParameters: '',
 				authentication: 'body',
 				oauthTokenData: {
@@ -1067,16 +1140,24 @@ async function startOutreachToolsSandbox(opts = {}) {
 			},
 		},
 		addLemlistLead,
+		/** A lemlist campaign for the Campaign picker (GET /campaigns). */
+		addLemlistCampaign: (/** @type {{ _id: string, name: string }} */ c) => {
+			db.lemlistCampaigns.push({ status: 'running', ...c });
+		},
 		addInstantlyLead,
 		addWoodpeckerProspect,
 		addProspect,
 		/** The hooks registered in a tool, as stored (secrets and headers included). */
-		hooks: (/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'} */ tool) =>
-			tool === 'smartlead'
-				? smartlead.hooks()
-				: tool === 'heyreach'
-					? heyreach.hooks()
-					: db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
+		hooks: (
+			/** @type {'lemlist'|'instantly'|'woodpecker'|'smartlead'|'heyreach'|'replyIo'|'outreachIo'} */ tool,
+		) =>
+			tool === 'replyIo' || tool === 'outreachIo'
+				? extra.list(tool)
+				: tool === 'smartlead'
+					? smartlead.hooks()
+					: tool === 'heyreach'
+						? heyreach.hooks()
+						: db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
 		/** Smartlead's campaigns (the picker's list). */
 		smartleadCampaigns: () => smartlead.db.campaigns.map((c) => ({ ...c })),
 		removeHook,
@@ -1090,6 +1171,7 @@ async function startOutreachToolsSandbox(opts = {}) {
 				'lemlist',
 				'instantly',
 				'woodpecker',
+				'replyIo',
 				'outreachIo',
 				'smartlead',
 				'heyreach',

@@ -15,6 +15,8 @@ export interface CampaignLocatorOptions {
 	searchListMethod: string;
 	/** Placeholder for "By ID", e.g. "e.g. 1234567". */
 	idPlaceholder: string;
+	/** A check of a typed id, where the tool's ids have a known shape. */
+	idPattern?: { regex: string; errorMessage: string };
 	/** What the tool does when no campaign is picked, for the description (no final period). */
 	whenEmpty: string;
 	/** Node versions this copy is shown for (n8n's @version condition). */
@@ -62,6 +64,9 @@ export function campaignLocator(o: CampaignLocatorOptions): INodeProperties {
 								name: 'id',
 								type: 'string',
 								placeholder: o.idPlaceholder,
+								...(o.idPattern
+									? { validation: [{ type: 'regex' as const, properties: o.idPattern }] }
+									: {}),
 							},
 						],
 					},

@@ -19,6 +19,9 @@ export const lemlistRegistrar: Registrar = {
 	tool: 'lemlist',
 	credentialType: 'lemlistLeadsApi',
 	token: { mode: 'bodySecret' },
+	// "campaignId: limits the hook to one campaign" (add-webhook page above): one hook set per picked
+	// campaign, or account-wide hooks when none is picked.
+	campaigns: 'optional',
 	vendorEvents: (events) => eventsFrom(NEEDS, events),
 	list: listLemlistHooks,
 	create: createLemlistHook,

@@ -86,7 +86,9 @@ async function hooksInPlace(ctx: IHookFunctions, registrar: Registrar): Promise<
 	const target = targetUrl(registrar, url, reg.secret);
 	for (const hook of reg.hooks) {
 		const found = remote.get(hook.id);
-		if (!found || found.url !== target) return false;
+		// A hook moved to another campaign in the tool (or made account-wide) is not ours any more.
+		if (!found || found.url !== target || (found.campaign ?? '') !== (hook.campaign ?? ''))
+			return false;
 		if (found.active) continue;
 		if (!registrar.resume) return false;
 		const resumed = await settle(registrar.resume(ctx, hook.id));

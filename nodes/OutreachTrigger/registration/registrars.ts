@@ -2,6 +2,8 @@ import type { Tool } from '../adapters/types';
 import { heyreachRegistrar } from './heyreach';
 import { instantlyRegistrar } from './instantly';
 import { lemlistRegistrar } from './lemlist';
+import { outreachIoRegistrar } from './outreachIo';
+import { replyIoRegistrar } from './replyIo';
 import { smartleadRegistrar } from './smartlead';
 import type { Registrar } from './types';
 import { woodpeckerRegistrar } from './woodpecker';
@@ -13,6 +15,8 @@ export const REGISTRARS: Partial<Record<Tool, Registrar>> = {
 	woodpecker: woodpeckerRegistrar,
 	smartlead: smartleadRegistrar,
 	heyreach: heyreachRegistrar,
+	replyIo: replyIoRegistrar,
+	outreachIo: outreachIoRegistrar,
 };
 
 export const REGISTRABLE_TOOLS = Object.keys(REGISTRARS) as Tool[];
@@ -28,6 +32,8 @@ export const AUTO_SINCE: Partial<Record<Tool, number>> = {
 	woodpecker: 1.1,
 	smartlead: 2.1,
 	heyreach: 2.1,
+	replyIo: 2.1,
+	outreachIo: 2.1,
 };
 
 export type RegistrationMode = 'auto' | 'manual';

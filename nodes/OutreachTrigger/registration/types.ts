@@ -14,10 +14,12 @@ export interface Registrar {
 	credentialType: string;
 	/**
 	 * How the tool returns the random token on every delivery: inside the JSON body (lemlist), in a
-	 * header we choose (Instantly), or in the URL when the tool can do neither.
+	 * header we choose (Instantly), as the key of an HMAC signature of the body (Outreach.io, in the
+	 * source's signature format), or in the URL when the tool can do none of these.
 	 */
 	token:
 		| { mode: 'bodySecret' }
+		| { mode: 'hmac' }
 		| { mode: 'headerToken'; headerName: string }
 		| { mode: 'queryToken'; queryParameter: string };
 	/** The tool's event names for the selected Events (sorted, no duplicates). */

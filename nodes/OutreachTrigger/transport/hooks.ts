@@ -21,6 +21,7 @@ import { woodpeckerApi } from './woodpecker';
  * Woodpecker: GET /v2/webhooks lists `{target_url, event}` pairs (event in upper case), POST
  * /v1/webhooks/subscribe and /v1/webhooks/unsubscribe take the same pair; there is no hook id, so
  * ours is "event url" (https://developers.woodpecker.co/docs/webhooks/POST-subscribe-webhook).
+ * Reply.io and Outreach.io: replyIoHooks.ts and outreachIoHooks.ts, on the helpers exported here.
  */
 
 /** A hook as the tool lists it, in one vocabulary for every tool. */
@@ -30,6 +31,8 @@ export interface RemoteHook {
 	event: string;
 	/** False when the tool disabled it after failed deliveries. */
 	active: boolean;
+	/** The campaign the hook is limited to, where the tool says. */
+	campaign?: string;
 }
 
 export interface NewHook {
@@ -39,17 +42,25 @@ export interface NewHook {
 	campaign?: string;
 }
 
-async function send(ctx: IHookFunctions, api: ApiDefinition, req: ApiRequest): Promise<unknown> {
+export async function send(
+	ctx: IHookFunctions,
+	api: ApiDefinition,
+	req: ApiRequest,
+): Promise<unknown> {
 	return (await apiRequest(ctx, api, req)).body;
 }
 
 /** A DELETE that treats "already gone" (404) as done. */
-async function removeById(ctx: IHookFunctions, api: ApiDefinition, path: string): Promise<void> {
+export async function removeById(
+	ctx: IHookFunctions,
+	api: ApiDefinition,
+	path: string,
+): Promise<void> {
 	const sent = await settle(send(ctx, api, { method: 'DELETE', path }));
 	if (!sent.ok && httpStatusOf(sent.error) !== 404) throw sent.error;
 }
 
-const rows = (body: unknown, key?: string): Rec[] => {
+export const rows = (body: unknown, key?: string): Rec[] => {
 	const list = key && isRecord(body) ? body[key] : body;
 	return Array.isArray(list) ? list.filter(isRecord) : [];
 };
@@ -63,6 +74,7 @@ export async function listLemlistHooks(ctx: IHookFunctions): Promise<RemoteHook[
 		url: str(h.targetUrl) ?? '',
 		event: str(h.type) ?? '*',
 		active: true,
+		campaign: str(h.campaignId),
 	}));
 }
 
@@ -171,7 +183,7 @@ export async function deleteWoodpeckerHook(ctx: IHookFunctions, id: string): Pro
 	if (!sent.ok && httpStatusOf(sent.error) !== 404) throw sent.error;
 }
 
-function requireId(id: unknown, tool: string): string {
+export function requireId(id: unknown, tool: string): string {
 	const value = str(id);
 	if (!value) throw new Error(`${tool} created the webhook but its answer carries no id`);
 	return value;

@@ -61,6 +61,7 @@ export async function listSmartleadHooks(
 				url: str(h.webhook_url) ?? '',
 				event: eventsKey(h.event_types),
 				active: true,
+				campaign,
 			});
 	}
 	return hooks;

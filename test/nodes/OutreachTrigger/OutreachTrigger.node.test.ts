@@ -2,6 +2,7 @@ import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import type { IDataObject } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 
 import { OutreachTrigger } from '../../../nodes/OutreachTrigger/OutreachTrigger.node';
 import { runCheckExists, runHook, runWebhook } from './webhookHarness';
@@ -407,9 +408,9 @@ describe('activation (webhookMethods)', () => {
 		}
 	});
 
-	it('Generic and the tools without a registrar are always manual, whatever Registration says', async () => {
+	it('Generic (the only source without a registrar) is always manual, whatever Registration says', async () => {
 		const state = {};
-		for (const source of ['generic', 'replyIo', 'outreachIo'])
+		for (const source of ['generic'])
 			await expect(runHook('create', { source, registration: 'auto' }, state)).resolves.toBe(true);
 		expect(state).toEqual({});
 	});
@@ -463,5 +464,77 @@ describe('caps: nothing starts, and the answer says what was too large', () => {
 		expect((await runWebhook({}, { rawBody: reply('Sounds great', id) }, state)).result).toEqual(
 			startsNothing,
 		);
+	});
+});
+
+describe('Registration default per node version (a saved workflow keeps its setup)', () => {
+	const registrationFor = (source: string, typeVersion: number) => {
+		const description = new OutreachTrigger().description;
+		const params = NodeHelpers.getNodeParameters(
+			description.properties,
+			{ source },
+			true,
+			false,
+			{ typeVersion, type: 'outreachTrigger', parameters: {} } as never,
+			description,
+		);
+		return params?.registration;
+	};
+
+	it.each([
+		['lemlist', 1, 'manual'],
+		['lemlist', 1.1, 'auto'],
+		['woodpecker', 2, 'auto'],
+		['replyIo', 1.1, 'manual'],
+		['replyIo', 2, 'manual'],
+		['replyIo', 2.1, 'auto'],
+		['outreachIo', 2, 'manual'],
+		['outreachIo', 2.1, 'auto'],
+		['smartlead', 2, 'manual'],
+		['smartlead', 2.1, 'auto'],
+		['heyreach', 1.1, 'manual'],
+		['heyreach', 2.1, 'auto'],
+		['instantly', 2.1, 'auto'],
+		['generic', 2.1, undefined],
+	] as const)('%s, version %s: %s', (source, version, expected) => {
+		expect(registrationFor(source, version)).toBe(expected);
+	});
+});
+
+describe('execute(): recording delivery ids never drops the registration', () => {
+	const run = (params: Record<string, unknown>, node: IDataObject) => {
+		const staticData = { node };
+		const ctx = {
+			getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+				name in params ? params[name] : fallback,
+			getInputData: () => [{ json: { eventId: 'ev-1' } }],
+			getWorkflowStaticData: () => staticData.node,
+			getMode: () => 'webhook',
+		};
+		return new OutreachTrigger().execute.call(ctx as never).then((out) => ({ out, staticData }));
+	};
+	const auto = { source: 'replyIo', registration: 'auto' };
+
+	it('automatic registration, and the static data holds it: the id is recorded', async () => {
+		const registration = {
+			tool: 'replyIo',
+			url: 'https://n8n.example/webhook/p',
+			secret: 's'.repeat(64),
+			hooks: [],
+		};
+		const { out, staticData } = await run(auto, { registration });
+		expect(out[0]).toEqual([{ json: { eventId: 'ev-1' }, pairedItem: { item: 0 } }]);
+		expect(staticData.node).toMatchObject({ registration, recentDeliveryIds: ['ev-1'] });
+	});
+
+	it('automatic registration, and this copy of the static data lacks it (a queue-mode worker): nothing is written', async () => {
+		const { out, staticData } = await run(auto, {});
+		expect(out[0]).toEqual([{ json: { eventId: 'ev-1' }, pairedItem: { item: 0 } }]);
+		expect(staticData.node).toEqual({});
+	});
+
+	it('manual setup: the id is recorded as before', async () => {
+		const { staticData } = await run({ source: 'replyIo', registration: 'manual' }, {});
+		expect(staticData.node).toEqual({ recentDeliveryIds: ['ev-1'] });
 	});
 });

@@ -38,17 +38,26 @@ describe('the Campaigns parameter', () => {
 		});
 	});
 
-	test("the Outreach Trigger's Smartlead copy names a listSearch method the node has", () => {
-		const trigger = new OutreachTrigger();
-		const smartlead = trigger.description.properties.find(
-			(p) => p.name === 'campaigns' && p.displayOptions?.show?.source?.includes('smartlead'),
-		) as { options: Array<{ values: INodeProperties[] }> } | undefined;
-		const method = smartlead?.options[0].values[0].modes?.[0].typeOptions?.searchListMethod;
-		expect(method).toBe('searchSmartleadCampaigns');
-		expect(Object.keys(trigger.methods.listSearch)).toContain(method);
-	});
+	test.each([
+		['smartlead', 'searchSmartleadCampaigns', undefined],
+		['lemlist', 'searchLemlistCampaigns', '^cam_[A-Za-z0-9]+$'],
+	])(
+		"the Outreach Trigger's %s copy names a listSearch method the node has, and checks typed ids",
+		(source, expected, regex) => {
+			const trigger = new OutreachTrigger();
+			const copy = trigger.description.properties.find(
+				(p) => p.name === 'campaigns' && p.displayOptions?.show?.source?.includes(source),
+			) as { options: Array<{ values: INodeProperties[] }> } | undefined;
+			const [list, byId] = copy?.options[0].values[0].modes ?? [];
+			const method = list?.typeOptions?.searchListMethod;
+			expect(method).toBe(expected);
+			expect(Object.keys(trigger.methods.listSearch)).toContain(method);
+			const validation = byId?.validation as Array<{ properties: { regex: string } }> | undefined;
+			expect(validation?.[0].properties.regex).toBe(regex);
+		},
+	);
 
-	test('Registration defaults to automatic for Smartlead and HeyReach only from version 2.1 (older workflows stay manual)', () => {
+	test('Registration defaults to automatic for Smartlead, HeyReach, Reply.io and Outreach.io only from version 2.1 (older workflows stay manual)', () => {
 		const regs = new OutreachTrigger().description.properties.filter(
 			(p) => p.name === 'registration',
 		);
@@ -65,5 +74,7 @@ describe('the Campaigns parameter', () => {
 			['auto', [{ _cnd: { gte: 1.1 } }]],
 			['manual', [1]],
 		]);
+		for (const tool of ['heyreach', 'replyIo', 'outreachIo'])
+			expect(forTool(tool)).toEqual(forTool('smartlead'));
 	});
 });

@@ -87,7 +87,7 @@ const outreachIo = (params: IDataObject = {}) =>
 describe('node description', () => {
 	const d = new OutreachTrigger().description;
 
-	test('each credential shows only for its source (lemlist, Instantly, Woodpecker, Smartlead and HeyReach also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
+	test('each credential shows only for its source (lemlist, Instantly, Woodpecker, Reply.io, Smartlead, HeyReach and Outreach.io also register webhooks with it); none is required', () => {
 		expect(d.credentials?.slice(1)).toEqual([
 			{
 				name: 'lemlistLeadsApi',
@@ -105,6 +105,11 @@ describe('node description', () => {
 				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
+				name: 'replyIoApi',
+				required: false,
+				displayOptions: { show: { source: ['replyIo'] } },
+			},
+			{
 				name: 'smartleadApi',
 				required: false,
 				displayOptions: { show: { source: ['smartlead'] } },
@@ -117,7 +122,7 @@ describe('node description', () => {
 			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
-				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
+				displayOptions: { show: { source: ['outreachIo'] } },
 			},
 		]);
 	});

@@ -12,21 +12,26 @@ const reader = (params: Record<string, unknown>) => ({
 });
 
 describe('which tools register themselves, and how', () => {
-	test('lemlist, Instantly, Woodpecker, Smartlead and HeyReach have registrars; every other source is manual', () => {
+	test('every source but Generic has a registrar; Registration defaults to automatic from 1.1 or 2.1', () => {
 		expect([...REGISTRABLE_TOOLS].sort()).toEqual([
 			'heyreach',
 			'instantly',
 			'lemlist',
+			'outreachIo',
+			'replyIo',
 			'smartlead',
 			'woodpecker',
 		]);
-		// Smartlead and HeyReach became registrable with node version 2.1: older workflows stay manual.
+		// Smartlead, HeyReach, Reply.io and Outreach.io became registrable with node version 2.1:
+		// older workflows stay manual.
 		expect(AUTO_SINCE).toEqual({
 			lemlist: 1.1,
 			instantly: 1.1,
 			woodpecker: 1.1,
 			smartlead: 2.1,
 			heyreach: 2.1,
+			replyIo: 2.1,
+			outreachIo: 2.1,
 		});
 		for (const source of TOOLS) {
 			const mode = registrationMode(reader({ source, registration: 'auto' }));
@@ -56,6 +61,12 @@ describe('which tools register themselves, and how', () => {
 		['woodpecker', ['replied'], ['prospect_replied']],
 		['woodpecker', ['addedToSequence'], []],
 		['woodpecker', ['interested'], ['prospect_interested', 'prospect_replied']],
+		['replyIo', ['replied'], ['email_replied', 'linkedin_message_replied']],
+		['replyIo', ['addedToSequence'], []],
+		['replyIo', ['interested'], ['email_replied', 'linkedin_message_replied', 'meeting_booked']],
+		['outreachIo', ['replied'], ['mailing.replied']],
+		['outreachIo', ['addedToSequence'], ['sequenceState.created']],
+		['outreachIo', ['interested', 'replied'], ['mailing.replied']],
 		['smartlead', ['replied'], ['EMAIL_REPLY']],
 		['smartlead', ['addedToSequence'], ['FIRST_EMAIL_SENT']],
 		['smartlead', ['interested'], ['EMAIL_REPLY', 'LEAD_CATEGORY_UPDATED']],
@@ -73,6 +84,9 @@ describe('which tools register themselves, and how', () => {
 	test('the token comes back in the body (lemlist), in our header (Instantly) or in the URL (Woodpecker)', () => {
 		expect(REGISTRARS.woodpecker!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
 		expect(REGISTRARS.lemlist!.token).toEqual({ mode: 'bodySecret' });
+		// Reply.io documents no signing secret; Outreach.io signs every delivery with ours.
+		expect(REGISTRARS.replyIo!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
+		expect(REGISTRARS.outreachIo!.token).toEqual({ mode: 'hmac' });
 		// Smartlead's campaign webhook API takes no secret of ours: the URL carries the token.
 		expect(REGISTRARS.smartlead!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
 		expect(REGISTRARS.heyreach!.token).toEqual({ mode: 'queryToken', queryParameter: 'token' });
@@ -80,6 +94,13 @@ describe('which tools register themselves, and how', () => {
 			mode: 'headerToken',
 			headerName: 'X-Outreach-Trigger-Token',
 		});
+	});
+
+	test('campaign scope: Smartlead requires campaigns, lemlist takes them optionally, the others are account-wide', () => {
+		expect(REGISTRARS.smartlead!.campaigns).toBe('required');
+		expect(REGISTRARS.lemlist!.campaigns).toBe('optional');
+		for (const tool of ['instantly', 'woodpecker', 'heyreach', 'replyIo', 'outreachIo'] as const)
+			expect(REGISTRARS[tool]!.campaigns).toBeUndefined();
 	});
 
 	test.each([
@@ -90,6 +111,11 @@ describe('which tools register themselves, and how', () => {
 		['instantly', 429, /publish again in a minute/],
 		['woodpecker', 409, /three webhooks per event/],
 		['woodpecker', 403, /add-on/],
+		['replyIo', 401, /Reply.io API credential/],
+		['replyIo', 403, /account owner/],
+		['outreachIo', 403, /webhooks.all scope/],
+		['outreachIo', 401, /Reconnect/],
+		['outreachIo', 422, /public https webhook URL/],
 		['smartlead', 401, /Check the API key in the Smartlead API credential/],
 		['smartlead', 404, /pick it again under Campaigns/],
 		['smartlead', 500, /Registration to Manual/],
