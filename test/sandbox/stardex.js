@@ -607,7 +607,7 @@ async function startStardexSandbox(opts = {}) {
 		const person = db.persons.find((/** @type {any} */ p) => p.id === id);
 		if (!person) return notFound('Person');
 		const checked = checkDocument(req.body);
-		if ('error' in checked) return invalid(checked.error);
+		if (checked.error !== undefined) return invalid(checked.error);
 		const b = req.body;
 		const at = now();
 		const doc = {
@@ -620,7 +620,7 @@ async function startStardexSandbox(opts = {}) {
 			file_name: b.file.filename,
 			content_type: b.file.content_type,
 			size: b.file.size,
-			data: checked.data,
+			data: /** @type {Buffer} */ (checked.data),
 			visible_in_share_links: b.visible_in_share_links === 'true',
 		};
 		db.documents.push(doc);
@@ -834,7 +834,7 @@ function checkDocument(/** @type {any} */ b) {
 		!['true', 'false'].includes(b.visible_in_share_links)
 	)
 		return { error: 'visible_in_share_links must be a boolean' };
-	return { data: /** @type {Buffer} */ (file.data) };
+	return { error: undefined, data: /** @type {Buffer} */ (file.data) };
 }
 
 function documentView(/** @type {any} */ d) {

@@ -31,8 +31,16 @@ import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker'
 import { withPersonLock } from '../../../shared/export/personLock';
 import { findExisting, getPerson, type Match } from './lookup';
 import { addToJob } from './steps';
+import {
+	resumeAfterCreate,
+	resumeBeforeWrite,
+	resumeForExisting,
+	type ResumeOptions,
+	resumeOptions,
+} from './resume';
+import type { ResumeFile } from '../../../shared/export/resume';
 
-interface ExportOptions {
+interface ExportOptions extends ResumeOptions {
 	externalSourceId?: string;
 	notes?: string;
 	enrichRecord?: boolean;
@@ -91,6 +99,7 @@ const properties: INodeProperties[] = [
 					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
 			skipLookupWhenMarkedOption,
+			...resumeOptions,
 		],
 	},
 ];
@@ -105,6 +114,8 @@ interface ExportContext {
 	jobId?: string;
 	ifExists: IfExists;
 	appUrl: string;
+	resume?: ResumeFile;
+	options: ExportOptions;
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
@@ -140,7 +151,8 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 		});
 	// Everything that can fail on our side is checked before the first write.
 	if (jobId) await getJob(this, jobId, i);
-	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
+	const resume = await resumeBeforeWrite(this, i, candidate, options);
+	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl, resume, options };
 
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
 	const exported = await withPersonLock('Stardex', candidate, async () =>
@@ -215,14 +227,29 @@ async function create(
 		candidates:
 			created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []),
 	});
-	return result('created', String(created.id), onJob, a.appUrl, {
+	const personId = String(created.id);
+	const files = await resumeAfterCreate(ctx, i, { ...a, personId }, options);
+	return result('created', personId, onJob, a.appUrl, {
 		jobId,
 		email: candidate.emails[0]?.value,
+		...files,
 	});
 }
 
-/** "If Candidate Exists" applied to the person Stardex already has. */
+/** "If Candidate Exists", then the resume file when Attach Resume to Existing Person says so. */
 async function handleExisting(
+	ctx: IExecuteFunctions,
+	i: number,
+	a: ExportContext,
+	match: Match,
+): Promise<IDataObject> {
+	const out = await applyPolicy(ctx, i, a, match);
+	const files = await resumeForExisting(ctx, i, String(match.person.id), a.resume, a.options);
+	return { ...out, ...files };
+}
+
+/** "If Candidate Exists" applied to the person Stardex already has. */
+async function applyPolicy(
 	ctx: IExecuteFunctions,
 	i: number,
 	a: ExportContext,
