@@ -33,7 +33,7 @@ async function upload(parts: MultipartPart[], id = person) {
 		headers: { ...auth(), 'content-type': body.contentType },
 		body: body.data,
 	});
-	return { status: res.status, body: await res.json() };
+	return { status: res.status, body: (await res.json()) as any };
 }
 
 const file = (
@@ -48,7 +48,7 @@ const type = (value = 'resume_doc'): MultipartPart => ({ name: 'type', value });
 
 async function list(query = '') {
 	const res = await fetch(`${sdx.url}/v1/persons/${person}/documents${query}`, { headers: auth() });
-	return { status: res.status, body: await res.json() };
+	return { status: res.status, body: (await res.json()) as any };
 }
 
 const refusal = (message: RegExp) => ({

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { createOnce } from '../../../shared/http/createOnce';
-import { multipartBody } from '../../../shared/http/multipart';
+import { multipartBody, type MultipartPart } from '../../../shared/http/multipart';
 import type { ResumeFile } from '../../../shared/export/resume';
 import { SDX_RECORD, sdxRequest } from '../../transport';
 
@@ -50,6 +50,8 @@ export async function resumeDocuments(
 	return out;
 }
 
+const field = (name: string, value: string): MultipartPart => ({ name, value });
+
 const sameResume = (doc: SdxDocument, title: string) =>
 	doc.type === RESUME_TYPE && (doc.title ?? '') === title;
 
@@ -73,8 +75,8 @@ export async function uploadResume(
 				contentType: resume.mimeType,
 			},
 		},
-		{ name: 'type', value: RESUME_TYPE },
-		{ name: 'title', value: resume.fileName },
+		field('type', RESUME_TYPE),
+		field('title', resume.fileName),
 	]);
 	const path = `/v1/persons/${encodeURIComponent(personId)}/documents`;
 	const { value } = await createOnce(ctx, {
