@@ -113,8 +113,8 @@ describe('Stardex export: the resume as a person document', () => {
 		// A re-run finds the persons: nothing is uploaded again without the option.
 		const again = await exportItems([withCv(0, 'doc'), withCv(1, 'doc', 'Zoë "CV".pdf')]);
 		expect(again.map((o) => [o.status, o.resumeAttached])).toEqual([
-			['skipped', undefined],
-			['skipped', undefined],
+			['skipped', false],
+			['skipped', false],
 		]);
 		expect(documents()).toHaveLength(2);
 	});

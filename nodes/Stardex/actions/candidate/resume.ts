@@ -120,7 +120,14 @@ export async function resumeForExisting(
 	resume: ResumeFile | undefined,
 	options: ResumeOptions,
 ): Promise<IDataObject> {
-	if (!options.resumeToExisting || !resume) return {};
+	if (!resume) return {};
+	if (!options.resumeToExisting)
+		return {
+			resumeAttached: false,
+			resumeNotes: [
+				'the person was already in Stardex, so the resume was not uploaded (Options › Attach Resume to Existing Person is off)',
+			],
+		};
 	const sent = await uploadResumeUnlessThere(ctx, personId, resume, i);
 	return sent
 		? { resumeAttached: true }

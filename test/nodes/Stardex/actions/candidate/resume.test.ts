@@ -70,12 +70,17 @@ describe('resumeAfterCreate', () => {
 });
 
 describe('resumeForExisting', () => {
-	test('nothing without the option or without a file; with both, one upload', async () => {
+	test('no upload without the option (the output says so) or without a file; with both, one upload', async () => {
 		const { ctx, calls } = ctxOf([
 			{ status: 200, body: { success: true, data: [], meta: { total: 0 } } },
 			uploaded,
 		]);
-		expect(await resumeForExisting(ctx, 0, 'p1', RESUME, {})).toEqual({});
+		expect(await resumeForExisting(ctx, 0, 'p1', RESUME, {})).toMatchObject({
+			resumeAttached: false,
+			resumeNotes: [
+				expect.stringMatching(/already in Stardex.*Attach Resume to Existing Person is off/),
+			],
+		});
 		expect(await resumeForExisting(ctx, 0, 'p1', undefined, { resumeToExisting: true })).toEqual(
 			{},
 		);
