@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import {
 	resumeAfterCreate,
+	resumeBeforeWrite,
 	resumeForExisting,
 } from '../../../../../nodes/Stardex/actions/candidate/resume';
 import { parseCandidate } from '../../../../../nodes/shared/candidate/normalize';
@@ -89,5 +90,35 @@ describe('resumeForExisting', () => {
 			resumeAttached: true,
 		});
 		expect(calls.map((c) => c.method)).toEqual(['GET', 'POST']);
+	});
+});
+
+describe('resumeBeforeWrite', () => {
+	function withBinary(bytes: Buffer) {
+		const { ctx, calls } = ctxOf([]);
+		const item = {
+			json: {},
+			binary: { cv: { data: '', mimeType: 'application/pdf', fileName: 'cv.pdf' } },
+		};
+		Object.assign(ctx, { getInputData: () => [item] });
+		Object.assign(ctx.helpers, { getBinaryDataBuffer: async () => bytes });
+		return { ctx, calls };
+	}
+
+	test('a Max Resume Size over 25 MB is capped at Stardex’s 25 MB, before any request', async () => {
+		const big = Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(25 * 1024 * 1024 + 1 - 5, 0x20)]);
+		const { ctx, calls } = withBinary(big);
+		await expect(
+			resumeBeforeWrite(ctx, 0, CANDIDATE, { resumeBinaryProperty: 'cv', maxResumeMb: 40 }),
+		).rejects.toThrow(/is 25\.0 MB, over the 25 MB limit/);
+		expect(calls).toHaveLength(0);
+		const ok = withBinary(PDF);
+		expect(
+			await resumeBeforeWrite(ok.ctx, 0, CANDIDATE, { resumeBinaryProperty: 'cv' }),
+		).toMatchObject({
+			fileName: 'cv.pdf',
+			size: PDF.length,
+		});
+		expect(await resumeBeforeWrite(ok.ctx, 0, CANDIDATE, {})).toBeUndefined();
 	});
 });
