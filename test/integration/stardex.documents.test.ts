@@ -27,6 +27,7 @@ beforeEach(() => {
 	sdx.reset();
 	logStart = sdx.requests().length;
 	sdx.setFaults({});
+	sdx.configure({ maxDocumentBytes: 25 * 1024 * 1024 });
 });
 
 async function exportItems(items: INodeExecutionData[], params: IDataObject = {}) {
@@ -189,6 +190,23 @@ describe('Stardex export: the resume as a person document', () => {
 		expect(out[0].error).toMatch(/Resume \(binary property "missing"\) does not exist/);
 		expect(out[1]).toMatchObject({ status: 'created', resumeAttached: true });
 		expect(sdx.state().counts).toMatchObject({ persons: 1, documents: 1 });
+	});
+
+	test('an upload Stardex refuses fails that item, naming the person created; a re-run with the option finishes it', async () => {
+		sdx.configure({ maxDocumentBytes: 100 });
+		const out = await exportItems([withCv(11, 'ref'), { json: sampleCandidate(12, 'ref') }]);
+		const person = sdx.state().persons[0];
+		expect(out[0].error).toMatch(
+			new RegExp(
+				`^\\[item 0\\] Person ${person.id} was created in Stardex, but the resume upload failed: .*400.*file must be at most 0 MB`,
+			),
+		);
+		expect(out[1]).toMatchObject({ status: 'created', resumeAttached: false });
+		expect(sdx.state().counts).toMatchObject({ persons: 2, documents: 0 });
+		sdx.configure({ maxDocumentBytes: 25 * 1024 * 1024 });
+		const [again] = await exportItems([withCv(11, 'ref')], { options: { resumeToExisting: true } });
+		expect(again).toMatchObject({ status: 'skipped', resumeAttached: true });
+		expect(sdx.state().counts).toMatchObject({ persons: 2, documents: 1 });
 	});
 
 	test('Dry Run holds the upload back: the request is listed, nothing is written', async () => {

@@ -51,6 +51,8 @@ const DEFAULTS = {
 	appUrl: 'https://app.stardex.ai',
 	/** 'enforce' (vendor 400/404 on a contract violation), 'record' (log only) or 'off'. */
 	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
+	/** Largest document upload taken (Stardex documents 25 MB); lower it to see an upload refused. */
+	maxDocumentBytes: 25 * 1024 * 1024,
 	/** A fixed delay before every answer, in ms. */
 	responseDelayMs: 0,
 };
@@ -606,7 +608,7 @@ async function startStardexSandbox(opts = {}) {
 	) {
 		const person = db.persons.find((/** @type {any} */ p) => p.id === id);
 		if (!person) return notFound('Person');
-		const checked = checkDocument(req.body);
+		const checked = checkDocument(req.body, cfg.maxDocumentBytes);
 		if (checked.error !== undefined) return invalid(checked.error);
 		const b = req.body;
 		const at = now();
@@ -815,7 +817,7 @@ const DOCUMENT_MIME = [
 const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 
 /** The upload's own checks, as Stardex documents them (also when the contract check is off). */
-function checkDocument(/** @type {any} */ b) {
+function checkDocument(/** @type {any} */ b, max = MAX_DOCUMENT_BYTES) {
 	if (!b || typeof b !== 'object' || '__invalidMultipart' in b || '__invalidJson' in b)
 		return { error: 'Send the document as multipart/form-data' };
 	const file = b.file;
@@ -823,7 +825,7 @@ function checkDocument(/** @type {any} */ b) {
 		return { error: 'file is required' };
 	if (!DOCUMENT_TYPES.includes(b.type))
 		return { error: `type must be one of: ${DOCUMENT_TYPES.join(', ')}` };
-	if (file.size > MAX_DOCUMENT_BYTES) return { error: 'file must be at most 25 MB' };
+	if (file.size > max) return { error: `file must be at most ${Math.round(max / 1024 / 1024)} MB` };
 	const mime = String(file.content_type || 'application/octet-stream')
 		.split(';')[0]
 		.trim();
