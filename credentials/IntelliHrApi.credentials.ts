@@ -2,12 +2,14 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
 import { authenticateIntelliHr, INTELLIHR_API_BASE, loopbackToggle } from '../nodes/shared/origins';
+import { ACCESS_CHECK_FIELD, checkAccess, INTELLIHR_ACCESS } from './accessCheck';
 
 /**
  * IntelliHR (Humanforce) public API v1: one global host, `Authorization: Bearer <access key>`, and
@@ -63,7 +65,13 @@ export class IntelliHrApi implements ICredentialType {
 				'Leave at https://api.intellihr.io/v1. Only https addresses on *.intellihr.io are accepted, or this machine when the loopback toggle below is on. The company subdomain never changes this host.',
 		},
 		loopbackToggle,
+		ACCESS_CHECK_FIELD,
 	];
+
+	// Runs on every Test press: a key that works but may not read what Send Hired needs fails here.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await checkAccess.call(this, INTELLIHR_ACCESS, credentials);
+	}
 
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,

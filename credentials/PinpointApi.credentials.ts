@@ -2,12 +2,14 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
-import { loopbackToggle, pinpointBaseUrl, pinToOrigin, secretField } from '../nodes/shared/origins';
+import { authenticatePinpoint, loopbackToggle } from '../nodes/shared/origins';
+import { ACCESS_CHECK_FIELD, checkAccess, PINPOINT_ACCESS } from './accessCheck';
 
 /**
  * Pinpoint (pinpointhq.com): API key sent as X-API-KEY to https://<subdomain>.pinpointhq.com/api/v1,
@@ -73,21 +75,19 @@ export class PinpointApi implements ICredentialType {
 				'Leave empty. Otherwise only an https://<company>.pinpointhq.com address is accepted, or an address on this machine (localhost, 127.0.0.1, [::1]) when the loopback toggle below is on.',
 		},
 		loopbackToggle,
+		ACCESS_CHECK_FIELD,
 	];
+
+	// Runs on every Test press: a key that may list jobs but not read applications fails here.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await checkAccess.call(this, PINPOINT_ACCESS, credentials);
+	}
 
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		pinToOrigin(requestOptions, pinpointBaseUrl(credentials), 'Pinpoint');
-		requestOptions.headers = {
-			...requestOptions.headers,
-			'X-API-KEY': secretField(credentials, 'apiKey', {
-				label: 'Pinpoint credential: API Key',
-				fix: 'Create one in Pinpoint under Settings › API & Webhooks › API Keys',
-			}),
-		};
-		return requestOptions;
+		return authenticatePinpoint(credentials, requestOptions);
 	}
 
 	test: ICredentialTestRequest = {

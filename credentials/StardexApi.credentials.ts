@@ -2,12 +2,14 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INodeProperties,
 	Icon,
 } from 'n8n-workflow';
 
 import { authenticateStardex, loopbackToggle, STARDEX_API_BASE } from '../nodes/shared/origins';
+import { ACCESS_CHECK_FIELD, checkAccess, STARDEX_ACCESS } from './accessCheck';
 
 /**
  * Stardex v1 API key, sent as `Authorization: Bearer <key>`. Stardex allows 60 requests per minute
@@ -59,7 +61,13 @@ export class StardexApi implements ICredentialType {
 			description:
 				'Base of the profile and job links in the output (e.g. <App URL>/persons/<ID>). Stardex documents no link format, so these links are a best guess; change the base if your Stardex opens elsewhere.',
 		},
+		ACCESS_CHECK_FIELD,
 	];
+
+	// Runs on every Test press: a key that may search jobs but not persons fails here.
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		return await checkAccess.call(this, STARDEX_ACCESS, credentials);
+	}
 
 	// A function, not generic auth: the key is only attached to requests for the checked API host.
 	authenticate = async (

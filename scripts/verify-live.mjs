@@ -14,6 +14,11 @@ const USAGE = `Usage: npm run verify:live -- <greenhouse|stardex|intellihr|pinpo
   --email <address>          the email to look up (default: a random one that finds nobody)
   --application <id>         Pinpoint: an application to read (e.g. a hire on a confidential job)
   --write --job <id>         Greenhouse: create one tagged test candidate on this job and exercise every write
+                             Stardex: create one tagged test person on this job, then the update (and --stage)
+  --stage <name or id>       Stardex with --write: move the test candidate to this stage of the job
+  --write                    IntelliHR: create one tagged test person and a job for them (the first enabled
+                             business entity, business unit and work class, unless named with the options below)
+  --business-entity <id>, --business-unit <id>, --work-class <id>   IntelliHR with --write
   --json                     print the rows as JSON instead of a table`;
 
 const ENV = {
@@ -42,19 +47,32 @@ const SECRET_FIELDS = ['clientSecret', 'apiKey', 'accessToken'];
 const TINY_PDF =
 	'JVBERi0xLjQKMSAwIG9iajw8L1R5cGUvQ2F0YWxvZy9QYWdlcyAyIDAgUj4+ZW5kb2JqCjIgMCBvYmo8PC9UeXBlL1BhZ2VzL0tpZHNbMyAwIFJdL0NvdW50IDE+PmVuZG9iagozIDAgb2JqPDwvVHlwZS9QYWdlL1BhcmVudCAyIDAgUi9NZWRpYUJveFswIDAgNjEyIDc5Ml0+PmVuZG9iagp0cmFpbGVyPDwvUm9vdCAxIDAgUj4+CiUlRU9G';
 
+const VALUE_OPTIONS = [
+	'--credentials',
+	'--email',
+	'--job',
+	'--application',
+	'--stage',
+	'--business-entity',
+	'--business-unit',
+	'--work-class',
+];
+
 export function parseArgs(argv) {
 	const out = { system: argv[0], write: false, json: false };
 	for (let i = 1; i < argv.length; i++) {
 		const a = argv[i];
 		if (a === '--write') out.write = true;
 		else if (a === '--json') out.json = true;
-		else if (['--credentials', '--email', '--job', '--application'].includes(a))
-			out[a.slice(2)] = argv[++i];
+		else if (VALUE_OPTIONS.includes(a))
+			out[a.slice(2).replace(/-(\w)/g, (_m, c) => c.toUpperCase())] = argv[++i];
 		else throw new Error(`unknown option ${a}\n${USAGE}`);
 	}
 	if (!ENV[out.system]) throw new Error(USAGE);
-	if (out.write && out.system === 'greenhouse' && !out.job)
+	if (out.write && ['greenhouse', 'stardex'].includes(out.system) && !out.job)
 		throw new Error('--write needs --job <id>: the open job the test candidate is added to');
+	if (out.stage && !(out.write && out.system === 'stardex'))
+		throw new Error('--stage is for stardex --write only');
 	return out;
 }
 

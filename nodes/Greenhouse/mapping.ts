@@ -17,12 +17,15 @@ const PHONE_TYPE: Record<string, string> = {
 export interface ApplicationChoice {
 	jobId?: number;
 	sourceId?: number;
+	/** Application custom fields, already checked: `[{custom_field_id, value}]`. */
+	customFields?: IDataObject[];
 }
 
 /** v3 has no free-text source: `source_id` only. Without a job, the prospect arm is used. */
 export function applicationBody(choice: ApplicationChoice): IDataObject {
 	const body: IDataObject = choice.jobId ? { job_id: choice.jobId } : { prospect: true };
 	if (choice.sourceId) body.source_id = choice.sourceId;
+	if (choice.customFields?.length) body.custom_fields = choice.customFields;
 	return body;
 }
 

@@ -12,6 +12,8 @@ export interface GhCandidate {
 	website_addresses?: Array<{ value: string; type?: string }>;
 	tags?: string[];
 	updated_at?: string;
+	/** Keyed by the field's name_key: {name, type, value}. */
+	custom_fields?: Record<string, { name?: string; type?: string; value?: unknown }> | null;
 }
 
 export interface GhApplication {

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { tooLongForTrigger } from '../shared/candidate/caps';
 import { answer } from '../shared/trigger/answer';
 import { recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
@@ -56,6 +57,8 @@ export class GreenhouseTrigger implements INodeType {
 			recentDeliveries(this),
 			new Date().toISOString(),
 		);
-		return answer(this, outcome, 'Greenhouse');
+		// A field over its cap (caps.ts) is the sender's data: answered 413, nothing is started.
+		const tooLong = outcome.status === 200 ? tooLongForTrigger(outcome.items) : undefined;
+		return answer(this, tooLong ? { status: 413, message: tooLong } : outcome, 'Greenhouse');
 	}
 }

@@ -11,6 +11,8 @@ export const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f
 export interface PersonExtras {
 	preferredName?: string;
 	dateOfBirth?: string;
+	/** Already checked: apiName → {value}. */
+	customFields?: IDataObject;
 }
 
 /** POST /people. Every email is kept; the candidate's first one is the primary address. */
@@ -32,6 +34,8 @@ export function personBody(c: Candidate, extras: PersonExtras = {}): IDataObject
 			isPersonal: p.type !== 'work',
 		}));
 	if (extras.dateOfBirth) body.dateOfBirth = extras.dateOfBirth;
+	if (extras.customFields && Object.keys(extras.customFields).length)
+		body.customFields = extras.customFields;
 	return body;
 }
 

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { tooLongForTrigger } from '../shared/candidate/caps';
 import { answer, type Outcome } from '../shared/trigger/answer';
 import { claimsOf, recentDeliveries, recordDeliveries } from '../shared/trigger/dedupe';
 import { readDelivery } from '../shared/trigger/delivery';
@@ -17,6 +18,7 @@ import { enrichClaimed, readEnrichSettings } from './enrich';
 import { handleDelivery } from './handler';
 import { loadSettings } from './settings';
 import { outreachWebhookSecretTest } from './methods/credentialTest';
+import { searchSmartleadCampaigns } from './methods/campaignSearch';
 import { outreachWebhookMethods } from './registration/lifecycle';
 
 export class OutreachTrigger implements INodeType {
@@ -26,9 +28,10 @@ export class OutreachTrigger implements INodeType {
 		icon: { light: 'file:outreach.svg', dark: 'file:outreach.dark.svg' },
 		group: ['trigger'],
 		// 1.1: automatic registration (lemlist, Instantly, Woodpecker). 2: a manual setup's secret lives in
-		// a credential and Authentication defaults to the tool's own method.
-		version: [1, 1.1, 2],
-		defaultVersion: 2,
+		// a credential and Authentication defaults to the tool's own method. 2.1: automatic registration
+		// is also the default for Smartlead and HeyReach (registration/registrars.ts AUTO_SINCE).
+		version: [1, 1.1, 2, 2.1],
+		defaultVersion: 2.1,
 		subtitle: '={{$parameter["source"] + ": " + $parameter["events"].join(", ")}}',
 		description:
 			'Starts a workflow when a contact is added to a sequence, replies, or replies with interest in lemlist, Instantly, Smartlead, Outreach.io, Woodpecker, Reply.io, HeyReach or any tool that posts our JSON format',
@@ -44,7 +47,7 @@ export class OutreachTrigger implements INodeType {
 				required: true,
 				testedBy: 'outreachWebhookSecretTest',
 				displayOptions: {
-					show: { '@version': [2] },
+					show: { '@version': [2, 2.1] },
 					hide: { authentication: ['none'], registration: ['auto'] },
 				},
 			},
@@ -64,6 +67,16 @@ export class OutreachTrigger implements INodeType {
 				displayOptions: { show: { source: ['woodpecker'] } },
 			},
 			{
+				name: 'smartleadApi',
+				required: false,
+				displayOptions: { show: { source: ['smartlead'] } },
+			},
+			{
+				name: 'heyReachApi',
+				required: false,
+				displayOptions: { show: { source: ['heyreach'] } },
+			},
+			{
 				name: 'outreachIoOAuth2Api',
 				required: false,
 				displayOptions: { show: { source: ['outreachIo'], enrichMissing: [true] } },
@@ -73,12 +86,15 @@ export class OutreachTrigger implements INodeType {
 		properties,
 	};
 
-	// lemlist and Instantly hooks are registered through the tool's API on publish (Registration:
+	// lemlist, Instantly, Woodpecker, Smartlead and HeyReach hooks are registered through the tool's API on publish (Registration:
 	// automatic); others are added by hand. checkExists also stops publishing on settings that would
 	// reject every delivery (no secret, a broken regex), with a clear message.
 	webhookMethods = outreachWebhookMethods();
 
-	methods = { credentialTest: { outreachWebhookSecretTest } };
+	methods = {
+		credentialTest: { outreachWebhookSecretTest },
+		listSearch: { searchSmartleadCampaigns },
+	};
 
 	// Runs inside the execution the webhook started: records the delivered ids where n8n saves them.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -99,6 +115,10 @@ export class OutreachTrigger implements INodeType {
 			// Random bodies must never crash the webhook: answer 400 and start nothing.
 			outcome = { status: 400, message: 'Bad request: the delivery could not be read' };
 		}
+		// A field over its cap (caps.ts) is the sender's data: answered 413, nothing is started. Checked
+		// before the lookup claims anything; a looked-up value over a cap is refused by the export node.
+		const tooLong = outcome.status === 200 ? tooLongForTrigger(outcome.items) : undefined;
+		if (tooLong) outcome = { status: 413, message: tooLong };
 		// The optional API lookup runs after the pure pipeline, on the items it chose; it never fails the delivery.
 		if (outcome.status === 200 && outcome.items.length) {
 			const enrich = readEnrichSettings(this);

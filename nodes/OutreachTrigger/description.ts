@@ -11,7 +11,8 @@ import {
 	MAX_ENRICH_TIME_LIMIT_MS,
 	MIN_ENRICH_TIME_LIMIT_MS,
 } from './enrich';
-import { REGISTRABLE_TOOLS } from './registration/registrars';
+import { campaignLocator } from './descriptions/campaignLocator';
+import { AUTO_SINCE, REGISTRABLE_TOOLS } from './registration/registrars';
 
 const SETUP: Record<string, string> = {
 	generic:
@@ -62,19 +63,57 @@ const registrationOptions = [
 	},
 ];
 
+/** The node versions before `since` (the versions this node has). */
+const VERSIONS = [1, 1.1, 2, 2.1];
+
 /**
- * Two definitions of one parameter: workflows saved with version 1 keep the manual setup they were
- * built with; new triggers (version 1.1) register automatically.
+ * Two definitions of one parameter per group of tools: workflows saved before a tool could register
+ * itself keep the manual setup they were built with; newer versions register automatically.
  */
-const registration = (defaultValue: string, versions: unknown[]): INodeProperties => ({
-	displayName: 'Registration',
-	name: 'registration',
-	type: 'options',
-	noDataExpression: true,
-	default: defaultValue,
-	options: registrationOptions,
-	displayOptions: { show: { source: REGISTRABLE_TOOLS, '@version': versions as number[] } },
+function registrationFor(tools: string[], since: number): INodeProperties[] {
+	const show = (defaultValue: string, versions: unknown[]): INodeProperties => ({
+		displayName: 'Registration',
+		name: 'registration',
+		type: 'options',
+		noDataExpression: true,
+		default: defaultValue,
+		options: registrationOptions,
+		displayOptions: { show: { source: tools, '@version': versions as number[] } },
+	});
+	return [
+		show('auto', [{ _cnd: { gte: since } }]),
+		show(
+			'manual',
+			VERSIONS.filter((v) => v < since),
+		),
+	];
+}
+
+const registration: INodeProperties[] = [...new Set(Object.values(AUTO_SINCE))].flatMap((since) =>
+	registrationFor(
+		REGISTRABLE_TOOLS.filter((t) => AUTO_SINCE[t] === since),
+		since as number,
+	),
+);
+
+const smartleadCampaigns = campaignLocator({
+	source: 'smartlead',
+	tool: 'Smartlead',
+	searchListMethod: 'searchSmartleadCampaigns',
+	idPlaceholder: 'e.g. 1234567',
+	whenEmpty:
+		"Smartlead's API adds webhooks to campaigns only, so pick at least one; for every campaign, set Registration to Manual and add a webhook in Smartlead yourself",
+	versions: [{ _cnd: { gte: 1 } }],
 });
+
+const smartleadNotice: INodeProperties = {
+	displayName:
+		'Smartlead adds webhooks per campaign: pick the campaigns below (at least one). Publishing adds one webhook to each, for the events chosen; unpublishing removes them.',
+	name: 'smartleadCampaignNotice',
+	type: 'notice',
+	default: '',
+	displayOptions: { show: { source: ['smartlead'], registration: ['auto'] } },
+};
 
 const autoNotice: INodeProperties = {
 	displayName:
@@ -132,7 +171,7 @@ export const properties: INodeProperties[] = [
 		noDataExpression: true,
 		default: 'generic',
 		description:
-			'The tool that calls this webhook. lemlist, Instantly and Woodpecker can register it themselves when you publish; the others are set up by hand in the tool (see the notice below).',
+			'The tool that calls this webhook. lemlist, Instantly, Woodpecker, Smartlead and HeyReach can register it themselves when you publish; the others are set up by hand in the tool (see the notice below).',
 		options: [
 			{
 				name: 'Generic (Documented JSON)',
@@ -148,9 +187,10 @@ export const properties: INodeProperties[] = [
 			{ name: 'Woodpecker', value: 'woodpecker' },
 		],
 	},
-	registration('auto', [{ _cnd: { gte: 1.1 } }]),
-	registration('manual', [1]),
+	...registration,
 	autoNotice,
+	smartleadNotice,
+	smartleadCampaigns,
 	...setupNotices,
 	{
 		displayName: 'Events',
@@ -196,7 +236,7 @@ export const properties: INodeProperties[] = [
 		name: 'authentication',
 		type: 'options',
 		default: 'toolDefault',
-		displayOptions: { show: { '@version': [2] }, ...MANUAL },
+		displayOptions: { show: { '@version': [{ _cnd: { gte: 2 } }] }, ...MANUAL },
 		options: [
 			{
 				name: "Automatic: The Tool's Own Method (Recommended)",

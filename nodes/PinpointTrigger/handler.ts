@@ -1,3 +1,4 @@
+import { tooLongForTrigger } from '../shared/candidate/caps';
 import { type Rec, str } from '../shared/values';
 import { alreadyReceived, notListening, type Outcome, started } from '../shared/trigger/answer';
 import { toIsoTimestamp } from '../shared/candidate/timestamp';
@@ -111,6 +112,9 @@ export async function handlePinpointDelivery(
 	let outcome: Outcome | undefined;
 	try {
 		outcome = await readAndBuild(admitted, settings, seen, receivedAt, fetchDetails);
+		// A field over its cap (caps.ts) is the sender's data: 413, nothing started, claim released.
+		const tooLong = outcome.status === 200 ? tooLongForTrigger(outcome.items) : undefined;
+		if (tooLong) outcome = { status: 413, message: tooLong };
 		return outcome;
 	} finally {
 		// Released when the delivery did not start a run (or threw), so the sender's retry is taken.

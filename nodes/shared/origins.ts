@@ -153,6 +153,8 @@ export const LEMLIST_API_BASE = 'https://api.lemlist.com/api';
 export const INSTANTLY_API_BASE = 'https://api.instantly.ai/api/v2';
 export const OUTREACH_IO_API_BASE = 'https://api.outreach.io/api/v2';
 export const WOODPECKER_API_BASE = 'https://api.woodpecker.co/rest';
+export const SMARTLEAD_API_BASE = 'https://server.smartlead.ai/api/v1';
+export const HEYREACH_API_BASE = 'https://api.heyreach.io/api';
 
 /** The base URL for a credential: the official one, or the checked testing override, which may name only the tool's own API host or, with the loopback toggle on, this machine. */
 function apiBaseUrl(credentials: ICredentialDataDecryptedObject, official: string): string {
@@ -168,6 +170,10 @@ export const outreachIoBaseUrl = (credentials: ICredentialDataDecryptedObject) =
 	apiBaseUrl(credentials, OUTREACH_IO_API_BASE);
 export const woodpeckerBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
 	apiBaseUrl(credentials, WOODPECKER_API_BASE);
+export const smartleadBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, SMARTLEAD_API_BASE);
+export const heyreachBaseUrl = (credentials: ICredentialDataDecryptedObject) =>
+	apiBaseUrl(credentials, HEYREACH_API_BASE);
 
 export function checkedOverride(value: string, official: string, loopback: boolean): string {
 	return checkedVendorUrl(
@@ -211,6 +217,22 @@ export function pinpointBaseUrl(credentials: ICredentialDataDecryptedObject): st
 			},
 		);
 	return `https://${pinpointSubdomain(credentials.subdomain, 'Subdomain')}.${PINPOINT_DOMAIN}/api/v1`;
+}
+
+/** Adds the key as X-API-KEY, only on requests to the credential's own Pinpoint origin. */
+export function authenticatePinpoint(
+	credentials: ICredentialDataDecryptedObject,
+	requestOptions: IHttpRequestOptions,
+): IHttpRequestOptions {
+	pinToOrigin(requestOptions, pinpointBaseUrl(credentials), 'Pinpoint');
+	requestOptions.headers = {
+		...requestOptions.headers,
+		'X-API-KEY': secretField(credentials, 'apiKey', {
+			label: 'Pinpoint credential: API Key',
+			fix: 'Create one in Pinpoint under Settings › API & Webhooks › API Keys',
+		}),
+	};
+	return requestOptions;
 }
 
 // --- IntelliHR ---------------------------------------------------------------------------------

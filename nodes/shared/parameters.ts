@@ -1,5 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { DEFAULT_PARALLEL_CANDIDATES, MAX_PARALLEL_CANDIDATES } from './descriptions/candidate';
 import type { JobLocatorSpec } from './descriptions/jobLocator';
 import { inputError } from './errors';
 import type { RetryPolicy } from './http/retryPolicy';
@@ -34,6 +35,22 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 		readAfterWriteMaxWaitMs:
 			o.newRecordWaitSeconds === undefined ? undefined : o.newRecordWaitSeconds * 1000,
 	};
+}
+
+/**
+ * Options › Parallel Candidates of an export (descriptions/candidate.ts), read once per run; the
+ * router works on that many items at a time. A value outside 1 to 4 is clamped, not refused.
+ */
+export function readParallelCandidates(ctx: IExecuteFunctions): number {
+	// A dry run records the writes of the one item running (http/dryRun.ts): items of a run that
+	// has any dry-run item go one at a time, so no item's writes can slip out under another's.
+	const items = ctx.getInputData().length;
+	for (let i = 0; i < items; i++)
+		if (ctx.getNodeParameter('options.dryRun', i, false) === true) return 1;
+	const options = ctx.getNodeParameter('options', 0, {}) as { parallelCandidates?: unknown };
+	const n = Math.floor(Number(options.parallelCandidates ?? DEFAULT_PARALLEL_CANDIDATES));
+	if (!Number.isFinite(n)) return DEFAULT_PARALLEL_CANDIDATES;
+	return Math.min(MAX_PARALLEL_CANDIDATES, Math.max(1, n));
 }
 
 /** The job id of one item (descriptions/jobLocator.ts), or undefined when the optional picker is empty. */

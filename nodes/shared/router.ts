@@ -33,20 +33,61 @@ export async function runOperations(
 		);
 	setRetryPolicy(this, readRequestOptions(this));
 
-	const out: INodeExecutionData[] = [];
-	for (let i = 0; i < items.length; i++) {
-		try {
-			const result = await (op.execute as Operation).call(this, i);
-			const list = Array.isArray(result) ? result : [result];
-			// Outputs carry no secret, whatever an API echoed into them (secrets.ts).
-			out.push(...list.map((json) => ({ json: redactSecrets(json), pairedItem: { item: i } })));
-		} catch (error) {
-			const wrapped = redactError(toItemError(this, error, i));
-			if (!this.continueOnFail()) throw wrapped;
-			out.push(failedItem(this, ats, wrapped, items[i]?.json ?? {}, i));
-		}
+	const run = (i: number) => runItem(this, op.execute as Operation, ats, items, i);
+	const parallel = (op as { parallelItems?: (ctx: IExecuteFunctions) => number }).parallelItems;
+	const width = Math.min(items.length, Math.max(1, Math.floor(parallel?.(this) ?? 1)));
+	const outputs = width > 1 ? await inParallel(items.length, width, run) : [];
+	if (width <= 1) for (let i = 0; i < items.length; i++) outputs.push(await run(i));
+	return [outputs.flat()];
+}
+
+/** One item: its outputs, or a failed item under continue-on-fail; otherwise its error is thrown. */
+async function runItem(
+	ctx: IExecuteFunctions,
+	execute: Operation,
+	ats: string,
+	items: INodeExecutionData[],
+	i: number,
+): Promise<INodeExecutionData[]> {
+	try {
+		const result = await execute.call(ctx, i);
+		const list = Array.isArray(result) ? result : [result];
+		// Outputs carry no secret, whatever an API echoed into them (secrets.ts).
+		return list.map((json) => ({ json: redactSecrets(json), pairedItem: { item: i } }));
+	} catch (error) {
+		const wrapped = redactError(toItemError(ctx, error, i));
+		if (!ctx.continueOnFail()) throw wrapped;
+		return [failedItem(ctx, ats, wrapped, items[i]?.json ?? {}, i)];
 	}
-	return [out];
+}
+
+/**
+ * Works on `width` items at a time (a slow API then does not leave the rate allowance unused),
+ * starting them in input order and keeping the outputs in input order. An item that throws (no
+ * continue-on-fail) stops new items from starting; those already started finish, and the error of
+ * the first failed item is thrown, as a one-at-a-time loop would.
+ */
+async function inParallel(
+	count: number,
+	width: number,
+	run: (i: number) => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[][]> {
+	const outputs: INodeExecutionData[][] = new Array(count);
+	const failures: Array<{ i: number; error: unknown }> = [];
+	let next = 0;
+	const worker = async () => {
+		while (next < count && failures.length === 0) {
+			const i = next++;
+			try {
+				outputs[i] = await run(i);
+			} catch (error) {
+				failures.push({ i, error });
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: width }, worker));
+	if (failures.length) throw failures.sort((a, b) => a.i - b.i)[0].error;
+	return outputs;
 }
 
 /**

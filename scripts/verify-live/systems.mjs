@@ -152,7 +152,7 @@ async function greenhouseWrites(ctx, base, jobId) {
 	});
 }
 
-/** Stardex: the job search and the person lookup the export makes (read-only). */
+/** Stardex: the job search and the person lookup the export makes; with --write every write. */
 export async function stardex(ctx, args) {
 	const c = ctx.creds;
 	const base = String(c.apiBaseUrl || 'https://api.stardex.ai').replace(/\/+$/, '');
@@ -173,10 +173,87 @@ export async function stardex(ctx, args) {
 		status: 200,
 		expect: '200 {success, data: [person]} (lookup by email)',
 	});
+	if (args.write) await stardexWrites(ctx, base, args);
 }
 
-/** IntelliHR: the people and job lists the Send Hired operation reads (read-only). */
-export async function intellihr(ctx) {
+/** One tagged test person on the job (create with job_id), the update, and with --stage a move. */
+async function stardexWrites(ctx, base, args) {
+	const stamp = Date.now();
+	const email = `verify-live-${stamp}@example.com`;
+	const created = await ctx.run(ctx, {
+		method: 'POST',
+		url: `${base}/v1/persons`,
+		contractPath: '/v1/persons',
+		body: {
+			name: `Verify Live ${stamp}`,
+			first_name: 'Verify',
+			last_name: `Live ${stamp}`,
+			linkedin_url: `https://www.linkedin.com/in/${ctx.TAG}-${stamp}`,
+			work_email: email,
+			job_id: String(args.job),
+			notes: `${ctx.TAG}: test record, safe to delete`,
+		},
+		status: 200,
+		expect: '200 {success, data: {id, candidate_id}}',
+		check: (b) =>
+			b?.data?.id
+				? {
+						settles: b.data.candidate_id
+							? 'create with job_id answers candidate_id (the person is on the job)'
+							: 'create with job_id answers no candidate_id',
+					}
+				: { problem: 'no data.id in the answer' },
+	});
+	if (!created.ok) return;
+	const personId = String(created.answer.body.data.id);
+	const path = `/v1/persons/${encodeURIComponent(personId)}`;
+	await ctx.runAfterCreate(ctx, {
+		method: 'GET',
+		url: `${base}${path}`,
+		contractPath: path,
+		label: '/v1/persons/{id}',
+		status: 200,
+		expect: '200 {success, data: person with candidates[]}',
+		check: (b) => ({
+			settles: (b?.data?.candidates ?? []).some((c) => String(c.job_id ?? c.job?.id) === args.job)
+				? 'the new person lists the job in candidates[]'
+				: 'the new person does not list the job',
+		}),
+	});
+	await ctx.runAfterCreate(ctx, {
+		method: 'PATCH',
+		url: `${base}${path}`,
+		contractPath: path,
+		label: '/v1/persons/{id}',
+		body: { company_name: 'Verify Live Co', current_job_title: 'Test role' },
+		status: 200,
+		expect: '200 {success, data: {message}} (fills empty fields)',
+	});
+	if (args.stage)
+		await ctx.runAfterCreate(ctx, {
+			method: 'POST',
+			url: `${base}/v1/candidates/update-stage`,
+			contractPath: '/v1/candidates/update-stage',
+			body: {
+				job_id: String(args.job),
+				candidate_email: email,
+				[/^[0-9a-f-]{36}$/i.test(args.stage) ? 'stage_id' : 'stage_name']: args.stage,
+			},
+			status: 200,
+			expect: '200 {success, data} (move by candidate_email)',
+			check: () => ({ settles: 'update-stage finds a candidate by candidate_email' }),
+		});
+	ctx.rows.push({
+		call: 'cleanup',
+		expected: '',
+		answer: `created person ${personId} on job ${args.job}, tagged ${ctx.TAG}`,
+		verdict: 'ok',
+		settles: 'delete this person in Stardex when done',
+	});
+}
+
+/** IntelliHR: the people and job lists the Send Hired operation reads; with --write its writes. */
+export async function intellihr(ctx, args) {
 	const c = ctx.creds;
 	const base = String(c.apiBaseUrl || 'https://api.intellihr.io/v1').replace(/\/+$/, '');
 	ctx.headers = () => ({ Authorization: `Bearer ${c.apiKey}`, tenant: String(c.subdomain ?? '') });
@@ -192,6 +269,88 @@ export async function intellihr(ctx) {
 			status: 200,
 			expect: `200 {data: [${what}], meta}`,
 		});
+	if (args.write) await intellihrWrites(ctx, base, args);
+}
+
+const IHR_LISTS = [
+	['businessEntity', '/business-entities', '--business-entity'],
+	['businessUnit', '/business-units', '--business-unit'],
+	['workClass', '/work-classes', '--work-class'],
+];
+
+/** The job's required references: named by option, else the first enabled record of each list. */
+async function intellihrReferences(ctx, base, args) {
+	const refs = {};
+	for (const [field, path, option] of IHR_LISTS) {
+		if (args[field]) {
+			refs[field] = { id: String(args[field]) };
+			continue;
+		}
+		const list = await ctx.run(ctx, {
+			method: 'GET',
+			url: `${base}${path}`,
+			qs: { limit: 100 },
+			contractPath: path,
+			status: 200,
+			expect: '200 {data: [record], meta}',
+			check: (b) =>
+				(b?.data ?? []).some((r) => r.isEnabled !== false)
+					? {}
+					: { problem: `no enabled record: name one with ${option} <id>` },
+		});
+		if (!list.ok) return undefined;
+		refs[field] = { id: list.answer.body.data.find((r) => r.isEnabled !== false).id };
+	}
+	return refs;
+}
+
+/** One tagged test person (the Send Hired person body), then a job for them. */
+async function intellihrWrites(ctx, base, args) {
+	const refs = await intellihrReferences(ctx, base, args);
+	if (!refs) return;
+	const stamp = Date.now();
+	const created = await ctx.run(ctx, {
+		method: 'POST',
+		url: `${base}/people`,
+		contractPath: '/people',
+		body: {
+			firstName: 'Verify',
+			lastName: `Live ${stamp}`,
+			emailAddresses: [
+				{ email: `${ctx.TAG}-${stamp}@example.com`, isPrimary: true, isPersonal: true },
+			],
+			phoneNumbers: [{ number: '+61 400 000 000', isPrimary: true, isPersonal: true }],
+		},
+		status: 201,
+		expect: '201 {data: person}',
+		check: (b) => (b?.data?.id ? {} : { problem: 'no data.id in the answer' }),
+	});
+	if (!created.ok) return;
+	const personId = String(created.answer.body.data.id);
+	const today = new Date().toISOString().slice(0, 10);
+	const job = await ctx.runAfterCreate(ctx, {
+		method: 'POST',
+		url: `${base}/jobs`,
+		contractPath: '/jobs',
+		body: {
+			person: { id: personId },
+			name: 'Verify Live test position',
+			companyStartDate: today,
+			startDate: today,
+			...refs,
+		},
+		status: 201,
+		expect: '201 {data: job} (companyStartDate as YYYY-MM-DD)',
+		check: () => ({ settles: 'jobs take companyStartDate as YYYY-MM-DD and {id} references' }),
+	});
+	const jobId = job.answer.body?.data?.id ?? '?';
+	ctx.rows.push({
+		call: 'cleanup',
+		expected: '',
+		answer: `created person ${personId} and job ${jobId}, email ${ctx.TAG}-${stamp}@example.com`,
+		verdict: 'ok',
+		settles: 'delete this person in IntelliHR when done',
+	});
 }
 
 /** Pinpoint: the job list (credential test) and, with --application, the trigger's application read. */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: measures, prints and writes BENCHMARKS.md. Select scenarios with
- * BENCH_ONLY=bulk,phases,requests,marked,delay,overhead,listing,faultsoak,baseline,latency,fuzz,parsers (default: all).
+ * BENCH_ONLY=bulk,phases,requests,floor,marked,delay,overhead,scale,listing,faultsoak,baseline,latency,fuzz,parsers (default: all).
  * BENCH_SOAK_COUNT sets the candidates per system of the fault soak (default 10,000). Sizes can be lowered for a quick
  * look with BENCH_SCALE=0.1. Nothing here asserts a time; correctness (0 failed, 0 duplicates) is reported.
  */
@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { node } from '../harness/runWorkflow';
-import { achievableSeconds, runBulk, type BulkResult } from '../scenarios/bulk';
+import { runBulk, type BulkResult } from '../scenarios/bulk';
 import { runListing, type ListingResult } from '../scenarios/listing';
 import { runParserBench } from '../scenarios/parsers';
 import { runFuzz } from '../scenarios/fuzz';
@@ -25,6 +25,10 @@ import {
 	type SoakFigures,
 } from '../scenarios/faultSoak';
 import { extraScenarios } from './extra';
+import { delaySection, inProcessPacing, phasesSection, realPacing } from './pacing';
+import { realN8nSections } from './realN8n';
+import { scaleSection } from './scaleSection';
+import { floorSection } from './floorSection';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 const only = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
@@ -125,63 +129,13 @@ test('benchmarks', async () => {
 				)}\n`,
 			);
 		}
-		if (want('phases')) {
-			// The same 400-candidate export started at five phases of Greenhouse's fixed window.
-			const rl = { limit: 250, windowMs: 5000 };
-			const rows: Array<BulkResult & { before: number; costMs: number; bestSeconds: number }> = [];
-			for (const before of [4500, 3500, 2500, 1500, 300]) {
-				const spec = {
-					system: 'Greenhouse',
-					sandbox: gh,
-					exportNode: greenhouseExportNode(),
-					credentialType: 'greenhouseHarvestApi',
-					records: ghRecords,
-				};
-				const r = await runBulk(
-					{ ...spec, rateLimit: rl, msBeforeBoundary: before },
-					n(400),
-					`phase${before}`,
-				);
-				// This machine's own cost per request in this very run (the load of the shared machine
-				// changes from minute to minute): the median gap between requests.
-				const costMs = busyGapMs(gh.requests() as Array<{ at: number }>, r.startedAt);
-				const bestSeconds = achievableSeconds(r.requests, rl, r.startedAt, costMs);
-				rows.push({ ...r, before, costMs, bestSeconds });
-			}
-			const eff = rows.map((r) => r.efficiencyPct);
-			const best = rows.map((r) => (100 * r.bestSeconds) / r.seconds);
-			log(
-				`## 1b. Start phase: the same export started at five points of the window (in-process)\n\nGoal: ≥ 97 % of the limiter minimum at every start phase. ${n(400)} candidates, Greenhouse sandbox with a fixed window of ${rl.limit} / ${rl.windowMs / 1000} s, in-process n8n (WorkflowExecute). Spread vs limiter minimum: ${pct(Math.min(...eff))} to ${pct(Math.max(...eff))}; vs the best this machine allows: ${pct(Math.min(...best))} to ${pct(Math.max(...best))}. "Best this machine allows" adds the client's own time per request (the median gap between requests, in the same run) to the limiter: a window's allowance cannot be spent faster than requests can be made, and the last window's requests take their time after it opens.\n\n${table(
-					[
-						'started before the boundary',
-						'requests',
-						'seconds',
-						'limiter minimum',
-						'vs limiter minimum',
-						'ms per request (median gap)',
-						'best this machine allows',
-						'vs best',
-						'created',
-						'failed',
-						'duplicates',
-						'429s',
-					],
-					rows.map((r) => [
-						`${(r.before / 1000).toFixed(1)} s`,
-						r.requests,
-						r.seconds.toFixed(2),
-						`${r.minSeconds.toFixed(2)} s`,
-						pct(r.efficiencyPct),
-						r.costMs.toFixed(1),
-						`${r.bestSeconds.toFixed(2)} s`,
-						pct((100 * r.bestSeconds) / r.seconds),
-						r.created,
-						r.failed,
-						r.duplicates,
-						r.status429,
-					]),
-				)}\n`,
-			);
+		if (want('phases') || want('delay')) {
+			// Sections 1b and 7: real n8n 2.41.1 first, in-process second (test/bench/pacing.ts).
+			const which = { phases: want('phases'), delay: want('delay') };
+			const local = await inProcessPacing(gh, greenhouseExportNode(), ghRecords, n, which);
+			const real = await realPacing(n, which);
+			if (which.phases) log(phasesSection(real.phases, local.phases));
+			if (which.delay) log(delaySection(real.delay, local.delay));
 		}
 		if (want('requests')) {
 			const rows: RequestsResult[] = [];
@@ -251,59 +205,8 @@ test('benchmarks', async () => {
 				)}\n`,
 			);
 		}
-		if (want('delay')) {
-			// The same export when every answer takes 0, 100 or 300 ms longer (a slow network or API).
-			const rl = { limit: 250, windowMs: 5000 };
-			const rows: Array<BulkResult & { delayMs: number }> = [];
-			const g = gh as unknown as { setResponseDelay: (ms: number) => void };
-			for (const delayMs of [0, 100, 300]) {
-				g.setResponseDelay(delayMs);
-				const r = await runBulk(
-					{
-						system: 'Greenhouse',
-						sandbox: gh,
-						exportNode: greenhouseExportNode({ options: { lookup: 'auto' } }),
-						credentialType: 'greenhouseHarvestApi',
-						records: ghRecords,
-						rateLimit: rl,
-					},
-					n(delayMs ? 100 : 400),
-					`delay${delayMs}`,
-				);
-				rows.push({ ...r, delayMs });
-			}
-			g.setResponseDelay(0);
-			log(
-				`## 7. Response delay: throughput when every answer is slower (in-process)\n\nGoal: ≥ 80 % of the allowed rate with 100 ms response delay. Greenhouse sandbox, ${rl.limit} / ${rl.windowMs / 1000} s (50 requests a second allowed), Lookup Auto, one candidate at a time.\n\n${table(
-					[
-						'response delay',
-						'candidates',
-						'requests',
-						'seconds',
-						'requests / s',
-						'of the allowed rate',
-						'candidates / s',
-						'created',
-						'failed',
-						'duplicates',
-					],
-					rows.map((r) => [
-						`${r.delayMs} ms`,
-						r.candidates,
-						r.requests,
-						r.seconds.toFixed(1),
-						(r.requests / r.seconds).toFixed(1),
-						pct(r.throughputPct),
-						(r.candidates / r.seconds).toFixed(2),
-						r.created,
-						r.failed,
-						r.duplicates,
-					]),
-				)}\n`,
-			);
-		}
 		if (want('baseline') || want('latency')) {
-			const real = await extraScenarios.realN8n({
+			const real = await realN8nSections({
 				baseline: want('baseline'),
 				latency: want('latency'),
 				count: n(1000),
@@ -339,6 +242,8 @@ test('benchmarks', async () => {
 				)}\n`,
 			);
 		}
+		if (want('floor')) log(await floorSection(scale));
+		if (want('scale')) log(await scaleSection(gh));
 		if (want('listing')) {
 			const rows: ListingResult[] = [];
 			for (const jobs of [1000, 10_000, 100_000]) rows.push(await runListing(gh, jobs));
@@ -408,16 +313,6 @@ test('benchmarks', async () => {
 	const merged = previous ? { ...previous, ...fresh } : fresh;
 	fs.writeFileSync(file, `${Object.values(merged).join('\n').trim()}\n\n${notes}`);
 });
-
-/** The median gap between consecutive requests after `from`: the waits are the few long gaps. */
-function busyGapMs(log: Array<{ at: number }>, from: number): number {
-	const at = log.map((e) => e.at).filter((t) => t >= from);
-	const gaps = at
-		.slice(1)
-		.map((t, i) => t - at[i])
-		.sort((a, b) => a - b);
-	return gaps[Math.floor(gaps.length / 2)] ?? 0;
-}
 
 /** "## Heading" → its text, in order; the part before the first heading is keyed "". */
 function splitSections(text: string): Record<string, string> {

@@ -39,11 +39,13 @@ describe('the contracts in test/contracts', () => {
 	test('every system has an _api.json with sources, facts and error shapes, and at least one call', () => {
 		expect(all.map((s) => s.system)).toEqual([
 			'greenhouse',
+			'heyreach',
 			'instantly',
 			'intellihr',
 			'lemlist',
 			'outreachio',
 			'pinpoint',
+			'smartlead',
 			'stardex',
 			'woodpecker',
 		]);

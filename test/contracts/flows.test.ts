@@ -132,6 +132,18 @@ describe('Greenhouse', () => {
 		expect(updated.status).toBe('updated');
 	});
 
+	test('a same-moment duplicate (another worker) merged into the older record, when opted in', async () => {
+		gh.configure({ twinOnCreate: true });
+		try {
+			const [out] = await run(gre(exportParams({ options: { mergeDuplicates: true } })), [
+				sampleCandidate(9, 'flow'),
+			]);
+			expect(out).toMatchObject({ status: 'created', merged: true });
+		} finally {
+			gh.configure({ twinOnCreate: false });
+		}
+	});
+
 	test('unconfirmed writes are looked up in the lists (attachments, employments, notes)', async () => {
 		gh.setFaults({
 			error5xxAfterWriteRate: 1,
@@ -213,6 +225,29 @@ describe('Greenhouse', () => {
 			accessTokenFor: 'issued-for-another-secret',
 		});
 		expect(stale.status).toBe(401);
+	});
+
+	test('custom fields: the picker lists the definitions with their options; an export writes candidate and application fields', async () => {
+		const wf = gre(exportParams());
+		const names = (await loadOptions(wf, 'Node', 'getCustomFields')).map((o) => o.name);
+		expect(names).toContain('Seniority (Candidate · single select)');
+		const [out] = await run(
+			gre(
+				exportParams({
+					customFields: {
+						field: [
+							{ fieldId: '11004', value: 'Senior' },
+							{ fieldId: '11020', value: 'Q4 outreach' },
+						],
+					},
+				}),
+			),
+			[sampleCandidate(5, 'flow-cf')],
+		);
+		expect(out).toMatchObject({
+			status: 'created',
+			customFieldsWritten: ['seniority', 'campaign'],
+		});
 	});
 });
 
@@ -366,6 +401,30 @@ describe('IntelliHR', () => {
 		const wf = ihrNode({ resource: 'person', operation: 'sendHired' });
 		expect((await loadOptions(wf, 'Node', 'getPeople')).length).toBeGreaterThan(0);
 		expect((await credentialTest('intelliHrApi', ihr.credentials)).status).toBe(200);
+	});
+
+	test('person custom fields: the picker lists the enabled person fields; a new person gets them', async () => {
+		const l = ihr.lookups();
+		const wf = ihrNode({ resource: 'person', operation: 'sendHired' });
+		const names = (await loadOptions(wf, 'Node', 'getPersonCustomFields')).map((o) => o.name);
+		expect(names).toContain('T-Shirt Size (single select)');
+		const [hired] = await run(
+			ihrNode({
+				resource: 'person',
+				operation: 'sendHired',
+				candidateInput: 'input',
+				positionTitle: 'Data Scientist',
+				startDate: '2026-11-02',
+				businessEntity: l.businessEntities[0].id,
+				businessUnit: l.businessUnits[0].id,
+				workClass: l.workClasses[0].id,
+				location: l.locations[0].id,
+				workType: l.workTypes[0].id,
+				personCustomFields: { field: [{ apiName: 't_shirt_size', value: 'm' }] },
+			}),
+			[sampleCandidate(1, 'iflow-cf')],
+		);
+		expect(hired).toMatchObject({ status: 'created', customFieldsWritten: ['t_shirt_size'] });
 	});
 });
 
@@ -591,6 +650,30 @@ describe('Outreach tools (automatic webhook registration)', () => {
 		expect(await wood.unpublish('Outreach Trigger')).toBe(true);
 		expect(tools.hooks('woodpecker')).toEqual([]);
 		expect((await credentialTest('woodpeckerApi', tools.credentials.woodpecker)).status).toBe(200);
+	});
+
+	test('Smartlead: campaigns picker, publish on a campaign (list, create), unpublish (delete); HeyReach: publish, unpublish', async () => {
+		const sl = trigger('smartlead', 'smartleadApi', tools.credentials.smartlead);
+		// Saved with version 1.1, so Registration is chosen explicitly (it defaults to automatic from 2.1).
+		Object.assign(sl.workflow.getNode('Outreach Trigger')!.parameters, {
+			registration: 'auto',
+			campaigns: { items: [{ campaign: byId(1001) }] },
+		});
+		const picked = await listSearch(sl, 'Outreach Trigger', 'searchSmartleadCampaigns', 'backend');
+		expect(picked.results.map((r) => r.value)).toEqual(['1001']);
+		expect(await sl.publish('Outreach Trigger')).toBe(true);
+		expect(await sl.publish('Outreach Trigger')).toBe(false);
+		expect(await sl.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('smartlead')).toEqual([]);
+		expect((await credentialTest('smartleadApi', tools.credentials.smartlead)).status).toBe(200);
+
+		const hr = trigger('heyreach', 'heyReachApi', tools.credentials.heyreach);
+		hr.workflow.getNode('Outreach Trigger')!.parameters.registration = 'auto';
+		expect(await hr.publish('Outreach Trigger')).toBe(true);
+		expect(await hr.publish('Outreach Trigger')).toBe(false);
+		expect(await hr.unpublish('Outreach Trigger')).toBe(true);
+		expect(tools.hooks('heyreach')).toEqual([]);
+		expect((await credentialTest('heyReachApi', tools.credentials.heyreach)).status).toBe(200);
 	});
 });
 

@@ -39,7 +39,9 @@ async function testCredential(
 	).additionalData(new ExecutionLifecycleHooks('internal', 'test', {} as IWorkflowBase));
 	const node: INode = {
 		id: 'temp',
-		parameters: {},
+		// n8n's Workflow gives the temporary node its property's default, which is how n8n knows a
+		// credential test is running (and runs preAuthentication whatever is stored).
+		parameters: { temp: '' },
 		name: 'Temp-Node',
 		type: 'n8n-nodes-base.noOp',
 		typeVersion: 1,
@@ -122,23 +124,70 @@ async function testCredential(
 	return { status: 'OK', message: 'Connection successful!' };
 }
 
+/** The reads of the access check (credentials/accessCheck.ts), each answered `status`. */
+function probes(status: number, headers: Record<string, string> = {}) {
+	const scope = nock('https://api.intellihr.io', { reqheaders: headers });
+	for (const p of [
+		'/business-entities',
+		'/business-units',
+		'/work-classes',
+		'/locations',
+		'/work-types',
+		'/jobs',
+	])
+		scope.get(`/v1${p}`).query({ limit: 1 }).reply(status, { data: [] });
+	return scope;
+}
+
 describe('IntelliHR credential test (as n8n runs it)', () => {
-	test('GET https://api.intellihr.io/v1/people?limit=1 with Bearer key and tenant header → OK', async () => {
-		const scope = nock('https://api.intellihr.io', {
-			reqheaders: { authorization: 'Bearer ihr-key-0123456789abcdef', tenant: 'acme' },
-		})
+	test('GET https://api.intellihr.io/v1/people?limit=1 with Bearer key and tenant header → OK, after the access check', async () => {
+		const headers = { authorization: 'Bearer ihr-key-0123456789abcdef', tenant: 'acme' };
+		// The access check (preAuthentication, run on every Test press) reads people first, then the lists.
+		const scope = nock('https://api.intellihr.io', { reqheaders: headers })
 			.get('/v1/people')
 			.query({ limit: 1 })
+			.times(2)
 			.reply(200, { data: [], meta: { pagination: { total: 0 } } });
+		const lists = probes(200, headers);
 		expect(await testCredential(GOOD)).toEqual({ status: 'OK', message: 'Connection successful!' });
 		scope.done();
+		lists.done();
+	});
+
+	test('a list the key may not read fails the test, naming it', async () => {
+		nock('https://api.intellihr.io').get('/v1/people').query({ limit: 1 }).reply(200, { data: [] });
+		const scope = nock('https://api.intellihr.io');
+		for (const p of [
+			'/business-entities',
+			'/business-units',
+			'/work-classes',
+			'/locations',
+			'/work-types',
+			'/jobs',
+		])
+			scope
+				.get(`/v1${p}`)
+				.query({ limit: 1 })
+				.reply(p === '/work-types' ? 403 : 200, {
+					name: 'Forbidden',
+					message: 'Error',
+					code: 403,
+					errors: {},
+				});
+		const result = await testCredential(GOOD);
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(
+			"IntelliHR accepted the API key, but it may not: read Work Types (needed by the Send Hired operation's Work Types list)",
+		);
 	});
 
 	test('an empty API Base URL falls back to the real API, and a pasted web address is reduced to the tenant', async () => {
 		const scope = nock('https://api.intellihr.io', { reqheaders: { tenant: 'acme' } })
 			.get('/v1/people')
 			.query({ limit: 1 })
+			.times(2)
 			.reply(200, { data: [] });
+		probes(200, { tenant: 'acme' });
 		expect(
 			await testCredential({
 				...GOOD,
@@ -174,11 +223,12 @@ describe('IntelliHR credential test (as n8n runs it)', () => {
 	);
 
 	test('401 and 403 get messages that say what to fix', async () => {
-		// n8n-core resends once after a 401, so the mock answers twice.
+		// The access check reads people first (a 401 ends it quietly); n8n-core resends once after a
+		// 401, running the check again: four answers.
 		nock('https://api.intellihr.io')
 			.get('/v1/people')
 			.query(true)
-			.times(2)
+			.times(4)
 			.reply(401, { name: 'Unauthorized', message: 'Unauthorized', code: 401, errors: {} });
 		expect(await testCredential(GOOD)).toEqual({
 			status: 'Error',
@@ -187,6 +237,7 @@ describe('IntelliHR credential test (as n8n runs it)', () => {
 		nock('https://api.intellihr.io')
 			.get('/v1/people')
 			.query(true)
+			.times(2)
 			.reply(403, { name: 'Forbidden', message: 'Error', code: 403, errors: {} });
 		const forbidden = await testCredential(GOOD);
 		expect(forbidden.message).toContain(

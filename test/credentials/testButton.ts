@@ -38,7 +38,7 @@ export async function pressTest(
 	if (typeof type.preAuthentication === 'function') {
 		try {
 			Object.assign(data, await type.preAuthentication.call({ helpers: { httpRequest } }, data));
-			bearer = String(data.accessToken);
+			if (data.accessToken) bearer = String(data.accessToken);
 		} catch (error) {
 			return { status: 'Error', message: (error as Error).message };
 		}

@@ -85,6 +85,13 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 						job: { __rl: true, mode: 'id', value: String(JOB) },
 						ifExists: 'skip',
 						options: { note: `={{ ${body}.note }}`, noteVisibility: 'private', sourceId: 8 },
+						// Blank values are left out, so only bodies that carry these write them.
+						customFields: {
+							field: [
+								{ fieldId: '11004', value: `={{ ${body}.seniority }}` },
+								{ fieldId: 'languages', value: `={{ ${body}.languages }}` },
+							],
+						},
 					},
 					creds,
 				),
@@ -306,6 +313,22 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 		});
 	});
 
+	test('Custom Fields dropdown (loadOptionsMethod getCustomFields) lists the sandbox definitions', async () => {
+		const res = await c.rest('POST', '/dynamic-node-parameters/options', {
+			nodeTypeAndVersion: { name: nodeType('greenhouse'), version: 1 },
+			credentials: { greenhouseHarvestApi: { id: cred.id, name: cred.name } },
+			path: 'parameters.customFields.field.fieldId',
+			methodName: 'getCustomFields',
+			currentNodeParameters: { resource: 'candidate', operation: 'export' },
+		});
+		expect(res).toContainEqual({
+			name: 'Seniority (Candidate · single select)',
+			value: '11004',
+			description: 'Key seniority. Single select: Junior, Mid, Senior',
+		});
+		expect(res.map((o: { value: string }) => o.value)).not.toContain('11012'); // inactive
+	});
+
 	describe('webhook-started exports', () => {
 		const full = {
 			fullName: 'Grace Hopper',
@@ -328,6 +351,8 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 			source: 'lemlist: Compilers Q4',
 			tags: ['outreach', 'e2e'],
 			note: 'Replied: "happy to talk"',
+			seniority: 'senior',
+			languages: ['English', 'French'],
 			resumeFileName: 'grace.pdf',
 			resumeBase64: fs
 				.readFileSync(path.join(__dirname, '..', 'fixtures', 'resume.pdf'))
@@ -363,7 +388,12 @@ describeNode('Greenhouse', 'Greenhouse (n8n-nodes-ats-sync.greenhouse) in real n
 				addresses: [{ value: 'Arlington, Virginia, United States', type: 'home' }],
 				social_media_addresses: [{ value: 'https://www.linkedin.com/in/grace-hopper-e2e' }],
 				tags: ['outreach', 'e2e'],
+				custom_fields: {
+					seniority: { name: 'Seniority', type: 'single_select', value: 'Senior' },
+					languages: { name: 'Languages', type: 'multi_select', value: ['English', 'French'] },
+				},
 			});
+			expect(res.json).toMatchObject({ customFieldsWritten: ['seniority', 'languages'] });
 			expect(s.applications[0]).toMatchObject({
 				candidate_id: cand.id,
 				job_id: JOB,

@@ -1,7 +1,7 @@
 /**
  * Issue 14 in a real n8n: publishing an Outreach Trigger registers its webhook in the tool (the
  * outreach-tools sandbox), the tool delivers to it with the registered token, unpublishing removes
- * it. Per tool with automatic registration (lemlist, Instantly): publish → the sandbox holds exactly
+ * it. Per tool with automatic registration (lemlist, Instantly, Woodpecker, Smartlead, HeyReach): publish → the sandbox holds exactly
  * one hook per needed tool event with the right URL, event and token → the sandbox delivers → one
  * execution with the normalized candidate → a forged delivery gets 401 and starts nothing →
  * unpublish → the hooks are gone; a hook deleted in the tool's UI is there again after re-publishing.
@@ -20,8 +20,12 @@ import {
 } from './helpers';
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker';
+	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach';
 	credentialType: string;
+	/** The node version (1.1 for the first three tools; Smartlead registers by default from 2.1). */
+	version?: number;
+	/** Parameters the tool needs besides the Events (Smartlead: the campaign picker). */
+	extra?: Json;
 	/** Tool events for Events = Replied, one hook each. */
 	events: string[];
 	replyType: string;
@@ -79,6 +83,57 @@ const cases: ToolCase[] = [
 			return { id: `${h.event} ${h.target_url}`, url: u.toString(), event: h.event, token };
 		},
 		forge: (body) => ({ body: [body], headers: {}, query: '?token=guessed' }),
+	},
+	{
+		tool: 'smartlead',
+		credentialType: 'smartleadApi',
+		version: 2.1,
+		extra: { campaigns: { items: [{ campaign: { __rl: true, mode: 'list', value: '1001' } }] } },
+		// One webhook on the picked campaign, carrying every event the Events need.
+		events: ['EMAIL_REPLY'],
+		replyType: 'EMAIL_REPLY',
+		payload: (({ secret_key: _s, ...rest }) => ({ ...rest, campaign_id: 1001 }))(
+			JSON.parse(fixture('outreach/smartlead-EMAIL_REPLY.json')),
+		),
+		next: { stats_id: 'e2e-second-reply', reply_message: { message_id: '<e2e-2@x>', text: 'Yes' } },
+		email: 'lukas.schmidt@example.de',
+		// The token is in the URL Smartlead calls.
+		view: (h) => {
+			const u = new URL(h.webhook_url);
+			const token = u.searchParams.get('token') ?? '';
+			u.search = '';
+			return {
+				id: `${h.campaignId}:${h.id}`,
+				url: u.toString(),
+				event: [...h.event_types].sort().join(','),
+				token,
+			};
+		},
+		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
+	},
+	{
+		tool: 'heyreach',
+		credentialType: 'heyReachApi',
+		version: 2.1,
+		events: ['INMAIL_REPLY_RECEIVED', 'MESSAGE_REPLY_RECEIVED'],
+		replyType: 'MESSAGE_REPLY_RECEIVED',
+		payload: {
+			...JSON.parse(fixture('outreach/heyreach-MESSAGE_REPLY_RECEIVED.json')),
+			lead: {
+				...JSON.parse(fixture('outreach/heyreach-MESSAGE_REPLY_RECEIVED.json')).lead,
+				email_address: 'tom.baker@example.co.uk',
+			},
+		},
+		// Replies are keyed by conversation + reply time: another conversation is another reply.
+		next: { conversation_id: 'e2e-second-conversation' },
+		email: 'tom.baker@example.co.uk',
+		view: (h) => {
+			const u = new URL(h.webhookUrl);
+			const token = u.searchParams.get('token') ?? '';
+			u.search = '';
+			return { id: String(h.id), url: u.toString(), event: h.eventType, token };
+		},
+		forge: (body) => ({ body, headers: {}, query: '?token=guessed' }),
 	},
 ];
 
@@ -163,9 +218,9 @@ describeNode(
 						pkgNode(
 							'Outreach Trigger',
 							'outreachTrigger',
-							{ path, source: tc.tool, events: ['replied'], options: {} },
+							{ path, source: tc.tool, events: ['replied'], options: {}, ...tc.extra },
 							{ [tc.credentialType]: { id: cred.id, name: cred.name } },
-							{ typeVersion: 1.1, webhookId: path, position: [0, 0] },
+							{ typeVersion: tc.version ?? 1.1, webhookId: path, position: [0, 0] },
 						),
 					],
 					connections: {},

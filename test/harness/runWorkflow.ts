@@ -127,7 +127,7 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 		helpers: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 		typeName: string,
-		_node: INode,
+		node: INode,
 		credentialsExpired: boolean,
 	) {
 		const type = this.types[typeName];
@@ -135,10 +135,14 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 			(p) => p.type === 'hidden' && p.typeOptions?.expirable === true,
 		);
 		if (!expirable || typeof type.preAuthentication !== 'function') return undefined;
+		// n8n's Test button runs it whatever is stored (its temporary node is this noOp).
+		const isTestingCredentials =
+			node?.parameters?.temp === '' && node?.type === 'n8n-nodes-base.noOp';
 		if (
 			credentials[expirable.name] !== '' &&
 			credentials[expirable.name] !== undefined &&
-			!credentialsExpired
+			!credentialsExpired &&
+			!isTestingCredentials
 		)
 			return undefined;
 		this.preAuthCalls++;
@@ -159,7 +163,12 @@ class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject> {
 		const d = this.data[type];
 		if (!d) throw new Error(`The harness has no credentials of type ${type}`);
-		return { ...d };
+		// n8n fills every missing field with its default (applyDefaultsAndOverwrites); the hidden
+		// ones decide whether preAuthentication runs, so they are filled here too.
+		const hidden = (this.types[type]?.properties ?? []).filter(
+			(p) => p.type === 'hidden' && p.default !== '' && !(p.name in d),
+		);
+		return { ...Object.fromEntries(hidden.map((p) => [p.name, String(p.default)])), ...d };
 	}
 	async updateCredentials() {}
 	async updateCredentialsOauthTokenData() {}

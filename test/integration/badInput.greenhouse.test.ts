@@ -197,9 +197,10 @@ const CASES: Case[] = [
 		expect: ['Resume (binary property "data") does not exist on this item'],
 	},
 	{
-		name: '422 from the API (name too long)',
+		// Refused by the package's cap (caps.ts) before any request, instead of Greenhouse's 422.
+		name: 'name over its cap (255 characters)',
 		item: json({ ...base(29), fullName: `Jane ${'X'.repeat(300)}` }),
-		expect: ['HTTP 422', 'last_name: is too long'],
+		expect: ['fullName has 305 characters; at most 255 are accepted', 'shorten it'],
 	},
 	{
 		name: '422 from the API (unknown source)',

@@ -29,6 +29,7 @@ afterEach(() => {
 	tools.configure({
 		lemlist: { refuseHooks: 0, hookCreateLimit: Infinity },
 		instantly: { paidPlan: true },
+		smartlead: { refuseHooks: 0 },
 	});
 });
 
@@ -36,8 +37,12 @@ const fixture = (name: string) =>
 	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
 
 interface ToolCase {
-	tool: 'lemlist' | 'instantly' | 'woodpecker';
+	tool: 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead' | 'heyreach';
 	credentialType: string;
+	/** The first node version that registers by default (1.1 for the first three tools). */
+	version?: number;
+	/** Parameters the tool needs besides the Events (Smartlead: the campaigns). */
+	extra?: IDataObject;
 	/** The vendor events for Events = Replied, and for all three Events. */
 	replied: string[];
 	all: string[];
@@ -124,16 +129,79 @@ const CASES: ToolCase[] = [
 			};
 		},
 	},
+	{
+		tool: 'smartlead',
+		credentialType: 'smartleadApi',
+		version: 2.1,
+		extra: { campaigns: { items: [{ campaign: { __rl: true, mode: 'list', value: '1001' } }] } },
+		// One Smartlead webhook per campaign carries every event the Events need.
+		replied: ['EMAIL_REPLY'],
+		all: ['EMAIL_REPLY,FIRST_EMAIL_SENT,LEAD_CATEGORY_UPDATED'],
+		change: { events: ['interested'], hooks: 1 },
+		replyType: 'EMAIL_REPLY',
+		reply: (({ secret_key: _s, ...rest }) => ({ ...rest, campaign_id: 1001 }))(
+			fixture('smartlead-EMAIL_REPLY.json'),
+		),
+		expected: {
+			emails: [expect.objectContaining({ value: 'lukas.schmidt@example.de' })],
+			tool: 'smartlead',
+			toolEvent: 'EMAIL_REPLY',
+		},
+		// The campaign webhook API takes no secret: the token travels in the URL.
+		view: (h) => {
+			const url = new URL(String(h.webhook_url));
+			const token = url.searchParams.get('token');
+			url.search = '';
+			return {
+				id: `${h.campaignId}:${h.id}`,
+				url: url.toString(),
+				event: [...(h.event_types as string[])].sort().join(','),
+				token,
+			};
+		},
+	},
+	{
+		tool: 'heyreach',
+		credentialType: 'heyReachApi',
+		version: 2.1,
+		replied: ['INMAIL_REPLY_RECEIVED', 'MESSAGE_REPLY_RECEIVED'],
+		all: [
+			'CONNECTION_REQUEST_SENT',
+			'INMAIL_REPLY_RECEIVED',
+			'LEAD_TAG_UPDATED',
+			'MESSAGE_REPLY_RECEIVED',
+		],
+		change: { events: ['addedToSequence'], hooks: 1 },
+		replyType: 'MESSAGE_REPLY_RECEIVED',
+		reply: fixture('heyreach-MESSAGE_REPLY_RECEIVED.json'),
+		expected: {
+			fullName: 'Tom Baker',
+			linkedinUrl: 'https://www.linkedin.com/in/tom-baker-eng',
+			tool: 'heyreach',
+			toolEvent: 'MESSAGE_REPLY_RECEIVED',
+		},
+		// HeyReach sends nothing we choose: the token travels in the URL.
+		view: (h) => {
+			const url = new URL(String(h.webhookUrl));
+			const token = url.searchParams.get('token');
+			url.search = '';
+			return { id: String(h.id), url: url.toString(), event: String(h.eventType), token };
+		},
+	},
 ];
 
 describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 	const TRIGGER = 'Outreach Trigger';
 
-	function workflow(params: IDataObject = {}, version = 1.1, credentials: IDataObject = {}) {
+	function workflow(
+		params: IDataObject = {},
+		version = c.version ?? 1.1,
+		credentials: IDataObject = {},
+	) {
 		const trigger = node(
 			TRIGGER,
 			'outreachTrigger',
-			{ path: `outreach-${c.tool}`, source: c.tool, events: ['replied'], ...params },
+			{ path: `outreach-${c.tool}`, source: c.tool, events: ['replied'], ...c.extra, ...params },
 			{ [c.credentialType]: `${c.tool} sandbox` },
 			{ typeVersion: version },
 		);
@@ -284,6 +352,18 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		// Woodpecker: three other workflows already use the three prospect_replied subscriptions.
 		if (c.tool === 'woodpecker')
 			for (const n of [1, 2, 3]) await workflow({ path: `other-${n}` }).publish(TRIGGER);
+		// Smartlead: two campaigns; the second refuses, so the first campaign's webhook is rolled back.
+		if (c.tool === 'heyreach')
+			tools.setFaults({
+				error5xxRate: 1,
+				only: ['POST /heyreach/api/public/webhooks/CreateWebhook'],
+			});
+		if (c.tool === 'smartlead') {
+			wf.workflow.getNode(TRIGGER)!.parameters.campaigns = {
+				items: ['1001', '1002'].map((value) => ({ campaign: { __rl: true, mode: 'id', value } })),
+			};
+			tools.setFaults({ error5xxRate: 1, only: ['POST /smartlead/api/v1/campaigns/1002/'] });
+		}
 		const failed = wf.publish(TRIGGER);
 		await expect(failed).rejects.toThrow(
 			{
@@ -292,6 +372,10 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 				instantly: /Instantly did not let the Outreach Trigger register the "email_sent" webhook/,
 				woodpecker:
 					/Woodpecker did not let the Outreach Trigger register the "prospect_replied" webhook: .*HTTP 409/,
+				heyreach:
+					/HeyReach did not let the Outreach Trigger register the "CONNECTION_REQUEST_SENT" webhook/,
+				smartlead:
+					/Smartlead did not let the Outreach Trigger register the "EMAIL_REPLY,FIRST_EMAIL_SENT,LEAD_CATEGORY_UPDATED" webhook for campaign 1002/,
 			}[c.tool],
 		);
 		await failed.catch((e: { description?: string }) =>
@@ -299,6 +383,7 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 				c.tool === 'woodpecker' ? /three webhooks per event/ : /Registration to Manual/,
 			),
 		);
+		tools.setFaults({});
 		expect(hooks().filter((h) => h.url === wf.webhookUrl(TRIGGER))).toEqual([]);
 		expect(registration(wf)).toBeUndefined();
 	});
@@ -312,6 +397,8 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 					lemlist: 'POST /lemlist/api/hooks',
 					instantly: 'POST /instantly/api/v2/webhooks',
 					woodpecker: 'POST /woodpecker/rest/v1/webhooks/subscribe',
+					smartlead: 'POST /smartlead/api/v1/campaigns/1001/webhooks',
+					heyreach: 'POST /heyreach/api/public/webhooks/CreateWebhook',
 				}[c.tool],
 			],
 		});
@@ -320,10 +407,11 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 		expect(hooks()).toEqual([]);
 	});
 
-	test('Registration: Manual, and workflows saved with version 1, register nothing', async () => {
+	test('Registration: Manual, and workflows saved before the tool registered by default, register nothing', async () => {
+		const older = c.version === 2.1 ? [1, 1.1, 2] : [1];
 		for (const wf of [
 			workflow({ registration: 'manual', authentication: 'none' }),
-			workflow({}, 1),
+			...older.map((v) => workflow({ authentication: 'none' }, v)),
 		]) {
 			expect(await wf.publish(TRIGGER)).toBe(false);
 			expect(hooks()).toEqual([]);
@@ -347,7 +435,11 @@ describe.each(CASES)('$tool: publish registers, unpublish removes', (c) => {
 	test('switching an automatic trigger to Manual removes the hooks it registered', async () => {
 		const wf = workflow();
 		await wf.publish(TRIGGER);
-		wf.workflow.getNode(TRIGGER)!.parameters.registration = 'manual';
+		// (From version 2 a manual setup needs a secret credential, or Authentication: None.)
+		Object.assign(wf.workflow.getNode(TRIGGER)!.parameters, {
+			registration: 'manual',
+			authentication: 'none',
+		});
 		expect(await wf.publish(TRIGGER)).toBe(false);
 		expect(hooks()).toEqual([]);
 	});
@@ -447,6 +539,96 @@ describe('Instantly disabled a hook after failed deliveries', () => {
 		expect(
 			tools.requests().map((r: { method: string; path: string }) => `${r.method} ${r.path}`),
 		).toContain(`POST /instantly/api/v2/webhooks/${hook.id}/resume`);
+	});
+});
+
+describe('Smartlead: webhooks per picked campaign', () => {
+	const TRIGGER = 'Outreach Trigger';
+	const picked = (...ids: string[]) => ({
+		items: ids.map((value) => ({ campaign: { __rl: true, mode: 'list', value } })),
+	});
+	const workflow = (params: IDataObject, credentials: IDataObject = {}) =>
+		new WorkflowHarness(
+			{
+				nodes: [
+					node(
+						TRIGGER,
+						'outreachTrigger',
+						{ path: 'smartlead-campaigns', source: 'smartlead', events: ['replied'], ...params },
+						{ smartleadApi: 'sandbox' },
+						{ typeVersion: 2.1 },
+					),
+				],
+				connections: {},
+			},
+			{ smartleadApi: { ...tools.credentials.smartlead, ...credentials } },
+		);
+	// Each campaign's reply is another message (the same one twice would be dropped as a redelivery).
+	const reply = (campaign: number) => {
+		const { secret_key: _s, ...rest } = fixture('smartlead-EMAIL_REPLY.json');
+		return {
+			...rest,
+			campaign_id: campaign,
+			stats_id: `stats-${campaign}`,
+			reply_message: { ...(rest.reply_message as IDataObject), message_id: `<m-${campaign}@x>` },
+		};
+	};
+
+	test('no campaign picked: publishing says Smartlead needs one, and registers nothing', async () => {
+		const failed = workflow({}).publish(TRIGGER);
+		await expect(failed).rejects.toThrow(
+			'Smartlead registers webhooks per campaign: pick at least one campaign under Campaigns',
+		);
+		await failed.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/or set Registration to Manual/),
+		);
+		expect(tools.hooks('smartlead')).toEqual([]);
+		expect(tools.requests()).toEqual([]);
+	});
+
+	test('two campaigns: one webhook each; only their events start the workflow; dropping one replaces the set', async () => {
+		const wf = workflow({ campaigns: picked('1001', '1002') });
+		expect(await wf.publish(TRIGGER)).toBe(true);
+		const made = tools.hooks('smartlead') as IDataObject[];
+		expect(made.map((h) => [h.campaignId, h.event_types])).toEqual([
+			[1001, ['EMAIL_REPLY']],
+			[1002, ['EMAIL_REPLY']],
+		]);
+		for (const campaign of [1001, 1002]) {
+			const [d, ...more] = tools.outgoing('smartlead', 'EMAIL_REPLY', reply(campaign));
+			expect(more).toEqual([]);
+			const url = new URL(d.url);
+			const res = await wf.deliver(TRIGGER, {
+				body: d.body,
+				headers: d.headers,
+				query: Object.fromEntries(url.searchParams),
+			});
+			expect(outputOf(res.run!, TRIGGER)).toEqual([
+				expect.objectContaining({ tool: 'smartlead', toolEvent: 'EMAIL_REPLY' }),
+			]);
+		}
+		// A campaign nobody picked sends nothing to this workflow.
+		expect(tools.outgoing('smartlead', 'EMAIL_REPLY', reply(1003))).toEqual([]);
+
+		wf.workflow.getNode(TRIGGER)!.parameters.campaigns = picked('1002');
+		expect(await wf.publish(TRIGGER)).toBe(true);
+		expect((tools.hooks('smartlead') as IDataObject[]).map((h) => h.campaignId)).toEqual([1002]);
+		expect(await wf.unpublish(TRIGGER)).toBe(true);
+		expect(tools.hooks('smartlead')).toEqual([]);
+	});
+
+	test('a wrong API key and an unknown campaign fail publishing with what to do', async () => {
+		const wrongKey = workflow({ campaigns: picked('1001') }, { apiKey: 'wrong' }).publish(TRIGGER);
+		await expect(wrongKey).rejects.toThrow(/Smartlead did not let the Outreach Trigger list/);
+		await wrongKey.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/Check the API key in the Smartlead API credential/),
+		);
+		const unknown = workflow({ campaigns: picked('1001', '999999') }).publish(TRIGGER);
+		await expect(unknown).rejects.toThrow(/Smartlead did not let the Outreach Trigger/);
+		await unknown.catch((e: { description?: string }) =>
+			expect(e.description).toMatch(/pick it again under Campaigns/),
+		);
+		expect(tools.hooks('smartlead')).toEqual([]);
 	});
 });
 

@@ -34,7 +34,12 @@ afterAll(async () => {
 });
 
 type System = 'greenhouse' | 'stardex';
-function exportRun(system: System, items: IDataObject[], requestOptions: IDataObject = {}) {
+function exportRun(
+	system: System,
+	items: IDataObject[],
+	requestOptions: IDataObject = {},
+	options: IDataObject = {},
+) {
 	const sandbox = system === 'greenhouse' ? gh : sdx;
 	const job = system === 'greenhouse' ? '4012000' : String(sdx.jobs?.()[0].id);
 	const credentialType = system === 'greenhouse' ? 'greenhouseHarvestApi' : 'stardexApi';
@@ -48,6 +53,7 @@ function exportRun(system: System, items: IDataObject[], requestOptions: IDataOb
 			job: { __rl: true, mode: 'id', value: job },
 			ifExists: 'skip',
 			requestOptions,
+			options,
 		},
 		{ [credentialType]: 'sandbox' },
 		{ onError: 'continueRegularOutput' },
@@ -91,9 +97,14 @@ describe.each<System>(['greenhouse', 'stardex'])('%s under a tight limit', (syst
 		// Greenhouse's guide gives Retry-After as a Unix timestamp: ten minutes away here.
 		sandbox.setRateLimit({ limit: 6, windowMs: 600_000, mode: 'sliding' });
 		sandbox.setFaults({ retryAfter: 'unix' });
-		const out = await exportRun(system, sampleCandidates(5, `far-${system}`), {
-			maxRateLimitWaitSeconds: 5,
-		});
+		// One item at a time, so the first items finish before the allowance runs out and each later
+		// item stops at its first request (with several at once, every item in flight meets the 429).
+		const out = await exportRun(
+			system,
+			sampleCandidates(5, `far-${system}`),
+			{ maxRateLimitWaitSeconds: 5 },
+			{ parallelCandidates: 1 },
+		);
 		const failed = out.filter((o) => o.status === 'failed');
 		expect(failed.length).toBeGreaterThan(0);
 		expect(out.filter((o) => o.status === 'created').length).toBeGreaterThan(0);

@@ -101,7 +101,13 @@ describe('Stardex export: the resume as a person document', () => {
 		]);
 		const docs = documents();
 		expect(docs).toHaveLength(2);
-		expect(docs.map((d) => [d.person_id, d.type, d.title, d.content_type])).toEqual([
+		// Items may run in parallel: compare in the order of the outputs.
+		const byPerson = (id: unknown) => docs.find((d) => d.person_id === id) as IDataObject;
+		expect(
+			out
+				.map((o) => byPerson(o.candidateId))
+				.map((d) => [d.person_id, d.type, d.title, d.content_type]),
+		).toEqual([
 			[out[0].candidateId, 'resume_doc', 'jane-cv.pdf', 'application/pdf'],
 			[out[1].candidateId, 'resume_doc', 'Zoë "CV".pdf', 'application/pdf'],
 		]);
@@ -195,7 +201,9 @@ describe('Stardex export: the resume as a person document', () => {
 	test('an upload Stardex refuses fails that item, naming the person created; a re-run with the option finishes it', async () => {
 		sdx.configure({ maxDocumentBytes: 100 });
 		const out = await exportItems([withCv(11, 'ref'), { json: sampleCandidate(12, 'ref') }]);
-		const person = sdx.state().persons[0];
+		// Items run in parallel: find the person of item 0 by their LinkedIn slug.
+		const slug = String(sampleCandidate(11, 'ref').linkedinUrl).split('/in/')[1];
+		const person = sdx.state().persons.find((p: IDataObject) => p.linkedin_public_id === slug);
 		expect(out[0].error).toMatch(
 			new RegExp(
 				`^\\[item 0\\] Person ${person.id} was created in Stardex, but the resume upload failed: .*400.*file must be at most 0 MB`,

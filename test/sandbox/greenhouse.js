@@ -12,10 +12,16 @@
  * - list visibility: lists are empty unless the acting user (token `sub`) is a Site Admin (siteAdminLists);
  * - read-after-write lag (readAfterWriteLagMs): a just-created record answers 404/422 to follow-up writes;
  * - search lag (faults.searchLagMs): a created record shows in lists only after N ms;
+ * - custom fields (greenhouse-custom-fields.js): definitions, options, and the per-type checks of writes;
  * - /__sandbox/state lists everything created. Faults come from core.js.
  */
 const crypto = require('node:crypto');
 const { startSandbox, encodeCursor, decodeCursor, visibleNow } = require('./core');
+const {
+	checkCustomFields,
+	defaultCustomFields,
+	defaultOptions,
+} = require('./greenhouse-custom-fields');
 
 const ALL_SCOPES = [
 	'harvest:candidates:list',
@@ -32,6 +38,9 @@ const ALL_SCOPES = [
 	'harvest:candidate_employments:list',
 	'harvest:candidate_employments:create',
 	'harvest:sources:list',
+	'harvest:candidates:merge',
+	'harvest:custom_fields:list',
+	'harvest:custom_field_options:list',
 ];
 
 const DEFAULTS = {
@@ -76,6 +85,11 @@ const DEFAULTS = {
 	readAfterWriteLagMs: 0,
 	/** A fixed delay before every answer, in ms. */
 	responseDelayMs: 0,
+	/**
+	 * Another worker exporting the same person at the same moment: each POST /v3/candidates first
+	 * creates a twin (same fields, one id lower, tagged other-worker), then the requested candidate.
+	 */
+	twinOnCreate: false,
 };
 
 const CANDIDATE_FIELDS = [
@@ -158,6 +172,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			attachments: [],
 			employments: [],
 			notes: [],
+			merges: [],
 			jobs: makeJobs(cfg.jobs),
 			users: cfg.users.map((u) => ({ ...u })),
 			sources: [
@@ -165,6 +180,8 @@ async function startGreenhouseSandbox(opts = {}) {
 				{ id: 8, name: 'Pin' },
 				{ id: 9, name: 'Referral' },
 			],
+			customFields: defaultCustomFields(),
+			customFieldOptions: defaultOptions(),
 		};
 		tokens.clear();
 		bornAt.clear();
@@ -381,6 +398,54 @@ async function startGreenhouseSandbox(opts = {}) {
 	) => !tooFresh(cid, req) && db.candidates.find((/** @type {any} */ c) => c.id === cid);
 
 	const candidateView = (/** @type {any} */ c) => pick(c, CANDIDATE_FIELDS);
+	/** A candidate record from a create body. */
+	const newCandidate = (/** @type {any} */ b) => ({
+		id: id(),
+		first_name: b.first_name,
+		last_name: b.last_name,
+		preferred_name: b.preferred_name ?? null,
+		company: b.company ?? null,
+		title: b.title ?? null,
+		private: false,
+		can_email: true,
+		created_at: now(),
+		updated_at: now(),
+		last_activity_at: now(),
+		tags: b.tags || [],
+		email_addresses: [...(b.email_addresses || [])],
+		phone_numbers: b.phone_numbers || [],
+		addresses: b.addresses || [],
+		website_addresses: b.website_addresses || [],
+		social_media_addresses: b.social_media_addresses || [],
+		custom_fields: {},
+	});
+
+	/** Moves everything of `dupId` onto `keepId` and deletes `dupId`, as a merge in Greenhouse does. */
+	function mergeCandidates(
+		/** @type {number} */ keepId,
+		/** @type {number} */ dupId,
+		/** @type {import('./core').SandboxRequest} */ req,
+	) {
+		const keep = knownCandidate(keepId, req);
+		const dup = knownCandidate(dupId, req);
+		if (!keep || !dup) return err(404, 'Resource not found');
+		if (keepId === dupId)
+			return unprocessable([
+				{ duplicate_candidate_id: 'A candidate cannot be merged into itself' },
+			]);
+		for (const list of [db.applications, db.employments, db.notes])
+			for (const r of list) if (r.candidate_id === dupId) r.candidate_id = keepId;
+		const known = new Set(
+			keep.email_addresses.map((/** @type {any} */ e) => e.value.toLowerCase()),
+		);
+		for (const e of dup.email_addresses)
+			if (!known.has(e.value.toLowerCase())) keep.email_addresses.push(e);
+		db.candidates = db.candidates.filter((/** @type {any} */ c) => c !== dup);
+		db.merges.push({ kept: keepId, merged: dupId });
+		keep.updated_at = now();
+		return { status: 200, body: candidateView(keep) };
+	}
+
 	const applicationView = (/** @type {any} */ a) => pick(a, APPLICATION_FIELDS);
 	const attachmentView = (/** @type {any} */ a, /** @type {string} */ baseUrl) => ({
 		id: a.id,
@@ -416,7 +481,11 @@ async function startGreenhouseSandbox(opts = {}) {
 		visibility: NOTE_VISIBILITY[/** @type {keyof typeof NOTE_VISIBILITY} */ (n.visibility)] ?? null,
 	});
 
-	function createApplication(/** @type {number} */ candidateId, /** @type {any} */ a) {
+	function createApplication(
+		/** @type {number} */ candidateId,
+		/** @type {any} */ a,
+		/** @type {Record<string, any>} */ customFields = {},
+	) {
 		const app = {
 			id: id(),
 			candidate_id: candidateId,
@@ -430,6 +499,7 @@ async function startGreenhouseSandbox(opts = {}) {
 			created_at: now(),
 			updated_at: now(),
 			last_activity_at: now(),
+			custom_fields: customFields,
 		};
 		db.applications.push(app);
 		return app;
@@ -462,29 +532,25 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const b = req.body || {};
 				const errors = b.application ? checkApplication(b.application) : [];
+				const [fieldErrors, customFields] = checkCustomFields(db, b.custom_fields, 'candidate');
+				const [appFieldErrors, appCustomFields] = checkCustomFields(
+					db,
+					b.application?.custom_fields,
+					'application',
+					b.application,
+				);
+				errors.push(...fieldErrors, ...appFieldErrors);
 				if (errors.length) return unprocessable(errors);
-				const cand = {
-					id: id(),
-					first_name: b.first_name,
-					last_name: b.last_name,
-					preferred_name: b.preferred_name ?? null,
-					company: b.company ?? null,
-					title: b.title ?? null,
-					private: false,
-					can_email: true,
-					created_at: now(),
-					updated_at: now(),
-					last_activity_at: now(),
-					tags: b.tags || [],
-					email_addresses: b.email_addresses || [],
-					phone_numbers: b.phone_numbers || [],
-					addresses: b.addresses || [],
-					website_addresses: b.website_addresses || [],
-					social_media_addresses: b.social_media_addresses || [],
-					custom_fields: {},
-				};
+				if (cfg.twinOnCreate) {
+					const twin = newCandidate({ ...b, tags: ['other-worker'] });
+					db.candidates.push(twin);
+					if (b.application) createApplication(twin.id, b.application, appCustomFields);
+				}
+				const cand = { ...newCandidate(b), custom_fields: customFields };
 				db.candidates.push(cand);
-				const app = b.application ? createApplication(cand.id, b.application) : null;
+				const app = b.application
+					? createApplication(cand.id, b.application, appCustomFields)
+					: null;
 				return {
 					status: 201,
 					body:
@@ -495,15 +561,26 @@ async function startGreenhouseSandbox(opts = {}) {
 			},
 		},
 		{
+			// The kept record is {id}, the one merged away duplicate_candidate_id (Harvest v1's
+			// primary/duplicate naming; the v3 body is not in the published sources).
+			method: 'POST',
+			pattern: /^\/v3\/candidates\/(\d+)\/merge$/,
+			write: true,
+			handler: (req, [cid]) => mergeCandidates(Number(cid), req.body.duplicate_candidate_id, req),
+		},
+		{
 			method: 'PATCH',
 			pattern: /^\/v3\/candidates\/(\d+)$/,
 			write: true,
 			handler: (req, [cid]) => {
 				const cand = knownCandidate(Number(cid), req);
 				if (!cand) return err(404, 'Resource not found');
-				const { is_private: isPrivate, ...rest } = req.body || {};
+				const { is_private: isPrivate, custom_fields: fields, ...rest } = req.body || {};
+				const [fieldErrors, customFields] = checkCustomFields(db, fields, 'candidate');
+				if (fieldErrors.length) return unprocessable(fieldErrors);
 				Object.assign(cand, rest, isPrivate === undefined ? {} : { private: isPrivate }, {
 					updated_at: now(),
+					custom_fields: { ...(cand.custom_fields || {}), ...customFields },
 				});
 				return { status: 200, body: candidateView(cand) };
 			},
@@ -528,6 +605,13 @@ async function startGreenhouseSandbox(opts = {}) {
 			handler: (req) => {
 				const a = req.body || {};
 				const errors = checkApplication(a);
+				const [fieldErrors, customFields] = checkCustomFields(
+					db,
+					a.custom_fields,
+					'application',
+					a,
+				);
+				errors.push(...fieldErrors);
 				if (!knownCandidate(a.candidate_id, req))
 					errors.push({ candidate_id: `Candidate ${a.candidate_id} does not exist` });
 				if (
@@ -538,7 +622,10 @@ async function startGreenhouseSandbox(opts = {}) {
 				)
 					errors.push({ job_id: 'Candidate has already applied to this job' });
 				if (errors.length) return unprocessable(errors);
-				return { status: 201, body: applicationView(createApplication(a.candidate_id, a)) };
+				return {
+					status: 201,
+					body: applicationView(createApplication(a.candidate_id, a, customFields)),
+				};
 			},
 		},
 		{
@@ -567,6 +654,37 @@ async function startGreenhouseSandbox(opts = {}) {
 			method: 'GET',
 			pattern: /^\/v3\/sources$/,
 			handler: (req) => list(req, db.sources, () => true),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v3\/custom_fields$/,
+			handler: (req) =>
+				list(
+					req,
+					db.customFields,
+					(/** @type {any} */ f, /** @type {URLSearchParams} */ q) =>
+						(!q.get('field_type') || f.field_type === q.get('field_type')) &&
+						(!q.get('active') || String(f.active) === q.get('active')) &&
+						(!q.get('name') || f.name === q.get('name')) &&
+						(!q.get('name_key') || f.name_key === q.get('name_key')),
+				),
+		},
+		{
+			method: 'GET',
+			pattern: /^\/v3\/custom_field_options$/,
+			handler: (req) =>
+				list(
+					req,
+					db.customFieldOptions,
+					(/** @type {any} */ o, /** @type {URLSearchParams} */ q) =>
+						byIdsParam('custom_field_ids', 'custom_field_id')(o, q) &&
+						(!q.get('active') || String(o.active) === q.get('active')) &&
+						(!q.get('custom_field_key') ||
+							db.customFields.some(
+								(/** @type {any} */ f) =>
+									f.id === o.custom_field_id && f.name_key === q.get('custom_field_key'),
+							)),
+				),
 		},
 		{
 			method: 'GET',
@@ -700,9 +818,12 @@ async function startGreenhouseSandbox(opts = {}) {
 		);
 	}
 
-	/** Adds jobs or candidates (the same as POST /__sandbox/seed). */
+	/** Adds jobs, candidates or custom fields and options (the same as POST /__sandbox/seed). */
 	function seed(/** @type {any} */ data) {
 		if (data.jobs !== undefined) db.jobs = makeJobs(Number(data.jobs));
+		if (Array.isArray(data.customFields)) db.customFields.push(...data.customFields);
+		if (Array.isArray(data.customFieldOptions))
+			db.customFieldOptions.push(...data.customFieldOptions);
 		if (Array.isArray(data.candidates))
 			for (const c of data.candidates)
 				db.candidates.push({
@@ -737,6 +858,7 @@ async function startGreenhouseSandbox(opts = {}) {
 		errorBody: (status, message) =>
 			status === 429 ? { message: 'Too Many Requests' } : { message },
 		state: () => ({
+			merges: db.merges,
 			candidates: db.candidates,
 			applications: db.applications,
 			attachments: db.attachments,
@@ -801,6 +923,7 @@ function pick(/** @type {any} */ o, /** @type {string[]} */ keys) {
 function scopeFor(/** @type {string} */ method, /** @type {string} */ path) {
 	const m = /^\/v3\/([a-z_]+)/.exec(path);
 	if (!m) return undefined;
+	if (/^\/v3\/candidates\/\d+\/merge$/.test(path)) return 'harvest:candidates:merge';
 	const action = { GET: 'list', POST: 'create', PATCH: 'update', DELETE: 'destroy' }[method];
 	return `harvest:${m[1]}:${action}`;
 }

@@ -35,6 +35,11 @@ const DEFAULTS = {
 	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
 	/** A fixed delay before every answer, in ms. */
 	responseDelayMs: 0,
+	/**
+	 * Reads the key may not make (paths under /v1, e.g. ['/business-units']): 403 Forbidden, as the
+	 * spec gives every read. How a limited key arises in IntelliHR is in no public source.
+	 */
+	deniedPaths: /** @type {string[]} */ ([]),
 };
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -143,7 +148,7 @@ async function startIntelliHrSandbox(opts = {}) {
 	const tenantHeaders = new Set();
 
 	function reset() {
-		db = { people: [], jobs: [], ...seedLookups() };
+		db = { people: [], jobs: [], customFieldDefinitions: seedCustomFields(), ...seedLookups() };
 		tenantHeaders.clear();
 		// Seeded people: a supervisor, and two namesakes a {name} person search cannot tell apart.
 		for (const p of [
@@ -210,6 +215,10 @@ async function startIntelliHrSandbox(opts = {}) {
 		if (tenant !== undefined) tenantHeaders.add(String(tenant));
 		if (tenant === undefined ? cfg.requireTenant : String(tenant).toLowerCase() !== cfg.tenant)
 			return { status: 403, body: errorBody(403) };
+		const denied = cfg.deniedPaths.some(
+			(p) => req.path === `/v1${p}` || req.path.startsWith(`/v1${p}/`),
+		);
+		if (denied) return { status: 403, body: errorBody(403) };
 		return { auth: { tenant } };
 	}
 
@@ -316,6 +325,17 @@ async function startIntelliHrSandbox(opts = {}) {
 			updatedAt: now(),
 			bornAt: Date.now(),
 		};
+		if (b.customFields && typeof b.customFields === 'object') {
+			// Read back as customFieldsResponse: apiName → {definitionId, value}.
+			person.customFields = {};
+			for (const [apiName, entry] of Object.entries(b.customFields)) {
+				const def = db.customFieldDefinitions.find((/** @type {any} */ d) => d.apiName === apiName);
+				person.customFields[apiName] = {
+					definitionId: def?.id,
+					value: /** @type {any} */ (entry).value,
+				};
+			}
+		}
 		person.displayName = displayName(person);
 		person.primaryEmailAddress = primaryEmail(person) ?? null;
 		person.primaryPhoneNumber =
@@ -355,7 +375,69 @@ async function startIntelliHrSandbox(opts = {}) {
 			!(DATE_RE.test(b.dateOfBirth) && !Number.isNaN(Date.parse(b.dateOfBirth)))
 		)
 			errors.push('The date of birth must be a date in the format YYYY-MM-DD.');
+		errors.push(...validateCustomFields(b.customFields, 'PERSON'));
 		return errors;
+	}
+
+	/**
+	 * `customFields` keyed by apiName: an enabled definition of the model, and a value in the shape of
+	 * its type (the people create request's example): text/number {value: string}, single select
+	 * {value: {label}}, multi select {value: {labels}}, people dropdown {value: [{person: {id|primaryEmailAddress}}]}.
+	 */
+	function validateCustomFields(/** @type {any} */ fields, /** @type {string} */ modelType) {
+		const errors = [];
+		if (fields === undefined || fields === null) return [];
+		if (typeof fields !== 'object' || Array.isArray(fields))
+			return ['The custom fields must be an object keyed by api name.'];
+		for (const [apiName, entry] of Object.entries(fields)) {
+			const def = db.customFieldDefinitions.find(
+				(/** @type {any} */ d) => d.apiName === apiName && d.modelType === modelType && d.isEnabled,
+			);
+			if (!def) {
+				errors.push(`customFields.${apiName} is not a custom field of this model.`);
+				continue;
+			}
+			const problem = customValueProblem(def, /** @type {any} */ (entry)?.value);
+			if (problem) errors.push(`customFields.${apiName}.value ${problem}`);
+		}
+		return errors;
+	}
+
+	function customValueProblem(/** @type {any} */ def, /** @type {any} */ v) {
+		const labels = (def.definitions?.selectDefinition?.options || [])
+			.filter((/** @type {any} */ o) => o.isEnabled !== false)
+			.map((/** @type {any} */ o) => o.label);
+		switch (def.type) {
+			case 'TEXT':
+				return typeof v === 'string' ? '' : 'must be a string.';
+			case 'NUMBER':
+				return (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v)) ||
+					(typeof v === 'number' && Number.isFinite(v))
+					? ''
+					: 'must be a number.';
+			case 'SINGLE_SELECT':
+				return v && typeof v === 'object' && labels.includes(v.label)
+					? ''
+					: `must be {label} with one of: ${labels.join(', ')}.`;
+			case 'MULTI_SELECT':
+				return v &&
+					Array.isArray(v.labels) &&
+					v.labels.every((/** @type {any} */ l) => labels.includes(l))
+					? ''
+					: `must be {labels} with some of: ${labels.join(', ')}.`;
+			case 'PEOPLE_DROPDOWN':
+				return Array.isArray(v) &&
+					v.every((/** @type {any} */ x) =>
+						db.people.some(
+							(/** @type {any} */ p) =>
+								p.id === x?.person?.id || p.primaryEmailAddress === x?.person?.primaryEmailAddress,
+						),
+					)
+					? ''
+					: 'must list existing people as [{person: {id}}].';
+			default:
+				return 'has an unknown type.';
+		}
 	}
 
 	/** A search object: {id} must be a UUID of an enabled record; other keys must match exactly one. */
@@ -583,6 +665,18 @@ async function startIntelliHrSandbox(opts = {}) {
 	const routes = [
 		{
 			method: 'GET',
+			pattern: /^\/v1\/custom-field-definitions$/,
+			handler: (/** @type {import('./core').SandboxRequest} */ req) =>
+				list(
+					req,
+					db.customFieldDefinitions,
+					(/** @type {any} */ d, /** @type {any} */ f) =>
+						(f.modelType === undefined || d.modelType === f.modelType) &&
+						(f.isEnabled === undefined || String(d.isEnabled) === f.isEnabled),
+				),
+		},
+		{
+			method: 'GET',
 			pattern: /^\/v1\/people$/,
 			handler: (/** @type {import('./core').SandboxRequest} */ req) =>
 				list(
@@ -760,7 +854,54 @@ async function startIntelliHrSandbox(opts = {}) {
 		setRequireTenant: (/** @type {any} */ v) => {
 			cfg.requireTenant = v;
 		},
+		/** Paths under /v1 the key may not read (403), e.g. ['/business-units']; [] lifts them. */
+		setDeniedPaths: (/** @type {string[]} */ paths) => {
+			cfg.deniedPaths = [...paths];
+		},
 	};
+}
+
+/** Person custom fields of every type, one disabled, and a job field (another model). */
+function seedCustomFields() {
+	const def = (
+		/** @type {string} */ name,
+		/** @type {string} */ apiName,
+		/** @type {string} */ type,
+		/** @type {any} */ extra = {},
+	) => ({
+		id: crypto.randomUUID(),
+		name,
+		apiName,
+		description: null,
+		isEnabled: true,
+		isSensitive: false,
+		modelType: 'PERSON',
+		type,
+		definitions: {},
+		...extra,
+	});
+	const options = (/** @type {string[]} */ labels, /** @type {string[]} */ disabled = []) => ({
+		selectDefinition: {
+			options: [...labels, ...disabled].map((label) => ({
+				id: crypto.randomUUID(),
+				label,
+				isEnabled: !disabled.includes(label),
+			})),
+		},
+	});
+	return [
+		def('Hiring Source', 'hiring_source', 'TEXT'),
+		def('Notice Period (Weeks)', 'notice_period_weeks', 'NUMBER'),
+		def('T-Shirt Size', 't_shirt_size', 'SINGLE_SELECT', {
+			definitions: options(['S', 'M', 'L'], ['XXL']),
+		}),
+		def('Languages', 'languages', 'MULTI_SELECT', {
+			definitions: options(['English', 'German', 'Japanese']),
+		}),
+		def('Buddy', 'buddy', 'PEOPLE_DROPDOWN'),
+		def('Old Field', 'old_field', 'TEXT', { isEnabled: false }),
+		def('Cost Code', 'cost_code', 'TEXT', { modelType: 'JOB' }),
+	];
 }
 
 module.exports = { startIntelliHrSandbox, seedId };

@@ -25,10 +25,14 @@ const crypto = require('node:crypto');
 const { startSandbox, visibleNow } = require('./core');
 
 const DEFAULTS = {
-	/** key → 'full' | 'read' (a read-only key gets 403 on writes). */
-	apiKeys: /** @type {Record<string, 'full' | 'read'>} */ ({
+	/**
+	 * key → 'full' | 'read' | 'jobs' (a read-only key gets 403 on writes; a jobs-only key gets 403 on
+	 * persons and candidates, in the INSUFFICIENT_PERMISSIONS envelope Stardex documents).
+	 */
+	apiKeys: /** @type {Record<string, 'full' | 'read' | 'jobs'>} */ ({
 		'ats-sandbox-key-1': 'full',
 		'ats-sandbox-readonly': 'read',
+		'ats-sandbox-jobs-only': 'jobs',
 	}),
 	jobs: 3,
 	rateLimit: /** @type {{limit: number, windowMs: number, mode?: 'fixed'|'sliding'}} */ ({
@@ -106,7 +110,8 @@ async function startStardexSandbox(opts = {}) {
 		const access = cfg.apiKeys[m[1].trim()];
 		if (!access) return fail(401, 'INVALID_API_KEY', 'The provided API key is invalid or expired');
 		const write = req.method !== 'GET' && !/\/search$/.test(req.path);
-		if (write && access !== 'full')
+		const jobsOnly = access === 'jobs' && !req.path.startsWith('/v1/jobs');
+		if ((write && access !== 'full') || jobsOnly)
 			return fail(
 				403,
 				'INSUFFICIENT_PERMISSIONS',
@@ -784,6 +789,12 @@ async function startStardexSandbox(opts = {}) {
 		},
 		readOnlyCredentials: {
 			apiKey: Object.keys(cfg.apiKeys).find((k) => cfg.apiKeys[k] === 'read'),
+			apiBaseUrl: sandbox.url,
+			allowLoopbackBaseUrl: true,
+			appUrl: cfg.appUrl,
+		},
+		jobsOnlyCredentials: {
+			apiKey: Object.keys(cfg.apiKeys).find((k) => cfg.apiKeys[k] === 'jobs'),
 			apiBaseUrl: sandbox.url,
 			allowLoopbackBaseUrl: true,
 			appUrl: cfg.appUrl,

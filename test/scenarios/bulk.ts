@@ -12,6 +12,7 @@ export interface SandboxLike {
 	state: () => IDataObject;
 	stats: () => { requests: number; status429: number; faults: number };
 	reset: () => void;
+	setFaults?: (f: IDataObject) => void;
 	setRateLimit: (
 		cfg: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' } | undefined,
 	) => void;
@@ -47,11 +48,14 @@ export interface BulkSpec {
 	rateLimit?: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' };
 	/** Start this many ms before a fixed window's boundary (the phase the run starts at). */
 	msBeforeBoundary?: number;
+	/** Sandbox faults switched on after the reset (e.g. writes answered 500 after they were applied). */
+	faults?: IDataObject;
 }
 
 export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Promise<BulkResult> {
 	spec.sandbox.reset();
 	spec.sandbox.setRateLimit(spec.rateLimit);
+	if (spec.faults) spec.sandbox.setFaults?.(spec.faults);
 	const wf = new WorkflowHarness(
 		{ nodes: [spec.exportNode], connections: {} },
 		{ [spec.credentialType]: { accessToken: '', ...spec.sandbox.credentials } as never },

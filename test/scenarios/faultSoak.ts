@@ -178,6 +178,8 @@ export interface SoakFigures {
 	duplicated: number;
 	misreported: number;
 	misreportedExamples: string[];
+	/** Why re-run items failed (the first five distinct messages), so a lost candidate has a cause. */
+	rerunFailureExamples: string[];
 	faults: number;
 	requests: number;
 	credentialsAtForeignOrigin: number;
@@ -293,6 +295,11 @@ async function soakOn(
 		foundOnRerun: failedIdx.filter((n, k) => existedBefore.has(n) && rerun[k]?.status !== 'created')
 			.length,
 		rerunFailed: rerun.filter((o) => o.status === 'failed').length,
+		rerunFailureExamples: [
+			...new Set(
+				rerun.filter((o) => o.status === 'failed').map((o) => String(o.error ?? o.message)),
+			),
+		].slice(0, 5),
 		lost,
 		duplicated,
 		misreported: check.misreported.length,

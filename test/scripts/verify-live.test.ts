@@ -180,3 +180,134 @@ describe('verify:live stardex, intellihr, pinpoint (read-only)', () => {
 		}
 	});
 });
+
+describe('verify:live --write for stardex and intellihr', () => {
+	test('stardex: one tagged person on the job, read back, updated, moved to the named stage', async () => {
+		const sx = await startStardexSandbox({ jobs: 1 });
+		try {
+			const job = sx.jobs()[0];
+			const stage = job.pipeline_stages[1].name;
+			const res = await verify(
+				'stardex',
+				sx.credentials,
+				'--write',
+				'--job',
+				job.id,
+				'--stage',
+				stage,
+			);
+			expect(res.rows.filter((r) => r.verdict !== 'ok')).toEqual([]);
+			expect(res.rows.map((r) => r.call)).toEqual([
+				'POST /v1/jobs/search',
+				'POST /v1/persons/search',
+				'POST /v1/persons',
+				'GET /v1/persons/{id}',
+				'PATCH /v1/persons/{id}',
+				'POST /v1/candidates/update-stage',
+				'cleanup',
+			]);
+			expect(res.rows[2].expected).toContain('stardex.persons.create');
+			expect(res.rows[3].settles).toBe('the new person lists the job in candidates[]');
+			const s = (await (await fetch(`${sx.url}/__sandbox/state`)).json()) as any;
+			expect(s.counts).toMatchObject({ persons: 1, candidates: 1 });
+			expect(s.persons[0]).toMatchObject({
+				current_company_name: 'Verify Live Co',
+				current_job_title: 'Test role',
+			});
+			expect(s.candidates[0].current_pipeline_stage_name).toBe(stage);
+			expect(sx.contractReport().violations).toEqual([]);
+			expect(res.stdout).not.toContain(sx.credentials.apiKey);
+		} finally {
+			await sx.close();
+		}
+	});
+
+	test('stardex: --write without --job is refused, and a refused create fails its row', async () => {
+		const sx = await startStardexSandbox({ jobs: 1 });
+		try {
+			const none = await verify('stardex', sx.credentials, '--write');
+			expect(none.code).toBe(2);
+			const readOnly = await verify(
+				'stardex',
+				sx.readOnlyCredentials,
+				'--write',
+				'--job',
+				sx.jobs()[0].id,
+			);
+			expect(readOnly.code).toBe(1);
+			expect(readOnly.rows[2]).toMatchObject({
+				call: 'POST /v1/persons',
+				verdict: expect.stringContaining('expected HTTP 200, got 403'),
+			});
+			expect(readOnly.rows.map((r) => r.call)).not.toContain('cleanup');
+		} finally {
+			await sx.close();
+		}
+	});
+
+	test('intellihr: the job references from the lists, one tagged person, then their job', async () => {
+		const ihr = await startIntelliHrSandbox();
+		try {
+			const res = await verify('intellihr', ihr.credentials, '--write');
+			expect(res.rows.filter((r) => r.verdict !== 'ok')).toEqual([]);
+			expect(res.rows.map((r) => r.call)).toEqual([
+				'GET /people',
+				'GET /jobs',
+				'GET /business-entities',
+				'GET /business-units',
+				'GET /work-classes',
+				'POST /people',
+				'POST /jobs',
+				'cleanup',
+			]);
+			expect(res.rows[6].expected).toContain('intellihr.jobs.create');
+			const s = (await (await fetch(`${ihr.url}/__sandbox/state`)).json()) as any;
+			const person = s.people.find((p: any) => /^Live \d+$/.test(p.lastName));
+			expect(person).toBeDefined();
+			expect(s.jobs.filter((j: any) => j.person.id === person.id)).toHaveLength(1);
+			expect(ihr.contractReport().violations).toEqual([]);
+			expect(res.stdout).not.toContain(ihr.credentials.apiKey);
+		} finally {
+			await ihr.close();
+		}
+	});
+
+	test('intellihr: named references skip the lists; a list the key may not read fails its row and writes nothing', async () => {
+		const ihr = await startIntelliHrSandbox();
+		try {
+			const l = ihr.lookups();
+			const named = await verify(
+				'intellihr',
+				ihr.credentials,
+				'--write',
+				'--business-entity',
+				l.businessEntities[1].id,
+				'--business-unit',
+				l.businessUnits[0].id,
+				'--work-class',
+				l.workClasses[0].id,
+			);
+			expect(named.rows.filter((r) => r.verdict !== 'ok')).toEqual([]);
+			expect(named.rows.map((r) => r.call)).toEqual([
+				'GET /people',
+				'GET /jobs',
+				'POST /people',
+				'POST /jobs',
+				'cleanup',
+			]);
+			const before = ((await (await fetch(`${ihr.url}/__sandbox/state`)).json()) as any).counts;
+			ihr.setDeniedPaths(['/work-classes']);
+			const denied = await verify('intellihr', ihr.credentials, '--write');
+			ihr.setDeniedPaths([]);
+			expect(denied.code).toBe(1);
+			expect(denied.rows.at(-1)).toMatchObject({
+				call: 'GET /work-classes',
+				verdict: expect.stringContaining('expected HTTP 200, got 403'),
+			});
+			const after = ((await (await fetch(`${ihr.url}/__sandbox/state`)).json()) as any).counts;
+			expect(after).toEqual(before);
+		} finally {
+			await ihr.close();
+		}
+	});
+});

@@ -8,3 +8,5 @@ export async function getSources(this: ILoadOptionsFunctions): Promise<INodeProp
 		.map((s) => ({ name: String(s.name ?? s.id), value: Number(s.id) }))
 		.sort((a, b) => a.name.localeCompare(b.name));
 }
+
+export { getCustomFields } from './customFields';

@@ -57,3 +57,5 @@ export async function getPeople(this: ILoadOptionsFunctions): Promise<INodePrope
 	const people = await ihrList<IhrLookup>(this, '/people', {}, MAX_OPTIONS);
 	return sorted(people.map((p) => ({ name: personOptionName(p), value: p.id })));
 }
+
+export { getPersonCustomFields } from './customFields';

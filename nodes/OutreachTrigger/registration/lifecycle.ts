@@ -5,9 +5,17 @@ import { httpStatusOf, redact, settle } from '../../shared/errors';
 import type { WebhookMethods } from '../../shared/trigger/webhookMethods';
 import { TOOL_NAMES } from '../adapters/types';
 import { checkSettings, readSettings } from '../settings';
+import { selectedCampaigns } from './campaigns';
 import { REGISTRARS, registrationMode } from './registrars';
 import { newSecret, type Registration, readRegistration, writeRegistration } from './state';
-import { type Registrar, targetUrl } from './types';
+import {
+	campaignsOf,
+	hookKey,
+	type PlannedHook,
+	planHooks,
+	type Registrar,
+	targetUrl,
+} from './types';
 
 /**
  * Publish and unpublish (n8n's webhookMethods, run once on the main process). With Registration on
@@ -60,19 +68,19 @@ function webhookUrl(ctx: IHookFunctions): string {
 const sameSet = (a: string[], b: string[]) =>
 	a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
+/** The hooks the selected Events (and, for campaign tools, the picked campaigns) need. */
+function wantedHooks(ctx: IHookFunctions, registrar: Registrar): PlannedHook[] {
+	const events = registrar.vendorEvents(readSettings(ctx).events);
+	return planHooks(registrar, events, registrar.campaigns ? selectedCampaigns(ctx) : []);
+}
+
 async function hooksInPlace(ctx: IHookFunctions, registrar: Registrar): Promise<boolean> {
 	const reg = readRegistration(ctx);
-	const wanted = registrar.vendorEvents(readSettings(ctx).events);
+	const wanted = wantedHooks(ctx, registrar);
 	const url = webhookUrl(ctx);
 	if (!reg || reg.tool !== registrar.tool || reg.url !== url) return false;
-	if (
-		!sameSet(
-			reg.hooks.map((h) => h.event),
-			wanted,
-		)
-	)
-		return false;
-	const listed = await settle(registrar.list(ctx));
+	if (!sameSet(reg.hooks.map(hookKey), wanted.map(hookKey))) return false;
+	const listed = await settle(registrar.list(ctx, campaignsOf(reg.hooks)));
 	if (!listed.ok) throw refusal(ctx, registrar, listed.error, 'check its webhooks');
 	const remote = new Map(listed.value.map((h) => [h.id, h]));
 	const target = targetUrl(registrar, url, reg.secret);
@@ -91,27 +99,45 @@ async function register(ctx: IHookFunctions, registrar: Registrar): Promise<void
 	const stale = readRegistration(ctx);
 	if (stale) await unregister(ctx, stale);
 	const url = webhookUrl(ctx);
-	const listed = await settle(registrar.list(ctx));
+	const planned = plannedOrRefused(ctx, registrar);
+	const listed = await settle(registrar.list(ctx, campaignsOf(planned)));
 	if (!listed.ok) throw refusal(ctx, registrar, listed.error, 'list its webhooks');
 	const before = new Set(listed.value.map((h) => h.id));
 	const reg: Registration = { tool: registrar.tool, url, secret: newSecret(), hooks: [] };
 	const target = targetUrl(registrar, url, reg.secret);
-	const events = registrar.vendorEvents(readSettings(ctx).events);
-	if (!events.length)
-		throw new NodeOperationError(
-			ctx.getNode(),
-			`${TOOL_NAMES[registrar.tool]} has no webhook event for the chosen Events`,
-			{ description: 'Choose Replied or Replied and Interested, or set Registration to Manual' },
-		);
-	for (const event of events) {
-		const made = await settle(registrar.create(ctx, { url: target, event, secret: reg.secret }));
+	for (const hook of planned) {
+		const made = await settle(registrar.create(ctx, { ...hook, url: target, secret: reg.secret }));
 		if (!made.ok) {
-			await rollback(ctx, registrar, reg, before);
-			throw refusal(ctx, registrar, made.error, `register the "${event}" webhook`);
+			await rollback(ctx, registrar, reg, before, campaignsOf(planned));
+			const where = hook.campaign ? ` for campaign ${hook.campaign}` : '';
+			throw refusal(ctx, registrar, made.error, `register the "${hook.event}" webhook${where}`);
 		}
-		reg.hooks.push({ id: made.value, event });
+		reg.hooks.push({ id: made.value, ...hook });
 	}
 	writeRegistration(ctx, reg);
+}
+
+/** The hooks to create, or why there are none (no vendor event for the Events, no campaign). */
+function plannedOrRefused(ctx: IHookFunctions, registrar: Registrar): PlannedHook[] {
+	const tool = TOOL_NAMES[registrar.tool];
+	if (!registrar.vendorEvents(readSettings(ctx).events).length)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${tool} has no webhook event for the chosen Events`,
+			{
+				description: 'Choose Replied or Replied and Interested, or set Registration to Manual',
+			},
+		);
+	const planned = wantedHooks(ctx, registrar);
+	if (!planned.length)
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`${tool} registers webhooks per campaign: pick at least one campaign under Campaigns`,
+			{
+				description: `Add the ${tool} campaigns whose replies should start this workflow, or set Registration to Manual and add an account-wide webhook in ${tool} yourself`,
+			},
+		);
+	return planned;
 }
 
 /**
@@ -123,10 +149,11 @@ async function rollback(
 	registrar: Registrar,
 	reg: Registration,
 	before: Set<string>,
+	campaigns: string[],
 ): Promise<void> {
 	const ids = new Set(reg.hooks.map((h) => h.id));
 	const target = targetUrl(registrar, reg.url, reg.secret);
-	const listed = await settle(registrar.list(ctx));
+	const listed = await settle(registrar.list(ctx, campaigns));
 	if (listed.ok)
 		for (const h of listed.value) if (h.url === target && !before.has(h.id)) ids.add(h.id);
 	for (const id of ids) await settle(registrar.remove(ctx, id));

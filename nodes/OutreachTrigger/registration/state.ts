@@ -15,7 +15,8 @@ export interface Registration {
 	tool: Tool;
 	url: string;
 	secret: string;
-	hooks: Array<{ id: string; event: string }>;
+	/** `campaign`: the campaign a hook is scoped to, for tools whose hooks live on campaigns. */
+	hooks: Array<{ id: string; event: string; campaign?: string }>;
 }
 
 export interface StaticDataReader {
@@ -50,7 +51,10 @@ export function readRegistration(
 	if (!tool || !TOOLS.includes(tool) || !url || !secret) return undefined;
 	const hooks = raw.hooks
 		.filter(isRecord)
-		.map((h) => ({ id: str(h.id) ?? '', event: str(h.event) ?? '' }))
+		.map((h) => {
+			const campaign = str(h.campaign);
+			return { id: str(h.id) ?? '', event: str(h.event) ?? '', ...(campaign ? { campaign } : {}) };
+		})
 		.filter((h) => h.id);
 	return { tool, url, secret, hooks };
 }

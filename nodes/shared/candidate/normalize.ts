@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { compact, isRecord, type Rec, str } from '../values';
+import { capIssues, capMessage } from './caps';
 import { normalizeLinkedinUrl } from './linkedin';
 import { parseLocation } from './location';
 import {
@@ -63,7 +64,15 @@ export function parseCandidate(input: unknown): ParseResult {
 			],
 		};
 	}
-	const result = candidateSchema.safeParse(loosen(input));
+	const loose = loosen(input);
+	// Caps first (caps.ts): one linear pass, so no pattern ever runs on an over-long value.
+	const tooLong = capIssues(loose);
+	if (tooLong.length)
+		return {
+			ok: false,
+			issues: tooLong.map((issue) => ({ field: issue.field, message: capMessage(issue) })),
+		};
+	const result = candidateSchema.safeParse(loose);
 	if (result.success) return { ok: true, candidate: result.data };
 	return {
 		ok: false,

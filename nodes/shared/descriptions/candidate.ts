@@ -128,3 +128,18 @@ export const ifExistsProperty: INodeProperties = {
 		},
 	],
 };
+
+/** How many input items an export works on at once when Parallel Candidates is not set. */
+export const DEFAULT_PARALLEL_CANDIDATES = 3;
+export const MAX_PARALLEL_CANDIDATES = 4;
+
+/** An export's Options entry: several candidates at a time, so a slow API does not waste the rate limit. */
+export const parallelCandidatesOption: INodeProperties = {
+	displayName: 'Parallel Candidates',
+	name: 'parallelCandidates',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_CANDIDATES },
+	default: DEFAULT_PARALLEL_CANDIDATES,
+	description:
+		'How many input items are exported at the same time, under one shared rate limit. More helps when each answer is slow; 1 exports one after the other. The output keeps the input order, and the same person is never created twice at once.',
+};

@@ -12,7 +12,8 @@ import type { Candidate } from '../candidate/schema';
  * made by another worker at the same moment are caught by the lookup right after the create.
  */
 
-const held = new Map<string, Promise<void>>();
+/** Each held key: the promise that settles when its holder finishes, and the run holding it. */
+const held = new Map<string, { done: Promise<void>; owner?: object }>();
 
 /** How long one export waits for another export of the same person before failing the item. */
 export const LOCK_WAIT_MS = 180_000;
@@ -36,12 +37,18 @@ export function personKeys(system: string, c: Candidate): string[] {
 	return [...new Set(keys)].sort();
 }
 
+/**
+ * Runs `run` holding the person's keys. `owner` is the run (n8n's context) taking them: items of one
+ * run working at the same time wait for each other too, but `waited` tells only of another run,
+ * since this run's own creates are in its memo (createdThisRun.ts).
+ */
 export async function withPersonLock<T>(
 	system: string,
 	c: Candidate,
 	/** `waited`: another export of this person held the lock first, so what was read before is stale. */
 	run: (waited: boolean) => Promise<T>,
 	maxWaitMs = LOCK_WAIT_MS,
+	owner?: object,
 ): Promise<T> {
 	const deadline = Date.now() + maxWaitMs;
 	const mine: string[] = [];
@@ -53,17 +60,18 @@ export async function withPersonLock<T>(
 			// The check and the take must be in the same synchronous stretch (no await between them,
 			// not even returning from an async helper), or two waiters could both see the key free.
 			for (let polls = 0; held.has(key); polls++) {
-				waited = true;
+				const holder = held.get(key);
+				if (!owner || holder?.owner !== owner) waited = true;
 				if (Date.now() >= deadline || polls * POLL_MS > maxWaitMs)
 					throw new PersonBusyError(system, Math.round(maxWaitMs / 1000));
-				await Promise.race([held.get(key), sleep(POLL_MS)]);
+				await Promise.race([holder?.done, sleep(POLL_MS)]);
 			}
-			held.set(key, done);
+			held.set(key, { done, owner });
 			mine.push(key);
 		}
 		return await run(waited);
 	} finally {
-		for (const key of mine) if (held.get(key) === done) held.delete(key);
+		for (const key of mine) if (held.get(key)?.done === done) held.delete(key);
 		release();
 	}
 }

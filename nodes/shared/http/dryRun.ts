@@ -39,7 +39,10 @@ const stateOf = (ctx: object) =>
 
 /** Starts recording one item's writes; every write of the run is held back until `endDryRun`. */
 export function beginDryRun(ctx: object): void {
-	stateOf(ctx).active = [];
+	const state = stateOf(ctx);
+	// Recording is per run: a second item starting while one records would mix their writes.
+	if (state.active) throw new Error('A dry run item started while another was running');
+	state.active = [];
 }
 
 /** Stops holding writes back and returns what the item would have sent. */

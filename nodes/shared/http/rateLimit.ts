@@ -17,33 +17,64 @@ export class RateLimitPacer {
 	private windowStartMs?: number;
 	/** Learned from two observed window starts; only used when no reset header says otherwise. */
 	private windowMs?: number;
+	/** Requests sent and not answered yet (several items of a run work at once). */
+	private inFlight = 0;
+	/** The reset moved within a window: a sliding window, which frees only a slot or two at a time. */
+	private sliding = false;
+	/** After a sliding window's reset, one request asks how much is free; the others wait for it. */
+	private probe?: { answered: Promise<void>; open: () => void };
 
+	/**
+	 * Reads an answer's headers (through `answered`): the requests still in flight may reach the API
+	 * after this answer was counted, so they are reserved against its Remaining.
+	 */
 	update(headers: Record<string, string>, now = Date.now()): void {
-		const remaining = toNumber(headers['x-ratelimit-remaining']);
-		if (remaining === undefined) return;
+		const reported = toNumber(headers['x-ratelimit-remaining']);
+		if (reported === undefined) return;
 		const limit = toNumber(headers['x-ratelimit-limit']) ?? this.limit;
-		this.learnWindow(remaining, limit, now);
+		const newWindow = this.learnWindow(reported, limit, now);
+		const reset = headerTimeMs(headers['x-ratelimit-reset'], now);
+		let remaining = reported - this.inFlight;
+		// Answers can arrive out of order: within the same window (the same reset) an older, higher
+		// count never raises what this pacer has already spent. A sliding window moves its reset.
+		const sameWindow = !newWindow && reset !== undefined && reset === this.resetAtMs;
+		if (!newWindow && reset !== undefined && this.remaining !== undefined && !sameWindow)
+			this.sliding = true;
+		if (sameWindow && this.remaining !== undefined) remaining = Math.min(remaining, this.remaining);
 		this.remaining = remaining;
 		this.limit = limit;
-		const reset = headerTimeMs(headers['x-ratelimit-reset'], now);
 		this.resetAtMs =
 			reset ??
 			(this.windowStartMs && this.windowMs ? this.windowStartMs + this.windowMs : undefined);
 	}
 
+	/**
+	 * A request's answer (its lower-cased headers) or failure came back: it no longer needs a
+	 * reservation, its headers are read, and if it was a probe the requests waiting for it go on.
+	 */
+	answered(ticket: Ticket, headers?: Record<string, string>): void {
+		this.inFlight = Math.max(0, this.inFlight - 1);
+		if (headers) this.update(headers);
+		if (ticket.probe && ticket.probe === this.probe) {
+			this.probe = undefined;
+			ticket.probe.open();
+		}
+	}
+
 	/** A rise of more than half the allowance between two answers is a new fixed window. */
-	private learnWindow(remaining: number, limit: number | undefined, now: number): void {
+	private learnWindow(remaining: number, limit: number | undefined, now: number): boolean {
 		const before = this.remaining;
-		if (before === undefined || !limit || remaining - before <= limit / 2) return;
+		if (before === undefined || !limit || remaining - before <= limit / 2) return false;
 		if (this.windowStartMs !== undefined) {
 			const length = now - this.windowStartMs;
 			// Keep the shortest seen: a gap without requests spans several windows.
 			if (length > 0) this.windowMs = Math.min(this.windowMs ?? length, length);
 		}
 		this.windowStartMs = now;
+		return true;
 	}
 
-	/** How long to wait before the next request, and counts it against the window. */
+	/** How long to wait before the next request; counts it against the window unless it must wait for the reset. */
 	nextWaitMs(now = Date.now()): number {
 		if (this.remaining === undefined) return 0;
 		if (this.resetAtMs === undefined) {
@@ -54,11 +85,17 @@ export class RateLimitPacer {
 		const untilReset = this.resetAtMs - now;
 		if (untilReset <= 0) {
 			this.remaining = undefined;
+			if (this.sliding && !this.probe) {
+				let open = () => {};
+				const answered = new Promise<void>((resolve) => (open = resolve));
+				this.probe = { answered, open };
+			}
 			return 0;
 		}
+		// At zero the request is not counted: it asks again after the wait, as the others may have.
+		if (this.remaining <= 0) return untilReset + 20;
 		let wait = 0;
-		if (this.remaining <= 0) wait = untilReset + 20;
-		else if (this.limit && this.remaining < Math.max(2, this.limit * 0.1))
+		if (this.limit && this.remaining < Math.max(2, this.limit * 0.1))
 			wait = untilReset / (this.remaining + 1);
 		this.remaining -= 1;
 		return wait;
@@ -68,10 +105,29 @@ export class RateLimitPacer {
 	 * Waits, if needed, before the next request. A wait longer than maxWaitMs is not slept: the request
 	 * goes, and the API's own 429 (with its Retry-After) decides whether the item fails.
 	 */
-	async beforeRequest(maxWaitMs: number, signal?: AbortSignal): Promise<void> {
-		const wait = this.nextWaitMs();
-		if (wait > 0 && wait <= maxWaitMs) await sleep(wait, signal);
+	async beforeRequest(maxWaitMs: number, signal?: AbortSignal): Promise<Ticket> {
+		let probe: Ticket['probe'];
+		// Waiting for a reset takes one round, and the next round finds the new window.
+		for (let round = 0; round < 4; round++) {
+			// A probe is answered (or fails) in one request's time; a few rounds bound this wait.
+			for (let n = 0; this.probe && this.remaining === undefined && n < 3; n++)
+				await this.probe.answered;
+			const atZero = this.remaining !== undefined && this.remaining <= 0;
+			const before = this.probe;
+			const wait = this.nextWaitMs();
+			if (this.probe !== before) probe = this.probe;
+			if (wait <= 0 || wait > maxWaitMs) break;
+			await sleep(wait, signal);
+			if (!atZero) break;
+		}
+		this.inFlight += 1;
+		return { probe };
 	}
+}
+
+/** What `beforeRequest` hands out, to be given back to `answered`. */
+export interface Ticket {
+	probe?: { answered: Promise<void>; open: () => void };
 }
 
 /**

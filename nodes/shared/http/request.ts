@@ -97,6 +97,8 @@ interface Session {
 	credentials: ICredentialDataDecryptedObject;
 	baseUrl: string;
 	pacer: RateLimitPacer;
+	/** Open while one request fetches the credential's token: the others wait for it, not fetch too. */
+	tokenFetch?: Promise<void>;
 }
 
 /** One request as sent, with what its messages need. */
@@ -176,9 +178,10 @@ export async function apiRequest<T = unknown>(
 	const signal = abortSignalOf(ctx);
 	const attempts: Attempts = { failures: 0, rateLimited: 0 };
 	for (;;) {
-		await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
+		const ticket = await session.pacer.beforeRequest(policy.maxRateLimitWaitMs, signal);
 		const sent = await send(ctx, session, call, policy.timeoutMs);
 		const answer = 'failure' in sent ? thrownAnswer(api, sent.failure) : sent.response;
+		session.pacer.answered(ticket, answer ? lowerCaseKeys(answer.headers) : undefined);
 		const next = answer
 			? afterResponse(ctx, session, call, answer, attempts, policy)
 			: { waitMs: afterFailure(ctx, session, call, failureOf(sent), attempts, policy) };
@@ -235,11 +238,19 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		sendCredentialsOnCrossOriginRedirect: false,
 	};
 	const token = api.expiringToken;
+	// Items working at once: one request fetches the token, the others then use it.
+	for (let n = 0; token && session.tokenFetch && n < 5; n++) await session.tokenFetch;
 	const refresh = Boolean(token && (call.refreshToken || tokenIsStale(session.credentials, token)));
 	call.refreshToken = false;
 	const withToken = token
 		? credentialsForCall(session.credentials, token, refresh, api.credentialType)
 		: undefined;
+	let fetched: (() => void) | undefined;
+	const fetching =
+		withToken && token && !withToken.data[token.field]
+			? new Promise<void>((resolve) => (fetched = resolve))
+			: undefined;
+	if (fetching) session.tokenFetch = fetching;
 	try {
 		const response = await ctx.helpers.httpRequestWithAuthentication.call(
 			ctx,
@@ -252,6 +263,8 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		return { failure: classifyThrown(error) };
 	} finally {
 		if (token && withToken) adoptToken(session.credentials, withToken.data, token);
+		if (fetching && session.tokenFetch === fetching) session.tokenFetch = undefined;
+		fetched?.();
 	}
 }
 
@@ -324,7 +337,6 @@ function afterResponse(
 ): { done: ApiResponse } | { waitMs: number } {
 	const { api, req } = call;
 	const headers = lowerCaseKeys(response.headers);
-	session.pacer.update(headers);
 	const status = response.statusCode;
 	if (status === 401 && api.expiringToken && !call.refreshedAfter401) {
 		// The token was refused (revoked, or expired early): fetch a new one and resend, once.

@@ -409,7 +409,7 @@ describe('activation (webhookMethods)', () => {
 
 	it('Generic and the tools without a registrar are always manual, whatever Registration says', async () => {
 		const state = {};
-		for (const source of ['generic', 'smartlead', 'heyreach', 'replyIo', 'outreachIo'])
+		for (const source of ['generic', 'replyIo', 'outreachIo'])
 			await expect(runHook('create', { source, registration: 'auto' }, state)).resolves.toBe(true);
 		expect(state).toEqual({});
 	});

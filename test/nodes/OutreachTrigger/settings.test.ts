@@ -32,15 +32,15 @@ function reader(typeVersion: number, params: Params, credential?: Record<string,
 describe("Outreach Trigger version 2: the secret is a credential, the default is the tool's own method", () => {
 	const d = new OutreachTrigger().description;
 
-	test('new nodes are version 2; the Outreach Webhook credential shows for manual setup unless Authentication is None', () => {
-		expect(d.version).toEqual([1, 1.1, 2]);
-		expect(d.defaultVersion).toBe(2);
+	test('new nodes are version 2.1; the Outreach Webhook credential shows for manual setup (from version 2) unless Authentication is None', () => {
+		expect(d.version).toEqual([1, 1.1, 2, 2.1]);
+		expect(d.defaultVersion).toBe(2.1);
 		expect(d.credentials?.[0]).toEqual({
 			name: 'outreachWebhookApi',
 			required: true,
 			testedBy: 'outreachWebhookSecretTest',
 			displayOptions: {
-				show: { '@version': [2] },
+				show: { '@version': [2, 2.1] },
 				hide: { authentication: ['none'], registration: ['auto'] },
 			},
 		});
@@ -49,7 +49,7 @@ describe("Outreach Trigger version 2: the secret is a credential, the default is
 	test("version 2 has no Secret parameter and defaults Authentication to the tool's own method", () => {
 		const auth = d.properties.filter((p) => p.name === 'authentication');
 		expect(auth.map((p) => [p.default, p.displayOptions?.show?.['@version']])).toEqual([
-			['toolDefault', [2]],
+			['toolDefault', [{ _cnd: { gte: 2 } }]],
 			['none', [1, 1.1]],
 		]);
 		const secret = d.properties.filter((p) => p.name === 'secret');

@@ -2,6 +2,8 @@ import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-wo
 
 import { GreenhouseHarvestApi } from '../../../credentials/GreenhouseHarvestApi.credentials';
 import { InstantlyApi } from '../../../credentials/InstantlyApi.credentials';
+import { SmartleadApi } from '../../../credentials/SmartleadApi.credentials';
+import { HeyReachApi } from '../../../credentials/HeyReachApi.credentials';
 import { IntelliHrApi } from '../../../credentials/IntelliHrApi.credentials';
 import { LemlistLeadsApi } from '../../../credentials/LemlistLeadsApi.credentials';
 import { PinpointApi } from '../../../credentials/PinpointApi.credentials';
@@ -227,6 +229,21 @@ describe("every credential's key goes only to its vendor's hosts", () => {
 			field: 'baseUrlOverride',
 			host: 'api.instantly.ai',
 			secret: 'ins-0123456789',
+		},
+		// Smartlead's key travels in the query string: no message may show it either.
+		Smartlead: {
+			cred: new SmartleadApi(),
+			base: { apiKey: 'sl-0123456789' },
+			field: 'baseUrlOverride',
+			host: 'server.smartlead.ai',
+			secret: 'sl-0123456789',
+		},
+		HeyReach: {
+			cred: new HeyReachApi(),
+			base: { apiKey: 'hr-0123456789' },
+			field: 'baseUrlOverride',
+			host: 'api.heyreach.io',
+			secret: 'hr-0123456789',
 		},
 	};
 	const authenticate = async (s: Setup, creds: Record<string, unknown>, url = '/x') =>

@@ -1,3 +1,4 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
@@ -9,6 +10,7 @@ import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -31,8 +33,17 @@ import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/j
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { markedRecord } from '../../../shared/export/marker';
 import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { skippedJobsText } from '../../employments';
+import {
+	type CustomFieldPlan,
+	customFieldsOutput,
+	customFieldsProperty,
+	emptyCustomFields,
+	readCustomFields,
+	withCustomFields,
+} from './customFields';
 import { findExisting, type Match, otherCandidateIds } from './lookup';
 import { candidateIndex, type LookupMode } from './preload';
 import {
@@ -43,6 +54,7 @@ import {
 	ensureApplication,
 	ensureJob,
 } from './steps';
+import { mergeIntoOlder } from './merge';
 
 interface ExportOptions {
 	sourceId?: number;
@@ -56,12 +68,14 @@ interface ExportOptions {
 	applicationMode?: 'nested' | 'separate';
 	lookup?: LookupMode;
 	skipLookupWhenMarked?: boolean;
+	mergeDuplicates?: boolean;
 }
 
 const properties: INodeProperties[] = [
 	...candidateInputProperties,
 	...jobRoutingProperties(GREENHOUSE_JOB, jobLocator()),
 	ifExistsProperty,
+	customFieldsProperty,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -160,6 +174,14 @@ const properties: INodeProperties[] = [
 				default: DEFAULT_MAX_RESUME_MB,
 			},
 			{
+				displayName: 'Merge Duplicates Created at the Same Moment',
+				name: 'mergeDuplicates',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a candidate that another execution created at the same moment (reported as duplicateOf, e.g. two queue-mode workers exporting the same person) absorbs the one this export created: ours is merged into the older record after every write, and the output gives the kept candidateId, mergedCandidateId and merged: true. Needs the scope harvest:candidates:merge.',
+			},
+			{
 				displayName: 'Note',
 				name: 'note',
 				type: 'string',
@@ -179,6 +201,7 @@ const properties: INodeProperties[] = [
 					{ name: 'Public', value: 'public' },
 				],
 			},
+			parallelCandidatesOption,
 			{
 				displayName: 'Resume Binary Property',
 				name: 'resumeBinaryProperty',
@@ -207,6 +230,9 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await exportOrDryRun(this, i, 'greenhouse', () => exportItem.call(this, i));
 }
@@ -218,35 +244,43 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 	if (route.skip) return skippedByRoute('greenhouse', route, candidate.emails[0]?.value);
 	const jobId = route.jobId === undefined ? undefined : Number(route.jobId);
 	const ifExists = this.getNodeParameter('ifExists', i, 'skip') as IfExists;
-	const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
-	const choice: ApplicationChoice = {
-		jobId,
-		sourceId: options.sourceId ? Number(options.sourceId) : undefined,
-	};
-	const { appUrl } = await greenhouseSettings(this);
-	const marked =
-		options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
-	// Greenhouse candidate IDs are integers: any other marker is not one of ours.
-	if (marked && /^\d{1,15}$/.test(marked.candidateId))
-		return result('skipped', Number(marked.candidateId), undefined, appUrl, {
-			matchedBy: 'marker',
-			reason: 'the lead is marked as synced to this candidate (Skip Lookup When Lead Is Marked)',
-		});
-	const index = await candidateIndex(this, options.lookup ?? 'auto', i);
-	const a: ExportContext = { candidate, choice, resume, appUrl, options, preloaded: !!index };
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	const exported = await withPersonLock('Greenhouse', candidate, async (waited) => {
-		// After waiting for another export of this person, the run's index may predate its create.
-		const match = await findExisting(
-			this,
-			candidate,
-			i,
-			options.linkedinScanDays,
-			waited ? undefined : index,
-		);
-		if (match) return await handleExisting(this, i, a, match, ifExists);
-		return await create(this, i, a);
-	});
+	// Taken before the first await, so items of one run working at once take it in input order.
+	const exported = await withPersonLock(
+		'Greenhouse',
+		candidate,
+		async (waited) => {
+			const resume = await checkBeforeWrite(this, i, candidate, options, jobId, ifExists);
+			const { appUrl } = await greenhouseSettings(this);
+			const marked =
+				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+			// Greenhouse candidate IDs are integers: any other marker is not one of ours.
+			if (marked && /^\d{1,15}$/.test(marked.candidateId))
+				return result('skipped', Number(marked.candidateId), undefined, appUrl, {
+					matchedBy: 'marker',
+					reason:
+						'the lead is marked as synced to this candidate (Skip Lookup When Lead Is Marked)',
+				});
+			const customFields = await readCustomFields(this, i, jobId);
+			const choice: ApplicationChoice = {
+				jobId,
+				sourceId: options.sourceId ? Number(options.sourceId) : undefined,
+				customFields: withCustomFields({}, customFields.application).custom_fields as IDataObject[],
+			};
+			const index = await candidateIndex(this, options.lookup ?? 'auto', i);
+			const a: ExportContext = {
+				...{ candidate, choice, resume, appUrl, options, customFields },
+				preloaded: !!index,
+			};
+			// After waiting for another run's export of this person, the index may predate its create.
+			const live = waited ? undefined : index;
+			const match = await findExisting(this, candidate, i, options.linkedinScanDays, live);
+			if (match) return await handleExisting(this, i, a, match, ifExists);
+			return await create(this, i, a);
+		},
+		LOCK_WAIT_MS,
+		this,
+	);
 	return withJobRoute(exported, route);
 }
 
@@ -258,6 +292,7 @@ interface ExportContext {
 	options: ExportOptions;
 	/** The run preloaded the candidate list (a bulk backfill): see duplicateCheck's caller. */
 	preloaded: boolean;
+	customFields: CustomFieldPlan;
 }
 
 /** Everything that can fail on our side is checked before the first write. Returns the resume, if any. */
@@ -278,6 +313,9 @@ async function checkBeforeWrite(
 			'Greenhouse finds existing candidates by email only, so an export without one could create a duplicate. Add an email, or set a LinkedIn Lookup Window under Options',
 		);
 	}
+	const longNote = noteCapIssue(options.note, 'Note');
+	if (longNote)
+		throw inputError(ctx.getNode(), i, 'Note', capMessage(longNote, false), 'Shorten the note');
 	const resumeProperty = options.resumeBinaryProperty || candidate.resume?.binaryProperty;
 	const resume = resumeProperty
 		? await readResume(ctx, i, resumeProperty, options.maxResumeMb)
@@ -309,7 +347,10 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 					i,
 					choice.jobId,
 					ghRequest(ctx, 'POST', '/v3/candidates', {
-						body: candidateBody(candidate, nested ? choice : undefined),
+						body: withCustomFields(
+							candidateBody(candidate, nested ? choice : undefined),
+							a.customFields.candidate,
+						),
 						itemIndex: i,
 					}),
 				),
@@ -336,9 +377,16 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	const done = await settle(afterCreate(ctx, i, a, created));
 	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
 	const { applicationId, employments, skippedText, resume, generated } = done.value;
-	return result('created', candidateId, applicationId, a.appUrl, {
+	const merge =
+		a.options.mergeDuplicates && Array.isArray(duplicates.duplicateOf)
+			? await mergeIntoOlder(ctx, candidateId, duplicates.duplicateOf as number[], i)
+			: {};
+	const keptId = typeof merge.candidateId === 'number' ? merge.candidateId : candidateId;
+	return result('created', keptId, applicationId, a.appUrl, {
 		...duplicates,
+		...merge,
 		jobId: choice.jobId,
+		...customFieldsOutput([...a.customFields.candidate, ...a.customFields.application]),
 		resumeAttached: Boolean(resume),
 		...(generated
 			? {
@@ -462,8 +510,14 @@ async function handleExisting(
 		email: a.candidate.emails[0]?.value,
 		...(match.otherIds.length ? { otherMatchingIds: match.otherIds } : {}),
 	};
+	// A skip writes nothing, custom fields included: the output names them.
+	const allFields = [...a.customFields.candidate, ...a.customFields.application];
 	const skipped = (reason: string, applicationId?: number) =>
-		result('skipped', existing.id, applicationId, a.appUrl, { ...base, reason });
+		result('skipped', existing.id, applicationId, a.appUrl, {
+			...base,
+			reason,
+			...customFieldsOutput([], allFields),
+		});
 	if (ifExists === 'error')
 		throw alreadyExists(ctx.getNode(), i, {
 			system: 'Greenhouse',
@@ -481,10 +535,12 @@ async function handleExisting(
 		return result('applied', existing.id, app.id, a.appUrl, {
 			...base,
 			resumeAttached: Boolean(a.resume),
+			...customFieldsOutput(a.customFields.application, a.customFields.candidate),
 		});
 	}
 	if (ifExists === 'fillEmpty') {
-		const patch = fillEmptyPatch(existing, a.candidate);
+		const custom = emptyCustomFields(existing, a.customFields.candidate);
+		const patch = withCustomFields(fillEmptyPatch(existing, a.candidate), custom.fill);
 		if (!Object.keys(patch).length) return skipped('no empty fields to fill');
 		// Sending the same PATCH twice gives the same record, so it may be retried.
 		await ghRequest(ctx, 'PATCH', `/v3/candidates/${existing.id}`, {
@@ -495,6 +551,8 @@ async function handleExisting(
 		return result('updated', existing.id, undefined, a.appUrl, {
 			...base,
 			updatedFields: Object.keys(patch),
+			// Fill Empty Fields changes the candidate only: application fields are not written.
+			...customFieldsOutput(custom.fill, [...custom.kept, ...a.customFields.application]),
 		});
 	}
 	return skipped('candidate already exists');

@@ -17,6 +17,7 @@ import {
 import { personProfileUrl } from '../../mapping';
 import { tenantOf } from '../../transport';
 import { lookupField } from '../common.descriptions';
+import { personCustomFieldsProperty, readPersonCustomFields } from './customFields';
 import { createJob, createPerson, findPerson, findSameJob, otherPersonIds } from './steps';
 import type { Candidate } from '../../../shared/candidate/schema';
 import { withPersonLock } from '../../../shared/export/personLock';
@@ -85,6 +86,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	personCustomFieldsProperty,
 	{
 		displayName: 'Job Options',
 		name: 'jobOptions',
@@ -158,8 +160,10 @@ async function sendHired(this: IExecuteFunctions, i: number): Promise<IDataObjec
 		);
 	}
 	// Everything that can fail on our side is checked before the first write.
-	const person = readPersonFields(this, i);
+	const personFields = readPersonFields(this, i);
 	const job = readJobFields(this, i);
+	const custom = await readPersonCustomFields(this, i);
+	const person = { ...personFields, customFields: custom.body };
 	const tenant = await tenantOf(this);
 	const out = (
 		status: string,
@@ -184,7 +188,11 @@ async function sendHired(this: IExecuteFunctions, i: number): Promise<IDataObjec
 	return await withPersonLock('IntelliHR', candidate, async () => {
 		const match = await findPerson(this, candidate, i);
 		if (match) {
-			const extra = match.otherIds.length ? { otherMatchingPersonIds: match.otherIds } : {};
+			const extra: IDataObject = match.otherIds.length
+				? { otherMatchingPersonIds: match.otherIds }
+				: {};
+			// An existing person is never changed, custom fields included.
+			if (custom.keys.length) extra.customFieldsNotWritten = custom.keys;
 			const existing = await findSameJob(this, match.person.id, job, i);
 			if (existing)
 				return out('skipped', match.person.id, existing.id, true, {
@@ -199,7 +207,10 @@ async function sendHired(this: IExecuteFunctions, i: number): Promise<IDataObjec
 		// recovered create: the person found may be the other worker's, and ours may exist as well).
 		const duplicates = await duplicateCheck(this, candidate, created.id, i);
 		const createdJob = await jobForNewPerson(this, i, created.id, job, tenant);
-		return out('created', created.id, createdJob.id, false, duplicates);
+		return out('created', created.id, createdJob.id, false, {
+			...duplicates,
+			...(custom.keys.length ? { customFieldsWritten: custom.keys } : {}),
+		});
 	});
 }
 

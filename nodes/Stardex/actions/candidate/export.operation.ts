@@ -1,3 +1,4 @@
+import { capMessage, noteCapIssue } from '../../../shared/candidate/caps';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
@@ -9,6 +10,7 @@ import {
 	candidateInputProperties,
 	type IfExists,
 	ifExistsProperty,
+	parallelCandidatesOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
@@ -28,8 +30,10 @@ import { routeJob, skippedByRoute, withJobRoute } from '../../../shared/export/j
 import { createPersonOnce, rememberCreated } from '../../../shared/export/createdThisRun';
 import { markedRecord } from '../../../shared/export/marker';
 import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
-import { withPersonLock } from '../../../shared/export/personLock';
+import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { readParallelCandidates } from '../../../shared/parameters';
 import { findExisting, getPerson, type Match } from './lookup';
+import { type LookupMode, type PersonIndex, personIndex } from './preload';
 import { addToJob } from './steps';
 import {
 	resumeAfterCreate,
@@ -46,6 +50,7 @@ interface ExportOptions extends ResumeOptions {
 	enrichRecord?: boolean;
 	missingLinkedin?: 'error' | 'skip';
 	skipLookupWhenMarked?: boolean;
+	lookup?: LookupMode;
 }
 
 const properties: INodeProperties[] = [
@@ -90,6 +95,32 @@ const properties: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Lookup',
+				name: 'lookup',
+				type: 'options',
+				default: 'auto',
+				description:
+					'How existing persons are found. A preload reads the whole person list once per run (100 a page) instead of two searches per candidate (LinkedIn URL, then email).',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+						description:
+							'Preload when the list takes at most a tenth as many pages as there are input items, else search per candidate',
+					},
+					{
+						name: 'Per Candidate',
+						value: 'perCandidate',
+						description: 'Search by LinkedIn URL, then by email, for each candidate',
+					},
+					{
+						name: 'Preload',
+						value: 'preload',
+						description: 'Always read the whole person list first',
+					},
+				],
+			},
+			{
 				displayName: 'Notes',
 				name: 'notes',
 				type: 'string',
@@ -99,6 +130,7 @@ const properties: INodeProperties[] = [
 					'Initial notes on a newly created person, e.g. the reply that made them interested',
 			},
 			skipLookupWhenMarkedOption,
+			parallelCandidatesOption,
 			...resumeOptions,
 		],
 	},
@@ -117,6 +149,9 @@ interface ExportContext {
 	resume?: ResumeFile;
 	options: ExportOptions;
 }
+
+/** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
+export const parallelItems = readParallelCandidates;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<IDataObject> {
 	return await exportOrDryRun(this, i, 'stardex', () => exportItem.call(this, i));
@@ -140,23 +175,34 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 			);
 		throw missingLinkedin(this, i, 'and the candidate has no email to find an existing person by');
 	}
-	const { appUrl } = await stardexSettings(this);
-	const marked =
-		options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
-	if (marked)
-		return result('skipped', marked.candidateId, undefined, appUrl, {
-			jobId,
-			matchedBy: 'marker',
-			reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
-		});
 	// Everything that can fail on our side is checked before the first write.
-	if (jobId) await getJob(this, jobId, i);
+	const longNote = noteCapIssue(options.notes, 'Notes');
+	if (longNote)
+		throw inputError(this.getNode(), i, 'Notes', capMessage(longNote, false), 'Shorten the notes');
 	const resume = await resumeBeforeWrite(this, i, candidate, options);
-	const ctx: ExportContext = { candidate, jobId, ifExists, appUrl, resume, options };
-
-	// One export of a person at a time in this n8n: a second one waits, then finds the first's record.
-	const exported = await withPersonLock('Stardex', candidate, async () =>
-		findAndExport(this, i, ctx, options),
+	// One export of a person at a time in this n8n: a second one waits, then finds the first's record
+	// with a live search (the run's index may predate the other export's create). Taken before the
+	// first await, so items of one run working at once take it in input order.
+	const exported = await withPersonLock(
+		'Stardex',
+		candidate,
+		async (waited) => {
+			const { appUrl } = await stardexSettings(this);
+			const marked =
+				options.skipLookupWhenMarked && ifExists === 'skip' && markedRecord(candidate, appUrl);
+			if (marked)
+				return result('skipped', marked.candidateId, undefined, appUrl, {
+					jobId,
+					matchedBy: 'marker',
+					reason: 'the lead is marked as synced to this person (Skip Lookup When Lead Is Marked)',
+				});
+			if (jobId) await getJob(this, jobId, i);
+			const index = await personIndex(this, options.lookup ?? 'auto', i);
+			const ctx: ExportContext = { candidate, jobId, ifExists, appUrl, resume, options };
+			return await findAndExport(this, i, ctx, options, waited ? undefined : index);
+		},
+		LOCK_WAIT_MS,
+		this,
 	);
 	return withJobRoute(exported, route);
 }
@@ -166,9 +212,10 @@ async function findAndExport(
 	i: number,
 	a: ExportContext,
 	options: ExportOptions,
+	index: PersonIndex | undefined,
 ): Promise<IDataObject> {
 	const { candidate, jobId, appUrl } = a;
-	const match = await findExisting(ctx, candidate, i);
+	const match = await findExisting(ctx, candidate, i, true, index);
 	if (match) return await handleExisting(ctx, i, a, match);
 	if (!candidate.linkedinUrl) {
 		if (options.missingLinkedin === 'skip')

@@ -6,6 +6,7 @@ import { recallCreated } from '../../../shared/export/createdThisRun';
 import { personHasEmail, personHasLinkedin } from '../../mapping';
 import { SDX_RECORD, sdxRequest, sdxSearch } from '../../transport';
 import type { SdxPerson } from '../../types';
+import type { PersonIndex } from './preload';
 
 export interface Match {
 	person: SdxPerson;
@@ -24,6 +25,7 @@ export async function findExisting(
 	c: Candidate,
 	itemIndex: number,
 	useMemo = true,
+	index?: PersonIndex,
 ): Promise<Match | undefined> {
 	const slug = linkedinSlug(c.linkedinUrl);
 	if (useMemo) {
@@ -37,8 +39,11 @@ export async function findExisting(
 			};
 	}
 
+	const find = index
+		? async (filter: Record<string, string>) => fromIndex(index, filter)
+		: (filter: Record<string, string>) => search(ctx, filter, itemIndex);
 	if (slug && c.linkedinUrl) {
-		const found = confirmed(await search(ctx, { linkedin_url: c.linkedinUrl }, itemIndex), (p) =>
+		const found = confirmed(await find({ linkedin_url: c.linkedinUrl }), (p) =>
 			personHasLinkedin(p, slug),
 		);
 		if (found.length) {
@@ -49,7 +54,7 @@ export async function findExisting(
 	}
 	const byId = new Map<string, SdxPerson>();
 	for (const email of c.emails) {
-		for (const p of confirmed(await search(ctx, { email: email.value }, itemIndex), (x) =>
+		for (const p of confirmed(await find({ email: email.value }), (x) =>
 			personHasEmail(x, email.value),
 		))
 			byId.set(p.id, p);
@@ -62,6 +67,13 @@ export async function findExisting(
 		matchedBy: kind(true, slug ? personHasLinkedin(person, slug) === true : false),
 		otherIds: list.slice(1).map((p) => p.id),
 	};
+}
+
+/** The preloaded persons a search with this one exact-match key would return. */
+function fromIndex(index: PersonIndex, filter: Record<string, string>): SdxPerson[] {
+	if (filter.email) return index.byEmail.get(filter.email.trim().toLowerCase()) ?? [];
+	const slug = linkedinSlug(filter.linkedin_url);
+	return slug ? (index.byLinkedin.get(slug) ?? []) : [];
 }
 
 async function search(

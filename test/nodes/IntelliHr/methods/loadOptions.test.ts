@@ -117,6 +117,7 @@ describe('IntelliHR dropdowns (loadOptions)', () => {
 				'getPayGrades',
 				'getRecruitmentSources',
 				'getPeople',
+				'getPersonCustomFields',
 			]),
 		);
 		expect(n.description.usableAsTool).toBe(true);

@@ -87,7 +87,7 @@ const outreachIo = (params: IDataObject = {}) =>
 describe('node description', () => {
 	const d = new OutreachTrigger().description;
 
-	test('each credential shows only for its source (lemlist, Instantly and Woodpecker also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
+	test('each credential shows only for its source (lemlist, Instantly, Woodpecker, Smartlead and HeyReach also register webhooks with it; Outreach.io only with Enrich Missing Fields on); none is required', () => {
 		expect(d.credentials?.slice(1)).toEqual([
 			{
 				name: 'lemlistLeadsApi',
@@ -103,6 +103,16 @@ describe('node description', () => {
 				name: 'woodpeckerApi',
 				required: false,
 				displayOptions: { show: { source: ['woodpecker'] } },
+			},
+			{
+				name: 'smartleadApi',
+				required: false,
+				displayOptions: { show: { source: ['smartlead'] } },
+			},
+			{
+				name: 'heyReachApi',
+				required: false,
+				displayOptions: { show: { source: ['heyreach'] } },
 			},
 			{
 				name: 'outreachIoOAuth2Api',

@@ -51,6 +51,31 @@ describe('withPersonLock', () => {
 		expect(heldPersonKeys()).toBe(0);
 	});
 
+	test('items of one run wait for each other too, but only another run counts as "waited"', async () => {
+		const run = {};
+		const other = {};
+		const waitedOf = (owner: object) =>
+			withPersonLock(
+				'Greenhouse',
+				person(['o@x.com']),
+				async (waited) => {
+					await tick();
+					return waited;
+				},
+				5000,
+				owner,
+			);
+		const order: string[] = [];
+		const results = await Promise.all([
+			waitedOf(run).then((w) => (order.push('first'), w)),
+			waitedOf(run).then((w) => (order.push('same run'), w)),
+			waitedOf(other).then((w) => (order.push('other run'), w)),
+		]);
+		expect(order).toEqual(['first', 'same run', 'other run']);
+		expect(results).toEqual([false, false, true]);
+		expect(heldPersonKeys()).toBe(0);
+	});
+
 	test('a failing export releases its keys', async () => {
 		await expect(
 			withPersonLock('Greenhouse', person(['f@x.com']), async () => {

@@ -87,3 +87,14 @@ describe('dry run at the choke point', () => {
 		expect(JSON.stringify(endDryRun(ctx))).not.toContain('sk_live_abcdef123456');
 	});
 });
+
+describe('dry run and items working at once', () => {
+	test('a second item cannot start recording while one records (it would mix their writes)', () => {
+		const { ctx } = fakeContext([]);
+		beginDryRun(ctx);
+		expect(() => beginDryRun(ctx)).toThrow(/dry run item started while another/);
+		expect(endDryRun(ctx)).toEqual([]);
+		beginDryRun(ctx);
+		expect(isDryRun(ctx)).toBe(true);
+	});
+});

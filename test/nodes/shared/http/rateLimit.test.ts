@@ -119,3 +119,71 @@ describe('the pacer', () => {
 		expect(pacer.nextWaitMs(now)).toBe(0);
 	});
 });
+
+describe('the pacer with several requests in flight', () => {
+	const headers = (remaining: number, resetAtMs: number, limit = 10) => ({
+		'x-ratelimit-limit': String(limit),
+		'x-ratelimit-remaining': String(remaining),
+		'x-ratelimit-reset': String(resetAtMs), // epoch ms, one of the forms read
+	});
+	const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+	test('requests still in flight are reserved against the Remaining an answer reports', async () => {
+		const pacer = new RateLimitPacer();
+		const tickets = [
+			await pacer.beforeRequest(1000),
+			await pacer.beforeRequest(1000),
+			await pacer.beforeRequest(1000),
+		];
+		const reset = Date.now() + 60_000;
+		// Answered with 5 left, while two more are on their way: 3 are really free.
+		pacer.answered(tickets[0], headers(5, reset));
+		expect(pacer.nextWaitMs()).toBe(0);
+		expect(pacer.nextWaitMs()).toBe(0);
+		// The last one of the allowance is spread over what is left of the window.
+		expect(pacer.nextWaitMs()).toBeGreaterThan(1000);
+	});
+
+	test('an older answer arriving late never raises Remaining within the same window', () => {
+		const pacer = new RateLimitPacer();
+		const reset = Date.now() + 60_000;
+		pacer.answered({}, headers(3, reset));
+		pacer.answered({}, headers(7, reset)); // sent earlier, counted before the other
+		expect(pacer.nextWaitMs()).toBe(0);
+		expect(pacer.nextWaitMs()).toBe(0);
+		expect(pacer.nextWaitMs()).toBeGreaterThan(1000);
+	});
+
+	test('a new window (Remaining back up, a new reset) is taken as reported', () => {
+		const pacer = new RateLimitPacer();
+		pacer.answered({}, headers(0, Date.now() + 60_000));
+		pacer.answered({}, headers(9, Date.now() + 120_000));
+		for (let i = 0; i < 7; i++) expect(pacer.nextWaitMs()).toBe(0);
+	});
+
+	test('at zero every waiting request asks again after the reset; a sliding window lets one probe go first', async () => {
+		const pacer = new RateLimitPacer();
+		// The reset moves from answer to answer: a sliding window.
+		pacer.answered({}, headers(3, Date.now() + 5000));
+		pacer.answered({}, headers(2, Date.now() + 6000));
+		pacer.answered({}, headers(0, Date.now() + 150));
+		const gone: number[] = [];
+		const tickets = [0, 1, 2].map((i) =>
+			pacer.beforeRequest(5000).then((t) => {
+				gone.push(i);
+				return t;
+			}),
+		);
+		await wait(400);
+		// After the reset only the probe went: the others wait for its answer.
+		expect(gone).toHaveLength(1);
+		const probe = await tickets[gone[0]];
+		expect(probe.probe).toBeDefined();
+		pacer.answered(probe, headers(1, Date.now() + 300));
+		await wait(200);
+		// One slot was free: one more request goes (spread over the window), the last waits for the reset.
+		expect(gone).toHaveLength(2);
+		await wait(600);
+		expect(gone).toHaveLength(3);
+	});
+});

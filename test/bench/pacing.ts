@@ -1,0 +1,335 @@
+/**
+ * Sections 1b (start phase) and 7 (response delay) of `npm run bench`: the Greenhouse export with
+ * the default Parallel Candidates, in the real n8n 2.41.1 (the main column) and in-process (the
+ * second). Issue 15 items 1 and 7. The real n8n comes from scripts/real-n8n/environment.js.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import type { IDataObject, INode } from 'n8n-workflow';
+
+import { sampleCandidates } from '../fixtures/candidates';
+import {
+	achievableSeconds,
+	type BulkResult,
+	limiterMinimumSeconds,
+	runBulk,
+	type SandboxLike,
+	untilPhase,
+} from '../scenarios/bulk';
+
+type Rl = { limit: number; windowMs: number };
+type Logged = { at: number; path: string; status: number };
+type Sandbox = SandboxLike & {
+	url: string;
+	requests: () => Logged[];
+	setResponseDelay: (ms: number) => void;
+};
+type Client = {
+	createWorkflow: (wf: IDataObject) => Promise<{ id: string }>;
+	activate: (id: string) => Promise<unknown>;
+	webhook: (path: string, body: unknown, o?: IDataObject) => Promise<{ status: number }>;
+	waitForExecutions: (id: string, count: number, o?: IDataObject) => Promise<IDataObject[]>;
+};
+
+/** Greenhouse's fixed window, scaled (see NOTES.md): 50 requests a second allowed. */
+export const PACING_RATE: Rl = { limit: 250, windowMs: 5000 };
+const PHASES = [4500, 3500, 2500, 1500, 300];
+const DELAYS = [0, 100, 300];
+
+/** One run's figures, measured from the sandbox's own request log (first to last request). */
+export interface PaceRow {
+	label: string;
+	candidates: number;
+	requests: number;
+	seconds: number;
+	minSeconds: number;
+	efficiencyPct: number;
+	ratePct: number;
+	costMs: number;
+	bestPct: number;
+	created: number;
+	failed: number;
+	duplicates: number;
+	status429: number;
+}
+
+const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : 'n/a');
+
+function table(headers: string[], rows: Array<Array<string | number>>): string {
+	return [
+		`| ${headers.join(' | ')} |`,
+		`|${headers.map(() => '---').join('|')}|`,
+		...rows.map((r) => `| ${r.join(' | ')} |`),
+	].join('\n');
+}
+
+/** Figures from the sandbox log: the limiter's view, from the first request the run made. */
+function fromLog(
+	label: string,
+	sandbox: Sandbox,
+	from: number,
+	candidates: number,
+	out: { created: number; failed: number; duplicates: number },
+): PaceRow {
+	const log = sandbox.requests().filter((r) => r.at >= from && r.path !== '/token');
+	const ok = log.filter((r) => r.status !== 429);
+	const first = log[0]?.at ?? from;
+	const last = log[log.length - 1]?.at ?? from;
+	// The last request's own time counts too: one median gap.
+	const costMs = medianGap(log.map((r) => r.at));
+	const seconds = Math.max(0.001, (last - first + costMs) / 1000);
+	const minSeconds = limiterMinimumSeconds(ok.length, PACING_RATE, first);
+	const best = achievableSeconds(ok.length, PACING_RATE, first, costMs);
+	const allowed = PACING_RATE.limit / (PACING_RATE.windowMs / 1000);
+	return {
+		label,
+		candidates,
+		requests: ok.length,
+		seconds,
+		minSeconds,
+		efficiencyPct: (100 * minSeconds) / seconds,
+		ratePct: (100 * ok.length) / seconds / allowed,
+		costMs,
+		bestPct: (100 * best) / seconds,
+		...out,
+		status429: log.length - ok.length,
+	};
+}
+
+function medianGap(at: number[]): number {
+	const gaps = at
+		.slice(1)
+		.map((t, i) => t - at[i])
+		.sort((a, b) => a - b);
+	return gaps[Math.floor(gaps.length / 2)] ?? 0;
+}
+
+function fromBulk(label: string, r: BulkResult, sandbox: Sandbox): PaceRow {
+	return fromLog(label, sandbox, r.startedAt, r.candidates, r);
+}
+
+/** In-process runs (n8n-core WorkflowExecute, the sandbox in the same process). */
+export async function inProcessPacing(
+	gh: Sandbox,
+	exportNode: INode,
+	records: (s: IDataObject) => string[],
+	n: (v: number) => number,
+	which: { phases: boolean; delay: boolean },
+): Promise<{ phases: PaceRow[]; delay: PaceRow[] }> {
+	const spec = {
+		system: 'Greenhouse',
+		sandbox: gh,
+		exportNode,
+		credentialType: 'greenhouseHarvestApi',
+		records,
+		rateLimit: PACING_RATE,
+	};
+	const phases: PaceRow[] = [];
+	if (which.phases)
+		for (const before of PHASES) {
+			const r = await runBulk({ ...spec, msBeforeBoundary: before }, n(400), `phase${before}`);
+			phases.push(fromBulk(`${(before / 1000).toFixed(1)} s`, r, gh));
+		}
+	const delay: PaceRow[] = [];
+	if (which.delay)
+		for (const ms of DELAYS) {
+			gh.setResponseDelay(ms);
+			const r = await runBulk(spec, n(ms ? 100 : 400), `delay${ms}`);
+			delay.push(fromBulk(`${ms} ms`, r, gh));
+		}
+	gh.setResponseDelay(0);
+	return { phases, delay };
+}
+
+/** The same runs in a real n8n 2.41.1: Webhook → Code (one item per candidate) → Greenhouse export. */
+export async function realN8nPacing(
+	env: { client: Client; sandbox: Sandbox; credential: { id: string; name: string } },
+	n: (v: number) => number,
+	which: { phases: boolean; delay: boolean },
+): Promise<{ phases: PaceRow[]; delay: PaceRow[] }> {
+	const { client, sandbox } = env;
+	const wf = await client.createWorkflow(workflow(env.credential));
+	await client.activate(wf.id);
+	let runs = 0;
+	const run = async (label: string, count: number, tag: string, before?: number) => {
+		sandbox.reset();
+		sandbox.setRateLimit(PACING_RATE);
+		if (before !== undefined) await untilPhase(PACING_RATE.windowMs, before);
+		const from = Date.now();
+		const res = await client.webhook('bench-pacing', { candidates: sampleCandidates(count, tag) });
+		if (res.status >= 300) throw new Error(`bench-pacing webhook answered ${res.status}`);
+		const list = await client.waitForExecutions(wf.id, ++runs, { timeoutMs: 30 * 60_000 });
+		void list;
+		const emails = (
+			sandbox.state().candidates as Array<{ email_addresses: Array<{ value: string }> }>
+		).map((c) => c.email_addresses[0]?.value);
+		const created = emails.length;
+		return fromLog(label, sandbox, from, count, {
+			created,
+			failed: count - created,
+			duplicates: emails.length - new Set(emails).size,
+		});
+	};
+	const phases: PaceRow[] = [];
+	if (which.phases)
+		for (const before of PHASES)
+			phases.push(await run(`${(before / 1000).toFixed(1)} s`, n(400), `rphase${before}`, before));
+	const delay: PaceRow[] = [];
+	if (which.delay)
+		for (const ms of DELAYS) {
+			sandbox.setResponseDelay(ms);
+			delay.push(await run(`${ms} ms`, n(ms ? 100 : 400), `rdelay${ms}`));
+		}
+	sandbox.setResponseDelay(0);
+	return { phases, delay };
+}
+
+function workflow(credential: { id: string; name: string }): IDataObject {
+	return {
+		name: 'Bench pacing: Greenhouse export',
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				name: 'Webhook',
+				type: 'n8n-nodes-base.webhook',
+				typeVersion: 2,
+				position: [0, 0],
+				webhookId: 'bench-pacing',
+				parameters: { httpMethod: 'POST', path: 'bench-pacing', responseMode: 'onReceived' },
+			},
+			{
+				name: 'Split',
+				type: 'n8n-nodes-base.code',
+				typeVersion: 2,
+				position: [200, 0],
+				parameters: {
+					jsCode: "return $('Webhook').first().json.body.candidates.map((c) => ({ json: c }));",
+				},
+			},
+			{
+				name: 'Greenhouse',
+				type: 'n8n-nodes-ats-sync.greenhouse',
+				typeVersion: 1,
+				position: [400, 0],
+				credentials: { greenhouseHarvestApi: credential },
+				onError: 'continueRegularOutput',
+				parameters: {
+					resource: 'candidate',
+					operation: 'export',
+					candidateInput: 'input',
+					job: { __rl: true, mode: 'id', value: '4012000' },
+					ifExists: 'skip',
+				},
+			},
+		],
+		connections: {
+			Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
+			Split: { main: [[{ node: 'Greenhouse', type: 'main', index: 0 }]] },
+		},
+	};
+}
+
+const spread = (rows: PaceRow[], f: (r: PaceRow) => number) =>
+	rows.length ? `${pct(Math.min(...rows.map(f)))} to ${pct(Math.max(...rows.map(f)))}` : 'n/a';
+
+/** Section 1b: real n8n first, in-process second. */
+export function phasesSection(real: PaceRow[], local: PaceRow[]): string {
+	const load = os
+		.loadavg()
+		.map((v) => v.toFixed(1))
+		.join(' / ');
+	const head = [
+		'where',
+		'started before the boundary',
+		'requests',
+		'seconds',
+		'limiter minimum',
+		'vs limiter minimum',
+		'ms per request (median gap)',
+		'vs best this machine allows',
+		'created',
+		'failed',
+		'duplicates',
+		'429s',
+	];
+	const row = (where: string) => (r: PaceRow) => [
+		where,
+		r.label,
+		r.requests,
+		r.seconds.toFixed(2),
+		`${r.minSeconds.toFixed(2)} s`,
+		pct(r.efficiencyPct),
+		r.costMs.toFixed(1),
+		pct(r.bestPct),
+		r.created,
+		r.failed,
+		r.duplicates,
+		r.status429,
+	];
+	return `## 1b. Start phase: the same export started at five points of the window (real n8n 2.41.1, and in-process)\n\nGoal: ≥ 97 % of the limiter minimum at every start phase. ${real[0]?.candidates ?? local[0]?.candidates} candidates, Greenhouse sandbox with a fixed window of ${PACING_RATE.limit} / ${PACING_RATE.windowMs / 1000} s, the default Parallel Candidates (3), Lookup Auto. Timed from the first to the last request the sandbox received (plus one median gap), so n8n's own start of the execution is not counted. Real n8n: vs limiter minimum ${spread(real, (r) => r.efficiencyPct)}, vs best this machine allows ${spread(real, (r) => r.bestPct)}. In-process: ${spread(local, (r) => r.efficiencyPct)} and ${spread(local, (r) => r.bestPct)}. "Best this machine allows" adds the client's own time per request (the median gap between requests, same run) to the limiter. Load average during the runs (1 / 5 / 15 min): ${load} on ${os.cpus().length} cores.\n\n${table(head, [...real.map(row('real n8n')), ...local.map(row('in-process'))])}\n`;
+}
+
+/** Section 7: real n8n first, in-process second. */
+export function delaySection(real: PaceRow[], local: PaceRow[]): string {
+	const load = os
+		.loadavg()
+		.map((v) => v.toFixed(1))
+		.join(' / ');
+	const head = [
+		'where',
+		'response delay',
+		'candidates',
+		'requests',
+		'seconds',
+		'requests / s',
+		'of the allowed rate',
+		'candidates / s',
+		'created',
+		'failed',
+		'duplicates',
+		'429s',
+	];
+	const row = (where: string) => (r: PaceRow) => [
+		where,
+		r.label,
+		r.candidates,
+		r.requests,
+		r.seconds.toFixed(1),
+		(r.requests / r.seconds).toFixed(1),
+		pct(r.ratePct),
+		(r.candidates / r.seconds).toFixed(2),
+		r.created,
+		r.failed,
+		r.duplicates,
+		r.status429,
+	];
+	return `## 7. Response delay: throughput when every answer is slower (real n8n 2.41.1, and in-process)\n\nGoal: ≥ 80 % of the allowed rate with 100 ms response delay. Greenhouse sandbox, ${PACING_RATE.limit} / ${PACING_RATE.windowMs / 1000} s (50 requests a second allowed), Lookup Auto, the default Parallel Candidates (3 at a time under one pacer). Timed from the first to the last request the sandbox received. Load average (1 / 5 / 15 min): ${load} on ${os.cpus().length} cores.\n\n${table(head, [...real.map(row('real n8n')), ...local.map(row('in-process'))])}\n`;
+}
+
+/** Starts a real n8n 2.41.1 with the sandboxes (the e2e environment), runs, and stops it. */
+export async function realPacing(
+	n: (v: number) => number,
+	which: { phases: boolean; delay: boolean },
+): Promise<{ phases: PaceRow[]; delay: PaceRow[] }> {
+	const { startEnvironment } = require('../../scripts/real-n8n/environment');
+	// Our own work folder, removed afterwards (other runs on this machine have theirs).
+	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ats-sync-e2e-pacing-'));
+	const env = await startEnvironment({
+		workDir,
+		sandboxOptions: { greenhouse: { rateLimit: PACING_RATE } },
+	});
+	try {
+		const credential = (env.context.credentials as Record<string, { id: string; name: string }>)
+			.greenhouse;
+		return await realN8nPacing(
+			{ client: env.client, sandbox: env.sandboxes.sandboxes.greenhouse, credential },
+			n,
+			which,
+		);
+	} finally {
+		await env.stop();
+		fs.rmSync(workDir, { recursive: true, force: true });
+	}
+}

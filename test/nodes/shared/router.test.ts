@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { runOperations } from '../../../nodes/shared/router';
+import { readParallelCandidates } from '../../../nodes/shared/parameters';
+
+/** A fake n8n context: `count` items, the given options, and whether the node continues on fail. */
+function context(count: number, options: IDataObject, continueOnFail: boolean) {
+	const items: INodeExecutionData[] = Array.from({ length: count }, (_, i) => ({
+		json: { name: `Person ${i}` },
+	}));
+	const params: IDataObject = { resource: 'candidate', operation: 'export', options };
+	return {
+		getInputData: () => items,
+		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
+			name.split('.').reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], params) ??
+			fallback,
+		getNode: () => ({
+			name: 'Test',
+			type: 'test',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		}),
+		continueOnFail: () => continueOnFail,
+	} as unknown as IExecuteFunctions;
+}
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** An operation that takes longer for earlier items and fails the items listed. */
+function operation(failing: number[], log: { running: number; most: number; started: number[] }) {
+	return {
+		parallelItems: readParallelCandidates,
+		execute: async function (this: IExecuteFunctions, i: number) {
+			log.started.push(i);
+			log.running++;
+			log.most = Math.max(log.most, log.running);
+			await tick(30 - (i % 5) * 5);
+			log.running--;
+			if (failing.includes(i)) throw new Error(`bad input ${i}`);
+			return { item: i };
+		},
+	};
+}
+
+const newLog = () => ({ running: 0, most: 0, started: [] as number[] });
+
+describe('runOperations: items at once (Parallel Candidates)', () => {
+	test.each([
+		[undefined, 3],
+		[1, 1],
+		[2, 2],
+		[4, 4],
+		[9, 4],
+		[0, 1],
+	])('option %p works on %p items at a time, outputs in input order', async (option, width) => {
+		const log = newLog();
+		const options = option === undefined ? {} : { parallelCandidates: option };
+		const ctx = context(10, options, true);
+		const [out] = await runOperations.call(ctx, { candidate: { export: operation([], log) } }, 'x');
+		expect(log.most).toBe(width);
+		expect(log.started).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+		expect(out.map((o) => o.pairedItem)).toEqual(out.map((_, i) => ({ item: i })));
+	});
+
+	test('a run with Dry Run on goes one item at a time (a dry run records one item at once)', async () => {
+		const log = newLog();
+		const ctx = context(6, { parallelCandidates: 4, dryRun: true }, true);
+		const [out] = await runOperations.call(ctx, { candidate: { export: operation([], log) } }, 'x');
+		expect(log.most).toBe(1);
+		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3, 4, 5]);
+	});
+
+	test('continue-on-fail: a failed item keeps its place and names itself; the others go on', async () => {
+		const ctx = context(8, {}, true);
+		const [out] = await runOperations.call(
+			ctx,
+			{ candidate: { export: operation([2, 5], newLog()) } },
+			'x',
+		);
+		expect(out.map((o) => o.json.status ?? o.json.item)).toEqual([
+			0,
+			1,
+			'failed',
+			3,
+			4,
+			'failed',
+			6,
+			7,
+		]);
+		expect(out[2].json.error).toMatch(/^\[item 2\] bad input 2/);
+		expect(out[5].json).toMatchObject({ itemIndex: 5, name: 'Person 5' });
+	});
+
+	test('without continue-on-fail the first failed item is thrown and no later item starts', async () => {
+		const log = newLog();
+		const ctx = context(10, {}, false);
+		await expect(
+			runOperations.call(ctx, { candidate: { export: operation([3, 4], log) } }, 'x'),
+		).rejects.toThrow(/\[item 3\] bad input 3/);
+		// Items 0-5 may have started (3 at a time); nothing after the failure was started later.
+		expect(Math.max(...log.started)).toBeLessThanOrEqual(5);
+		expect(log.running).toBe(0);
+	});
+
+	test('an operation without parallelItems runs one item at a time', async () => {
+		const log = newLog();
+		const { parallelItems: _, ...plain } = operation([], log);
+		const ctx = context(5, { parallelCandidates: 4 }, true);
+		await runOperations.call(ctx, { candidate: { export: plain } }, 'x');
+		expect(log.most).toBe(1);
+	});
+});
