@@ -296,6 +296,22 @@ describe('Stardex', () => {
 		expect(moved).toMatchObject({ status: 'moved', stageId: stage });
 	});
 
+	test('export with a resume: upload (multipart), and an existing person checked with the document list', async () => {
+		const pdf = fs.readFileSync(path.join(__dirname, '../fixtures/resume.pdf'));
+		const item = {
+			json: { ...sampleCandidate(4, 'sdoc'), resume: { binaryProperty: 'cv' } },
+			binary: {
+				cv: { data: pdf.toString('base64'), mimeType: 'application/pdf', fileName: 'cv.pdf' },
+			},
+		};
+		const [created] = await run(sdxNode(exportParams()), [item]);
+		expect(created).toMatchObject({ status: 'created', resumeAttached: true });
+		const [again] = await run(sdxNode(exportParams({ options: { resumeToExisting: true } })), [
+			item,
+		]);
+		expect(again).toMatchObject({ status: 'skipped', resumeAttached: false });
+	});
+
 	test('jobs: get, get many, picker, stage dropdown; credential test', async () => {
 		expect(await run(sdxNode({ resource: 'job', operation: 'get', job: byId(JOB) }))).toHaveLength(
 			1,

@@ -199,11 +199,18 @@ describeNode(
 				expect(res.status).toBe(200);
 				const [exec] = await c.waitForExecutions(workflowId, 1, { includeData: true });
 				expect(exec.status).toBe('success');
-				expect(exec.data.resultData.runData.Stardex[0].data.main[0][0].json).toMatchObject({
-					status: 'created',
-				});
+				const out = exec.data.resultData.runData.Stardex[0].data.main[0][0].json;
+				expect(out).toMatchObject({ status: 'created' });
 				const s = await sdx().state();
 				expect(s.counts).toMatchObject({ persons: 1, candidates: 1 });
+				// Outreach-sourced, no resume file: the generated profile PDF, uploaded as multipart by real n8n.
+				if (useTrigger) {
+					expect(out).toMatchObject({ resumeAttached: true, resumeGenerated: true });
+					expect(s.documents).toEqual([
+						expect.objectContaining({ type: 'resume_doc', person_id: s.persons[0].id }),
+					]);
+					expect(s.documents[0].size).toBeGreaterThan(500);
+				}
 				expect(s.persons[0]).toMatchObject({
 					name: 'Dorothy Vaughan',
 					linkedin_public_id: 'dorothy-vaughan-e2e',

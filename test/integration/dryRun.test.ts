@@ -151,6 +151,8 @@ async function run(system: string, parameters: IDataObject, items: IDataObject[]
 				method: req.method,
 				path: p,
 				...(req.body ? { body: req.body } : {}),
+				// A multipart upload is recorded as its summary (fields, file name, type and size).
+				...(req.raw ? { body: (req.raw as IDataObject).summary } : {}),
 			});
 		return await real(ctx, api, req);
 	}) as never);

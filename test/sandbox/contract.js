@@ -169,6 +169,11 @@ function checkRequest(contract, { params, query, body, contentType, rawLength })
 	if (req.body) {
 		if (body && typeof body === 'object' && '__invalidJson' in body)
 			out.push({ path: 'body', message: 'is not valid JSON' });
+		else if (body && typeof body === 'object' && '__invalidMultipart' in body)
+			out.push({
+				path: 'body',
+				message: `is not valid multipart/form-data: ${body.__invalidMultipart}`,
+			});
 		else if (body === undefined && rawLength === 0)
 			out.push(...validate(req.body, undefined, 'body'));
 		else {

@@ -10,6 +10,7 @@
  */
 const http = require('node:http');
 const { loadSystem, findContract, checkRequest, checkResponse, validate } = require('./contract');
+const { multipartFields } = require('./multipart');
 
 /** Deterministic PRNG, so a fault pattern can be replayed with the same seed. */
 function mulberry32(/** @type {number} */ seed) {
@@ -681,6 +682,8 @@ function findRoute(routes, req) {
 
 function parseBody(/** @type {string | undefined} */ contentType, /** @type {Buffer} */ raw) {
 	if (!raw.length) return undefined;
+	if (/^multipart\/form-data\b/i.test(String(contentType || '')))
+		return multipartFields(contentType, raw);
 	const text = raw.toString('utf8');
 	if (String(contentType || '').includes('application/x-www-form-urlencoded'))
 		return Object.fromEntries(new URLSearchParams(text));

@@ -16,6 +16,9 @@
  * - POST /v1/jobs/search (offset paging, keywords[], is_archived, meta.total), GET /v1/jobs/{id} with
  *   pipeline_stages (field names UNCONFIRMED: three shapes, switchable), GET /v1/jobs/{id}/candidates;
  * - POST /v1/candidates/update-stage, GET /v1/candidates/{id} with pipeline_stage_history;
+ * - POST /v1/persons/{id}/documents (multipart/form-data, parsed for real: file PDF/DOC/DOCX/PNG/JPG/JPEG
+ *   up to 25 MB, type enum, optional title and visible_in_share_links) and GET /v1/persons/{id}/documents
+ *   (offset/limit, document_types, include_text: the text of a PDF is not extracted, text_content is null);
  * - /__sandbox/state lists persons and candidate (person-on-job) records; faults come from core.js.
  */
 const crypto = require('node:crypto');
@@ -52,6 +55,8 @@ const DEFAULTS = {
 	appUrl: 'https://app.stardex.ai',
 	/** 'enforce' (vendor 400/404 on a contract violation), 'record' (log only) or 'off'. */
 	contractMode: /** @type {'enforce'|'record'|'off'} */ ('enforce'),
+	/** Largest document upload taken (Stardex documents 25 MB); lower it to see an upload refused. */
+	maxDocumentBytes: 25 * 1024 * 1024,
 	/** A fixed delay before every answer, in ms. */
 	responseDelayMs: 0,
 };
@@ -77,7 +82,7 @@ async function startStardexSandbox(opts = {}) {
 	let db;
 
 	function reset() {
-		db = { persons: [], candidates: [], jobs: makeJobs(cfg.jobs) };
+		db = { persons: [], candidates: [], jobs: makeJobs(cfg.jobs), documents: [] };
 	}
 	reset();
 
@@ -602,7 +607,61 @@ async function startStardexSandbox(opts = {}) {
 		});
 	}
 
+	function uploadDocument(
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {string[]} */ [id],
+	) {
+		const person = db.persons.find((/** @type {any} */ p) => p.id === id);
+		if (!person) return notFound('Person');
+		const checked = checkDocument(req.body, cfg.maxDocumentBytes);
+		if (checked.error !== undefined) return invalid(checked.error);
+		const b = req.body;
+		const at = now();
+		const doc = {
+			id: crypto.randomUUID(),
+			person_id: person.id,
+			created_at: at,
+			updated_at: at,
+			type: b.type,
+			title: typeof b.title === 'string' && b.title ? b.title : b.file.filename,
+			file_name: b.file.filename,
+			content_type: b.file.content_type,
+			size: b.file.size,
+			data: /** @type {Buffer} */ (checked.data),
+			visible_in_share_links: b.visible_in_share_links === 'true',
+		};
+		db.documents.push(doc);
+		return ok(documentView(doc));
+	}
+
+	function listDocuments(
+		/** @type {import('./core').SandboxRequest} */ req,
+		/** @type {string[]} */ [id],
+	) {
+		const person = db.persons.find((/** @type {any} */ p) => p.id === id);
+		if (!person) return notFound('Person');
+		const types = req.query.get('document_types');
+		const wanted = types ? types.split(',').map((t) => t.trim()) : undefined;
+		const rows = db.documents.filter(
+			(/** @type {any} */ d) => d.person_id === id && (!wanted || wanted.includes(d.type)),
+		);
+		const withText = req.query.get('include_text') === 'true';
+		const num = (/** @type {string} */ k) =>
+			req.query.get(k) === null ? undefined : Number(req.query.get(k));
+		return page(rows, { offset: num('offset'), limit: num('limit') }, (/** @type {any} */ d) => ({
+			...documentView(d),
+			...(withText ? { text_content: null, char_count: 0, truncated: false } : {}),
+		}));
+	}
+
 	const routes = [
+		{
+			method: 'POST',
+			pattern: /^\/v1\/persons\/([^/]+)\/documents$/,
+			write: true,
+			handler: uploadDocument,
+		},
+		{ method: 'GET', pattern: /^\/v1\/persons\/([^/]+)\/documents$/, handler: listDocuments },
 		{ method: 'POST', pattern: /^\/v1\/persons\/search$/, handler: searchPersons },
 		{ method: 'POST', pattern: /^\/v1\/persons$/, write: true, handler: createPerson },
 		{
@@ -673,9 +732,15 @@ async function startStardexSandbox(opts = {}) {
 		state: () => ({
 			persons: db.persons.map(personView),
 			candidates: db.candidates.map(candidateView),
+			documents: db.documents.map((/** @type {any} */ d) => ({
+				...documentView(d),
+				person_id: d.person_id,
+				size: d.size,
+			})),
 			counts: {
 				persons: db.persons.length,
 				candidates: db.candidates.length,
+				documents: db.documents.length,
 				jobs: db.jobs.length,
 			},
 		}),
@@ -735,9 +800,65 @@ async function startStardexSandbox(opts = {}) {
 			appUrl: cfg.appUrl,
 		},
 		jobs: () => db.jobs.map(jobView),
+		/** Every uploaded document with its bytes, e.g. to read a PDF back. */
+		documents: () =>
+			db.documents.map((/** @type {any} */ d) => ({ ...d, data: Buffer.from(d.data) })),
 		seed,
 		/** Switch behaviours at run time, e.g. {duplicateLinkedin: 'existing'} or {stageFields: 'alt'}. */
 		configure: (/** @type {any} */ changes) => Object.assign(cfg, changes),
+	};
+}
+
+const DOCUMENT_TYPES = [
+	'resume_link',
+	'resume_doc',
+	'cover_letter',
+	'reference',
+	'additional_links',
+];
+const DOCUMENT_FILES = /\.(pdf|docx?|png|jpe?g)$/i;
+const DOCUMENT_MIME = [
+	'application/pdf',
+	'application/msword',
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+	'image/png',
+	'image/jpeg',
+	'application/octet-stream',
+];
+const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
+
+/** The upload's own checks, as Stardex documents them (also when the contract check is off). */
+function checkDocument(/** @type {any} */ b, max = MAX_DOCUMENT_BYTES) {
+	if (!b || typeof b !== 'object' || '__invalidMultipart' in b || '__invalidJson' in b)
+		return { error: 'Send the document as multipart/form-data' };
+	const file = b.file;
+	if (!file || typeof file !== 'object' || !Buffer.isBuffer(file.data))
+		return { error: 'file is required' };
+	if (!DOCUMENT_TYPES.includes(b.type))
+		return { error: `type must be one of: ${DOCUMENT_TYPES.join(', ')}` };
+	if (file.size > max) return { error: `file must be at most ${Math.round(max / 1024 / 1024)} MB` };
+	const mime = String(file.content_type || 'application/octet-stream')
+		.split(';')[0]
+		.trim();
+	if (!DOCUMENT_FILES.test(file.filename) || !DOCUMENT_MIME.includes(mime.toLowerCase()))
+		return { error: 'file type not allowed: PDF, DOC, DOCX, PNG, JPG or JPEG' };
+	if (
+		b.visible_in_share_links !== undefined &&
+		!['true', 'false'].includes(b.visible_in_share_links)
+	)
+		return { error: 'visible_in_share_links must be a boolean' };
+	return { error: undefined, data: /** @type {Buffer} */ (file.data) };
+}
+
+function documentView(/** @type {any} */ d) {
+	return {
+		id: d.id,
+		created_at: d.created_at,
+		updated_at: d.updated_at,
+		type: d.type,
+		title: d.title,
+		link: `https://signed-url.sandbox.test/documents/${d.id}`,
+		visible_in_share_links: d.visible_in_share_links,
 	};
 }
 

@@ -8,6 +8,7 @@ import {
 	apiRequest,
 	type Context,
 	getApiCredentials,
+	type RawBody,
 } from '../../shared/http/request';
 import { type BodyCheck, listOfRecords, recordWithId } from '../../shared/http/responseBody';
 import type { SdxMeta } from '../types';
@@ -63,6 +64,8 @@ export function unwrapEnvelope(body: unknown): Envelope {
 
 export interface SdxRequestOptions {
 	body?: IDataObject;
+	/** A multipart upload (a document), sent as is. */
+	raw?: RawBody;
 	qs?: IDataObject;
 	itemIndex?: number;
 	/** Searches are reads sent as POST: mark them idempotent so they are retried like GETs. */

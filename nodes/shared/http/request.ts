@@ -64,12 +64,21 @@ export interface ApiRequest {
 	url?: string;
 	qs?: IDataObject;
 	body?: IDataObject | IDataObject[];
+	/** A body that is not JSON (a multipart upload, multipart.ts): sent as is, with its content type. */
+	raw?: RawBody;
 	headers?: Record<string, string>;
 	/** Defaults to true for GET/HEAD/PUT/DELETE and false for POST/PATCH. */
 	idempotent?: boolean;
 	itemIndex?: number;
 	/** What a 2xx body must be (responseBody.ts); any 2xx must be JSON or empty. */
 	expect?: BodyCheck;
+}
+
+export interface RawBody {
+	data: Buffer;
+	contentType: string;
+	/** What a dry run records in place of the bytes. */
+	summary: IDataObject;
 }
 
 /** What a system's own request helper (ghRequest, ihrRequest) takes besides method and path. */
@@ -153,6 +162,7 @@ export async function apiRequest<T = unknown>(
 	// A dry run holds every write back here, whichever code path built it (dryRun.ts).
 	const held = dryRunAnswer(ctx, api.dryRun ?? {}, {
 		...req,
+		...(req.raw ? { body: req.raw.summary } : {}),
 		path: req.path ?? new URL(url).pathname,
 	});
 	if (held) return { status: held.status, headers: held.headers, body: held.body as T };
@@ -211,9 +221,13 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		method: req.method,
 		url: call.url,
 		qs: req.qs,
-		body: req.body,
+		body: req.raw?.data ?? req.body,
 		json: true,
-		headers: { ...api.headers?.(session.credentials), ...req.headers },
+		headers: {
+			...api.headers?.(session.credentials),
+			...req.headers,
+			...(req.raw ? { 'content-type': req.raw.contentType } : {}),
+		},
 		returnFullResponse: true,
 		// Every status comes back as a response we can read (a boolean: n8n 1.x has no per-status
 		// form). OAuth2 is the exception: n8n refreshes its token only when a request throws 401.

@@ -72,6 +72,7 @@ describe('Stardex request shapes', () => {
 			matchedBy: null,
 			jobId: JOB,
 			email: 'jane@example.com',
+			resumeAttached: false,
 		});
 	});
 

@@ -35,8 +35,16 @@ import { readParallelCandidates } from '../../../shared/parameters';
 import { findExisting, getPerson, type Match } from './lookup';
 import { type LookupMode, type PersonIndex, personIndex } from './preload';
 import { addToJob } from './steps';
+import {
+	resumeAfterCreate,
+	resumeBeforeWrite,
+	resumeForExisting,
+	type ResumeOptions,
+	resumeOptions,
+} from './resume';
+import type { ResumeFile } from '../../../shared/export/resume';
 
-interface ExportOptions {
+interface ExportOptions extends ResumeOptions {
 	externalSourceId?: string;
 	notes?: string;
 	enrichRecord?: boolean;
@@ -123,6 +131,7 @@ const properties: INodeProperties[] = [
 			},
 			skipLookupWhenMarkedOption,
 			parallelCandidatesOption,
+			...resumeOptions,
 		],
 	},
 ];
@@ -137,6 +146,8 @@ interface ExportContext {
 	jobId?: string;
 	ifExists: IfExists;
 	appUrl: string;
+	resume?: ResumeFile;
+	options: ExportOptions;
 }
 
 /** Items of a run exported at the same time (Options › Parallel Candidates); read by the router. */
@@ -168,6 +179,7 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 	const longNote = noteCapIssue(options.notes, 'Notes');
 	if (longNote)
 		throw inputError(this.getNode(), i, 'Notes', capMessage(longNote, false), 'Shorten the notes');
+	const resume = await resumeBeforeWrite(this, i, candidate, options);
 	// One export of a person at a time in this n8n: a second one waits, then finds the first's record
 	// with a live search (the run's index may predate the other export's create). Taken before the
 	// first await, so items of one run working at once take it in input order.
@@ -186,7 +198,7 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 				});
 			if (jobId) await getJob(this, jobId, i);
 			const index = await personIndex(this, options.lookup ?? 'auto', i);
-			const ctx: ExportContext = { candidate, jobId, ifExists, appUrl };
+			const ctx: ExportContext = { candidate, jobId, ifExists, appUrl, resume, options };
 			return await findAndExport(this, i, ctx, options, waited ? undefined : index);
 		},
 		LOCK_WAIT_MS,
@@ -262,14 +274,29 @@ async function create(
 		candidates:
 			created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []),
 	});
-	return result('created', String(created.id), onJob, a.appUrl, {
+	const personId = String(created.id);
+	const files = await resumeAfterCreate(ctx, i, { ...a, personId }, options);
+	return result('created', personId, onJob, a.appUrl, {
 		jobId,
 		email: candidate.emails[0]?.value,
+		...files,
 	});
 }
 
-/** "If Candidate Exists" applied to the person Stardex already has. */
+/** "If Candidate Exists", then the resume file when Attach Resume to Existing Person says so. */
 async function handleExisting(
+	ctx: IExecuteFunctions,
+	i: number,
+	a: ExportContext,
+	match: Match,
+): Promise<IDataObject> {
+	const out = await applyPolicy(ctx, i, a, match);
+	const files = await resumeForExisting(ctx, i, String(match.person.id), a.resume, a.options);
+	return { ...out, ...files };
+}
+
+/** "If Candidate Exists" applied to the person Stardex already has. */
+async function applyPolicy(
 	ctx: IExecuteFunctions,
 	i: number,
 	a: ExportContext,
