@@ -43,6 +43,7 @@ export async function countRequests(
 			{ [credentialType]: credentials as never },
 		);
 		const out = outputOf(await wf.run(exportNode.name, items), exportNode.name);
+		Object.assign(credentials, wf.credentialsHelper.data[credentialType]);
 		created += out.filter((o) => o.status === 'created').length;
 		failed += out.filter((o) => o.status === 'failed' || o.error).length;
 	}
