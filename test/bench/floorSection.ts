@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import { sampleCandidates } from '../fixtures/candidates';
 import { node } from '../harness/runWorkflow';
 import { countRequests, type RequestCount } from '../scenarios/requestsFloor';
+import { greenhouseExportNode } from './report';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 const { startStardexSandbox } = require('../sandbox/stardex');
 const { startIntelliHrSandbox } = require('../sandbox/intellihr');
@@ -34,19 +35,7 @@ async function greenhouse(batch: number, events: number): Promise<Row[]> {
 				email_addresses: [{ value: `existing${i}@example.net`, type: 'personal' }],
 			})),
 		});
-		const n = node(
-			'Greenhouse',
-			'greenhouse',
-			{
-				resource: 'candidate',
-				operation: 'export',
-				candidateInput: 'input',
-				job: { __rl: true, mode: 'id', value: '4012000' },
-				ifExists: 'skip',
-			},
-			{ greenhouseHarvestApi: 'Greenhouse' },
-			opts,
-		);
+		const n = greenhouseExportNode({}, opts);
 		const bulk = await countRequests(
 			gh,
 			n,
