@@ -6,6 +6,7 @@
 import * as os from 'node:os';
 
 import { sampleCandidates } from '../fixtures/candidates';
+import { sendHiredParameters } from '../fixtures/intellihr';
 import { node } from '../harness/runWorkflow';
 import { countRequests, type RequestCount } from '../scenarios/requestsFloor';
 import { greenhouseExportNode } from './report';
@@ -137,18 +138,7 @@ async function intellihr(events: number): Promise<Row[]> {
 		const n = node(
 			'IntelliHR',
 			'intelliHr',
-			{
-				resource: 'person',
-				operation: 'sendHired',
-				candidateInput: 'input',
-				positionTitle: 'Senior Backend Engineer',
-				startDate: '2026-11-02',
-				businessEntity: l.businessEntities[0].id,
-				businessUnit: l.businessUnits[0].id,
-				workClass: l.workClasses[0].id,
-				location: l.locations[0].id,
-				workType: l.workTypes[0].id,
-			},
+			sendHiredParameters(l),
 			{ intelliHrApi: 'IntelliHR' },
 			opts,
 		);
