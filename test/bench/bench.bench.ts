@@ -26,7 +26,8 @@ import {
 import { extraScenarios } from './extra';
 import { delaySection, inProcessPacing, phasesSection, realPacing } from './pacing';
 import { realN8nSections } from './realN8n';
-import { greenhouseExportNode, pct, table } from './report';
+import { greenhouseExportNode } from '../harness/greenhouse';
+import { pct, table } from './report';
 import { scaleSection } from './scaleSection';
 import { floorSection } from './floorSection';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');

@@ -9,7 +9,7 @@ import { sampleCandidates } from '../fixtures/candidates';
 import { sendHiredParameters } from '../fixtures/intellihr';
 import { node } from '../harness/runWorkflow';
 import { countRequests, type RequestCount } from '../scenarios/requestsFloor';
-import { greenhouseExportNode } from './report';
+import { greenhouseExportNode } from '../harness/greenhouse';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 const { startStardexSandbox } = require('../sandbox/stardex');
 const { startIntelliHrSandbox } = require('../sandbox/intellihr');

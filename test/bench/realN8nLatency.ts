@@ -12,7 +12,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { candidateBody } from '../../nodes/Greenhouse/mapping';
 import { parseCandidate } from '../../nodes/shared/candidate/normalize';
 import type { Client, Sandbox } from './realN8n';
-import { greenhouseNode, JOB_ID, link, skipExistingParameters, webhook } from './realN8nWorkflows';
+import {
+	greenhouseNode,
+	ifNode,
+	JOB_ID,
+	link,
+	skipExistingParameters,
+	webhook,
+} from './realN8nWorkflows';
 
 const SECRET = 'bench-latency-secret';
 
@@ -67,26 +74,8 @@ function plainWorkflow(url: string, token: string) {
 				queryParameters: { parameters: [{ name: 'email', value: '={{ $json.body.email }}' }] },
 				options: { response: { response: { fullResponse: true } } },
 			}),
-			{
-				name: 'None',
-				type: 'n8n-nodes-base.if',
-				typeVersion: 2,
-				position: [0, 0],
-				parameters: {
-					conditions: {
-						options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-						conditions: [
-							{
-								leftValue: '={{ $json.body.length === 0 }}',
-								rightValue: true,
-								operator: { type: 'boolean', operation: 'true', singleValue: true },
-							},
-						],
-						combinator: 'and',
-					},
-					options: {},
-				},
-			},
+			ifNode('None', '$json.body.length === 0'),
+
 			http('Create', {
 				method: 'POST',
 				url: `${url}/v3/candidates`,

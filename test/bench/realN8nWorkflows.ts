@@ -52,7 +52,7 @@ export const split = (field: string) => ({
 	},
 });
 
-const ifNode = (name: string, expression: string) => ({
+export const ifNode = (name: string, expression: string) => ({
 	name,
 	type: 'n8n-nodes-base.if',
 	typeVersion: 2,

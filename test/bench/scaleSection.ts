@@ -5,7 +5,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import type { SandboxLike } from '../scenarios/bulk';
 import { runScale, type ScaleResult, slopePer1000 } from '../scenarios/scale';
-import { greenhouseExportNode, table } from './report';
+import { greenhouseExportNode } from '../harness/greenhouse';
+import { table } from './report';
 
 const SIZES = [250, 1000, 5000, 10_000];
 

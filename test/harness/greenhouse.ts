@@ -1,17 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INode } from 'n8n-workflow';
 
 import { node, WorkflowHarness } from './runWorkflow';
 
 /**
- * A workflow with only the Greenhouse export node (job 4012000, skip a candidate already there,
- * a failed item goes on as output), signed in with `credentials` (a sandbox's, usually);
- * `params` adds or overrides node parameters.
+ * The Greenhouse export node as the tests and the bench run it: job 4012000, skip a candidate
+ * already there, a failed item goes on as output; `extra` adds or overrides parameters.
  */
-export function greenhouseExportWorkflow(
-	credentials: IDataObject,
-	params: IDataObject = {},
-): WorkflowHarness {
-	const exportNode = node(
+export function greenhouseExportNode(
+	extra: IDataObject = {},
+	opts: Partial<INode> = { onError: 'continueRegularOutput' },
+	credentialName = 'Greenhouse',
+): INode {
+	return node(
 		'Greenhouse',
 		'greenhouse',
 		{
@@ -20,13 +20,23 @@ export function greenhouseExportWorkflow(
 			candidateInput: 'input',
 			job: { __rl: true, mode: 'id', value: '4012000' },
 			ifExists: 'skip',
-			...params,
+			...extra,
 		},
-		{ greenhouseHarvestApi: 'Greenhouse sandbox' },
-		{ onError: 'continueRegularOutput' },
+		{ greenhouseHarvestApi: credentialName },
+		opts,
 	);
+}
+
+/** A workflow with only that export node, signed in with `credentials` (a sandbox's, usually). */
+export function greenhouseExportWorkflow(
+	credentials: IDataObject,
+	params: IDataObject = {},
+): WorkflowHarness {
 	return new WorkflowHarness(
-		{ nodes: [exportNode], connections: {} },
+		{
+			nodes: [greenhouseExportNode(params, undefined, 'Greenhouse sandbox')],
+			connections: {},
+		},
 		{ greenhouseHarvestApi: { accessToken: '', ...credentials } as never },
 	);
 }
