@@ -8,7 +8,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { node } from '../harness/runWorkflow';
 import { runBulk, type BulkResult } from '../scenarios/bulk';
 import { runListing, type ListingResult } from '../scenarios/listing';
 import { runParserBench } from '../scenarios/parsers';
@@ -27,6 +26,8 @@ import {
 import { extraScenarios } from './extra';
 import { delaySection, inProcessPacing, phasesSection, realPacing } from './pacing';
 import { realN8nSections } from './realN8n';
+import { greenhouseExportNode } from '../harness/greenhouse';
+import { pct, table } from './report';
 import { scaleSection } from './scaleSection';
 import { floorSection } from './floorSection';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
@@ -41,32 +42,6 @@ const log = (s: string) => {
 	process.stdout.write(`${s}\n`);
 	sections.push(s);
 };
-const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : 'n/a');
-
-function table(headers: string[], rows: Array<Array<string | number>>): string {
-	return [
-		`| ${headers.join(' | ')} |`,
-		`|${headers.map(() => '---').join('|')}|`,
-		...rows.map((r) => `| ${r.join(' | ')} |`),
-	].join('\n');
-}
-
-function greenhouseExportNode(extra = {}) {
-	return node(
-		'Greenhouse',
-		'greenhouse',
-		{
-			resource: 'candidate',
-			operation: 'export',
-			candidateInput: 'input',
-			job: { __rl: true, mode: 'id', value: '4012000' },
-			ifExists: 'skip',
-			...extra,
-		},
-		{ greenhouseHarvestApi: 'Greenhouse' },
-		{ onError: 'continueRegularOutput' },
-	);
-}
 
 const ghRecords = (s: Record<string, unknown>) =>
 	(s.candidates as Array<{ email_addresses: Array<{ value: string }> }>).map(

@@ -6,8 +6,10 @@
 import * as os from 'node:os';
 
 import { sampleCandidates } from '../fixtures/candidates';
+import { sendHiredParameters } from '../fixtures/intellihr';
 import { node } from '../harness/runWorkflow';
 import { countRequests, type RequestCount } from '../scenarios/requestsFloor';
+import { greenhouseExportNode } from '../harness/greenhouse';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 const { startStardexSandbox } = require('../sandbox/stardex');
 const { startIntelliHrSandbox } = require('../sandbox/intellihr');
@@ -34,19 +36,7 @@ async function greenhouse(batch: number, events: number): Promise<Row[]> {
 				email_addresses: [{ value: `existing${i}@example.net`, type: 'personal' }],
 			})),
 		});
-		const n = node(
-			'Greenhouse',
-			'greenhouse',
-			{
-				resource: 'candidate',
-				operation: 'export',
-				candidateInput: 'input',
-				job: { __rl: true, mode: 'id', value: '4012000' },
-				ifExists: 'skip',
-			},
-			{ greenhouseHarvestApi: 'Greenhouse' },
-			opts,
-		);
+		const n = greenhouseExportNode({}, opts);
 		const bulk = await countRequests(
 			gh,
 			n,
@@ -148,18 +138,7 @@ async function intellihr(events: number): Promise<Row[]> {
 		const n = node(
 			'IntelliHR',
 			'intelliHr',
-			{
-				resource: 'person',
-				operation: 'sendHired',
-				candidateInput: 'input',
-				positionTitle: 'Senior Backend Engineer',
-				startDate: '2026-11-02',
-				businessEntity: l.businessEntities[0].id,
-				businessUnit: l.businessUnits[0].id,
-				workClass: l.workClasses[0].id,
-				location: l.locations[0].id,
-				workType: l.workTypes[0].id,
-			},
+			sendHiredParameters(l),
 			{ intelliHrApi: 'IntelliHR' },
 			opts,
 		);

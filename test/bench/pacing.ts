@@ -18,6 +18,8 @@ import {
 	type SandboxLike,
 	untilPhase,
 } from '../scenarios/bulk';
+import { greenhouseNode, link, skipExistingParameters, split, webhook } from './realN8nWorkflows';
+import { loadAverage, pct, table } from './report';
 
 type Rl = { limit: number; windowMs: number };
 type Logged = { at: number; path: string; status: number };
@@ -53,16 +55,6 @@ export interface PaceRow {
 	failed: number;
 	duplicates: number;
 	status429: number;
-}
-
-const pct = (v: number) => (Number.isFinite(v) ? `${v.toFixed(1)} %` : 'n/a');
-
-function table(headers: string[], rows: Array<Array<string | number>>): string {
-	return [
-		`| ${headers.join(' | ')} |`,
-		`|${headers.map(() => '---').join('|')}|`,
-		...rows.map((r) => `| ${r.join(' | ')} |`),
-	].join('\n');
 }
 
 /** Figures from the sandbox log: the limiter's view, from the first request the run made. */
@@ -191,43 +183,11 @@ function workflow(credential: { id: string; name: string }): IDataObject {
 		name: 'Bench pacing: Greenhouse export',
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'bench-pacing',
-				parameters: { httpMethod: 'POST', path: 'bench-pacing', responseMode: 'onReceived' },
-			},
-			{
-				name: 'Split',
-				type: 'n8n-nodes-base.code',
-				typeVersion: 2,
-				position: [200, 0],
-				parameters: {
-					jsCode: "return $('Webhook').first().json.body.candidates.map((c) => ({ json: c }));",
-				},
-			},
-			{
-				name: 'Greenhouse',
-				type: 'n8n-nodes-ats-sync.greenhouse',
-				typeVersion: 1,
-				position: [400, 0],
-				credentials: { greenhouseHarvestApi: credential },
-				onError: 'continueRegularOutput',
-				parameters: {
-					resource: 'candidate',
-					operation: 'export',
-					candidateInput: 'input',
-					job: { __rl: true, mode: 'id', value: '4012000' },
-					ifExists: 'skip',
-				},
-			},
+			webhook('bench-pacing'),
+			split('candidates'),
+			greenhouseNode(credential, skipExistingParameters()),
 		],
-		connections: {
-			Webhook: { main: [[{ node: 'Split', type: 'main', index: 0 }]] },
-			Split: { main: [[{ node: 'Greenhouse', type: 'main', index: 0 }]] },
-		},
+		connections: { Webhook: link('Split'), Split: link('Greenhouse') },
 	};
 }
 
@@ -236,10 +196,7 @@ const spread = (rows: PaceRow[], f: (r: PaceRow) => number) =>
 
 /** Section 1b: real n8n first, in-process second. */
 export function phasesSection(real: PaceRow[], local: PaceRow[]): string {
-	const load = os
-		.loadavg()
-		.map((v) => v.toFixed(1))
-		.join(' / ');
+	const load = loadAverage();
 	const head = [
 		'where',
 		'started before the boundary',
@@ -273,10 +230,7 @@ export function phasesSection(real: PaceRow[], local: PaceRow[]): string {
 
 /** Section 7: real n8n first, in-process second. */
 export function delaySection(real: PaceRow[], local: PaceRow[]): string {
-	const load = os
-		.loadavg()
-		.map((v) => v.toFixed(1))
-		.join(' / ');
+	const load = loadAverage();
 	const head = [
 		'where',
 		'response delay',

@@ -19,6 +19,7 @@ import {
 	JOB_ID,
 	ourWorkflow,
 } from './realN8nWorkflows';
+import { table } from './report';
 
 export const RATE = { limit: 250, windowMs: 5000 };
 /** The ambiguous write: applied, then answered 500 (a proxy timing out after the API wrote). */
@@ -312,14 +313,6 @@ export const ROW_HEADERS = [
 	'load avg',
 	'in-process: vs limiter minimum',
 ];
-
-function table(headers: string[], rows: Array<Array<string | number>>): string {
-	return [
-		`| ${headers.join(' | ')} |`,
-		`|${headers.map(() => '---').join('|')}|`,
-		...rows.map((r) => `| ${r.join(' | ')} |`),
-	].join('\n');
-}
 
 interface Environment {
 	stop: () => Promise<void>;

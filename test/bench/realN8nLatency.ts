@@ -12,7 +12,14 @@ import type { IDataObject } from 'n8n-workflow';
 import { candidateBody } from '../../nodes/Greenhouse/mapping';
 import { parseCandidate } from '../../nodes/shared/candidate/normalize';
 import type { Client, Sandbox } from './realN8n';
-import { JOB_ID } from './realN8nWorkflows';
+import {
+	greenhouseNode,
+	ifNode,
+	JOB_ID,
+	link,
+	skipExistingParameters,
+	webhook,
+} from './realN8nWorkflows';
 
 const SECRET = 'bench-latency-secret';
 
@@ -36,24 +43,9 @@ function ourWorkflow(creds: { id: string; name: string }) {
 					signatureFormat: 'sourceDefault',
 				},
 			},
-			{
-				name: 'Greenhouse',
-				type: 'n8n-nodes-ats-sync.greenhouse',
-				typeVersion: 1,
-				position: [260, 0],
-				credentials: { greenhouseHarvestApi: creds },
-				parameters: {
-					resource: 'candidate',
-					operation: 'export',
-					candidateInput: 'input',
-					job: { __rl: true, mode: 'id', value: String(JOB_ID) },
-					ifExists: 'skip',
-				},
-			},
+			greenhouseNode(creds, skipExistingParameters(), {}),
 		],
-		connections: {
-			'Outreach Trigger': { main: [[{ node: 'Greenhouse', type: 'main', index: 0 }]] },
-		},
+		connections: { 'Outreach Trigger': link('Greenhouse') },
 	};
 }
 
@@ -70,19 +62,11 @@ function plainWorkflow(url: string, token: string) {
 		position: [0, 0],
 		parameters: { ...parameters, ...auth },
 	});
-	const link = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
 	return {
 		name: 'Bench latency: plain n8n nodes',
 		settings: { executionOrder: 'v1' },
 		nodes: [
-			{
-				name: 'Webhook',
-				type: 'n8n-nodes-base.webhook',
-				typeVersion: 2,
-				position: [0, 0],
-				webhookId: 'bench-latency-plain',
-				parameters: { httpMethod: 'POST', path: 'bench-latency-plain', responseMode: 'onReceived' },
-			},
+			webhook('bench-latency-plain'),
 			http('Search', {
 				method: 'GET',
 				url: `${url}/v3/candidates`,
@@ -90,26 +74,8 @@ function plainWorkflow(url: string, token: string) {
 				queryParameters: { parameters: [{ name: 'email', value: '={{ $json.body.email }}' }] },
 				options: { response: { response: { fullResponse: true } } },
 			}),
-			{
-				name: 'None',
-				type: 'n8n-nodes-base.if',
-				typeVersion: 2,
-				position: [0, 0],
-				parameters: {
-					conditions: {
-						options: { caseSensitive: true, leftValue: '', typeValidation: 'loose' },
-						conditions: [
-							{
-								leftValue: '={{ $json.body.length === 0 }}',
-								rightValue: true,
-								operator: { type: 'boolean', operation: 'true', singleValue: true },
-							},
-						],
-						combinator: 'and',
-					},
-					options: {},
-				},
-			},
+			ifNode('None', '$json.body.length === 0'),
+
 			http('Create', {
 				method: 'POST',
 				url: `${url}/v3/candidates`,

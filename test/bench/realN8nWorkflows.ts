@@ -33,7 +33,7 @@ export function baselinePayload(raw: IDataObject[]): IDataObject[] {
 	});
 }
 
-const webhook = (path: string) => ({
+export const webhook = (path: string) => ({
 	name: 'Webhook',
 	type: 'n8n-nodes-base.webhook',
 	typeVersion: 2,
@@ -42,7 +42,7 @@ const webhook = (path: string) => ({
 	parameters: { httpMethod: 'POST', path, responseMode: 'onReceived' },
 });
 
-const split = (field: string) => ({
+export const split = (field: string) => ({
 	name: 'Split',
 	type: 'n8n-nodes-base.code',
 	typeVersion: 2,
@@ -52,7 +52,7 @@ const split = (field: string) => ({
 	},
 });
 
-const ifNode = (name: string, expression: string) => ({
+export const ifNode = (name: string, expression: string) => ({
 	name,
 	type: 'n8n-nodes-base.if',
 	typeVersion: 2,
@@ -134,7 +134,7 @@ function http(name: string, batching: Batching, parameters: IDataObject, fullRes
 	};
 }
 
-const link = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
+export const link = (to: string) => ({ main: [[{ node: to, type: 'main', index: 0 }]] });
 
 /**
  * Webhook → token → split → lookup by email → IF new → create (with the application) → attach the
@@ -212,36 +212,45 @@ export function baselineWorkflow(
 	};
 }
 
+/** Our Greenhouse node in a real-n8n workflow; by default an item's error goes on as output. */
+export function greenhouseNode(
+	creds: { id: string; name: string },
+	parameters: IDataObject,
+	extra: IDataObject = { onError: 'continueRegularOutput' },
+) {
+	return {
+		name: 'Greenhouse',
+		type: 'n8n-nodes-ats-sync.greenhouse',
+		typeVersion: 1,
+		position: [0, 0],
+		credentials: { greenhouseHarvestApi: creds },
+		...extra,
+		parameters,
+	};
+}
+
 /** Webhook → split → our Greenhouse export (same job, the generated profile PDF as the resume). */
 export function ourWorkflow(creds: { id: string; name: string }, path: string) {
 	return {
 		name: 'Bench: Greenhouse export node',
 		settings: { executionOrder: 'v1' },
-		nodes: [
-			webhook(path),
-			split('candidates'),
-			{
-				name: 'Greenhouse',
-				type: 'n8n-nodes-ats-sync.greenhouse',
-				typeVersion: 1,
-				position: [0, 0],
-				credentials: { greenhouseHarvestApi: creds },
-				onError: 'continueRegularOutput',
-				parameters: exportParameters(),
-			},
-		],
+		nodes: [webhook(path), split('candidates'), greenhouseNode(creds, exportParameters())],
 		connections: { Webhook: link('Split'), Split: link('Greenhouse') },
 	};
 }
 
 /** The export's parameters, shared by the real-n8n and the in-process runs. */
 export function exportParameters(): IDataObject {
+	return { ...skipExistingParameters(), options: { profilePdf: 'always' } };
+}
+
+/** The export to job JOB_ID that skips a candidate already there, with the default options. */
+export function skipExistingParameters(): IDataObject {
 	return {
 		resource: 'candidate',
 		operation: 'export',
 		candidateInput: 'input',
 		job: { __rl: true, mode: 'id', value: String(JOB_ID) },
 		ifExists: 'skip',
-		options: { profilePdf: 'always' },
 	};
 }

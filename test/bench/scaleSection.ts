@@ -3,19 +3,12 @@ import * as os from 'node:os';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { node } from '../harness/runWorkflow';
 import type { SandboxLike } from '../scenarios/bulk';
 import { runScale, type ScaleResult, slopePer1000 } from '../scenarios/scale';
+import { greenhouseExportNode } from '../harness/greenhouse';
+import { table } from './report';
 
 const SIZES = [250, 1000, 5000, 10_000];
-
-function table(headers: string[], rows: Array<Array<string | number>>): string {
-	return [
-		`| ${headers.join(' | ')} |`,
-		`|${headers.map(() => '---').join('|')}|`,
-		...rows.map((r) => `| ${r.join(' | ')} |`),
-	].join('\n');
-}
 
 export async function scaleSection(gh: SandboxLike): Promise<string> {
 	const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -25,20 +18,7 @@ export async function scaleSection(gh: SandboxLike): Promise<string> {
 		.map(Number)
 		.filter((v) => v > 0);
 	const sizes = (asked.length ? asked : SIZES).map((s) => Math.max(10, Math.round(s * scale)));
-	const exportNode = node(
-		'Greenhouse',
-		'greenhouse',
-		{
-			resource: 'candidate',
-			operation: 'export',
-			candidateInput: 'input',
-			job: { __rl: true, mode: 'id', value: '4012000' },
-			ifExists: 'skip',
-			options: { lookup: 'auto' },
-		},
-		{ greenhouseHarvestApi: 'Greenhouse' },
-		{ onError: 'continueRegularOutput' },
-	);
+	const exportNode = greenhouseExportNode({ options: { lookup: 'auto' } });
 	const once = (count: number) =>
 		runScale(
 			{

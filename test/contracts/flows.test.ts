@@ -5,6 +5,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { greenhouseTokenOwner } from '../../nodes/shared/origins';
 import { sampleCandidate } from '../fixtures/candidates';
+import { sendHiredParameters } from '../fixtures/intellihr';
 import { errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
 import { credentialTest, listSearch, loadOptions } from './helpers';
 const { startAllSandboxes } = require('../sandbox/cli');
@@ -334,38 +335,10 @@ describe('IntelliHR', () => {
 
 	test('send hired (person and job), get, find; every lookup list; dropdowns; credential test', async () => {
 		const l = ihr.lookups();
-		const [hired] = await run(
-			ihrNode({
-				resource: 'person',
-				operation: 'sendHired',
-				candidateInput: 'input',
-				positionTitle: 'Senior Backend Engineer',
-				startDate: '2026-11-02',
-				businessEntity: l.businessEntities[0].id,
-				businessUnit: l.businessUnits[0].id,
-				workClass: l.workClasses[0].id,
-				location: l.locations[0].id,
-				workType: l.workTypes[0].id,
-			}),
-			[sampleCandidate(0, 'iflow')],
-		);
+		const [hired] = await run(ihrNode(sendHiredParameters(l)), [sampleCandidate(0, 'iflow')]);
 		expect(hired.status).toBe('created');
 		// Again: the person is found, and so is the job (GET /jobs), so nothing is created twice.
-		const [again] = await run(
-			ihrNode({
-				resource: 'person',
-				operation: 'sendHired',
-				candidateInput: 'input',
-				positionTitle: 'Senior Backend Engineer',
-				startDate: '2026-11-02',
-				businessEntity: l.businessEntities[0].id,
-				businessUnit: l.businessUnits[0].id,
-				workClass: l.workClasses[0].id,
-				location: l.locations[0].id,
-				workType: l.workTypes[0].id,
-			}),
-			[sampleCandidate(0, 'iflow')],
-		);
+		const [again] = await run(ihrNode(sendHiredParameters(l)), [sampleCandidate(0, 'iflow')]);
 		expect(again).toMatchObject({ personId: hired.personId, jobId: hired.jobId });
 		expect(
 			await run(
@@ -409,19 +382,12 @@ describe('IntelliHR', () => {
 		const names = (await loadOptions(wf, 'Node', 'getPersonCustomFields')).map((o) => o.name);
 		expect(names).toContain('T-Shirt Size (single select)');
 		const [hired] = await run(
-			ihrNode({
-				resource: 'person',
-				operation: 'sendHired',
-				candidateInput: 'input',
-				positionTitle: 'Data Scientist',
-				startDate: '2026-11-02',
-				businessEntity: l.businessEntities[0].id,
-				businessUnit: l.businessUnits[0].id,
-				workClass: l.workClasses[0].id,
-				location: l.locations[0].id,
-				workType: l.workTypes[0].id,
-				personCustomFields: { field: [{ apiName: 't_shirt_size', value: 'm' }] },
-			}),
+			ihrNode(
+				sendHiredParameters(l, {
+					positionTitle: 'Data Scientist',
+					personCustomFields: { field: [{ apiName: 't_shirt_size', value: 'm' }] },
+				}),
+			),
 			[sampleCandidate(1, 'iflow-cf')],
 		);
 		expect(hired).toMatchObject({ status: 'created', customFieldsWritten: ['t_shirt_size'] });

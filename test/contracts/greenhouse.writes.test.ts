@@ -5,7 +5,8 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { normalizeDate, planEmployments } from '../../nodes/Greenhouse/employments';
 import { sampleCandidate } from '../fixtures/candidates';
-import { errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
+import { greenhouseExportWorkflow } from '../harness/greenhouse';
+import { errorOf, outputOf } from '../harness/runWorkflow';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 /**
@@ -18,7 +19,6 @@ const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 type Sandbox = Awaited<ReturnType<typeof startGreenhouseSandbox>>;
 let gh: Sandbox;
-const JOB = 4012000;
 
 beforeAll(async () => {
 	gh = await startGreenhouseSandbox({ rateLimit: { limit: 1000, windowMs: 10_000 } });
@@ -27,28 +27,7 @@ afterAll(async () => gh.close());
 beforeEach(() => gh.reset());
 
 function exportWorkflow(options: IDataObject = {}) {
-	return new WorkflowHarness(
-		{
-			nodes: [
-				node(
-					'Greenhouse',
-					'greenhouse',
-					{
-						resource: 'candidate',
-						operation: 'export',
-						candidateInput: 'input',
-						job: { __rl: true, mode: 'id', value: String(JOB) },
-						ifExists: 'skip',
-						options,
-					},
-					{ greenhouseHarvestApi: 'Greenhouse sandbox' },
-					{ onError: 'continueRegularOutput' },
-				),
-			],
-			connections: {},
-		},
-		{ greenhouseHarvestApi: { accessToken: '', ...gh.credentials } as never },
-	);
+	return greenhouseExportWorkflow(gh.credentials, { options });
 }
 
 async function exportOne(item: IDataObject | INodeExecutionData, options: IDataObject = {}) {

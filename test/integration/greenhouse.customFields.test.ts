@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sampleCandidate } from '../fixtures/candidates';
-import { node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
+import { greenhouseExportWorkflow } from '../harness/greenhouse';
+import { outputOf } from '../harness/runWorkflow';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 /**
@@ -22,29 +23,7 @@ beforeEach(() => gh.reset());
 type Entry = { fieldId: string; value: unknown };
 
 function exportWorkflow(fields: Entry[], params: IDataObject = {}) {
-	return new WorkflowHarness(
-		{
-			nodes: [
-				node(
-					'Greenhouse',
-					'greenhouse',
-					{
-						resource: 'candidate',
-						operation: 'export',
-						candidateInput: 'input',
-						job: { __rl: true, mode: 'id', value: String(JOB) },
-						ifExists: 'skip',
-						customFields: { field: fields },
-						...params,
-					},
-					{ greenhouseHarvestApi: 'Greenhouse sandbox' },
-					{ onError: 'continueRegularOutput' },
-				),
-			],
-			connections: {},
-		},
-		{ greenhouseHarvestApi: { accessToken: '', ...gh.credentials } as never },
-	);
+	return greenhouseExportWorkflow(gh.credentials, { customFields: { field: fields }, ...params });
 }
 
 async function exportItems(fields: Entry[], items: IDataObject[], params: IDataObject = {}) {

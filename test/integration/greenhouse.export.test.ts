@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { sampleCandidate, sampleCandidates } from '../fixtures/candidates';
-import { errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
+import { greenhouseExportWorkflow } from '../harness/greenhouse';
+import { errorOf, outputOf } from '../harness/runWorkflow';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 type Sandbox = Awaited<ReturnType<typeof startGreenhouseSandbox>>;
@@ -18,26 +19,7 @@ afterAll(async () => gh.close());
 beforeEach(() => gh.reset());
 
 function exportWorkflow(params: IDataObject = {}, credentials: IDataObject = gh.credentials) {
-	const nodes = [
-		node(
-			'Greenhouse',
-			'greenhouse',
-			{
-				resource: 'candidate',
-				operation: 'export',
-				candidateInput: 'input',
-				job: { __rl: true, mode: 'id', value: String(JOB) },
-				ifExists: 'skip',
-				...params,
-			},
-			{ greenhouseHarvestApi: 'Greenhouse sandbox' },
-			{ onError: 'continueRegularOutput' },
-		),
-	];
-	return new WorkflowHarness(
-		{ nodes, connections: {} },
-		{ greenhouseHarvestApi: { accessToken: '', ...credentials } as never },
-	);
+	return greenhouseExportWorkflow(credentials, params);
 }
 
 async function state() {

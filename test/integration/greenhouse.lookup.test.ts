@@ -7,7 +7,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sampleCandidate, sampleCandidates } from '../fixtures/candidates';
-import { node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
+import { greenhouseExportWorkflow } from '../harness/greenhouse';
+import { outputOf } from '../harness/runWorkflow';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 
 type Sandbox = Awaited<ReturnType<typeof startGreenhouseSandbox>>;
@@ -19,24 +20,7 @@ afterAll(async () => gh.close());
 beforeEach(() => gh.reset());
 
 async function exportRun(items: IDataObject[], options: IDataObject) {
-	const n = node(
-		'Greenhouse',
-		'greenhouse',
-		{
-			resource: 'candidate',
-			operation: 'export',
-			candidateInput: 'input',
-			job: { __rl: true, mode: 'id', value: '4012000' },
-			ifExists: 'skip',
-			options,
-		},
-		{ greenhouseHarvestApi: 'Greenhouse sandbox' },
-		{ onError: 'continueRegularOutput' },
-	);
-	const wf = new WorkflowHarness(
-		{ nodes: [n], connections: {} },
-		{ greenhouseHarvestApi: { accessToken: '', ...gh.credentials } as never },
-	);
+	const wf = greenhouseExportWorkflow(gh.credentials, { options });
 	return outputOf(await wf.run('Greenhouse', items), 'Greenhouse');
 }
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { sampleCandidate } from '../fixtures/candidates';
+import { sendHiredParameters } from '../fixtures/intellihr';
 import { node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
 const { startIntelliHrSandbox } = require('../sandbox/intellihr');
 
@@ -25,19 +26,7 @@ async function sendHired(fields: Entry[], items: IDataObject[]) {
 				node(
 					'IntelliHR',
 					'intelliHr',
-					{
-						resource: 'person',
-						operation: 'sendHired',
-						candidateInput: 'input',
-						positionTitle: 'Senior Backend Engineer',
-						startDate: '2026-11-02',
-						businessEntity: l.businessEntities[0].id,
-						businessUnit: l.businessUnits[0].id,
-						workClass: l.workClasses[0].id,
-						location: l.locations[0].id,
-						workType: l.workTypes[0].id,
-						personCustomFields: { field: fields },
-					},
+					sendHiredParameters(l, { personCustomFields: { field: fields } }),
 					{ intelliHrApi: 'IntelliHR sandbox' },
 					{ onError: 'continueRegularOutput' },
 				),

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { sampleCandidate } from '../fixtures/candidates';
+import { sendHiredParameters } from '../fixtures/intellihr';
 import { chain, errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
 const { startIntelliHrSandbox } = require('../sandbox/intellihr');
 
@@ -19,31 +20,11 @@ beforeEach(() => ihr.reset());
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** The required job fields, picked from the seeded lists as a user would from the dropdowns. */
-function jobParams(): IDataObject {
-	const l = ihr.lookups();
-	return {
-		positionTitle: 'Senior Backend Engineer',
-		startDate: '2026-11-02',
-		businessEntity: l.businessEntities[0].id,
-		businessUnit: l.businessUnits[0].id,
-		workClass: l.workClasses[0].id,
-		location: l.locations[0].id,
-		workType: l.workTypes[0].id,
-	};
-}
-
 function intelliHr(params: IDataObject = {}, credentials: IDataObject = ihr.credentials) {
 	const n = node(
 		'IntelliHR',
 		'intelliHr',
-		{
-			resource: 'person',
-			operation: 'sendHired',
-			candidateInput: 'input',
-			...jobParams(),
-			...params,
-		},
+		sendHiredParameters(ihr.lookups(), params),
 		{ intelliHrApi: 'IntelliHR sandbox' },
 		{ onError: 'continueRegularOutput' },
 	);

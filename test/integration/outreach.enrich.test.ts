@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { IDataObject } from 'n8n-workflow';
 
 import { chain, node, outputOf, type WebhookResult, WorkflowHarness } from '../harness/runWorkflow';
-const { startOutreachToolsSandbox } = require('../sandbox/outreach-tools');
-const { startStardexSandbox } = require('../sandbox/stardex');
+import {
+	outreachFixture,
+	stardexExportNode,
+	useToolsAndStardex,
+} from '../harness/outreachSandboxes';
 
 /**
  * Issue 4, second half: id-only or thin outreach webhooks → Enrich Missing Fields reads the lead or
@@ -19,35 +19,14 @@ const { startStardexSandbox } = require('../sandbox/stardex');
  * oAuth2Api, so the request goes through n8n-core's real requestOAuth2 (token signing, refresh).
  */
 
-type Tools = Awaited<ReturnType<typeof startOutreachToolsSandbox>>;
-type Stardex = Awaited<ReturnType<typeof startStardexSandbox>>;
-let tools: Tools;
-let sdx: Stardex;
-let JOB: string;
-
-beforeAll(async () => {
-	tools = await startOutreachToolsSandbox();
-	sdx = await startStardexSandbox({
-		rateLimit: { limit: 100_000, windowMs: 60_000, mode: 'sliding' },
-	});
-	JOB = String(sdx.jobs()[0].id);
-});
-afterAll(async () => {
-	await tools.close();
-	await sdx.close();
-});
-beforeEach(() => {
-	tools.reset();
-	sdx.reset();
-});
+const sandboxes = useToolsAndStardex();
 
 const LEMLIST_SECRET = 'lemlist-shared-secret-123';
-const fixture = (name: string) =>
-	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
+const fixture = outreachFixture;
 const emitted = (res: WebhookResult): IDataObject[] =>
 	(res.response.workflowData?.[0] ?? []).map((i) => i.json);
 const requests = () =>
-	tools
+	sandboxes.tools
 		.requests()
 		.map(
 			(r: { method: string; path: string; query: string; status: number }) =>
@@ -86,45 +65,30 @@ function lemlistTrigger(params: IDataObject = {}) {
 function lemlistOnly(params: IDataObject = {}, credentials: IDataObject = {}) {
 	return new WorkflowHarness(
 		{ nodes: [lemlistTrigger(params)], connections: {} },
-		{ lemlistLeadsApi: { ...tools.credentials.lemlist, ...credentials } },
+		{ lemlistLeadsApi: { ...sandboxes.tools.credentials.lemlist, ...credentials } },
 	);
 }
 
 describe('lemlist reply without LinkedIn URL → enriched → Stardex export', () => {
 	function flow() {
-		const nodes = [
-			lemlistTrigger(),
-			node(
-				'Stardex',
-				'stardex',
-				{
-					resource: 'candidate',
-					operation: 'export',
-					candidateInput: 'input',
-					job: { __rl: true, mode: 'id', value: JOB },
-					ifExists: 'skip',
-				},
-				{ stardexApi: 'Stardex sandbox' },
-				{ onError: 'continueRegularOutput' },
-			),
-		];
+		const nodes = [lemlistTrigger(), stardexExportNode(sandboxes.job)];
 		return new WorkflowHarness(
 			{ nodes, connections: chain('Outreach Trigger', 'Stardex') },
 			{
-				lemlistLeadsApi: { ...tools.credentials.lemlist },
-				stardexApi: { ...sdx.credentials } as never,
+				lemlistLeadsApi: { ...sandboxes.tools.credentials.lemlist },
+				stardexApi: { ...sandboxes.sdx.credentials } as never,
 			},
 		);
 	}
 
 	test('the LinkedIn URL comes from the lemlist API; the person is created once, redelivery included', async () => {
-		tools.addLemlistLead({
+		sandboxes.tools.addLemlistLead({
 			...LENA,
 			campaignId: 'cam_other',
 			_id: 'lea_other',
 			linkedinUrl: 'https://www.linkedin.com/in/not-this-one',
 		});
-		tools.addLemlistLead(LENA);
+		sandboxes.tools.addLemlistLead(LENA);
 		const wf = flow();
 		const body = fixture('lemlist-emailsReplied-no-linkedin.json');
 
@@ -163,7 +127,7 @@ describe('lemlist reply without LinkedIn URL → enriched → Stardex export', (
 			expect.objectContaining({ status: 'skipped' }),
 		]);
 
-		const s = sdx.state();
+		const s = sandboxes.sdx.state();
 		expect(s.counts).toMatchObject({ persons: 1, candidates: 1 });
 		expect(s.persons[0]).toMatchObject({
 			name: 'Lena Hoffmann',
@@ -174,43 +138,28 @@ describe('lemlist reply without LinkedIn URL → enriched → Stardex export', (
 	});
 
 	test('the same reply delivered again while the first is still reading the lemlist API starts 1 run, 1 API call', async () => {
-		tools.addLemlistLead(LENA);
+		sandboxes.tools.addLemlistLead(LENA);
 		const wf = lemlistOnly();
 		const body = fixture('lemlist-emailsReplied-no-linkedin.json');
-		tools.setFaults({ latencyMs: 300 });
+		sandboxes.tools.setFaults({ latencyMs: 300 });
 		const answers = await Promise.all([
 			wf.deliver('Outreach Trigger', { body }),
 			wf.deliver('Outreach Trigger', { body }),
 		]);
-		tools.setFaults({});
+		sandboxes.tools.setFaults({});
 		expect(answers.map((a) => a.status)).toEqual([200, 200]);
 		expect(answers.map((a) => emitted(a).length).sort()).toEqual([0, 1]);
 		expect(requests()).toHaveLength(1);
 	});
 
 	test('without enrichment the same reply cannot reach Stardex: it has no LinkedIn URL', async () => {
-		tools.addLemlistLead(LENA);
-		const nodes = [
-			lemlistTrigger({ enrichMissing: false }),
-			node(
-				'Stardex',
-				'stardex',
-				{
-					resource: 'candidate',
-					operation: 'export',
-					candidateInput: 'input',
-					job: { __rl: true, mode: 'id', value: JOB },
-					ifExists: 'skip',
-				},
-				{ stardexApi: 'Stardex sandbox' },
-				{ onError: 'continueRegularOutput' },
-			),
-		];
+		sandboxes.tools.addLemlistLead(LENA);
+		const nodes = [lemlistTrigger({ enrichMissing: false }), stardexExportNode(sandboxes.job)];
 		const wf = new WorkflowHarness(
 			{ nodes, connections: chain('Outreach Trigger', 'Stardex') },
 			{
-				lemlistLeadsApi: { ...tools.credentials.lemlist },
-				stardexApi: { ...sdx.credentials } as never,
+				lemlistLeadsApi: { ...sandboxes.tools.credentials.lemlist },
+				stardexApi: { ...sandboxes.sdx.credentials } as never,
 			},
 		);
 		const res = await wf.deliver('Outreach Trigger', {
@@ -219,7 +168,7 @@ describe('lemlist reply without LinkedIn URL → enriched → Stardex export', (
 		expect(emitted(res)[0].linkedinUrl).toBeUndefined();
 		expect(emitted(res)[0].enrichment).toBeUndefined();
 		expect(requests()).toEqual([]);
-		expect(sdx.state().counts).toMatchObject({ persons: 0 });
+		expect(sandboxes.sdx.state().counts).toMatchObject({ persons: 0 });
 	});
 });
 
@@ -227,7 +176,7 @@ describe('lemlist lookups that fail still start the workflow', () => {
 	const body = () => fixture('lemlist-emailsReplied-no-linkedin.json');
 
 	test('a wrong API key: ok:false naming the credential, never the key', async () => {
-		tools.addLemlistLead(LENA);
+		sandboxes.tools.addLemlistLead(LENA);
 		const res = await lemlistOnly({}, { apiKey: 'wrong-lemlist-key-0000' }).deliver(
 			'Outreach Trigger',
 			{ body: body() },
@@ -260,8 +209,8 @@ describe('lemlist lookups that fail still start the workflow', () => {
 	});
 
 	test('an API slower than the time limit: the webhook still answers 200 with the item, in time', async () => {
-		tools.addLemlistLead(LENA);
-		tools.setFaults({ stallRate: 1, stallMs: 1200, only: ['GET /lemlist/'] });
+		sandboxes.tools.addLemlistLead(LENA);
+		sandboxes.tools.setFaults({ stallRate: 1, stallMs: 1200, only: ['GET /lemlist/'] });
 		const started = Date.now();
 		const res = await lemlistOnly({ options: { enrichTimeLimitMs: 600 } }).deliver(
 			'Outreach Trigger',
@@ -280,8 +229,8 @@ describe('lemlist lookups that fail still start the workflow', () => {
 	});
 
 	test('rate-limited: no waiting, ok:false', async () => {
-		tools.addLemlistLead(LENA);
-		tools.setFaults({ burst429: 5 });
+		sandboxes.tools.addLemlistLead(LENA);
+		sandboxes.tools.setFaults({ burst429: 5 });
 		const started = Date.now();
 		const [item] = emitted(await lemlistOnly().deliver('Outreach Trigger', { body: body() }));
 		expect(Date.now() - started).toBeLessThan(1500);
@@ -308,7 +257,7 @@ describe('Instantly', () => {
 		);
 		return new WorkflowHarness(
 			{ nodes: [trigger], connections: {} },
-			{ instantlyApi: { ...tools.credentials.instantly, ...credentials } },
+			{ instantlyApi: { ...sandboxes.tools.credentials.instantly, ...credentials } },
 		);
 	}
 	const MARCO = {
@@ -321,8 +270,8 @@ describe('Instantly', () => {
 	};
 
 	test("reads the lead by email; the webhook's own company stays", async () => {
-		tools.addInstantlyLead({ ...MARCO, email: 'someone.else@example.org' });
-		tools.addInstantlyLead(MARCO);
+		sandboxes.tools.addInstantlyLead({ ...MARCO, email: 'someone.else@example.org' });
+		sandboxes.tools.addInstantlyLead(MARCO);
 		const [item] = emitted(
 			await instantly().deliver('Outreach Trigger', {
 				body: fixture('instantly-reply_received.json'),
@@ -339,8 +288,8 @@ describe('Instantly', () => {
 	});
 
 	test('an API that rejects the contacts filter (400) is asked again with search', async () => {
-		tools.configure({ instantly: { rejectContacts: true } });
-		tools.addInstantlyLead(MARCO);
+		sandboxes.tools.configure({ instantly: { rejectContacts: true } });
+		sandboxes.tools.addInstantlyLead(MARCO);
 		const [item] = emitted(
 			await instantly().deliver('Outreach Trigger', {
 				body: fixture('instantly-reply_received.json'),
@@ -351,7 +300,7 @@ describe('Instantly', () => {
 			'POST /instantly/api/v2/leads/list → 400',
 			'POST /instantly/api/v2/leads/list → 200',
 		]);
-		tools.configure({ instantly: { rejectContacts: false } });
+		sandboxes.tools.configure({ instantly: { rejectContacts: false } });
 	});
 
 	test('a key without the leads:read scope: ok:false saying which scope', async () => {
@@ -387,7 +336,9 @@ describe('Outreach.io (OAuth2 through n8n-core)', () => {
 		);
 		const wf = new WorkflowHarness(
 			{ nodes: [trigger], connections: {} },
-			{ outreachIoOAuth2Api: { ...tools.credentials.outreachIo, ...credentials } as never },
+			{
+				outreachIoOAuth2Api: { ...sandboxes.tools.credentials.outreachIo, ...credentials } as never,
+			},
 		);
 		Object.assign(wf.credentialsHelper, {
 			getParentTypes: (type: string) => (type === 'outreachIoOAuth2Api' ? ['oAuth2Api'] : []),
@@ -396,7 +347,7 @@ describe('Outreach.io (OAuth2 through n8n-core)', () => {
 	}
 
 	test('the id-only mailing.replied becomes a full candidate', async () => {
-		tools.addProspect({
+		sandboxes.tools.addProspect({
 			id: 5511,
 			firstName: 'Priya',
 			lastName: 'Natarajan',
@@ -447,13 +398,13 @@ describe('Outreach.io (OAuth2 through n8n-core)', () => {
 	});
 
 	test('an expired access token is refreshed by n8n and the lookup succeeds', async () => {
-		tools.addProspect({
+		sandboxes.tools.addProspect({
 			id: 5511,
 			firstName: 'Priya',
 			lastName: 'Natarajan',
 			emails: ['priya.n@example.com'],
 		});
-		tools.expireOutreachTokens();
+		sandboxes.tools.expireOutreachTokens();
 		const [item] = emitted(
 			await outreachIo().deliver('Outreach Trigger', {
 				body: fixture('outreachio-mailing.replied.json'),
@@ -468,13 +419,13 @@ describe('Outreach.io (OAuth2 through n8n-core)', () => {
 	});
 
 	test('a revoked connection (refresh refused): ok:false naming the credential, no token in the output', async () => {
-		tools.addProspect({
+		sandboxes.tools.addProspect({
 			id: 5511,
 			firstName: 'Priya',
 			lastName: 'Natarajan',
 			emails: ['priya.n@example.com'],
 		});
-		tools.expireOutreachTokens();
+		sandboxes.tools.expireOutreachTokens();
 		const revoked = {
 			oauthTokenData: {
 				access_token: 'sandbox-outreach-access-token',

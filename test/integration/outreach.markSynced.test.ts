@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { IDataObject } from 'n8n-workflow';
 
 import { chain, errorOf, node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
-const { startOutreachToolsSandbox } = require('../sandbox/outreach-tools');
-const { startStardexSandbox } = require('../sandbox/stardex');
+import {
+	outreachFixture,
+	stardexExportNode,
+	useToolsAndStardex,
+} from '../harness/outreachSandboxes';
 
 /**
  * Issue 17 §4: after the ATS export, Mark as Synced writes the ATS link onto the lead in the
@@ -13,32 +13,12 @@ const { startStardexSandbox } = require('../sandbox/stardex');
  * time-boxed, and its failure is its own status: the export is neither undone nor repeated.
  */
 
-type Tools = Awaited<ReturnType<typeof startOutreachToolsSandbox>>;
-type Stardex = Awaited<ReturnType<typeof startStardexSandbox>>;
-let tools: Tools;
-let sdx: Stardex;
-let JOB: string;
+const sandboxes = useToolsAndStardex();
 
-beforeAll(async () => {
-	tools = await startOutreachToolsSandbox();
-	sdx = await startStardexSandbox({
-		rateLimit: { limit: 100_000, windowMs: 60_000, mode: 'sliding' },
-	});
-	JOB = String(sdx.jobs()[0].id);
-});
-afterAll(async () => {
-	await tools.close();
-	await sdx.close();
-});
-beforeEach(() => {
-	tools.reset();
-	sdx.reset();
-	tools.setFaults({});
-});
+beforeEach(() => sandboxes.tools.setFaults({}));
 
 const SECRET = 'lemlist-shared-secret-123';
-const fixture = (name: string) =>
-	JSON.parse(readFileSync(join(__dirname, '../fixtures/outreach', name), 'utf8')) as IDataObject;
+const fixture = outreachFixture;
 const LENA = {
 	_id: 'lea_Pq7wErT2',
 	email: 'lena.hoffmann@example.de',
@@ -47,7 +27,8 @@ const LENA = {
 	linkedinUrl: 'linkedin.com/in/lena-hoffmann-dev/',
 	campaignId: 'cam_A1b2C3d4',
 };
-const lemlistLead = () => tools.state().lemlist.leads.find((l: IDataObject) => l._id === LENA._id);
+const lemlistLead = () =>
+	sandboxes.tools.state().lemlist.leads.find((l: IDataObject) => l._id === LENA._id);
 
 function flow(markOptions: IDataObject = {}) {
 	const nodes = [
@@ -64,19 +45,7 @@ function flow(markOptions: IDataObject = {}) {
 			},
 			{ lemlistLeadsApi: 'lemlist sandbox' },
 		),
-		node(
-			'Stardex',
-			'stardex',
-			{
-				resource: 'candidate',
-				operation: 'export',
-				candidateInput: 'input',
-				job: { __rl: true, mode: 'id', value: JOB },
-				ifExists: 'skip',
-			},
-			{ stardexApi: 'Stardex sandbox' },
-			{ onError: 'continueRegularOutput' },
-		),
+		stardexExportNode(sandboxes.job),
 		node(
 			'Mark as Synced',
 			'outreach',
@@ -88,19 +57,19 @@ function flow(markOptions: IDataObject = {}) {
 	return new WorkflowHarness(
 		{ nodes, connections: chain('Outreach Trigger', 'Stardex', 'Mark as Synced') },
 		{
-			lemlistLeadsApi: { ...tools.credentials.lemlist },
-			stardexApi: { ...sdx.credentials } as never,
+			lemlistLeadsApi: { ...sandboxes.tools.credentials.lemlist },
+			stardexApi: { ...sandboxes.sdx.credentials } as never,
 		},
 	);
 }
 
 describe('lemlist reply → Stardex export → Mark as Synced', () => {
 	test('the ATS link lands on the lead with no mapping; a second run sends no write', async () => {
-		tools.addLemlistLead(LENA);
+		sandboxes.tools.addLemlistLead(LENA);
 		const body = fixture('lemlist-emailsReplied-no-linkedin.json');
 		const first = await flow().deliver('Outreach Trigger', { body });
 		const [marked] = outputOf(first.run!, 'Mark as Synced');
-		const person = String(sdx.state().persons[0].id);
+		const person = String(sandboxes.sdx.state().persons[0].id);
 		expect(marked).toMatchObject({
 			ats: 'stardex',
 			status: 'created',
@@ -114,7 +83,7 @@ describe('lemlist reply → Stardex export → Mark as Synced', () => {
 			atsProfileUrl: marked.profileUrl,
 			atsCandidateId: person,
 		});
-		expect(tools.state().writes.lemlistVariables).toBe(1);
+		expect(sandboxes.tools.state().writes.lemlistVariables).toBe(1);
 
 		// Another workflow (no trigger memory): Stardex skips the person, the lead already carries the link.
 		const again = await flow().deliver('Outreach Trigger', { body });
@@ -125,15 +94,15 @@ describe('lemlist reply → Stardex export → Mark as Synced', () => {
 				markStatus: 'alreadyMarked',
 			}),
 		]);
-		expect(tools.state().writes.lemlistVariables).toBe(1);
-		expect(sdx.state().counts).toMatchObject({ persons: 1 });
+		expect(sandboxes.tools.state().writes.lemlistVariables).toBe(1);
+		expect(sandboxes.sdx.state().counts).toMatchObject({ persons: 1 });
 	});
 
 	test('lemlist failing (500) is reported as markedSynced: false; the export stands and is not repeated', async () => {
-		tools.addLemlistLead(LENA);
+		sandboxes.tools.addLemlistLead(LENA);
 		const wf = flow();
 		// The trigger's enrichment read succeeds; only the variable writes fail.
-		tools.setFaults({ error5xxRate: 1, only: ['POST /lemlist/api/leads/'] });
+		sandboxes.tools.setFaults({ error5xxRate: 1, only: ['POST /lemlist/api/leads/'] });
 		const res = await wf.deliver('Outreach Trigger', {
 			body: fixture('lemlist-emailsReplied-no-linkedin.json'),
 		});
@@ -141,14 +110,14 @@ describe('lemlist reply → Stardex export → Mark as Synced', () => {
 		const [item] = outputOf(res.run!, 'Mark as Synced');
 		expect(item).toMatchObject({ status: 'created', markedSynced: false, markStatus: 'failed' });
 		expect(String(item.reason)).toMatch(/lemlist API/);
-		expect(sdx.state().counts).toMatchObject({ persons: 1 });
+		expect(sandboxes.sdx.state().counts).toMatchObject({ persons: 1 });
 		expect(lemlistLead().atsCandidateId).toBeUndefined();
 	});
 
 	test('a lemlist slower than the time limit: markedSynced: false, timedOut', async () => {
-		tools.addLemlistLead(LENA);
+		sandboxes.tools.addLemlistLead(LENA);
 		const wf = flow({ timeLimitSeconds: 1 });
-		tools.setFaults({ latencyMs: 1500, only: ['POST /lemlist/api/leads/'] });
+		sandboxes.tools.setFaults({ latencyMs: 1500, only: ['POST /lemlist/api/leads/'] });
 		const res = await wf.deliver('Outreach Trigger', {
 			body: fixture('lemlist-emailsReplied-no-linkedin.json'),
 		});
@@ -165,7 +134,7 @@ describe('Mark as Synced on its own', () => {
 			instantly: 'instantlyApi',
 			woodpecker: 'woodpeckerApi',
 		}[tool]!;
-		const base = tools.credentials[tool as 'lemlist' | 'instantly' | 'woodpecker'];
+		const base = sandboxes.tools.credentials[tool as 'lemlist' | 'instantly' | 'woodpecker'];
 		return new WorkflowHarness(
 			{
 				nodes: [
@@ -194,19 +163,19 @@ describe('Mark as Synced on its own', () => {
 		outputOf(await wf.run('Mark', items), 'Mark');
 
 	test('lemlist: every campaign lead of the email, or only the item campaign; changed values are updated', async () => {
-		tools.addLemlistLead({ ...LENA, _id: 'lea_a', campaignId: 'cam_1' });
-		tools.addLemlistLead({ ...LENA, _id: 'lea_b', campaignId: 'cam_2' });
+		sandboxes.tools.addLemlistLead({ ...LENA, _id: 'lea_a', campaignId: 'cam_1' });
+		sandboxes.tools.addLemlistLead({ ...LENA, _id: 'lea_b', campaignId: 'cam_2' });
 		const [all] = await runMark(mark('lemlist'), [exported(LENA.email, 5)]);
 		expect(all).toMatchObject({ markStatus: 'marked', markedLeads: ['lea_a', 'lea_b'] });
 		const [one] = await runMark(mark('lemlist'), [
 			exported(LENA.email, 6, { campaign: { id: 'cam_2' } }),
 		]);
 		expect(one).toMatchObject({ markStatus: 'marked', markedLeads: ['lea_b'] });
-		const leads = tools.state().lemlist.leads;
+		const leads = sandboxes.tools.state().lemlist.leads;
 		expect(leads.map((l: IDataObject) => l.atsCandidateId)).toEqual(['5', '6']);
 		// 2 adds, then 1 update (PATCH) of the variables lea_b already had.
-		expect(tools.state().writes.lemlistVariables).toBe(3);
-		expect(tools.requests().map((r: IDataObject) => r.method)).toEqual([
+		expect(sandboxes.tools.state().writes.lemlistVariables).toBe(3);
+		expect(sandboxes.tools.requests().map((r: IDataObject) => r.method)).toEqual([
 			'GET',
 			'POST',
 			'POST',
@@ -216,7 +185,7 @@ describe('Mark as Synced on its own', () => {
 	});
 
 	test('Instantly: the lead keeps its other variables; a read-only key reports the missing scope', async () => {
-		const lead = tools.addInstantlyLead({
+		const lead = sandboxes.tools.addInstantlyLead({
 			email: 'marco.rossi@example.org',
 			payload: { tier: 'A' },
 		});
@@ -226,14 +195,14 @@ describe('Mark as Synced on its own', () => {
 			markStatus: 'marked',
 			markedLeads: [lead.id],
 		});
-		expect(tools.state().instantly.leads[0].payload).toEqual({
+		expect(sandboxes.tools.state().instantly.leads[0].payload).toEqual({
 			tier: 'A',
 			atsProfileUrl: 'https://app.greenhouse.io/people/9',
 			atsCandidateId: '9',
 		});
 		const [again] = await runMark(mark('instantly'), [exported('marco.rossi@example.org', 9)]);
 		expect(again).toMatchObject({ markStatus: 'alreadyMarked', alreadyMarkedLeads: [lead.id] });
-		expect(tools.state().writes.instantlyLeads).toBe(1);
+		expect(sandboxes.tools.state().writes.instantlyLeads).toBe(1);
 
 		const readOnly = mark('instantly', {}, { apiKey: 'sandbox-instantly-leads-only-key' });
 		const [refused] = await runMark(readOnly, [exported('marco.rossi@example.org', 10)]);
@@ -242,10 +211,14 @@ describe('Mark as Synced on its own', () => {
 	});
 
 	test('Woodpecker: snippet14 / snippet15 by default; an unknown prospect is not created; names must be snippets', async () => {
-		tools.addWoodpeckerProspect({ id: 77, email: 'erlich@example.com', snippet1: 'keep me' });
+		sandboxes.tools.addWoodpeckerProspect({
+			id: 77,
+			email: 'erlich@example.com',
+			snippet1: 'keep me',
+		});
 		const [done] = await runMark(mark('woodpecker'), [exported('Erlich@example.com', 12)]);
 		expect(done).toMatchObject({ markedSynced: true, markStatus: 'marked', markedLeads: ['77'] });
-		expect(tools.state().woodpecker.prospects[0]).toMatchObject({
+		expect(sandboxes.tools.state().woodpecker.prospects[0]).toMatchObject({
 			snippet1: 'keep me',
 			snippet14: 'https://app.greenhouse.io/people/12',
 			snippet15: '12',
@@ -254,8 +227,8 @@ describe('Mark as Synced on its own', () => {
 		expect(again).toMatchObject({ markStatus: 'alreadyMarked' });
 		const [unknown] = await runMark(mark('woodpecker'), [exported('nobody@example.com', 13)]);
 		expect(unknown).toMatchObject({ markedSynced: false, markStatus: 'notFound' });
-		expect(tools.state().woodpecker.prospects).toHaveLength(1);
-		expect(tools.state().writes.woodpeckerProspects).toBe(1);
+		expect(sandboxes.tools.state().woodpecker.prospects).toHaveLength(1);
+		expect(sandboxes.tools.state().writes.woodpeckerProspects).toBe(1);
 
 		const [custom] = await runMark(
 			mark('woodpecker', { urlVariable: 'snippet3', idVariable: 'snippet4' }),
@@ -272,7 +245,7 @@ describe('Mark as Synced on its own', () => {
 	});
 
 	test('items that cannot be marked say why, and the rest of the batch goes on', async () => {
-		tools.addLemlistLead(LENA);
+		sandboxes.tools.addLemlistLead(LENA);
 		const out = await runMark(mark('lemlist'), [
 			{ ats: 'stardex', status: 'failed', error: 'boom', email: LENA.email },
 			{ ...exported(LENA.email, 1), tool: 'instantly' },
@@ -299,7 +272,7 @@ describe('Mark as Synced on its own', () => {
 		]);
 		expect(failed).toMatchObject({ status: 'failed' });
 		expect(String(failed.error)).toMatch(/Profile URL Variable.*"ats url"/);
-		expect(tools.requests()).toHaveLength(0);
+		expect(sandboxes.tools.requests()).toHaveLength(0);
 	});
 });
 
@@ -328,13 +301,13 @@ describe('Stardex export › Skip Lookup When Lead Is Marked (a re-run of marked
 				],
 				connections: {},
 			},
-			{ stardexApi: { ...sdx.credentials } as never },
+			{ stardexApi: { ...sandboxes.sdx.credentials } as never },
 		);
 	}
 	const run = async (options: IDataObject, items: IDataObject[]) => {
-		const before = sdx.requests().length;
+		const before = sandboxes.sdx.requests().length;
 		const out = outputOf(await exportWith(options).run('Stardex', items), 'Stardex');
-		return { out, requests: sdx.requests().length - before };
+		return { out, requests: sandboxes.sdx.requests().length - before };
 	};
 
 	test('3 marked leads: the lookups are saved with the option on, and nothing else changes', async () => {
@@ -362,7 +335,7 @@ describe('Stardex export › Skip Lookup When Lead Is Marked (a re-run of marked
 		expect(on.out.map((o) => o.candidateId)).toEqual(off.out.map((o) => o.candidateId));
 		expect({ off: off.requests, on: on.requests }).toEqual({ off: off.requests, on: 0 });
 		expect(off.requests).toBeGreaterThanOrEqual(3);
-		expect(sdx.state().counts).toMatchObject({ persons: 3 });
+		expect(sandboxes.sdx.state().counts).toMatchObject({ persons: 3 });
 
 		// A marker of another ATS (or none) is ignored: the lookup runs as before.
 		const foreign = marked.map((m) => ({
@@ -494,11 +467,14 @@ describe('the marker through the Outreach Trigger: lemlist lead variables → St
 					],
 					connections: chain('Outreach Trigger', 'Stardex'),
 				},
-				{ stardexApi: { ...sdx.credentials } as never },
+				{ stardexApi: { ...sandboxes.sdx.credentials } as never },
 			);
-			const before = sdx.requests().length;
+			const before = sandboxes.sdx.requests().length;
 			const res = await wf.deliver('Outreach Trigger', { body });
-			return { out: outputOf(res.run!, 'Stardex'), requests: sdx.requests().length - before };
+			return {
+				out: outputOf(res.run!, 'Stardex'),
+				requests: sandboxes.sdx.requests().length - before,
+			};
 		};
 
 		const first = await send({}, 'act_first');
@@ -516,6 +492,6 @@ describe('the marker through the Outreach Trigger: lemlist lead variables → St
 			}),
 		]);
 		expect(again.requests).toBe(0);
-		expect(sdx.state().counts).toMatchObject({ persons: 1 });
+		expect(sandboxes.sdx.state().counts).toMatchObject({ persons: 1 });
 	});
 });

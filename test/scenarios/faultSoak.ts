@@ -11,6 +11,7 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { sampleCandidate } from '../fixtures/candidates';
+import { sendHiredParameters } from '../fixtures/intellihr';
 import { node, outputOf, WorkflowHarness } from '../harness/runWorkflow';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
 const { startStardexSandbox } = require('../sandbox/stardex');
@@ -116,19 +117,7 @@ export const SOAK_SYSTEMS: SoakSystem[] = [
 		start: () => startIntelliHrSandbox({ rateLimit: { limit: 5000, windowMs: 1000 } }),
 		exportNode: (s, params) => {
 			const l = (s.lookups as () => Record<string, IDataObject[]>)();
-			return exportNodeOf('IntelliHR', 'intelliHr', 'intelliHrApi', {
-				resource: 'person',
-				operation: 'sendHired',
-				candidateInput: 'input',
-				positionTitle: 'Senior Backend Engineer',
-				startDate: '2026-11-02',
-				businessEntity: l.businessEntities[0].id,
-				businessUnit: l.businessUnits[0].id,
-				workClass: l.workClasses[0].id,
-				location: l.locations[0].id,
-				workType: l.workTypes[0].id,
-				...params,
-			});
+			return exportNodeOf('IntelliHR', 'intelliHr', 'intelliHrApi', sendHiredParameters(l, params));
 		},
 		records: (s) =>
 			(s.people as IDataObject[])

@@ -6,6 +6,7 @@ import type { Call } from '../transport';
 import { lemlistApi } from '../transport';
 import {
 	differing,
+	leadEmail,
 	type LeadRef,
 	LeadNotFoundError,
 	type LeadWriter,
@@ -61,12 +62,8 @@ async function mark(
 	ref: LeadRef,
 	wanted: Record<string, string>,
 ): Promise<MarkOutcome> {
-	if (!ref.email)
-		throw new LeadNotFoundError(
-			'lemlist',
-			'without an email (lemlist reads a lead and its variables by email; map Lead Email)',
-		);
-	const leads = (await leadsOf(call, ref.email))
+	const email = leadEmail(ref, 'lemlist', 'lemlist reads a lead and its variables by email');
+	const leads = (await leadsOf(call, email))
 		.filter((l) => str(l._id))
 		.filter((l) => !ref.leadId || str(l._id) === ref.leadId)
 		.filter((l) => !ref.campaignId || campaignOf(l) === ref.campaignId)

@@ -38,6 +38,12 @@ export class LeadNotFoundError extends Error {
 	}
 }
 
+/** The lead's email, for a tool that finds leads only by email; without one the lead is not found. */
+export function leadEmail(ref: LeadRef, tool: string, why: string): string {
+	if (!ref.email) throw new LeadNotFoundError(tool, `without an email (${why}; map Lead Email)`);
+	return ref.email;
+}
+
 /** Bound on the leads of one person marked in one item (one per campaign in lemlist). */
 export const MAX_LEADS = 10;
 

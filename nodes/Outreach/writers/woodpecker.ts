@@ -5,6 +5,7 @@ import type { Call } from '../transport';
 import { woodpeckerApi } from '../transport';
 import {
 	differing,
+	leadEmail,
 	type LeadRef,
 	LeadNotFoundError,
 	type LeadWriter,
@@ -36,20 +37,16 @@ async function mark(
 	ref: LeadRef,
 	wanted: Record<string, string>,
 ): Promise<MarkOutcome> {
-	if (!ref.email)
-		throw new LeadNotFoundError(
-			'Woodpecker',
-			'without an email (Woodpecker finds prospects by email; map Lead Email)',
-		);
-	const prospect = await prospectOf(call, ref.email);
-	if (!prospect) throw new LeadNotFoundError('Woodpecker', `with email ${ref.email}`);
-	const id = String(prospect.id ?? ref.email);
+	const email = leadEmail(ref, 'Woodpecker', 'Woodpecker finds prospects by email');
+	const prospect = await prospectOf(call, email);
+	if (!prospect) throw new LeadNotFoundError('Woodpecker', `with email ${email}`);
+	const id = String(prospect.id ?? email);
 	if (!differing(prospect, wanted).length) return { marked: [], already: [id] };
 	// Setting the same snippets twice gives the same prospect, so the update may be retried.
 	await call({
 		method: 'POST',
 		path: '/v1/add_prospects_list',
-		body: { update: true, prospects: [{ email: str(prospect.email) ?? ref.email, ...wanted }] },
+		body: { update: true, prospects: [{ email: str(prospect.email) ?? email, ...wanted }] },
 		idempotent: true,
 	});
 	return { marked: [id], already: [] };

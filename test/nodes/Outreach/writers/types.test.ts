@@ -1,4 +1,4 @@
-import { differing, LeadNotFoundError } from '../../../../nodes/Outreach/writers/types';
+import { differing, leadEmail, LeadNotFoundError } from '../../../../nodes/Outreach/writers/types';
 
 describe('differing: which variables a lead does not carry yet', () => {
 	const wanted = { atsProfileUrl: 'https://x/1', atsCandidateId: '1' };
@@ -22,5 +22,21 @@ describe('differing: which variables a lead does not carry yet', () => {
 		expect(new LeadNotFoundError('lemlist', 'with email a@b.co').message).toBe(
 			'lemlist has no lead with email a@b.co',
 		);
+	});
+});
+
+describe('leadEmail: the email a tool finds its leads by', () => {
+	test('the email when the item has one', () => {
+		expect(leadEmail({ email: 'a@b.co' }, 'Woodpecker', 'why')).toBe('a@b.co');
+	});
+
+	test('none: a lead not found, naming the tool, why and what to map', () => {
+		expect(() => leadEmail({}, 'lemlist', 'lemlist reads leads by email')).toThrow(
+			new LeadNotFoundError(
+				'lemlist',
+				'without an email (lemlist reads leads by email; map Lead Email)',
+			),
+		);
+		expect(() => leadEmail({ email: '' }, 'Woodpecker', 'x')).toThrow(LeadNotFoundError);
 	});
 });

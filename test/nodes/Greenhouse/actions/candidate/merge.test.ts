@@ -2,7 +2,8 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { mergeIntoOlder } from '../../../../../nodes/Greenhouse/actions/candidate/merge';
 import { sampleCandidate } from '../../../../fixtures/candidates';
-import { node, outputOf, WorkflowHarness } from '../../../../harness/runWorkflow';
+import { greenhouseExportWorkflow } from '../../../../harness/greenhouse';
+import { outputOf } from '../../../../harness/runWorkflow';
 
 const { startGreenhouseSandbox, ALL_SCOPES } = require('../../../../sandbox/greenhouse');
 
@@ -11,7 +12,6 @@ const { startGreenhouseSandbox, ALL_SCOPES } = require('../../../../sandbox/gree
  * switch plays another queue-mode worker creating the same person just before us.
  */
 let gh: Awaited<ReturnType<typeof startGreenhouseSandbox>>;
-const JOB = 4012000;
 
 beforeAll(async () => {
 	gh = await startGreenhouseSandbox({
@@ -29,28 +29,7 @@ afterAll(async () => gh.close());
 beforeEach(() => gh.reset());
 
 async function exportOne(options: IDataObject, credentials: IDataObject = {}) {
-	const wf = new WorkflowHarness(
-		{
-			nodes: [
-				node(
-					'Greenhouse',
-					'greenhouse',
-					{
-						resource: 'candidate',
-						operation: 'export',
-						candidateInput: 'input',
-						job: { __rl: true, mode: 'id', value: String(JOB) },
-						ifExists: 'skip',
-						options,
-					},
-					{ greenhouseHarvestApi: 'Greenhouse sandbox' },
-					{ onError: 'continueRegularOutput' },
-				),
-			],
-			connections: {},
-		},
-		{ greenhouseHarvestApi: { accessToken: '', ...gh.credentials, ...credentials } as never },
-	);
+	const wf = greenhouseExportWorkflow({ ...gh.credentials, ...credentials }, { options });
 	const run = await wf.run('Greenhouse', [
 		{
 			...sampleCandidate(0, 'merge'),
