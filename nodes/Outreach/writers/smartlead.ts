@@ -20,7 +20,7 @@ import {
  */
 
 async function leadOf(call: Call, email: string): Promise<IDataObject | undefined> {
-	const body = await call({ method: 'GET', path: '/leads/', qs: { email } });
+	const body = await call({ method: 'GET', path: '/leads', qs: { email } });
 	if (!isRecord(body) || body.id === undefined || body.id === null) return undefined;
 	return str(body.email)?.toLowerCase() === email.toLowerCase() ? (body as IDataObject) : undefined;
 }
