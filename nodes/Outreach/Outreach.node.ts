@@ -19,7 +19,7 @@ export class Outreach implements INodeType {
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["tool"]}}',
 		description:
-			'Write the ATS link back onto the lead in lemlist, Instantly or Woodpecker after an export (Mark as Synced)',
+			'Write the ATS link back onto the lead in lemlist, Instantly, Woodpecker or Smartlead after an export (Mark as Synced)',
 		defaults: { name: 'Outreach Tool' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -28,6 +28,7 @@ export class Outreach implements INodeType {
 			{ name: 'lemlistLeadsApi', required: true, displayOptions: { show: { tool: ['lemlist'] } } },
 			{ name: 'instantlyApi', required: true, displayOptions: { show: { tool: ['instantly'] } } },
 			{ name: 'woodpeckerApi', required: true, displayOptions: { show: { tool: ['woodpecker'] } } },
+			{ name: 'smartleadApi', required: true, displayOptions: { show: { tool: ['smartlead'] } } },
 		],
 		properties: [
 			{
@@ -38,6 +39,7 @@ export class Outreach implements INodeType {
 				options: [
 					{ name: 'Instantly', value: 'instantly' },
 					{ name: 'Lemlist', value: 'lemlist' },
+					{ name: 'Smartlead', value: 'smartlead' },
 					{ name: 'Woodpecker', value: 'woodpecker' },
 				],
 				default: 'lemlist',

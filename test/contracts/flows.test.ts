@@ -723,6 +723,17 @@ describe('Outreach Tool (Mark as Synced)', () => {
 			expect.objectContaining({ markedSynced: true, markStatus: 'marked' }),
 		]);
 	});
+
+	test('Smartlead: read the lead by email, then update its custom fields in its campaign', async () => {
+		tools.addSmartleadLead({ email: 'mark.four@example.com', campaigns: [1001] });
+		const sl = mark('smartlead', 'smartleadApi', tools.credentials.smartlead);
+		expect(await run(sl, [exported('mark.four@example.com', 95)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'marked' }),
+		]);
+		expect(await run(sl, [exported('mark.four@example.com', 95)])).toEqual([
+			expect.objectContaining({ markedSynced: true, markStatus: 'alreadyMarked' }),
+		]);
+	});
 });
 
 describe('what the sandboxes served, against the contracts', () => {

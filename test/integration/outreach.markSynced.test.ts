@@ -133,8 +133,10 @@ describe('Mark as Synced on its own', () => {
 			lemlist: 'lemlistLeadsApi',
 			instantly: 'instantlyApi',
 			woodpecker: 'woodpeckerApi',
+			smartlead: 'smartleadApi',
 		}[tool]!;
-		const base = sandboxes.tools.credentials[tool as 'lemlist' | 'instantly' | 'woodpecker'];
+		const base =
+			sandboxes.tools.credentials[tool as 'lemlist' | 'instantly' | 'woodpecker' | 'smartlead'];
 		return new WorkflowHarness(
 			{
 				nodes: [
@@ -242,6 +244,48 @@ describe('Mark as Synced on its own', () => {
 			exported('erlich@example.com', 12),
 		]);
 		expect(String(bad.error)).toMatch(/Profile URL Variable.*snippet1 to snippet15/);
+	});
+
+	test('Smartlead: custom fields merged onto the lead via its campaign; idempotent; unknown or other-campaign leads are not written', async () => {
+		const lead = sandboxes.tools.addSmartleadLead({
+			id: 501,
+			email: 'ana.silva@example.pt',
+			custom_fields: { tier: 'A' },
+			campaigns: [1002, 1003],
+		});
+		const [done] = await runMark(mark('smartlead'), [exported('Ana.Silva@example.pt', 21)]);
+		expect(done).toMatchObject({ markedSynced: true, markStatus: 'marked', markedLeads: ['501'] });
+		expect(sandboxes.tools.smartleadLeads()[0].custom_fields).toEqual({
+			tier: 'A',
+			atsProfileUrl: 'https://app.greenhouse.io/people/21',
+			atsCandidateId: '21',
+		});
+		const posted = sandboxes.tools.requests().filter((r: IDataObject) => r.method === 'POST');
+		expect(posted.map((r: IDataObject) => String(r.path).split('?')[0])).toEqual([
+			`/smartlead/api/v1/campaigns/1002/leads/${lead.id}`,
+		]);
+		const [again] = await runMark(mark('smartlead'), [exported('ana.silva@example.pt', 21)]);
+		expect(again).toMatchObject({ markStatus: 'alreadyMarked', alreadyMarkedLeads: ['501'] });
+		expect(sandboxes.tools.smartleadLeadWrites()).toBe(1);
+
+		const out = await runMark(mark('smartlead'), [
+			exported('nobody@example.com', 22),
+			exported('ana.silva@example.pt', 23, { campaign: { id: '1001' } }),
+			exported('ana.silva@example.pt', 24, { campaign: { id: '1003' } }),
+		]);
+		expect(out.map((o) => [o.markedSynced, o.markStatus])).toEqual([
+			[false, 'notFound'],
+			[false, 'notFound'],
+			[true, 'marked'],
+		]);
+		expect(out[1].reason).toMatch(/in campaign 1001/);
+		expect(sandboxes.tools.smartleadLeads()[0].custom_fields.atsCandidateId).toBe('24');
+		expect(sandboxes.tools.smartleadLeadWrites()).toBe(2);
+
+		const badKey = mark('smartlead', {}, { apiKey: 'not-a-key' });
+		const [refused] = await runMark(badKey, [exported('ana.silva@example.pt', 25)]);
+		expect(refused).toMatchObject({ markedSynced: false, markStatus: 'failed' });
+		expect(String(refused.reason)).toMatch(/Smartlead API/);
 	});
 
 	test('items that cannot be marked say why, and the rest of the batch goes on', async () => {

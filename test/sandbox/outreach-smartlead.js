@@ -8,6 +8,9 @@
  * it; DELETE takes `{id}` in the body). Requests are checked against test/contracts/smartlead.
  * Deliveries: one per webhook of the event's campaign that lists the event type, POSTed to its URL
  * with the flat help-center payload (`event_type`, `campaign_id`, ...).
+ * Leads (Mark as Synced): GET /leads?email= answers the lead with its `custom_fields` and
+ * `lead_campaign_data`, or `{}`; POST /campaigns/:id/leads/:leadId merges `custom_fields` into the
+ * lead (404 when the lead is not in that campaign). `addLead` seeds one; `leadWrites` counts writes.
  */
 
 const SMARTLEAD_DEFAULTS = {
@@ -20,8 +23,8 @@ const SMARTLEAD_DEFAULTS = {
  * @param {{ cfg: typeof SMARTLEAD_DEFAULTS, nextId: () => number }} o
  */
 function smartleadTool(o) {
-	/** @type {{ campaigns: any[], hooks: any[] }} */
-	const db = { campaigns: [], hooks: [] };
+	/** @type {{ campaigns: any[], hooks: any[], leads: any[], leadWrites: number }} */
+	const db = { campaigns: [], hooks: [], leads: [], leadWrites: 0 };
 	const error = (/** @type {number} */ status, /** @type {string} */ message) => ({
 		status,
 		body: { error: message },
@@ -34,8 +37,34 @@ function smartleadTool(o) {
 			{ id: 1003, name: 'Data team outreach', status: 'ACTIVE' },
 		];
 		db.hooks = [];
+		db.leads = [];
+		db.leadWrites = 0;
 	}
 	reset();
+
+	/** A lead in the given campaigns (ids), with custom fields. */
+	function addLead(/** @type {any} */ l = {}) {
+		const lead = {
+			id: l.id ?? o.nextId(),
+			email: l.email ?? 'lead@example.com',
+			first_name: l.first_name ?? 'Lead',
+			custom_fields: { ...(l.custom_fields || {}) },
+			campaigns: [...(l.campaigns || [1001])],
+		};
+		db.leads.push(lead);
+		return lead;
+	}
+	const leadView = (/** @type {any} */ l) => ({
+		id: l.id,
+		email: l.email,
+		first_name: l.first_name,
+		custom_fields: { ...l.custom_fields },
+		lead_campaign_data: l.campaigns.map((/** @type {number} */ c) => ({
+			campaign_lead_map_id: l.id * 10 + c,
+			campaign_id: c,
+			campaign_name: campaignOf(String(c))?.name ?? '',
+		})),
+	});
 
 	function authenticate(/** @type {import('./core').SandboxRequest} */ req) {
 		const key = req.query.get('api_key') || '';
@@ -56,6 +85,28 @@ function smartleadTool(o) {
 
 	/** @type {import('./core').Route[]} */
 	const routes = [
+		{
+			method: 'GET',
+			pattern: /^\/smartlead\/api\/v1\/leads\/?$/,
+			handler: (req) => {
+				const email = String(req.query.get('email') || '').toLowerCase();
+				const lead = db.leads.find((l) => l.email.toLowerCase() === email);
+				return { status: 200, body: lead ? leadView(lead) : {} };
+			},
+		},
+		{
+			method: 'POST',
+			write: true,
+			pattern: /^\/smartlead\/api\/v1\/campaigns\/([^/]+)\/leads\/([^/]+)$/,
+			handler: (req, [campaignId, leadId]) => {
+				const lead = db.leads.find((l) => String(l.id) === String(leadId));
+				if (!campaignOf(campaignId) || !lead || !lead.campaigns.includes(Number(campaignId)))
+					return error(404, 'Campaign or lead not found');
+				Object.assign(lead.custom_fields, req.body.custom_fields || {});
+				db.leadWrites++;
+				return { status: 200, body: { ok: true } };
+			},
+		},
 		{
 			method: 'GET',
 			pattern: /^\/smartlead\/api\/v1\/campaigns$/,
@@ -142,6 +193,8 @@ function smartleadTool(o) {
 		error,
 		removeHook,
 		outgoing,
+		addLead,
+		leads: () => db.leads.map(leadView),
 		hooks: () => db.hooks.map((h) => ({ ...h, event_types: [...h.event_types] })),
 	};
 }

@@ -1160,6 +1160,10 @@ async function startOutreachToolsSandbox(opts = {}) {
 						: db.hooks[tool].map((/** @type {any} */ h) => ({ ...h })),
 		/** Smartlead's campaigns (the picker's list). */
 		smartleadCampaigns: () => smartlead.db.campaigns.map((c) => ({ ...c })),
+		/** Smartlead leads for Mark as Synced (outreach-smartlead.js), and their write count. */
+		addSmartleadLead: smartlead.addLead,
+		smartleadLeads: smartlead.leads,
+		smartleadLeadWrites: () => smartlead.db.leadWrites,
 		removeHook,
 		/** Instantly disabling a hook after repeated failed deliveries (status -1). */
 		disableHook,

@@ -1,6 +1,11 @@
 import { TimeLimitError, requestBefore } from '../../shared/http/requestBefore';
 import type { ApiDefinition, ApiRequest, Context } from '../../shared/http/request';
-import { instantlyBaseUrl, lemlistBaseUrl, woodpeckerBaseUrl } from '../../shared/origins';
+import {
+	instantlyBaseUrl,
+	lemlistBaseUrl,
+	smartleadBaseUrl,
+	woodpeckerBaseUrl,
+} from '../../shared/origins';
 
 /*
  * The outreach tools' APIs as the Outreach node writes to them. The definitions are the node's
@@ -49,6 +54,24 @@ export const woodpeckerApi: ApiDefinition = {
 			return 'Check the API key in the Woodpecker API credential (Marketplace › Integrations › API keys)';
 		if (status === 403)
 			return 'Woodpecker refused the key: the account needs the "API keys & integrations" add-on';
+		return undefined;
+	},
+};
+
+/**
+ * Smartlead (https://server.smartlead.ai/api/v1); the key goes in the `api_key` query parameter,
+ * which the credential adds (https://api.smartlead.ai/api-reference/leads/update).
+ */
+export const smartleadApi: ApiDefinition = {
+	system: 'Smartlead API',
+	credentialType: 'smartleadApi',
+	baseUrl: smartleadBaseUrl,
+	headers: () => ({ Accept: 'application/json' }),
+	hint: (status) => {
+		if (status === 401)
+			return 'Check the API key in the Smartlead API credential (Smartlead: Settings › API Key)';
+		if (status === 404) return 'Smartlead has no such campaign or lead for this API key';
+		if (status === 422) return 'Smartlead refused the custom fields (at most 200 per lead)';
 		return undefined;
 	},
 };

@@ -1,6 +1,7 @@
 import type { ApiDefinition } from '../../shared/http/request';
 import { instantlyWriter } from './instantly';
 import { lemlistWriter } from './lemlist';
+import { smartleadWriter } from './smartlead';
 import type { LeadWriter } from './types';
 import { woodpeckerWriter } from './woodpecker';
 
@@ -12,6 +13,7 @@ export const WRITERS: Array<LeadWriter & { api: ApiDefinition }> = [
 	lemlistWriter,
 	instantlyWriter,
 	woodpeckerWriter,
+	smartleadWriter,
 ];
 
 export function writerFor(tool: string): (LeadWriter & { api: ApiDefinition }) | undefined {
