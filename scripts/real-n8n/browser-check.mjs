@@ -359,7 +359,12 @@ async function main() {
 
 		// Feature pictures for docs/nodes/greenhouse.md: a copy of the Greenhouse example set to Job Routing
 		// "By Campaign", Options › Dry Run and one Custom Field, each cropped to the parameter panel.
-		const gh = workflows.find((w) => w.nodes.some((n) => n.type === `${PKG}.greenhouse`));
+		// (the By Campaign example first: its rows already carry jobs picked from the sandbox's list)
+		const isGh = (n) => n.type === `${PKG}.greenhouse`;
+		const gh =
+			workflows.find((w) =>
+				w.nodes.some((n) => isGh(n) && n.parameters.jobRouting === 'byCampaign'),
+			) ?? workflows.find((w) => w.nodes.some(isGh));
 		if (gh) {
 			const panelShot = async (name, extra) => {
 				await page.waitForTimeout(700);
@@ -380,16 +385,18 @@ async function main() {
 				'node greenhouse: Job Routing "By Campaign", Dry Run and Custom Fields render',
 				async () => {
 					const nodes = JSON.parse(JSON.stringify(gh.nodes));
-					const node = nodes.find((n) => n.type === `${PKG}.greenhouse`);
+					const node = nodes.find(isGh);
 					const job = node.parameters.job;
 					Object.assign(node.parameters, {
 						jobRouting: 'byCampaign',
-						campaignJobs: {
-							routes: [
-								{ campaign: 'Senior Backend Q3', job },
-								{ campaign: 'Design Q3', job },
-							],
-						},
+						campaignJobs: node.parameters.campaignJobs?.routes?.length
+							? node.parameters.campaignJobs
+							: {
+									routes: [
+										{ campaign: 'Senior Backend Q3', job },
+										{ campaign: 'Design Q3', job },
+									],
+								},
 						options: { ...(node.parameters.options ?? {}), dryRun: true },
 						customFields: { field: [{ fieldId: '', value: '' }] },
 					});
@@ -408,7 +415,10 @@ async function main() {
 					const text = (await params.textContent()) ?? '';
 					for (const label of ['Job Routing', 'Campaigns', 'Fallback', 'Dry Run', 'Custom Fields'])
 						assert(text.includes(label), `label "${label}" not shown`);
-					await params.getByText('Job Routing', { exact: true }).first().scrollIntoViewIfNeeded();
+					await params
+						.getByText('Job Routing', { exact: true })
+						.first()
+						.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 					await panelShot('greenhouse-job-routing-by-campaign');
 					await params.getByText('Dry Run', { exact: true }).first().scrollIntoViewIfNeeded();
 					await panelShot('greenhouse-dry-run');
