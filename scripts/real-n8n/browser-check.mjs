@@ -357,6 +357,87 @@ async function main() {
 			}
 		}
 
+		// Feature pictures for docs/nodes/greenhouse.md: a copy of the Greenhouse example set to Job Routing
+		// "By Campaign", Options › Dry Run and one Custom Field, each cropped to the parameter panel.
+		// (the By Campaign example first: its rows already carry jobs picked from the sandbox's list)
+		const isGh = (n) => n.type === `${PKG}.greenhouse`;
+		const gh =
+			workflows.find((w) =>
+				w.nodes.some((n) => isGh(n) && n.parameters.jobRouting === 'byCampaign'),
+			) ?? workflows.find((w) => w.nodes.some(isGh));
+		if (gh) {
+			const panelShot = async (name, extra) => {
+				await page.waitForTimeout(700);
+				const boxes = [
+					await page.locator('[data-test-id="ndv"] [data-test-id="node-parameters"]').boundingBox(),
+				];
+				if (extra) boxes.push(await extra.boundingBox());
+				const x = Math.min(...boxes.map((b) => b.x));
+				const y = Math.min(...boxes.map((b) => b.y));
+				const right = Math.max(...boxes.map((b) => b.x + b.width));
+				const bottom = Math.max(...boxes.map((b) => b.y + b.height));
+				await page.screenshot({
+					path: path.join(SHOTS, `${name}.png`),
+					clip: { x, y, width: right - x, height: Math.min(bottom, 900) - y },
+				});
+			};
+			await check(
+				'node greenhouse: Job Routing "By Campaign", Dry Run and Custom Fields render',
+				async () => {
+					const nodes = JSON.parse(JSON.stringify(gh.nodes));
+					const node = nodes.find(isGh);
+					const job = node.parameters.job;
+					Object.assign(node.parameters, {
+						jobRouting: 'byCampaign',
+						campaignJobs: node.parameters.campaignJobs?.routes?.length
+							? node.parameters.campaignJobs
+							: {
+									routes: [
+										{ campaign: 'Senior Backend Q3', job },
+										{ campaign: 'Design Q3', job },
+									],
+								},
+						options: { ...(node.parameters.options ?? {}), dryRun: true },
+						customFields: { field: [{ fieldId: '', value: '' }] },
+					});
+					const copy = await client.createWorkflow({
+						...gh.wf,
+						nodes,
+						name: `${gh.name} (features)`,
+					});
+					await page.goto(`${context.n8n.url}/workflow/${copy.id}`);
+					await page.waitForSelector('[data-test-id="canvas-node"]', { timeout: 30_000 });
+					await page.dblclick(`[data-test-id="canvas-node"][data-node-name="${node.name}"]`);
+					await page.waitForSelector('[data-test-id="ndv"] [data-test-id="node-parameters"]', {
+						timeout: 15_000,
+					});
+					const params = page.locator('[data-test-id="node-parameters"]');
+					const text = (await params.textContent()) ?? '';
+					for (const label of ['Job Routing', 'Campaigns', 'Fallback', 'Dry Run', 'Custom Fields'])
+						assert(text.includes(label), `label "${label}" not shown`);
+					await params
+						.getByText('Job Routing', { exact: true })
+						.first()
+						.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+					await panelShot('greenhouse-job-routing-by-campaign');
+					await params.getByText('Dry Run', { exact: true }).first().scrollIntoViewIfNeeded();
+					await panelShot('greenhouse-dry-run');
+					await page.click(
+						'[data-test-id="node-parameters"] [data-test-id="parameter-input-fieldId"]',
+					);
+					const list = page.locator('.el-select-dropdown:visible .el-select-dropdown__item');
+					await list.first().waitFor({ timeout: 15_000 });
+					assert((await list.count()) >= 1, 'the custom field picker is empty');
+					await panelShot(
+						'greenhouse-custom-fields-picker',
+						page.locator('.el-select-dropdown:visible').first(),
+					);
+					await page.keyboard.press('Escape');
+					await closeNdv();
+				},
+			);
+		}
+
 		await check(
 			'the editor calls the dynamic-parameter and credential-test endpoints the way the e2e suite does',
 			async () => {
