@@ -19,9 +19,7 @@ export class RateLimitPacer {
 	private windowMs?: number;
 	/** Requests sent and not answered yet (several items of a run work at once). */
 	private inFlight = 0;
-	/** The reset moved within a window: a sliding window, which frees only a slot or two at a time. */
-	private sliding = false;
-	/** After a sliding window's reset, one request asks how much is free; the others wait for it. */
+	/** After a reset, one request asks how much is free; the others wait for its answer. */
 	private probe?: { answered: Promise<void>; open: () => void };
 
 	/**
@@ -36,10 +34,8 @@ export class RateLimitPacer {
 		const reset = headerTimeMs(headers['x-ratelimit-reset'], now);
 		let remaining = reported - this.inFlight;
 		// Answers can arrive out of order: within the same window (the same reset) an older, higher
-		// count never raises what this pacer has already spent. A sliding window moves its reset.
+		// count never raises what this pacer has already spent.
 		const sameWindow = !newWindow && reset !== undefined && reset === this.resetAtMs;
-		if (!newWindow && reset !== undefined && this.remaining !== undefined && !sameWindow)
-			this.sliding = true;
 		if (sameWindow && this.remaining !== undefined) remaining = Math.min(remaining, this.remaining);
 		this.remaining = remaining;
 		this.limit = limit;
@@ -85,7 +81,9 @@ export class RateLimitPacer {
 		const untilReset = this.resetAtMs - now;
 		if (untilReset <= 0) {
 			this.remaining = undefined;
-			if (this.sliding && !this.probe) {
+			// Any window, not only one known to slide: until an answer says how much the new window
+			// holds, requests sent together could each take a slot a sliding window has not freed yet.
+			if (!this.probe) {
 				let open = () => {};
 				const answered = new Promise<void>((resolve) => (open = resolve));
 				this.probe = { answered, open };

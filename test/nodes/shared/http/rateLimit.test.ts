@@ -186,4 +186,24 @@ describe('the pacer with several requests in flight', () => {
 		await wait(600);
 		expect(gone).toHaveLength(3);
 	});
+	test('after the first reset of a window not yet known to slide, one request probes first too', async () => {
+		const pacer = new RateLimitPacer();
+		// One answer only: nothing says yet whether the window is fixed or sliding.
+		pacer.answered({}, headers(0, Date.now() + 150));
+		const gone: number[] = [];
+		const tickets = [0, 1, 2].map((i) =>
+			pacer.beforeRequest(5000).then((t) => {
+				gone.push(i);
+				return t;
+			}),
+		);
+		await wait(400);
+		expect(gone).toHaveLength(1);
+		const probe = await tickets[gone[0]];
+		expect(probe.probe).toBeDefined();
+		// A fixed window's full allowance: the others go at once.
+		pacer.answered(probe, headers(9, Date.now() + 5000));
+		await wait(50);
+		expect(gone).toHaveLength(3);
+	});
 });
