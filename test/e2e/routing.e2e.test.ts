@@ -27,17 +27,18 @@ describeNode(
 			for (const name of Object.keys(ctx().sandboxes)) await sandbox(name).reset();
 		});
 
-		/** Publishes the example (optionally as a dry-run copy on its own path) and sends its trigger request. */
+		/** Publishes a copy of the example on its own path (optionally a dry run) and sends its trigger request. */
 		async function runExample(dryRun: boolean): Promise<{ out: Json[]; jobOfRow: string }> {
 			const wf = examples.loadExample(FILE);
 			const { body, missing } = await examples.prepareExample(c, wf, credByType);
 			expect(missing).toEqual([]);
 			const trigger = body.nodes.find(isTrigger);
 			const exporter = body.nodes.find((n: Json) => n.type.endsWith('.greenhouse'));
+			// Each copy on its own path: the examples e2e publishes the example itself in the same n8n.
+			trigger.parameters.path = `${trigger.parameters.path}-${dryRun ? 'dry' : 'routed'}`;
+			trigger.webhookId = uuid();
 			if (dryRun) {
 				body.name = `${body.name} (dry run)`;
-				trigger.parameters.path = `${trigger.parameters.path}-dry`;
-				trigger.webhookId = uuid();
 				exporter.parameters.options = { ...exporter.parameters.options, dryRun: true };
 			}
 			const jobOfRow = String(exporter.parameters.campaignJobs.routes[0].job.value);
