@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { withItem } from './errors';
 import { AmbiguousWriteError, MayHaveBeenCreatedError } from './http/failures';
 import { setRetryPolicy } from './http/retryPolicy';
+import { forgetSlot, slotReleased } from './itemSlots';
 import { readRequestOptions } from './parameters';
 import { redactError, redactSecrets } from './secrets';
 
@@ -36,7 +37,7 @@ export async function runOperations(
 	const run = (i: number) => runItem(this, op.execute as Operation, ats, items, i);
 	const parallel = (op as { parallelItems?: (ctx: IExecuteFunctions) => number }).parallelItems;
 	const width = Math.min(items.length, Math.max(1, Math.floor(parallel?.(this) ?? 1)));
-	const outputs = width > 1 ? await inParallel(items.length, width, run) : [];
+	const outputs = width > 1 ? await inParallel(this, items.length, width, run) : [];
 	if (width <= 1) for (let i = 0; i < items.length; i++) outputs.push(await run(i));
 	return [outputs.flat()];
 }
@@ -63,29 +64,53 @@ async function runItem(
 
 /**
  * Works on `width` items at a time (a slow API then does not leave the rate allowance unused),
- * starting them in input order and keeping the outputs in input order. An item that throws (no
- * continue-on-fail) stops new items from starting; those already started finish, and the error of
- * the first failed item is thrown, as a one-at-a-time loop would.
+ * starting them in input order and keeping the outputs in input order. An item that releases its
+ * slot (itemSlots.ts: only follow-up writes left) lets the next item start, up to 2 × width items
+ * open at once. An item that throws (no continue-on-fail) stops new items from starting; those
+ * already started finish, and the error of the first failed item is thrown, as a one-at-a-time loop
+ * would.
  */
 async function inParallel(
+	ctx: IExecuteFunctions,
 	count: number,
 	width: number,
 	run: (i: number) => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[][]> {
 	const outputs: INodeExecutionData[][] = new Array(count);
 	const failures: Array<{ i: number; error: unknown }> = [];
+	const finishing = new Set<Promise<void>>();
 	let next = 0;
 	const worker = async () => {
 		while (next < count && failures.length === 0) {
-			const i = next++;
-			try {
-				outputs[i] = await run(i);
-			} catch (error) {
-				failures.push({ i, error });
+			// Each worker has one item working; with more than `width` finishing, wait for one to end
+			// (so at most 2 × width items are open at once).
+			if (finishing.size > width) {
+				await Promise.race(finishing);
+				continue;
 			}
+			const i = next++;
+			const released = slotReleased(ctx, i);
+			let ended = false;
+			const done = run(i)
+				.then(
+					(output) => {
+						outputs[i] = output;
+					},
+					(error: unknown) => {
+						failures.push({ i, error });
+					},
+				)
+				.finally(() => {
+					ended = true;
+					forgetSlot(ctx, i);
+					finishing.delete(done);
+				});
+			await Promise.race([done, released]);
+			if (!ended) finishing.add(done);
 		}
 	};
 	await Promise.all(Array.from({ length: width }, worker));
+	await Promise.all([...finishing]);
 	if (failures.length) throw failures.sort((a, b) => a.i - b.i)[0].error;
 	return outputs;
 }

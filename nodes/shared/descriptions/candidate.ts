@@ -130,7 +130,7 @@ export const ifExistsProperty: INodeProperties = {
 };
 
 /** How many input items an export works on at once when Parallel Candidates is not set. */
-export const DEFAULT_PARALLEL_CANDIDATES = 3;
+export const DEFAULT_PARALLEL_CANDIDATES = 4;
 export const MAX_PARALLEL_CANDIDATES = 4;
 
 /** An export's Options entry: several candidates at a time, so a slow API does not waste the rate limit. */
@@ -141,5 +141,5 @@ export const parallelCandidatesOption: INodeProperties = {
 	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_CANDIDATES },
 	default: DEFAULT_PARALLEL_CANDIDATES,
 	description:
-		'How many input items are exported at the same time, under one shared rate limit. More helps when each answer is slow; 1 exports one after the other. The output keeps the input order, and the same person is never created twice at once.',
+		'How many input items are looked up and created at the same time, under one shared rate limit. A candidate already created hands its place to the next while its employments and resume are written. More helps when each answer is slow; 1 exports one after the other. The output keeps the input order, and the same person is never created twice at once.',
 };

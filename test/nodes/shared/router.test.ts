@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { runOperations } from '../../../nodes/shared/router';
+import { releaseItemSlot } from '../../../nodes/shared/itemSlots';
 import { readParallelCandidates } from '../../../nodes/shared/parameters';
 
 /** A fake n8n context: `count` items, the given options, and whether the node continues on fail. */
@@ -47,7 +48,7 @@ const newLog = () => ({ running: 0, most: 0, started: [] as number[] });
 
 describe('runOperations: items at once (Parallel Candidates)', () => {
 	test.each([
-		[undefined, 3],
+		[undefined, 4],
 		[1, 1],
 		[2, 2],
 		[4, 4],
@@ -99,8 +100,8 @@ describe('runOperations: items at once (Parallel Candidates)', () => {
 		await expect(
 			runOperations.call(ctx, { candidate: { export: operation([3, 4], log) } }, 'x'),
 		).rejects.toThrow(/\[item 3\] bad input 3/);
-		// Items 0-5 may have started (3 at a time); nothing after the failure was started later.
-		expect(Math.max(...log.started)).toBeLessThanOrEqual(5);
+		// Items 0-7 may have started (4 at a time); nothing after the failure was started later.
+		expect(Math.max(...log.started)).toBeLessThanOrEqual(7);
 		expect(log.running).toBe(0);
 	});
 
@@ -110,5 +111,103 @@ describe('runOperations: items at once (Parallel Candidates)', () => {
 		const ctx = context(5, { parallelCandidates: 4 }, true);
 		await runOperations.call(ctx, { candidate: { export: plain } }, 'x');
 		expect(log.most).toBe(1);
+	});
+
+	/**
+	 * An operation whose items "create" (the main phase), hand their slot on, then write follow-ups
+	 * for a long time. Logs how many are in each phase at once and the order things happened.
+	 */
+	function releasing(failAfterRelease: number[] = []) {
+		const log = { main: 0, mostMain: 0, open: 0, mostOpen: 0, events: [] as string[] };
+		const op = {
+			parallelItems: readParallelCandidates,
+			execute: async function (this: IExecuteFunctions, i: number) {
+				log.open++;
+				log.mostOpen = Math.max(log.mostOpen, log.open);
+				log.main++;
+				log.mostMain = Math.max(log.mostMain, log.main);
+				log.events.push(`start ${i}`);
+				await tick(5);
+				log.main--;
+				releaseItemSlot(this, i);
+				await tick(60);
+				log.open--;
+				log.events.push(`end ${i}`);
+				if (failAfterRelease.includes(i)) throw new Error(`follow-up failed ${i}`);
+				return { item: i };
+			},
+		};
+		return { log, op };
+	}
+
+	test('an item that released its slot lets the next start; at most 2 × width open, outputs in order', async () => {
+		const { log, op } = releasing();
+		const ctx = context(12, { parallelCandidates: 3 }, true);
+		const [out] = await runOperations.call(ctx, { candidate: { export: op } }, 'x');
+		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+		expect(log.mostMain).toBe(3);
+		expect(log.mostOpen).toBe(6);
+		// Item 3 started while items 0-2 were still writing their follow-ups.
+		expect(log.events.indexOf('start 3')).toBeLessThan(log.events.indexOf('end 0'));
+		expect(log.open).toBe(0);
+	});
+
+	test('one at a time, releasing a slot changes nothing', async () => {
+		const { log, op } = releasing();
+		const ctx = context(4, { parallelCandidates: 1 }, true);
+		const [out] = await runOperations.call(ctx, { candidate: { export: op } }, 'x');
+		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3]);
+		expect(log.mostOpen).toBe(1);
+		expect(log.events).toEqual([
+			'start 0',
+			'end 0',
+			'start 1',
+			'end 1',
+			'start 2',
+			'end 2',
+			'start 3',
+			'end 3',
+		]);
+	});
+
+	test('a follow-up failing after the release: no new item starts, the others finish, the first failure is thrown', async () => {
+		const { log, op } = releasing([1]);
+		const ctx = context(20, { parallelCandidates: 2 }, false);
+		await expect(runOperations.call(ctx, { candidate: { export: op } }, 'x')).rejects.toThrow(
+			/\[item 1\] follow-up failed 1/,
+		);
+		expect(log.open).toBe(0);
+		const started = log.events.filter((e) => e.startsWith('start')).length;
+		// Items start while 0 and 1 are finishing (up to 2 working + 2 finishing), none once 1 failed.
+		expect(started).toBeGreaterThan(2);
+		expect(started).toBeLessThan(20);
+		const failedAt = log.events.indexOf('end 1');
+		expect(log.events.slice(failedAt).some((e) => e.startsWith('start'))).toBe(false);
+	});
+
+	test("continue-on-fail: a follow-up failure after the release is that item's failed output only", async () => {
+		const { op } = releasing([2]);
+		const ctx = context(6, { parallelCandidates: 3 }, true);
+		const [out] = await runOperations.call(ctx, { candidate: { export: op } }, 'x');
+		expect(out.map((o) => o.json.status ?? o.json.item)).toEqual([0, 1, 'failed', 3, 4, 5]);
+		expect(out[2].json.error).toMatch(/follow-up failed 2/);
+	});
+
+	test('an item that releases its slot and ends at once (no follow-ups) is not waited for twice', async () => {
+		let open = 0;
+		const op = {
+			parallelItems: readParallelCandidates,
+			execute: async function (this: IExecuteFunctions, i: number) {
+				open++;
+				await tick(2);
+				releaseItemSlot(this, i);
+				open--;
+				return { item: i };
+			},
+		};
+		const ctx = context(9, { parallelCandidates: 2 }, true);
+		const [out] = await runOperations.call(ctx, { candidate: { export: op } }, 'x');
+		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+		expect(open).toBe(0);
 	});
 });

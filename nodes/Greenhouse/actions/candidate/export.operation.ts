@@ -34,6 +34,7 @@ import { createPersonOnce, rememberCreated } from '../../../shared/export/create
 import { markedRecord } from '../../../shared/export/marker';
 import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
 import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { releaseItemSlot } from '../../../shared/itemSlots';
 import { readParallelCandidates } from '../../../shared/parameters';
 import { skippedJobsText } from '../../employments';
 import {
@@ -269,7 +270,12 @@ async function exportItem(this: IExecuteFunctions, i: number): Promise<IDataObje
 			};
 			const index = await candidateIndex(this, options.lookup ?? 'auto', i);
 			const a: ExportContext = {
-				...{ candidate, choice, resume, appUrl, options, customFields },
+				candidate,
+				choice,
+				resume,
+				appUrl,
+				options,
+				customFields,
 				preloaded: !!index,
 			};
 			// After waiting for another run's export of this person, the index may predate its create.
@@ -374,6 +380,8 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	// requests); the same person arriving twice at once is a webhook case, and single events never
 	// preload (preload.ts). In one process the person lock prevents the duplicate either way.
 	const duplicates = a.preloaded ? {} : await duplicateCheck(ctx, candidate, candidateId, i);
+	// Only writes naming the new candidate are left: the next candidate may start (itemSlots.ts).
+	releaseItemSlot(ctx, i);
 	const done = await settle(afterCreate(ctx, i, a, created));
 	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
 	const { applicationId, employments, skippedText, resume, generated } = done.value;

@@ -31,6 +31,7 @@ import { createPersonOnce, rememberCreated } from '../../../shared/export/create
 import { markedRecord } from '../../../shared/export/marker';
 import { skipLookupWhenMarkedOption } from '../../../shared/descriptions/marker';
 import { LOCK_WAIT_MS, withPersonLock } from '../../../shared/export/personLock';
+import { releaseItemSlot } from '../../../shared/itemSlots';
 import { readParallelCandidates } from '../../../shared/parameters';
 import { findExisting, getPerson, type Match } from './lookup';
 import { type LookupMode, type PersonIndex, personIndex } from './preload';
@@ -275,6 +276,8 @@ async function create(
 			created.candidates ?? (jobId && onJob ? [{ candidate_id: onJob, job_id: jobId }] : []),
 	});
 	const personId = String(created.id);
+	// Only the resume upload naming the new person is left: the next candidate may start (itemSlots.ts).
+	releaseItemSlot(ctx, i);
 	const files = await resumeAfterCreate(ctx, i, { ...a, personId }, options);
 	return result('created', personId, onJob, a.appUrl, {
 		jobId,
