@@ -1,6 +1,7 @@
 import type { Adapter, OutreachEvent, OutreachEventName } from './types';
 import { MalformedBodyError } from './types';
 import { type Rec, str } from '../../shared/values';
+import { markerVariables } from '../../shared/export/marker';
 import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
 
@@ -62,7 +63,13 @@ function toEvent(el: Rec): OutreachEvent {
 			currentCompany: first(el.company_name, el.companyName),
 			currentTitle: first(el.job_title, el.jobTitle, el.title),
 			location: first(el.location),
-			extra: { website: str(el.website), instantlyUniboxUrl: str(el.unibox_url) },
+			extra: {
+				website: str(el.website),
+				instantlyUniboxUrl: str(el.unibox_url),
+				// A lead's custom variables come as top-level keys (or under payload): Mark as Synced's
+				// marker is kept (shared/export/marker.ts).
+				variables: markerVariables(el, el.payload),
+			},
 		},
 		campaign: { id: str(el.campaign_id), name: str(el.campaign_name) },
 		sequence: { step: num(el.step) },

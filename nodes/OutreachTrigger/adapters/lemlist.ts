@@ -2,6 +2,7 @@ import type { Adapter, Channel, OutreachEvent, OutreachEventName } from './types
 import { MalformedBodyError } from './types';
 import { pick, pickAll } from '../../shared/candidate/fieldMap';
 import { rec, type Rec, str } from '../../shared/values';
+import { markerVariables } from '../../shared/export/marker';
 import { LEMLIST_FIELDS } from '../fields/lemlist';
 import { contentKey, deliveryKey } from '../../shared/trigger/dedupe';
 import { elements, emails, finish, first, htmlToText, isoDate, num, phones } from './util';
@@ -118,9 +119,16 @@ function candidateOf(el: Rec): OutreachEvent['candidate'] {
 			lemlistContactId: first(get(el, 'extra.lemlistContactId')),
 			companyDomain: first(get(el, 'extra.companyDomain')),
 			linkedinSalesNavUrl: first(get(el, 'extra.linkedinSalesNavUrl')),
-			variables: Object.keys(custom).length ? custom : undefined,
+			// lemlist webhooks put the lead's custom variables at the top level: Mark as Synced's marker
+			// is kept from there too (shared/export/marker.ts).
+			variables: withMarker(custom, el),
 		},
 	};
+}
+
+function withMarker(custom: Rec, el: Rec): Rec | undefined {
+	const all = { ...markerVariables(el), ...custom };
+	return Object.keys(all).length ? all : undefined;
 }
 
 function channelOf(el: Rec): Channel | undefined {

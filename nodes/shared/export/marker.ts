@@ -15,6 +15,23 @@ export interface Marker {
 const ID_VARIABLE = 'atsCandidateId';
 const URL_VARIABLE = 'atsProfileUrl';
 
+/**
+ * The marker's two variables (Mark as Synced's default names), wherever a tool delivers a lead's
+ * custom variables: lemlist webhooks and Instantly events put them at the top level of the event,
+ * Instantly's lead API under `payload`. Returns the ones present, for a trigger's `extra.variables`.
+ */
+export function markerVariables(...sources: unknown[]): Record<string, string> | undefined {
+	const found: Record<string, string> = {};
+	for (const source of sources) {
+		if (!isRecord(source)) continue;
+		for (const name of [ID_VARIABLE, URL_VARIABLE]) {
+			const value = text(source[name]);
+			if (value && !(name in found)) found[name] = value.slice(0, 2048);
+		}
+	}
+	return Object.keys(found).length ? found : undefined;
+}
+
 const text = (v: unknown) =>
 	typeof v === 'number' && Number.isFinite(v) ? String(v) : str(v)?.trim() || undefined;
 

@@ -14,6 +14,7 @@ import { buildItem } from '../../../../nodes/OutreachTrigger/output';
 import { everyEvent } from '../everyEvent';
 import { candidateOf } from '../../../../nodes/shared/candidate/item';
 import { parseCandidate } from '../../../../nodes/shared/candidate/normalize';
+import { markedRecord } from '../../../../nodes/shared/export/marker';
 
 const FIXTURES = join(__dirname, '../../../fixtures/outreach');
 const raw = (name: string) => readFileSync(join(FIXTURES, name));
@@ -662,5 +663,66 @@ describe('documented shapes the earlier adapters lost fields of', () => {
 		);
 		const item = buildItem(event, undefined, '2026-03-12T00:00:00.000Z');
 		expect(item.location).toEqual({ city: 'Austin', state: 'Texas', country: 'United States' });
+	});
+
+	// Mark as Synced leaves these two custom variables on the lead (nodes/Outreach); the export's
+	// Skip Lookup When Lead Is Marked reads them from the candidate (shared/export/marker.ts).
+	const GH = 'https://app.greenhouse.io';
+	const marker = { atsCandidateId: '4021', atsProfileUrl: `${GH}/people/4021` };
+
+	test.each([
+		[
+			'lemlist, top level of a webhook',
+			'lemlist',
+			{
+				type: 'emailsReplied',
+				leadEmail: 'a@example.com',
+				leadFirstName: 'Ada',
+				leadLastName: 'Lovelace',
+				...marker,
+			},
+		],
+		[
+			'Instantly, top level',
+			'instantly',
+			{
+				event_type: 'reply_received',
+				lead_email: 'a@example.com',
+				first_name: 'Ada',
+				last_name: 'Lovelace',
+				...marker,
+			},
+		],
+		[
+			'Instantly, under payload',
+			'instantly',
+			{
+				event_type: 'reply_received',
+				lead_email: 'a@example.com',
+				full_name: 'Ada Lovelace',
+				payload: marker,
+			},
+		],
+	] as Array<[string, Tool, IDataObject]>)(
+		'%s: the marker reaches the candidate and the export sees it',
+		(_, tool, body) => {
+			const [event] = ADAPTERS[tool](body, {});
+			expect((event.candidate.extra as IDataObject).variables).toEqual(marker);
+			const item = buildItem(event, undefined, '2026-03-12T00:00:00.000Z');
+			const parsed = parseCandidate(candidateOf(item as IDataObject));
+			if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+			expect(markedRecord(parsed.candidate, GH)).toEqual({
+				candidateId: '4021',
+				profileUrl: marker.atsProfileUrl,
+			});
+		},
+	);
+
+	test('a lead without the marker gets no variables from the top level', () => {
+		const [event] = ADAPTERS.instantly(
+			{ event_type: 'reply_received', lead_email: 'a@example.com', tier: 'A' },
+			{},
+		);
+		expect((event.candidate.extra as IDataObject | undefined)?.variables).toBeUndefined();
 	});
 });
