@@ -59,7 +59,10 @@ const SIGNATURE_PRESETS = {
 	generic: { header: 'X-Signature', algorithm: 'sha256', encoding: 'hex', prefix: 'sha256=' },
 };
 const BODY_SECRET_FIELDS = { lemlist: 'secret', smartlead: 'secret_key' };
-/** "The Tool's Own Method" (node version 2), as nodes/OutreachTrigger/auth.ts TOOL_AUTH resolves it. */
+/**
+ * "The Tool's Own Method" (node version 2), as nodes/OutreachTrigger/auth.ts TOOL_AUTH resolves it.
+ * A copy, because the demo prints requests before any build; test/docs/examples.test.ts holds it equal.
+ */
 const TOOL_AUTH = {
 	generic: 'hmac',
 	heyreach: 'queryToken',
@@ -282,5 +285,6 @@ module.exports = {
 	isTrigger,
 	TRIGGER_TYPES,
 	OUTREACH_FIXTURES,
+	TOOL_AUTH,
 	hmac,
 };

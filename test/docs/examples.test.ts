@@ -6,11 +6,16 @@
 import { readdirSync } from 'fs';
 import { join } from 'path';
 
+import { TOOL_AUTH } from '../../nodes/OutreachTrigger/auth';
 import { OutreachTrigger } from '../../nodes/OutreachTrigger/OutreachTrigger.node';
 import { read, ROOT } from './markdown';
 
  
-const { buildTriggerRequest, isTrigger } = require('../../scripts/real-n8n/triggers');
+const {
+	buildTriggerRequest,
+	isTrigger,
+	TOOL_AUTH: SCRIPT_TOOL_AUTH,
+} = require('../../scripts/real-n8n/triggers');
  
 
 type Node = {
@@ -108,4 +113,8 @@ describe('lemlist-interested-greenhouse.json', () => {
 		expect(body.type).toBe('emailsReplied');
 		expect(body.text).toMatch(/sounds interesting/i);
 	});
+});
+
+test("the demo's copy of each tool's own authentication matches the trigger's", () => {
+	expect(SCRIPT_TOOL_AUTH).toEqual(TOOL_AUTH);
 });
