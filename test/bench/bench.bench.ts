@@ -27,7 +27,7 @@ import { extraScenarios } from './extra';
 import { delaySection, inProcessPacing, phasesSection, realPacing } from './pacing';
 import { realN8nSections } from './realN8n';
 import { greenhouseExportNode } from '../harness/greenhouse';
-import { pct, table } from './report';
+import { loadAverage, pct, table } from './report';
 import { scaleSection } from './scaleSection';
 import { floorSection } from './floorSection';
 const { startGreenhouseSandbox } = require('../sandbox/greenhouse');
@@ -74,7 +74,7 @@ test('benchmarks', async () => {
 			);
 			rows.push(...(await extraScenarios.bulk(n)));
 			log(
-				`## 1. Bulk export against the rate limit\n\nGoal: ≥ 95 % of the rate-limit bound, 0 failed, 0 duplicates. "vs bound" is the issue's measure: (requests ÷ allowed rate) ÷ elapsed; it can pass 100 % because a full allowance is available at the start. "vs limiter minimum" is stricter: the least time the limiter needs to admit that many requests from the moment the run started, ÷ elapsed.\n\n${table(
+				`## 1. Bulk export against the rate limit\n\nGoal: ≥ 95 % of the rate-limit bound, 0 failed, 0 duplicates. "vs bound" is the issue's measure: (requests ÷ allowed rate) ÷ elapsed; it can pass 100 % because a full allowance is available at the start. "vs limiter minimum" is stricter: the least time the limiter needs to admit that many requests from the moment the run started, ÷ elapsed. "vs best this machine allows" adds the client's own time per request (the median gap between requests the sandbox received, same run): a sliding window frees each slot a window after that request was sent, so a client that needs time to send the first allowance cannot get the next one sooner. Load average (1 / 5 / 15 min): ${loadAverage()} on ${os.cpus().length} cores.\n\n${table(
 					[
 						'system',
 						'candidates',
@@ -83,6 +83,7 @@ test('benchmarks', async () => {
 						'allowed req/s',
 						'throughput vs bound',
 						'vs limiter minimum',
+						'vs best this machine allows',
 						'created',
 						'failed',
 						'duplicates',
@@ -96,6 +97,7 @@ test('benchmarks', async () => {
 						r.allowedPerSecond.toFixed(2),
 						pct(r.throughputPct),
 						`${pct(r.efficiencyPct)} (min ${r.minSeconds.toFixed(1)} s)`,
+						`${pct(r.bestPct)} (${r.bestSeconds.toFixed(1)} s)`,
 						r.created,
 						r.failed,
 						r.duplicates,
@@ -282,12 +284,39 @@ test('benchmarks', async () => {
 			? splitSections(fs.readFileSync(file, 'utf8').split('\n## Notes')[0])
 			: undefined;
 	// A partial run keeps the previous heading line (when the full run was measured) and says which sections are newer.
-	if (previous)
-		fresh[''] =
-			`${previous[''].trim()} Re-measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC: ${only.join(', ')}.\n\n`;
+	if (previous) fresh[''] = `${remeasuredHeading(previous[''], only)}\n`;
 	const merged = previous ? { ...previous, ...fresh } : fresh;
-	fs.writeFileSync(file, `${Object.values(merged).join('\n').trim()}\n\n${notes}`);
+	const body = Object.values(merged)
+		.map((section) => section.trim())
+		.filter(Boolean)
+		.join('\n\n');
+	fs.writeFileSync(file, `${body}\n\n${notes}`);
 });
+
+/**
+ * The heading of a partial run: the full run's line, then when each scenario was last re-measured
+ * (one entry per scenario, the newest; older runs wrote one sentence each, which are folded in).
+ */
+function remeasuredHeading(previous: string, scenarios: string[]): string {
+	const [base, ...rest] = previous.trim().split(/ (?=Re-measured)/);
+	const when = new Map<string, string>();
+	for (const sentence of rest) {
+		const list = /^Re-measured since \(UTC\): (.*)\.$/.exec(sentence.trim());
+		if (list)
+			for (const entry of list[1].split('; ')) {
+				const [name, ...time] = entry.split(' ');
+				when.set(name, time.join(' '));
+			}
+		const one = /^Re-measured (\S+ \S+) UTC: ([^(]*?)(?: \((.*)\))?\.$/.exec(sentence.trim());
+		if (one)
+			for (const name of one[2].split(', '))
+				when.set(name.trim(), `${one[1]}${one[3] ? ` (${one[3]})` : ''}`);
+	}
+	const now = new Date().toISOString().slice(0, 16).replace('T', ' ');
+	for (const name of scenarios) when.set(name, now);
+	const entries = [...when].map(([name, time]) => `${name} ${time}`).join('; ');
+	return `${base} Re-measured since (UTC): ${entries}.`;
+}
 
 /** "## Heading" → its text, in order; the part before the first heading is keyed "". */
 function splitSections(text: string): Record<string, string> {
