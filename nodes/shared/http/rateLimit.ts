@@ -92,11 +92,11 @@ export class RateLimitPacer {
 		}
 		// At zero the request is not counted: it asks again after the wait, as the others may have.
 		if (this.remaining <= 0) return untilReset + 20;
-		let wait = 0;
-		if (this.limit && this.remaining < Math.max(2, this.limit * 0.1))
-			wait = untilReset / (this.remaining + 1);
+		// Room left goes at once: holding the last of an allowance back (spreading it over the rest of
+		// the window) gains nothing while others wait for the reset anyway, and a run whose last requests
+		// fall in that stretch would end up to a window later.
 		this.remaining -= 1;
-		return wait;
+		return 0;
 	}
 
 	/**
