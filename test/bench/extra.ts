@@ -40,7 +40,7 @@ export const extraScenarios = {
 		return [
 			await runBulk(
 				{
-					system: 'Stardex (sliding window 1,200 / 60 s)',
+					system: 'Stardex (in-process)',
 					sandbox: sdx,
 					exportNode,
 					credentialType: 'stardexApi',

@@ -12,10 +12,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { DEFAULT_PARALLEL_CANDIDATES } from '../../nodes/shared/descriptions/candidate';
 import { sampleCandidates } from '../fixtures/candidates';
 import {
-	achievableSeconds,
 	type BulkResult,
-	limiterMinimumSeconds,
-	medianGap,
+	logFigures,
 	runBulk,
 	type SandboxLike,
 	untilPhase,
@@ -67,7 +65,8 @@ function fromLog(
 	candidates: number,
 	out: { created: number; failed: number; duplicates: number },
 ): PaceRow {
-	const log = sandbox.requests().filter((r) => r.at >= from && r.path !== '/token');
+	const f = logFigures(sandbox.requests(), PACING_RATE, from);
+	const log = f.log;
 	// BENCH_GAPS=1 prints every pause over 40 ms (where a run lost time), relative to the window.
 	if (process.env.BENCH_GAPS)
 		for (let k = 1; k < log.length; k++) {
@@ -77,27 +76,18 @@ function fromLog(
 					`[gaps] ${label} #${k} ${log[k].path} ${log[k].status} after ${gap} ms, ${log[k].at % PACING_RATE.windowMs} ms into its window\n`,
 				);
 		}
-	const ok = log.filter((r) => r.status !== 429);
-	const first = log[0]?.at ?? from;
-	const last = log[log.length - 1]?.at ?? from;
-	// The last request's own time counts too: one median gap.
-	const costMs = medianGap(log.map((r) => r.at));
-	const seconds = Math.max(0.001, (last - first + costMs) / 1000);
-	const minSeconds = limiterMinimumSeconds(ok.length, PACING_RATE, first);
-	const best = achievableSeconds(ok.length, PACING_RATE, first, costMs);
-	const allowed = PACING_RATE.limit / (PACING_RATE.windowMs / 1000);
 	return {
 		label,
 		candidates,
-		requests: ok.length,
-		seconds,
-		minSeconds,
-		efficiencyPct: (100 * minSeconds) / seconds,
-		ratePct: (100 * ok.length) / seconds / allowed,
-		costMs,
-		bestPct: (100 * best) / seconds,
+		requests: f.accepted,
+		seconds: f.seconds,
+		minSeconds: f.minSeconds,
+		efficiencyPct: (100 * f.minSeconds) / f.seconds,
+		ratePct: (100 * f.accepted) / f.seconds / f.allowed,
+		costMs: f.costMs,
+		bestPct: (100 * f.bestSeconds) / f.seconds,
 		...out,
-		status429: log.length - ok.length,
+		status429: f.status429,
 	};
 }
 

@@ -110,6 +110,34 @@ export async function runBulk(spec: BulkSpec, count: number, tag = 'bulk'): Prom
 	};
 }
 
+/**
+ * The limiter's view of a run from a sandbox's request log (the token endpoint left out), from the
+ * first request the run made to the last, plus one median gap for the last request's own time.
+ */
+export function logFigures(
+	entries: Array<{ at: number; path: string; status: number }>,
+	rl: { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' },
+	from: number,
+) {
+	const log = entries.filter((r) => r.at >= from && r.path !== '/token');
+	const accepted = log.filter((r) => r.status !== 429).length;
+	const first = log[0]?.at ?? from;
+	const costMs = medianGap(log.map((r) => r.at));
+	const seconds = Math.max(0.001, ((log[log.length - 1]?.at ?? from) - first + costMs) / 1000);
+	const allowed = rl.limit / (rl.windowMs / 1000);
+	return {
+		log,
+		first,
+		accepted,
+		costMs,
+		seconds,
+		allowed,
+		minSeconds: limiterMinimumSeconds(accepted, rl, first),
+		bestSeconds: achievableSeconds(accepted, rl, first, costMs),
+		status429: log.length - accepted,
+	};
+}
+
 /** The median gap between consecutive request times: what one request costs the client in this run. */
 export function medianGap(at: number[]): number {
 	const gaps = at
