@@ -305,7 +305,7 @@ function remeasuredHeading(previous: string, scenarios: string[]): string {
 	const [base, ...rest] = previous.trim().split(/ (?=Re-measured)/);
 	const when = new Map<string, string>();
 	for (const sentence of rest) {
-		const list = /^Re-measured since \(UTC\): (.*)\.$/.exec(sentence.trim());
+		const list = /^Re-measured since \(UTC\)(?:, the newest on [^:]*)?: (.*)\.$/.exec(sentence.trim());
 		if (list)
 			for (const entry of list[1].split('; ')) {
 				const [name, ...time] = entry.split(' ');
@@ -319,7 +319,8 @@ function remeasuredHeading(previous: string, scenarios: string[]): string {
 	const now = new Date().toISOString().slice(0, 16).replace('T', ' ');
 	for (const name of scenarios) when.set(name, now);
 	const entries = [...when].map(([name, time]) => `${name} ${time}`).join('; ');
-	return `${base} Re-measured since (UTC): ${entries}.`;
+	const machine = `${os.cpus().length} × ${os.cpus()[0]?.model?.trim()}, Node ${process.version}`;
+	return `${base} Re-measured since (UTC), the newest on ${machine}: ${entries}.`;
 }
 
 /** "## Heading" → its text, in order; the part before the first heading is keyed "". */
