@@ -305,7 +305,9 @@ function remeasuredHeading(previous: string, scenarios: string[]): string {
 	const [base, ...rest] = previous.trim().split(/ (?=Re-measured)/);
 	const when = new Map<string, string>();
 	for (const sentence of rest) {
-		const list = /^Re-measured since \(UTC\)(?:, the newest on [^:]*)?: (.*)\.$/.exec(sentence.trim());
+		const list = /^Re-measured since \(UTC\)(?:, the newest on [^:]*)?: (.*)\.$/.exec(
+			sentence.trim(),
+		);
 		if (list)
 			for (const entry of list[1].split('; ')) {
 				const [name, ...time] = entry.split(' ');
