@@ -12,6 +12,9 @@ type Sandbox = SandboxLike & { url: string };
 
 let stardex: Sandbox | undefined;
 
+/** Stardex's documented limit: 60 requests a minute per key, over a sliding window. */
+export const STARDEX_DOCUMENTED = { limit: 60, windowMs: 60_000, mode: 'sliding' as const };
+
 export const extraScenarios = {
 	async bulk(n: (v: number) => number): Promise<BulkResult[]> {
 		stardex ??= await startStardexSandbox({ jobs: 3 });
@@ -49,6 +52,20 @@ export const extraScenarios = {
 				},
 				n(2000),
 				'sdxbulk',
+			),
+			// And at the documented allowance itself, where one window's requests are few and the
+			// window long: 100 candidates, two windows.
+			await runBulk(
+				{
+					system: 'Stardex at its documented 60 / min (in-process)',
+					sandbox: sdx,
+					exportNode,
+					credentialType: 'stardexApi',
+					records,
+					rateLimit: STARDEX_DOCUMENTED,
+				},
+				n(100),
+				'sdxdoc',
 			),
 		];
 	},

@@ -12,6 +12,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { sampleCandidates } from '../fixtures/candidates';
 import { type BulkResult, logFigures } from '../scenarios/bulk';
+import { STARDEX_DOCUMENTED } from './extra';
 import { greenhouseNode, link, skipExistingParameters, split, webhook } from './realN8nWorkflows';
 
 type Rl = { limit: number; windowMs: number; mode?: 'fixed' | 'sliding' };
@@ -79,7 +80,7 @@ export async function realBulk(n: (v: number) => number): Promise<BulkResult[]> 
 			count: number,
 			keys: () => string[],
 		) => {
-			const hook = `bench-bulk-${label.toLowerCase()}`;
+			const hook = `bench-bulk-${label.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 			const wf = await client.createWorkflow({
 				name: `Bench bulk: ${label}`,
 				settings: { executionOrder: 'v1' },
@@ -90,7 +91,8 @@ export async function realBulk(n: (v: number) => number): Promise<BulkResult[]> 
 			sandbox.reset();
 			sandbox.setRateLimit(rl);
 			const from = Date.now();
-			const res = await client.webhook(hook, { candidates: sampleCandidates(count, `rb${label}`) });
+			const tag = `rb${label.replace(/[^A-Za-z0-9]+/g, '')}`;
+			const res = await client.webhook(hook, { candidates: sampleCandidates(count, tag) });
 			if (res.status >= 300) throw new Error(`${hook} answered ${res.status}`);
 			await client.waitForExecutions(wf.id, 1, { timeoutMs: 30 * 60_000 });
 			return row(`${label} (real n8n)`, sandbox, rl, from, count, keys());
@@ -110,34 +112,37 @@ export async function realBulk(n: (v: number) => number): Promise<BulkResult[]> 
 			),
 		];
 		const sdx = sbx.stardex;
-		if (sdx && creds.stardex && sdx.jobs)
-			rows.push(
-				await runOne(
-					'Stardex',
-					sdx,
-					REAL_BULK.stardex,
-					{
-						name: 'Stardex',
-						type: 'n8n-nodes-ats-sync.stardex',
-						typeVersion: 1,
-						position: [0, 0],
-						credentials: { stardexApi: creds.stardex },
-						onError: 'continueRegularOutput',
-						parameters: {
-							resource: 'candidate',
-							operation: 'export',
-							candidateInput: 'input',
-							job: { __rl: true, mode: 'id', value: sdx.jobs()[0].id },
-							ifExists: 'skip',
-						},
-					},
-					n(2000),
-					() =>
-						(sdx.state().persons as Array<{ linkedin_url?: string; id: string }>).map((p) =>
-							String(p.linkedin_url ?? p.id),
-						),
-				),
+		if (!sdx || !creds.stardex || !sdx.jobs) return rows;
+		const stardexNode = {
+			name: 'Stardex',
+			type: 'n8n-nodes-ats-sync.stardex',
+			typeVersion: 1,
+			position: [0, 0],
+			credentials: { stardexApi: creds.stardex },
+			onError: 'continueRegularOutput',
+			parameters: {
+				resource: 'candidate',
+				operation: 'export',
+				candidateInput: 'input',
+				job: { __rl: true, mode: 'id', value: sdx.jobs()[0].id },
+				ifExists: 'skip',
+			},
+		};
+		const persons = () =>
+			(sdx.state().persons as Array<{ linkedin_url?: string; id: string }>).map((p) =>
+				String(p.linkedin_url ?? p.id),
 			);
+		rows.push(
+			await runOne('Stardex', sdx, REAL_BULK.stardex, stardexNode, n(2000), persons),
+			await runOne(
+				'Stardex at its documented 60 / min',
+				sdx,
+				STARDEX_DOCUMENTED,
+				stardexNode,
+				n(100),
+				persons,
+			),
+		);
 		return rows;
 	} finally {
 		await env.stop();
