@@ -143,3 +143,27 @@ export const parallelCandidatesOption: INodeProperties = {
 	description:
 		'How many input items are looked up and created at the same time, under one shared rate limit. A candidate already created hands its place to the next while its employments and resume are written. More helps when each answer is slow; 1 exports one after the other. The output keeps the input order, and the same person is never created twice at once.',
 };
+
+/**
+ * An export's "Generate Profile PDF When No Resume" option (shared/export/resume.ts
+ * documentForNewRecord); `description` says what the ATS does with the file.
+ */
+export function profilePdfOption(description: string): INodeProperties {
+	return {
+		displayName: 'Generate Profile PDF When No Resume',
+		name: 'profilePdf',
+		type: 'options',
+		default: 'outreach',
+		description,
+		options: [
+			{ name: 'Always', value: 'always' },
+			{ name: 'Never', value: 'never' },
+			{
+				name: 'When Sourced by an Outreach Tool',
+				value: 'outreach',
+				description:
+					'Items from the Outreach Trigger (the default, also when this option is not added)',
+			},
+		],
+	};
+}

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { envelopeOf } from '../candidate/item';
 import type { Candidate } from '../candidate/schema';
 import { inputError } from '../errors';
 import { profilePdf } from '../pdf/profile';
@@ -104,5 +105,35 @@ export function generatedResume(
 		base64: pdf.buffer.toString('base64'),
 		size: pdf.buffer.length,
 		notes,
+	};
+}
+
+/**
+ * The document a record just created gets (Greenhouse and Stardex exports): the resume file, or else
+ * the generated profile when "Generate Profile PDF When No Resume" asks for it. Only new records get
+ * a generated profile: an existing one has its documents already. `report` goes on the item's output.
+ */
+export function documentForNewRecord(
+	ctx: IExecuteFunctions,
+	i: number,
+	candidate: Candidate,
+	resume: ResumeFile | undefined,
+	mode: ProfilePdfMode | undefined,
+): { file?: ResumeFile; report: IDataObject } {
+	const envelope = envelopeOf(ctx.getInputData()[i]?.json ?? {}) as IDataObject;
+	const generated =
+		!resume && wantsProfilePdf(mode, envelope) ? generatedResume(candidate, envelope) : undefined;
+	const file = resume ?? generated;
+	return {
+		file,
+		report: {
+			resumeAttached: Boolean(file),
+			...(generated
+				? {
+						resumeGenerated: true,
+						...(generated.notes.length ? { resumeNotes: generated.notes } : {}),
+					}
+				: {}),
+		},
 	};
 }

@@ -11,18 +11,17 @@ import {
 	type IfExists,
 	ifExistsProperty,
 	parallelCandidatesOption,
+	profilePdfOption,
 } from '../../../shared/descriptions/candidate';
 import { httpStatusOf, inputError, settle } from '../../../shared/errors';
 import { alreadyExists } from '../../../shared/export/ifExists';
 import {
 	DEFAULT_MAX_RESUME_MB,
-	generatedResume,
+	documentForNewRecord,
 	type ProfilePdfMode,
 	readResume,
 	type ResumeFile,
-	wantsProfilePdf,
 } from '../../../shared/export/resume';
-import { envelopeOf } from '../../../shared/candidate/item';
 import { noteCreated } from '../../../shared/http/readAfterWrite';
 import { type ApplicationChoice, candidateBody, fillEmptyPatch, profileUrl } from '../../mapping';
 import { ghRequest, greenhouseSettings } from '../../transport';
@@ -112,24 +111,9 @@ const properties: INodeProperties[] = [
 				],
 			},
 			dryRunOption,
-			{
-				displayName: 'Generate Profile PDF When No Resume',
-				name: 'profilePdf',
-				type: 'options',
-				default: 'outreach',
-				description:
-					'Whether a new candidate without a resume file gets a generated one-page PDF (name, contact, LinkedIn, location, roles, source, campaign and reply) attached as the resume',
-				options: [
-					{ name: 'Always', value: 'always' },
-					{ name: 'Never', value: 'never' },
-					{
-						name: 'When Sourced by an Outreach Tool',
-						value: 'outreach',
-						description:
-							'Items from the Outreach Trigger (the default, also when this option is not added)',
-					},
-				],
-			},
+			profilePdfOption(
+				'Whether a new candidate without a resume file gets a generated one-page PDF (name, contact, LinkedIn, location, roles, source, campaign and reply) attached as the resume',
+			),
 			{
 				displayName: 'LinkedIn Lookup Window (Days)',
 				name: 'linkedinScanDays',
@@ -384,7 +368,7 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 	releaseItemSlot(ctx, i);
 	const done = await settle(afterCreate(ctx, i, a, created));
 	if (!done.ok) throw createdButFailed(ctx, i, candidateId, a.appUrl, done.error);
-	const { applicationId, employments, skippedText, resume, generated } = done.value;
+	const { applicationId, employments, skippedText, document } = done.value;
 	const merge =
 		a.options.mergeDuplicates && Array.isArray(duplicates.duplicateOf)
 			? await mergeIntoOlder(ctx, candidateId, duplicates.duplicateOf as number[], i)
@@ -395,13 +379,7 @@ async function create(ctx: IExecuteFunctions, i: number, a: ExportContext): Prom
 		...merge,
 		jobId: choice.jobId,
 		...customFieldsOutput([...a.customFields.candidate, ...a.customFields.application]),
-		resumeAttached: Boolean(resume),
-		...(generated
-			? {
-					resumeGenerated: true,
-					...(generated.notes.length ? { resumeNotes: generated.notes } : {}),
-				}
-			: {}),
+		...document.report,
 		employmentsAdded: employments.added,
 		...(employments.skipped.length
 			? {
@@ -449,14 +427,8 @@ async function afterCreate(
 	const applicationId =
 		created.application?.id ?? (await ensureApplication(ctx, candidateId, choice, i)).id;
 	const employments = await addEmployments(ctx, candidateId, candidate, i);
-	// Only new candidates get a generated profile: an existing one has their documents already.
-	const envelope = envelopeOf(ctx.getInputData()[i]?.json ?? {}) as IDataObject;
-	const generated =
-		!a.resume && wantsProfilePdf(options.profilePdf, envelope)
-			? generatedResume(candidate, envelope)
-			: undefined;
-	const resume = a.resume ?? generated;
-	if (resume) await attachResume(ctx, applicationId, resume, i);
+	const document = documentForNewRecord(ctx, i, candidate, a.resume, options.profilePdf);
+	if (document.file) await attachResume(ctx, applicationId, document.file, i);
 	const skippedText =
 		employments.skipped.length && (options.skippedJobsToNote ?? true)
 			? skippedJobsText(employments.skipped)
@@ -466,7 +438,7 @@ async function afterCreate(
 		const { actingUserId } = await greenhouseSettings(ctx);
 		await addNote(ctx, candidateId, note, actingUserId, options.noteVisibility ?? 'private', i);
 	}
-	return { applicationId, employments, skippedText, resume, generated };
+	return { applicationId, employments, skippedText, document };
 }
 
 /** A follow-up write failed after the candidate was created: the item says so, with the new id. */

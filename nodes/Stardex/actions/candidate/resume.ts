@@ -1,16 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { envelopeOf } from '../../../shared/candidate/item';
 import type { Candidate } from '../../../shared/candidate/schema';
+import { profilePdfOption } from '../../../shared/descriptions/candidate';
 import { settle } from '../../../shared/errors';
 import {
 	DEFAULT_MAX_RESUME_MB,
-	generatedResume,
+	documentForNewRecord,
 	type ProfilePdfMode,
 	readResume,
 	type ResumeFile,
-	wantsProfilePdf,
 } from '../../../shared/export/resume';
 import { profileUrl } from '../../mapping';
 import { STARDEX_MAX_DOCUMENT_MB, uploadResume, uploadResumeUnlessThere } from './documents';
@@ -32,24 +31,9 @@ export const resumeOptions: INodeProperties[] = [
 		description:
 			"Whether a person already in Stardex gets the resume file too (never a generated profile), unless a resume with the file's name is already on them",
 	},
-	{
-		displayName: 'Generate Profile PDF When No Resume',
-		name: 'profilePdf',
-		type: 'options',
-		default: 'outreach',
-		description:
-			'Whether a new person without a resume file gets a generated one-page PDF (name, contact, LinkedIn, location, roles, source, campaign and reply) uploaded as their resume',
-		options: [
-			{ name: 'Always', value: 'always' },
-			{ name: 'Never', value: 'never' },
-			{
-				name: 'When Sourced by an Outreach Tool',
-				value: 'outreach',
-				description:
-					'Items from the Outreach Trigger (the default, also when this option is not added)',
-			},
-		],
-	},
+	profilePdfOption(
+		'Whether a new person without a resume file gets a generated one-page PDF (name, contact, LinkedIn, location, roles, source, campaign and reply) uploaded as their resume',
+	),
 	{
 		displayName: 'Max Resume Size (MB)',
 		name: 'maxResumeMb',
@@ -92,24 +76,11 @@ export async function resumeAfterCreate(
 	a: { candidate: Candidate; personId: string; appUrl: string; resume?: ResumeFile },
 	options: ResumeOptions,
 ): Promise<IDataObject> {
-	const envelope = envelopeOf(ctx.getInputData()[i]?.json ?? {}) as IDataObject;
-	const generated =
-		!a.resume && wantsProfilePdf(options.profilePdf, envelope)
-			? generatedResume(a.candidate, envelope)
-			: undefined;
-	const file = a.resume ?? generated;
-	if (!file) return { resumeAttached: false };
+	const { file, report } = documentForNewRecord(ctx, i, a.candidate, a.resume, options.profilePdf);
+	if (!file) return report;
 	const sent = await settle(uploadResume(ctx, a.personId, file, i));
 	if (!sent.ok) throw uploadFailed(ctx, i, a.personId, a.appUrl, sent.error);
-	return {
-		resumeAttached: true,
-		...(generated
-			? {
-					resumeGenerated: true,
-					...(generated.notes.length ? { resumeNotes: generated.notes } : {}),
-				}
-			: {}),
-	};
+	return report;
 }
 
 /** A person who was already there: the resume file only with the option, and only once. */
