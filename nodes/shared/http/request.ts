@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -256,7 +257,7 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 			ctx,
 			api.credentialType,
 			options,
-			withToken?.options,
+			withToken?.options ?? runCredentials(session, api),
 		);
 		return response ? { response } : { failure: { kind: 'other', message: 'no response' } };
 	} catch (error) {
@@ -266,6 +267,22 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 		if (fetching && session.tokenFetch === fetching) session.tokenFetch = undefined;
 		fetched?.();
 	}
+}
+
+/**
+ * The credential as this run read it (getSession), handed to n8n with the request, so n8n does not
+ * load and decrypt it from its database again for every request: in n8n 2.41 that costs about 4 ms
+ * a request when many run at once (BENCHMARKS.md, section 1b). A copy per request, as n8n's own
+ * load gives; n8n still runs the credential's preAuthentication and authenticate on it. OAuth2
+ * credentials are read by n8n itself whatever is passed (it refreshes and stores their tokens).
+ */
+function runCredentials(
+	session: Session,
+	api: ApiDefinition,
+): IAdditionalCredentialOptions | undefined {
+	if (api.oauth2) return undefined;
+	const type = api.credentialType;
+	return { credentialsDecrypted: { id: '', name: type, type, data: { ...session.credentials } } };
 }
 
 /** An OAuth2 request's error answer (thrown so n8n could refresh the token), read like a response. */
