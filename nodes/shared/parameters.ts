@@ -44,13 +44,24 @@ export function readRequestOptions(ctx: IExecuteFunctions): Partial<RetryPolicy>
 export function readParallelCandidates(ctx: IExecuteFunctions): number {
 	// A dry run records the writes of the one item running (http/dryRun.ts): items of a run that
 	// has any dry-run item go one at a time, so no item's writes can slip out under another's.
-	const items = ctx.getInputData().length;
-	for (let i = 0; i < items; i++)
-		if (ctx.getNodeParameter('options.dryRun', i, false) === true) return 1;
+	if (anyDryRun(ctx)) return 1;
 	const options = ctx.getNodeParameter('options', 0, {}) as { parallelCandidates?: unknown };
 	const n = Math.floor(Number(options.parallelCandidates ?? DEFAULT_PARALLEL_CANDIDATES));
 	if (!Number.isFinite(n)) return DEFAULT_PARALLEL_CANDIDATES;
 	return Math.min(MAX_PARALLEL_CANDIDATES, Math.max(1, n));
+}
+
+/**
+ * Whether any item of the run has Dry Run on. A literal value is the same for every item, so only an
+ * expression is read item by item (n8n resolves a parameter per call: 10,000 calls for 10,000 items).
+ */
+function anyDryRun(ctx: IExecuteFunctions): boolean {
+	const raw = (ctx.getNode().parameters.options as { dryRun?: unknown } | undefined)?.dryRun;
+	if (typeof raw !== 'string') return raw === true;
+	const items = ctx.getInputData().length;
+	for (let i = 0; i < items; i++)
+		if (ctx.getNodeParameter('options.dryRun', i, false) === true) return true;
+	return false;
 }
 
 /** The job id of one item (descriptions/jobLocator.ts), or undefined when the optional picker is empty. */

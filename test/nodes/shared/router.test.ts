@@ -10,20 +10,35 @@ function context(count: number, options: IDataObject, continueOnFail: boolean) {
 		json: { name: `Person ${i}` },
 	}));
 	const params: IDataObject = { resource: 'candidate', operation: 'export', options };
+	const reads: string[] = [];
+	// An option given as a function stands for an expression: its value differs per item.
+	const resolve = (v: unknown, i: number) =>
+		typeof v === 'function' ? (v as (i: number) => unknown)(i) : v;
 	return {
+		reads,
 		getInputData: () => items,
-		getNodeParameter: (name: string, _i: number, fallback?: unknown) =>
-			name.split('.').reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], params) ??
-			fallback,
+		getNodeParameter: (name: string, i: number, fallback?: unknown) => {
+			reads.push(`${name}@${i}`);
+			const v = name
+				.split('.')
+				.reduce<unknown>((o, k) => (o as IDataObject | undefined)?.[k], params);
+			return resolve(v, i) ?? fallback;
+		},
 		getNode: () => ({
 			name: 'Test',
 			type: 'test',
 			typeVersion: 1,
 			position: [0, 0],
-			parameters: {},
+			// As n8n stores it: an expression is a string starting with "=".
+			parameters: {
+				...params,
+				options: Object.fromEntries(
+					Object.entries(options).map(([k, v]) => [k, typeof v === 'function' ? '={{ … }}' : v]),
+				),
+			},
 		}),
 		continueOnFail: () => continueOnFail,
-	} as unknown as IExecuteFunctions;
+	} as unknown as IExecuteFunctions & { reads: string[] };
 }
 
 const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -71,6 +86,21 @@ describe('runOperations: items at once (Parallel Candidates)', () => {
 		const [out] = await runOperations.call(ctx, { candidate: { export: operation([], log) } }, 'x');
 		expect(log.most).toBe(1);
 		expect(out.map((o) => o.json.item)).toEqual([0, 1, 2, 3, 4, 5]);
+	});
+
+	test('Dry Run as an expression on for one item only: the run still goes one item at a time', async () => {
+		const log = newLog();
+		const dryRun = (i: number) => i === 4;
+		const ctx = context(6, { parallelCandidates: 4, dryRun } as unknown as IDataObject, true);
+		await runOperations.call(ctx, { candidate: { export: operation([], log) } }, 'x');
+		expect(log.most).toBe(1);
+		expect(ctx.reads.filter((r) => r.startsWith('options.dryRun@'))).toHaveLength(5);
+	});
+
+	test('Dry Run off as a plain value: not read item by item', async () => {
+		const ctx = context(50, { parallelCandidates: 4, dryRun: false }, true);
+		expect(readParallelCandidates(ctx)).toBe(4);
+		expect(ctx.reads.filter((r) => r.startsWith('options.dryRun@'))).toEqual([]);
 	});
 
 	test('continue-on-fail: a failed item keeps its place and names itself; the others go on', async () => {
