@@ -3,6 +3,7 @@
  * the default Parallel Candidates, in the real n8n 2.41.1 (the main column) and in-process (the
  * second). Issue 15 items 1 and 7. The real n8n comes from scripts/real-n8n/environment.js.
  */
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -17,7 +18,12 @@ import {
 	runBulk,
 	type SandboxLike,
 	untilPhase,
+	achievableSeconds,
 } from '../scenarios/bulk';
+import { token } from './realN8nLatency';
+import { candidateBody } from '../../nodes/Greenhouse/mapping';
+import { parseCandidate } from '../../nodes/shared/candidate/normalize';
+import { JOB_ID } from './realN8nWorkflows';
 import { greenhouseNode, link, skipExistingParameters, split, webhook } from './realN8nWorkflows';
 import { loadAverage, pct, table } from './report';
 
@@ -25,6 +31,7 @@ type Rl = { limit: number; windowMs: number };
 type Logged = { at: number; path: string; status: number };
 type Sandbox = SandboxLike & {
 	url: string;
+	credentials: unknown;
 	requests: () => Logged[];
 	setResponseDelay: (ms: number) => void;
 };
@@ -37,7 +44,8 @@ type Client = {
 
 /** Greenhouse's fixed window, scaled (see NOTES.md): 50 requests a second allowed. */
 export const PACING_RATE: Rl = { limit: 250, windowMs: 5000 };
-const PHASES = [4500, 3500, 2500, 1500, 300];
+// BENCH_PHASES=300,300 runs only those starts (ms before the boundary), to look at one closely.
+const PHASES = (process.env.BENCH_PHASES ?? '4500,3500,2500,1500,300').split(',').map(Number);
 const DELAYS = [0, 100, 300];
 
 /** One run's figures, measured from the sandbox's own request log (first to last request). */
@@ -51,6 +59,10 @@ export interface PaceRow {
 	ratePct: number;
 	costMs: number;
 	bestPct: number;
+	/** The most any client at the sandbox's own pace could reach from this run's first request. */
+	sandboxBestPct?: number;
+	/** When the sandbox received the run's first request (epoch ms). */
+	firstAt: number;
 	created: number;
 	failed: number;
 	duplicates: number;
@@ -68,7 +80,15 @@ function fromLog(
 	const f = logFigures(sandbox.requests(), PACING_RATE, from);
 	const log = f.log;
 	// BENCH_GAPS=1 prints every pause over 40 ms (where a run lost time), relative to the window.
-	if (process.env.BENCH_GAPS)
+	if (process.env.BENCH_GAPS) {
+		process.stdout.write(
+			`[gaps] ${label} first 12: ${log
+				.slice(0, 12)
+				.map((r) => `${r.path}@${r.at - log[0].at}`)
+				.join(
+					' ',
+				)} (first ${PACING_RATE.windowMs - (log[0].at % PACING_RATE.windowMs)} ms before its boundary)\n`,
+		);
 		for (let k = 1; k < log.length; k++) {
 			const gap = log[k].at - log[k - 1].at;
 			if (gap > 40)
@@ -76,6 +96,7 @@ function fromLog(
 					`[gaps] ${label} #${k} ${log[k].path} ${log[k].status} after ${gap} ms, ${log[k].at % PACING_RATE.windowMs} ms into its window\n`,
 				);
 		}
+	}
 	return {
 		label,
 		candidates,
@@ -86,6 +107,7 @@ function fromLog(
 		ratePct: (100 * f.accepted) / f.seconds / f.allowed,
 		costMs: f.costMs,
 		bestPct: (100 * f.bestSeconds) / f.seconds,
+		firstAt: f.first,
 		...out,
 		status429: f.status429,
 	};
@@ -158,9 +180,16 @@ export async function realN8nPacing(
 		});
 	};
 	const phases: PaceRow[] = [];
-	if (which.phases)
+	if (which.phases) {
 		for (const before of PHASES)
 			phases.push(await run(`${(before / 1000).toFixed(1)} s`, n(400), `rphase${before}`, before));
+		const pace = await sandboxPace(sandbox, phases[0]?.requests ?? 0);
+		for (const r of phases) {
+			const best = achievableSeconds(r.requests, PACING_RATE, r.firstAt, pace.ms);
+			r.sandboxBestPct = (100 * r.minSeconds) / best;
+		}
+		lastPace = pace;
+	}
 	const delay: PaceRow[] = [];
 	if (which.delay)
 		for (const ms of DELAYS) {
@@ -171,6 +200,61 @@ export async function realN8nPacing(
 	return { phases, delay };
 }
 
+/** The sandbox's own pace in the last real run: ms per create, and at how many at a time. */
+let lastPace = { ms: 0, concurrency: 0 };
+
+/**
+ * The sandbox's own pace: a bare client in a child process (test/bench/barePace.js, no n8n) POSTs
+ * `count` creates to the sandbox with no limit, as many at a time as our export keeps open (2 ×
+ * Parallel Candidates) and four times that; the median of 3 runs each, the faster of the two.
+ */
+async function sandboxPace(sandbox: Sandbox, count: number) {
+	sandbox.reset();
+	sandbox.setRateLimit({ limit: 1_000_000, windowMs: 1000 });
+	const bearer = await token(sandbox);
+	let best = { ms: Infinity, concurrency: 0 };
+	for (const concurrency of [2, 8].map((x) => x * DEFAULT_PARALLEL_CANDIDATES)) {
+		const paces: number[] = [];
+		for (let k = 0; k < 3; k++) {
+			const bodies = sampleCandidates(count, `pace${concurrency}-${k}`).map((raw) => {
+				const parsed = parseCandidate(raw);
+				if (!parsed.ok) throw new Error('sample candidate is not valid');
+				return candidateBody(parsed.candidate, { jobId: JOB_ID });
+			});
+			const input = JSON.stringify({ url: sandbox.url, token: bearer, bodies, concurrency });
+			// Asynchronous: the sandbox answers from this process's event loop.
+			const r = JSON.parse(await childOutput(path.join(__dirname, 'barePace.js'), input)) as {
+				msPerRequest: number;
+				failed: number;
+			};
+			if (r.failed) throw new Error(`bare pace: ${r.failed} creates refused`);
+			paces.push(r.msPerRequest);
+		}
+		const ms = paces.sort((a, b) => a - b)[1];
+		if (ms < best.ms) best = { ms, concurrency };
+	}
+	sandbox.setRateLimit(PACING_RATE);
+	return best;
+}
+
+/** Runs a Node script with `input` on its stdin; its stdout, or an error with its stderr. */
+function childOutput(script: string, input: string): Promise<string> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+		let out = '';
+		let err = '';
+		child.stdout.on('data', (d) => (out += d));
+		child.stderr.on('data', (d) => (err += d));
+		child.on('error', reject);
+		child.on('close', (code) =>
+			code === 0
+				? resolve(out)
+				: reject(new Error(`${script} exited ${code}: ${err.slice(0, 500)}`)),
+		);
+		child.stdin.end(input);
+	});
+}
+
 function workflow(credential: { id: string; name: string }): IDataObject {
 	return {
 		name: 'Bench pacing: Greenhouse export',
@@ -178,7 +262,12 @@ function workflow(credential: { id: string; name: string }): IDataObject {
 		nodes: [
 			webhook('bench-pacing'),
 			split('candidates'),
-			greenhouseNode(credential, skipExistingParameters()),
+			greenhouseNode(credential, {
+				...skipExistingParameters(),
+				...(process.env.BENCH_PARALLEL
+					? { options: { parallelCandidates: Number(process.env.BENCH_PARALLEL) } }
+					: {}),
+			}),
 		],
 		connections: { Webhook: link('Split'), Split: link('Greenhouse') },
 	};
@@ -199,6 +288,7 @@ export function phasesSection(real: PaceRow[], local: PaceRow[]): string {
 		'vs limiter minimum',
 		'ms per request (median gap)',
 		'vs best this machine allows',
+		"the most any client at the sandbox's pace could reach",
 		'created',
 		'failed',
 		'duplicates',
@@ -213,12 +303,22 @@ export function phasesSection(real: PaceRow[], local: PaceRow[]): string {
 		pct(r.efficiencyPct),
 		r.costMs.toFixed(1),
 		pct(r.bestPct),
+		r.sandboxBestPct === undefined ? 'n/a' : pct(r.sandboxBestPct),
 		r.created,
 		r.failed,
 		r.duplicates,
 		r.status429,
 	];
-	return `## 1b. Start phase: the same export started at five points of the window (real n8n 2.41.1, and in-process)\n\nGoal: ≥ 97 % of the limiter minimum at every start phase. ${real[0]?.candidates ?? local[0]?.candidates} candidates, Greenhouse sandbox with a fixed window of ${PACING_RATE.limit} / ${PACING_RATE.windowMs / 1000} s, the default Parallel Candidates (${DEFAULT_PARALLEL_CANDIDATES}), Lookup Auto. Timed from the first to the last request the sandbox received (plus one median gap), so n8n's own start of the execution is not counted. Real n8n: vs limiter minimum ${spread(real, (r) => r.efficiencyPct)}, vs best this machine allows ${spread(real, (r) => r.bestPct)}. In-process: ${spread(local, (r) => r.efficiencyPct)} and ${spread(local, (r) => r.bestPct)}. "Best this machine allows" adds the client's own time per request (the median gap between requests, same run) to the limiter. Load average during the runs (1 / 5 / 15 min): ${load} on ${os.cpus().length} cores.\n\n${table(head, [...real.map(row('real n8n')), ...local.map(row('in-process'))])}\n`;
+	return `## 1b. Start phase: the same export started at five points of the window (real n8n 2.41.1, and in-process)\n\nGoal: ≥ 97 % of the limiter minimum at every start phase. ${real[0]?.candidates ?? local[0]?.candidates} candidates, Greenhouse sandbox with a fixed window of ${PACING_RATE.limit} / ${PACING_RATE.windowMs / 1000} s, the default Parallel Candidates (${DEFAULT_PARALLEL_CANDIDATES}), Lookup Auto. Timed from the first to the last request the sandbox received (plus one median gap), so n8n's own start of the execution is not counted. Real n8n: vs limiter minimum ${spread(real, (r) => r.efficiencyPct)}, vs best this machine allows ${spread(real, (r) => r.bestPct)}. In-process: ${spread(local, (r) => r.efficiencyPct)} and ${spread(local, (r) => r.bestPct)}. "Best this machine allows" adds the client's own time per request (the median gap between requests, same run) to the limiter. ${paceText(real)} Load average during the runs (1 / 5 / 15 min): ${load} on ${os.cpus().length} cores.\n\n${table(head, [...real.map(row('real n8n')), ...local.map(row('in-process'))])}\n`;
+}
+
+/** What the sandbox's own pace allows at each start: why a start just before a boundary falls short. */
+function paceText(real: PaceRow[]): string {
+	if (!lastPace.ms || !real.length) return '';
+	const short = real.filter((r) => (r.sandboxBestPct ?? 100) < 97);
+	const before = (r: PaceRow) =>
+		((PACING_RATE.windowMs - (r.firstAt % PACING_RATE.windowMs)) / 1000).toFixed(2);
+	return `The sandbox's own pace on this machine is ${lastPace.ms.toFixed(2)} ms per create: a bare client in its own process (Node's fetch, no n8n) sending ${real[0].requests} creates with no limit, ${lastPace.concurrency} at a time (the faster of ${2 * DEFAULT_PARALLEL_CANDIDATES}, as many as our export keeps open, and ${8 * DEFAULT_PARALLEL_CANDIDATES}; median of 3 runs each). The column before "created" is the most a client at that pace could reach from the run's first request${short.length ? `; it is below 97 % at ${short.map((r) => `${r.label} (first request ${before(r)} s before the boundary)`).join(', ')}: the limiter minimum counts that sliver of window as a whole allowance of ${PACING_RATE.limit} requests, more than any client here can send in it` : ''}.`;
 }
 
 /** Section 7: real n8n first, in-process second. */
