@@ -12,6 +12,9 @@ export function fakeContext(
 	credentials: Record<string, unknown> = { apiBaseUrl: 'https://api.example.test' },
 ) {
 	const calls: Array<Record<string, unknown>> = [];
+	/** What each call handed n8n besides the request (additionalCredentialOptions). */
+	const extras: unknown[] = [];
+	let credentialReads = 0;
 	const ctx = {
 		getNode: () => ({
 			name: 'Test',
@@ -20,10 +23,18 @@ export function fakeContext(
 			position: [0, 0],
 			parameters: {},
 		}),
-		getCredentials: async () => credentials,
+		getCredentials: async () => {
+			credentialReads++;
+			return credentials;
+		},
 		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: Record<string, unknown>) => {
+			httpRequestWithAuthentication: async (
+				_type: string,
+				options: Record<string, unknown>,
+				extra?: unknown,
+			) => {
 				calls.push(options);
+				extras.push(extra);
 				const step = steps.shift();
 				if (!step) throw new Error('no more steps');
 				if ('throw' in step) throw step.throw;
@@ -32,5 +43,5 @@ export function fakeContext(
 		},
 	} as unknown as IExecuteFunctions;
 	setRetryPolicy(ctx, { baseDelayMs: 10, maxDelayMs: 40 });
-	return { ctx, calls };
+	return { ctx, calls, extras, credentialReads: () => credentialReads };
 }

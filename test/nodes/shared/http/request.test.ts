@@ -307,56 +307,26 @@ describe('apiRequest with a credential that fetches its own token (works on n8n 
 });
 
 describe('apiRequest: the credential is read once per run', () => {
-	function counting(oauth2: boolean) {
-		const credentials = { apiBaseUrl: 'https://api.example.test', apiKey: 'key-123456' };
-		const seen: unknown[] = [];
-		let reads = 0;
-		const ctx = {
-			getNode: () => ({
-				name: 'Test',
-				type: 'test',
-				typeVersion: 1,
-				position: [0, 0],
-				parameters: {},
-			}),
-			getCredentials: async () => {
-				reads++;
-				return credentials;
-			},
-			helpers: {
-				httpRequestWithAuthentication: async (_t: string, _o: unknown, extra: unknown) => {
-					seen.push(extra);
-					return { statusCode: 200, body: {}, headers: {} };
-				},
-			},
-		} as unknown as IExecuteFunctions;
-		setRetryPolicy(ctx, { baseDelayMs: 10, maxDelayMs: 40 });
-		return { ctx, seen, credentials, reads: () => reads, api: { ...api, oauth2 } };
-	}
+	const credentials = { apiBaseUrl: 'https://api.example.test', apiKey: 'key-123456' };
 
 	test('every request hands n8n the run’s decrypted credential, a copy each time', async () => {
-		const t = counting(false);
-		for (let i = 0; i < 3; i++) await apiRequest(t.ctx, t.api, { method: 'GET', path: '/things' });
-		expect(t.reads()).toBe(1);
-		expect(t.seen).toHaveLength(3);
-		for (const extra of t.seen)
+		const t = fakeContext([{ status: 200 }, { status: 200 }, { status: 200 }], credentials);
+		for (let i = 0; i < 3; i++) await apiRequest(t.ctx, api, { method: 'GET', path: '/things' });
+		expect(t.credentialReads()).toBe(1);
+		expect(t.extras).toHaveLength(3);
+		for (const extra of t.extras)
 			expect(extra).toEqual({
-				credentialsDecrypted: {
-					id: '',
-					name: 'exampleApi',
-					type: 'exampleApi',
-					data: t.credentials,
-				},
+				credentialsDecrypted: { id: '', name: 'exampleApi', type: 'exampleApi', data: credentials },
 			});
-		const data = (t.seen as Array<{ credentialsDecrypted: { data: unknown } }>).map(
+		const data = (t.extras as Array<{ credentialsDecrypted: { data: unknown } }>).map(
 			(e) => e.credentialsDecrypted.data,
 		);
-		expect(new Set([...data, t.credentials]).size).toBe(4);
+		expect(new Set([...data, credentials]).size).toBe(4);
 	});
 
 	test('an OAuth2 credential is left to n8n (it refreshes and stores the token itself)', async () => {
-		const t = counting(true);
-		await apiRequest(t.ctx, t.api, { method: 'GET', path: '/things' });
-		expect(t.seen).toEqual([undefined]);
+		const t = fakeContext([{ status: 200 }], credentials);
+		await apiRequest(t.ctx, { ...api, oauth2: true }, { method: 'GET', path: '/things' });
+		expect(t.extras).toEqual([undefined]);
 	});
 });
