@@ -200,10 +200,10 @@ test('benchmarks', async () => {
 			const r = await runCpu(
 				greenhouseExportNode({ options: { lookup: 'perCandidate' } }),
 				count,
-				5,
+				7,
 			);
 			log(
-				`## 3. Per-candidate overhead: CPU time against a bare loop (in-process n8n, sandbox in a child process)\n\nGoal: ≤ 1.2× the CPU time of a bare loop (Node's fetch) making the same requests (lookup, create with the application, employments). Process CPU (user + system) of the client only, ${count} candidates a run, runs alternating, median of ${r.reps}; Lookup Per Candidate so both make the same requests. Wall-clock time on this shared machine varies too much to compare.\n\n${table(
+				`## 3. Per-candidate overhead: CPU time against a bare loop (in-process n8n, sandbox in a child process)\n\nGoal: ≤ 1.2× the CPU time of a bare loop (Node's fetch) making the same requests (lookup, create with the application, employments). Process CPU (user + system) of the client only, ${count} candidates a run; Lookup Per Candidate so both make the same requests. One discarded pair of runs first (the process's warm-up), then ${r.reps} pairs, each ours then bare back to back; the factor is the median of the ${r.reps} paired ratios, which the machine's drift between pairs does not move. Wall-clock time on this shared machine varies too much to compare.\n\n${table(
 					['path', 'CPU ms per run (each)', 'median CPU ms per candidate'],
 					[
 						[
@@ -217,7 +217,7 @@ test('benchmarks', async () => {
 							r.barePerCandidate.toFixed(2),
 						],
 					],
-				)}\n\nOverhead factor: **${r.factor.toFixed(2)}×** (created ${r.created} of ${count * r.reps}).\n\nWhere our run's CPU time goes (self time, one profiled run, sampled every 0.2 ms; idle excluded):\n\n${table(
+				)}\n\nOverhead factor: **${r.factor.toFixed(2)}×**, the median of the paired ratios ${r.ratios.map((x) => x.toFixed(2)).join(', ')} (created ${r.created} of ${count * r.reps}).\n\nWhere our run's CPU time goes (self time, one profiled run, sampled every 0.2 ms; idle excluded):\n\n${table(
 					['where', 'share'],
 					r.profile.slice(0, 12).map((p) => [p.where, pct(p.pct)]),
 				)}\n`,

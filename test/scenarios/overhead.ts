@@ -131,6 +131,9 @@ export interface CpuResult {
 	bareMs: number[];
 	oursPerCandidate: number;
 	barePerCandidate: number;
+	/** ours ÷ bare for each pair of runs. */
+	ratios: number[];
+	/** The median of `ratios`. */
 	factor: number;
 	created: number;
 	profile: Array<{ where: string; pct: number }>;
@@ -140,8 +143,9 @@ export interface CpuResult {
 export async function runCpu(exportNode: INode, count: number, reps = 5): Promise<CpuResult> {
 	const child = await startChildSandbox();
 	try {
-		await ours(child, exportNode, Math.min(50, count), 'cpuwarm');
-		await bare(child, Math.min(50, count), 'cpuwarmb');
+		// One whole discarded pair first: the first runs of a process carry its JIT and heap warm-up.
+		await ours(child, exportNode, count, 'cpuwarm');
+		await bare(child, count, 'cpuwarmb');
 		const oursMs: number[] = [];
 		const bareMs: number[] = [];
 		let created = 0;
@@ -154,6 +158,9 @@ export async function runCpu(exportNode: INode, count: number, reps = 5): Promis
 		const { profile, file } = await profiled(() => ours(child, exportNode, count, 'cpuprof'));
 		const o = median(oursMs) / count;
 		const b = median(bareMs) / count;
+		// Each pair ran back to back on the same machine state; the median of their ratios is steadier
+		// than the ratio of the two medians when the machine's speed drifts between pairs.
+		const ratios = oursMs.map((ms, i) => ms / bareMs[i]);
 		return {
 			count,
 			reps,
@@ -161,7 +168,8 @@ export async function runCpu(exportNode: INode, count: number, reps = 5): Promis
 			bareMs,
 			oursPerCandidate: o,
 			barePerCandidate: b,
-			factor: o / b,
+			ratios,
+			factor: median(ratios),
 			created,
 			profile,
 			profileFile: file,
