@@ -1,5 +1,4 @@
 import type {
-	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
@@ -243,12 +242,13 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 	for (let n = 0; token && session.tokenFetch && n < 5; n++) await session.tokenFetch;
 	const refresh = Boolean(token && (call.refreshToken || tokenIsStale(session.credentials, token)));
 	call.refreshToken = false;
-	const withToken = token
-		? credentialsForCall(session.credentials, token, refresh, api.credentialType)
-		: undefined;
+	// OAuth2 credentials are read by n8n itself whatever is passed (it refreshes and stores their tokens).
+	const handed = api.oauth2
+		? undefined
+		: credentialsForCall(session.credentials, api.credentialType, refresh ? token : undefined);
 	let fetched: (() => void) | undefined;
 	const fetching =
-		withToken && token && !withToken.data[token.field]
+		handed && token && !handed.data[token.field]
 			? new Promise<void>((resolve) => (fetched = resolve))
 			: undefined;
 	if (fetching) session.tokenFetch = fetching;
@@ -257,32 +257,16 @@ async function send(ctx: Context, session: Session, call: Call, timeoutMs: numbe
 			ctx,
 			api.credentialType,
 			options,
-			withToken?.options ?? runCredentials(session, api),
+			handed?.options,
 		);
 		return response ? { response } : { failure: { kind: 'other', message: 'no response' } };
 	} catch (error) {
 		return { failure: classifyThrown(error) };
 	} finally {
-		if (token && withToken) adoptToken(session.credentials, withToken.data, token);
+		if (token && handed) adoptToken(session.credentials, handed.data, token);
 		if (fetching && session.tokenFetch === fetching) session.tokenFetch = undefined;
 		fetched?.();
 	}
-}
-
-/**
- * The credential as this run read it (getSession), handed to n8n with the request, so n8n does not
- * load and decrypt it from its database again for every request: in n8n 2.41 that costs about 4 ms
- * a request when many run at once (BENCHMARKS.md, section 1b). A copy per request, as n8n's own
- * load gives; n8n still runs the credential's preAuthentication and authenticate on it. OAuth2
- * credentials are read by n8n itself whatever is passed (it refreshes and stores their tokens).
- */
-function runCredentials(
-	session: Session,
-	api: ApiDefinition,
-): IAdditionalCredentialOptions | undefined {
-	if (api.oauth2) return undefined;
-	const type = api.credentialType;
-	return { credentialsDecrypted: { id: '', name: type, type, data: { ...session.credentials } } };
 }
 
 /** An OAuth2 request's error answer (thrown so n8n could refresh the token), read like a response. */

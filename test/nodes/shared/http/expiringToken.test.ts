@@ -25,11 +25,11 @@ describe('expiring tokens', () => {
 
 	test('a refresh empties the token in a copy only, and names the credential type', () => {
 		const session = { accessToken: 'old', clientId: 'c' };
-		const { data, options } = credentialsForCall(session, TOKEN, true, 'greenhouseHarvestApi');
+		const { data, options } = credentialsForCall(session, 'greenhouseHarvestApi', TOKEN);
 		expect(data).toEqual({ accessToken: '', clientId: 'c' });
 		expect(session.accessToken).toBe('old');
 		expect(options.credentialsDecrypted).toMatchObject({ type: 'greenhouseHarvestApi', data });
-		expect(credentialsForCall(session, TOKEN, false, 'x').data.accessToken).toBe('old');
+		expect(credentialsForCall(session, 'x').data.accessToken).toBe('old');
 	});
 
 	test('a token n8n fetched during the call is kept with its expiry; an empty one is not', () => {
