@@ -146,19 +146,58 @@ export function retryAfterMs(
 /**
  * The moment a Retry-After or X-RateLimit-Reset names, in epoch ms. Numbers above 10^9 cannot be a
  * delay (that is 31 years) and are Unix seconds, above 10^12 Unix milliseconds; smaller numbers are
- * seconds from now. Anything else is read as a date (RFC 9110 IMF-fixdate, or ISO 8601).
+ * seconds from now. Otherwise only the date forms RFC 9110 §5.6.7 lists, or ISO 8601: V8's
+ * Date.parse also reads "5, 5" (a header sent twice and joined) or "abc 1" as dates in 2001, and a
+ * moment long past would mean "send again now" when the answer really said nothing usable.
  */
 export function headerTimeMs(value: string | undefined, now = Date.now()): number | undefined {
-	if (value === undefined || value.trim() === '') return undefined;
-	const n = toNumber(value);
+	const text = firstOfRepeated(value);
+	if (text === undefined) return undefined;
+	const n = toNumber(text);
 	if (n !== undefined) {
 		if (n < 0) return undefined;
 		if (n > 1e12) return n;
 		if (n > 1e9) return n * 1000;
 		return now + n * 1000;
 	}
-	const date = Date.parse(value);
+	if (text.length > 64) return undefined;
+	// asctime has no zone; RFC 9110 says it is GMT, and Date.parse would read it in local time.
+	const date = ASCTIME.test(text)
+		? Date.parse(`${text} GMT`)
+		: HTTP_OR_ISO_DATES.some((form) => form.test(text))
+			? Date.parse(text)
+			: NaN;
 	return Number.isNaN(date) ? undefined : date;
+}
+
+/** Anchored, with no nested quantifiers: linear on any input. */
+const HTTP_OR_ISO_DATES = [
+	// IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
+	/^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
+	// RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
+	/^[A-Za-z]{6,9}, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
+	// ISO 8601 with a time and a zone: 1994-11-06T08:49:37Z, 1994-11-06T08:49:37.000+01:00
+	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/,
+];
+// asctime: Sun Nov  6 08:49:37 1994
+const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]?\d \d{2}:\d{2}:\d{2} \d{4}$/;
+
+/**
+ * A header sent twice reaches us joined with ", " (RFC 9110 §5.3). The same number twice, or the
+ * same date twice, is that value; differing values are no answer. An IMF-fixdate holds a comma
+ * itself, so dates are split after "GMT".
+ */
+function firstOfRepeated(value: string | undefined): string | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	if (text.length > 256) return undefined;
+	const parts = text.includes('GMT,')
+		? text.split(/(?<=GMT),\s*/)
+		: /^[\d.\s,]+$/.test(text)
+			? text.split(',')
+			: [text];
+	const distinct = new Set(parts.map((p) => p.trim()));
+	return distinct.size === 1 ? [...distinct][0] : undefined;
 }
 
 function toNumber(v: string | undefined): number | undefined {

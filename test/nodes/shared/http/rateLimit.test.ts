@@ -45,6 +45,34 @@ describe('Retry-After and X-RateLimit-Reset: every form names the same moment', 
 		expect(retryAfterMs({ 'retry-after': '-3' }, now)).toBeUndefined();
 		expect(retryAfterMs({ 'retry-after': ' ' }, now)).toBeUndefined();
 	});
+
+	test('the two older HTTP date forms RFC 9110 still asks recipients to read', () => {
+		// RFC 850 and asctime for Sun, 06 Nov 2026 08:49:37 GMT; asctime carries no zone and is GMT.
+		const at = Date.UTC(2026, 10, 6, 8, 49, 37);
+		expect(headerTimeMs('Friday, 06-Nov-26 08:49:37 GMT', now)).toBe(at);
+		expect(headerTimeMs('Fri Nov  6 08:49:37 2026', now)).toBe(at);
+	});
+
+	test('a header sent twice and joined is read when both say the same', () => {
+		expect(retryAfterMs({ 'retry-after': '5, 5' }, now)).toBe(5000);
+		const date = new Date(tenSecondsLater).toUTCString();
+		expect(retryAfterMs({ 'retry-after': `${date}, ${date}` }, now)).toBe(10_000);
+		// Two different answers: neither is trusted, the caller backs off.
+		expect(retryAfterMs({ 'retry-after': '5, 50' }, now)).toBeUndefined();
+	});
+
+	test.each([
+		['a month and a day, which V8 reads as a date in 2001', 'May 5'],
+		['words with a number, also a date in 2001 to V8', 'in 5'],
+		['words with a number', 'abc 1'],
+		['two numbers', '1 2'],
+		['a date without a time', '2026-12-04'],
+		['a date-like text far too long', `Sun, 06 Nov 1994 08:49:37 GMT${' '.repeat(300)}x`],
+		['a number too large to be a moment', '1e400'],
+	])('loose text is no answer, not a moment long past (%s)', (_what, value) => {
+		expect(headerTimeMs(value, now)).toBeUndefined();
+		expect(retryAfterMs({ 'retry-after': value }, now)).toBeUndefined();
+	});
 });
 
 /** Feeds the pacer one response's headers at a moment. */
