@@ -53,6 +53,11 @@ const NO_FAULTS = {
 	retryAfter: /** @type {'seconds'|'http-date'|'unix'|'none'} */ ('seconds'),
 	/** 'all' X-RateLimit-* headers, 'no-reset' (no X-RateLimit-Reset) or 'none'. */
 	rateLimitHeaders: /** @type {'all'|'no-reset'|'none'} */ ('all'),
+	/**
+	 * How X-RateLimit-Reset names the moment: 'vendor' (each API's documented form: epoch seconds,
+	 * lemlist's JavaScript Date text), or for every API 'unix', 'http-date', 'iso' or 'js-date'.
+	 */
+	resetForm: /** @type {'vendor'|'unix'|'http-date'|'iso'|'js-date'} */ ('vendor'),
 	/** Created records show in lists and searches only this many ms after the write. */
 	searchLagMs: 0,
 	/** A created record is unknown to follow-up writes naming it for this many ms (404/422; Greenhouse). */
@@ -147,6 +152,7 @@ class RateLimiter {
  *   authenticate?: (req: SandboxRequest) => SandboxResponse | { auth: any } | undefined,
  *   rateLimit?: { limit: number, windowMs: number, mode?: 'fixed'|'sliding' },
  *   rateLimitBody?: (rl: { allowed: boolean, retryAfterS: number, headers: Record<string,string>, limit: number }) => any,
+ *   resetForm?: (req: SandboxRequest) => 'unix'|'http-date'|'iso'|'js-date',
  *   errorBody: (status: number, message: string) => any,
  *   state: () => any,
  *   reset: () => void,
@@ -348,7 +354,7 @@ async function startSandbox(def) {
 				const injected = burstLeft > 0 || faults.burst429 > 0;
 				const now = Date.now();
 				const rl = limiter.take(now, !injected);
-				rlHeaders = rateLimitHeaders(rl.headers);
+				rlHeaders = rateLimitHeaders(rl.headers, sreq);
 				if (!rl.allowed || injected) {
 					if (faults.burst429 > 0) faults.burst429--;
 					else if (burstLeft > 0) burstLeft--;
@@ -425,13 +431,24 @@ async function startSandbox(def) {
 		}
 	});
 
-	function rateLimitHeaders(/** @type {Record<string,string>} */ h) {
+	function rateLimitHeaders(
+		/** @type {Record<string,string>} */ h,
+		/** @type {SandboxRequest} */ sreq,
+	) {
 		if (faults.rateLimitHeaders === 'none') return {};
-		if (faults.rateLimitHeaders === 'no-reset') {
-			const { 'X-RateLimit-Reset': _r, ...rest } = h;
-			return rest;
-		}
-		return h;
+		const { 'X-RateLimit-Reset': reset, ...rest } = h;
+		if (faults.rateLimitHeaders === 'no-reset' || reset === undefined) return rest;
+		const form =
+			faults.resetForm === 'vendor' ? (def.resetForm?.(sreq) ?? 'unix') : faults.resetForm;
+		const at = new Date(Number(reset) * 1000);
+		const text = {
+			unix: reset,
+			'http-date': at.toUTCString(),
+			iso: at.toISOString(),
+			// Date.prototype.toString: "Tue Feb 16 2021 09:02:42 GMT+0100 (Central European Standard Time)"
+			'js-date': at.toString(),
+		}[form];
+		return { ...rest, 'X-RateLimit-Reset': text };
 	}
 
 	/**

@@ -1007,6 +1007,9 @@ async function startOutreachToolsSandbox(opts = {}) {
 		},
 		authenticate,
 		rateLimit: cfg.rateLimit,
+		// lemlist documents X-RateLimit-Reset as JavaScript Date text ("Tue Feb 16 2021 09:02:42
+		// GMT+0100 (Central European Standard Time)", https://developer.lemlist.com, Rate limits).
+		resetForm: (req) => (toolOf(req.path) === 'lemlist' ? 'js-date' : 'unix'),
 		skipRateLimit: (req) => req.path === '/outreach/oauth/token',
 		errorBody: (status, message) => ({
 			statusCode: status,

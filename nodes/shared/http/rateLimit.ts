@@ -146,9 +146,11 @@ export function retryAfterMs(
 /**
  * The moment a Retry-After or X-RateLimit-Reset names, in epoch ms. Numbers above 10^9 cannot be a
  * delay (that is 31 years) and are Unix seconds, above 10^12 Unix milliseconds; smaller numbers are
- * seconds from now. Otherwise only the date forms RFC 9110 §5.6.7 lists, or ISO 8601: V8's
- * Date.parse also reads "5, 5" (a header sent twice and joined) or "abc 1" as dates in 2001, and a
- * moment long past would mean "send again now" when the answer really said nothing usable.
+ * seconds from now. Other text is a date only when it has a time of day and a year: the
+ * HTTP date forms of RFC 9110 §5.6.7, ISO 8601, or JavaScript's Date text, which lemlist documents
+ * for X-RateLimit-Reset ("Tue Feb 16 2021 09:02:42 GMT+0100 (Central European Standard Time)",
+ * https://developer.lemlist.com). V8's Date.parse alone also reads "May 5" or "in 5" as days in
+ * 2001, and a moment long past would mean "send again now" when the answer said nothing usable.
  */
 export function headerTimeMs(value: string | undefined, now = Date.now()): number | undefined {
 	const text = firstOfRepeated(value);
@@ -160,27 +162,23 @@ export function headerTimeMs(value: string | undefined, now = Date.now()): numbe
 		if (n > 1e9) return n * 1000;
 		return now + n * 1000;
 	}
-	if (text.length > 64) return undefined;
-	// asctime has no zone; RFC 9110 says it is GMT, and Date.parse would read it in local time.
-	const date = ASCTIME.test(text)
-		? Date.parse(`${text} GMT`)
-		: HTTP_OR_ISO_DATES.some((form) => form.test(text))
-			? Date.parse(text)
-			: NaN;
+	if (text.length > 128 || !TIME_OF_DAY.test(text) || !YEAR.test(text)) return undefined;
+	// A header date without a zone is GMT (RFC 9110, asctime); Date.parse would read local time.
+	const date = ZONE_AT_END.test(text)
+		? Date.parse(text)
+		: firstValid(Date.parse(`${text} GMT`), Date.parse(`${text}Z`));
 	return Number.isNaN(date) ? undefined : date;
 }
 
-/** Anchored, with no nested quantifiers: linear on any input. */
-const HTTP_OR_ISO_DATES = [
-	// IMF-fixdate: Sun, 06 Nov 1994 08:49:37 GMT
-	/^[A-Za-z]{3}, \d{1,2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/,
-	// RFC 850: Sunday, 06-Nov-94 08:49:37 GMT
-	/^[A-Za-z]{6,9}, \d{2}-[A-Za-z]{3}-\d{2} \d{2}:\d{2}:\d{2} GMT$/,
-	// ISO 8601 with a time and a zone: 1994-11-06T08:49:37Z, 1994-11-06T08:49:37.000+01:00
-	/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/,
-];
-// asctime: Sun Nov  6 08:49:37 1994
-const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} [ \d]?\d \d{2}:\d{2}:\d{2} \d{4}$/;
+// Linear on any input: no nested quantifiers, and the text is at most 128 characters here.
+const TIME_OF_DAY = /\d:\d\d/;
+// Four digits, or RFC 850's two after the month (06-Nov-94).
+const YEAR = /\d{4}|[A-Za-z]-\d\d /;
+const ZONE_AT_END = /(?:GMT|UTC|Z|[+-]\d\d:?\d\d)(?: \([^()]*\))?$/i;
+
+function firstValid(...dates: number[]): number {
+	return dates.find((d) => !Number.isNaN(d)) ?? NaN;
+}
 
 /**
  * A header sent twice reaches us joined with ", " (RFC 9110 §5.3). The same number twice, or the

@@ -53,6 +53,21 @@ describe('Retry-After and X-RateLimit-Reset: every form names the same moment', 
 		expect(headerTimeMs('Fri Nov  6 08:49:37 2026', now)).toBe(at);
 	});
 
+	test("lemlist's documented X-RateLimit-Reset: JavaScript's Date text with the zone name", () => {
+		// https://developer.lemlist.com: "Tue Feb 16 2021 09:02:42 GMT+0100 (Central European Standard Time)"
+		const documented = 'Tue Feb 16 2021 09:02:42 GMT+0100 (Central European Standard Time)';
+		expect(headerTimeMs(documented, now)).toBe(Date.UTC(2021, 1, 16, 8, 2, 42));
+		const inTenSeconds = new Date(tenSecondsLater).toString();
+		expect(retryAfterMs({ 'x-ratelimit-reset': inTenSeconds }, now)).toBe(10_000);
+	});
+
+	test('a date-time without a zone is GMT, whatever the time zone n8n runs in', () => {
+		const at = Date.UTC(2026, 11, 2, 9, 2, 42);
+		expect(headerTimeMs('2026-12-02T09:02:42', now)).toBe(at);
+		expect(headerTimeMs('2026-12-02 09:02:42', now)).toBe(at);
+		expect(headerTimeMs('2026-12-02T09:02:42+01:00', now)).toBe(at - 3_600_000);
+	});
+
 	test('a header sent twice and joined is read when both say the same', () => {
 		expect(retryAfterMs({ 'retry-after': '5, 5' }, now)).toBe(5000);
 		const date = new Date(tenSecondsLater).toUTCString();
