@@ -1,5 +1,9 @@
 import { sleep } from 'n8n-workflow';
 
+import { headerTimeMs, toNumber } from './headerTime';
+
+export { headerTimeMs };
+
 /**
  * Paces requests from the rate-limit headers every system here sends (X-RateLimit-Limit,
  * -Remaining, -Reset), from the first response on: going flat out and then idling until the window
@@ -141,65 +145,4 @@ export function retryAfterMs(
 	const at =
 		headerTimeMs(headers['retry-after'], now) ?? headerTimeMs(headers['x-ratelimit-reset'], now);
 	return at === undefined ? undefined : Math.max(0, at - now);
-}
-
-/**
- * The moment a Retry-After or X-RateLimit-Reset names, in epoch ms. Numbers above 10^9 cannot be a
- * delay (that is 31 years) and are Unix seconds, above 10^12 Unix milliseconds; smaller numbers are
- * seconds from now. Other text is a date only when it has a time of day and a year: the
- * HTTP date forms of RFC 9110 §5.6.7, ISO 8601, or JavaScript's Date text, which lemlist documents
- * for X-RateLimit-Reset ("Tue Feb 16 2021 09:02:42 GMT+0100 (Central European Standard Time)",
- * https://developer.lemlist.com). V8's Date.parse alone also reads "May 5" or "in 5" as days in
- * 2001, and a moment long past would mean "send again now" when the answer said nothing usable.
- */
-export function headerTimeMs(value: string | undefined, now = Date.now()): number | undefined {
-	const text = firstOfRepeated(value);
-	if (text === undefined) return undefined;
-	const n = toNumber(text);
-	if (n !== undefined) {
-		if (n < 0) return undefined;
-		if (n > 1e12) return n;
-		if (n > 1e9) return n * 1000;
-		return now + n * 1000;
-	}
-	if (text.length > 128 || !TIME_OF_DAY.test(text) || !YEAR.test(text)) return undefined;
-	// A header date without a zone is GMT (RFC 9110, asctime); Date.parse would read local time.
-	const date = ZONE_AT_END.test(text)
-		? Date.parse(text)
-		: firstValid(Date.parse(`${text} GMT`), Date.parse(`${text}Z`));
-	return Number.isNaN(date) ? undefined : date;
-}
-
-// Linear on any input: no nested quantifiers, and the text is at most 128 characters here.
-const TIME_OF_DAY = /\d:\d\d/;
-// Four digits, or RFC 850's two after the month (06-Nov-94).
-const YEAR = /\d{4}|[A-Za-z]-\d\d /;
-const ZONE_AT_END = /(?:GMT|UTC|Z|[+-]\d\d:?\d\d)(?: \([^()]*\))?$/i;
-
-function firstValid(...dates: number[]): number {
-	return dates.find((d) => !Number.isNaN(d)) ?? NaN;
-}
-
-/**
- * A header sent twice reaches us joined with ", " (RFC 9110 §5.3). The same number twice, or the
- * same date twice, is that value; differing values are no answer. An IMF-fixdate holds a comma
- * itself, so dates are split after "GMT".
- */
-function firstOfRepeated(value: string | undefined): string | undefined {
-	const text = value?.trim();
-	if (!text) return undefined;
-	if (text.length > 256) return undefined;
-	const parts = text.includes('GMT,')
-		? text.split(/(?<=GMT),\s*/)
-		: /^[\d.\s,]+$/.test(text)
-			? text.split(',')
-			: [text];
-	const distinct = new Set(parts.map((p) => p.trim()));
-	return distinct.size === 1 ? [...distinct][0] : undefined;
-}
-
-function toNumber(v: string | undefined): number | undefined {
-	if (v === undefined || v.trim() === '') return undefined;
-	const n = Number(v);
-	return Number.isFinite(n) ? n : undefined;
 }

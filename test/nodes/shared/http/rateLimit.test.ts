@@ -68,10 +68,31 @@ describe('Retry-After and X-RateLimit-Reset: every form names the same moment', 
 		expect(headerTimeMs('2026-12-02T09:02:42+01:00', now)).toBe(at - 3_600_000);
 	});
 
+	test.each([
+		['IMF-fixdate with a US zone name', 'Fri, 04 Dec 2026 02:00:30 PST'],
+		['EST', 'Fri, 04 Dec 2026 05:00:30 EST'],
+		["Go's time.Time text (offset and zone name)", '2026-12-04 02:00:30 -0800 PST'],
+		["Go's text with a zone name V8 does not know", '2026-12-04 11:00:30 +0100 CET'],
+		["Java's ZonedDateTime text", '2026-12-04T10:00:30Z[UTC]'],
+		['UTC spelled out', 'Fri, 04 Dec 2026 10:00:30 UTC'],
+		['an offset of +0000', 'Fri, 04 Dec 2026 10:00:30 +0000'],
+		['lower-case gmt', 'Fri, 04 Dec 2026 10:00:30 gmt'],
+		['a one-digit day', 'Fri, 4 Dec 2026 10:00:30 GMT'],
+		['nine fractional digits', '2026-12-04T10:00:30.000000000Z'],
+	])('%s names the right moment in any time zone n8n runs in', (_form, value) => {
+		expect(headerTimeMs(value, now)).toBe(Date.UTC(2026, 11, 4, 10, 0, 30));
+	});
+
 	test('a header sent twice and joined is read when both say the same', () => {
 		expect(retryAfterMs({ 'retry-after': '5, 5' }, now)).toBe(5000);
 		const date = new Date(tenSecondsLater).toUTCString();
 		expect(retryAfterMs({ 'retry-after': `${date}, ${date}` }, now)).toBe(10_000);
+		for (const one of [
+			'2026-12-02T10:00:30Z',
+			'Wed, 02 Dec 2026 10:00:30 UTC',
+			new Date(tenSecondsLater).toString(),
+		])
+			expect(headerTimeMs(`${one},${one}`, now)).toBe(headerTimeMs(one, now));
 		// Two different answers: neither is trusted, the caller backs off.
 		expect(retryAfterMs({ 'retry-after': '5, 50' }, now)).toBeUndefined();
 	});
@@ -84,6 +105,10 @@ describe('Retry-After and X-RateLimit-Reset: every form names the same moment', 
 		['a date without a time', '2026-12-04'],
 		['a date-like text far too long', `Sun, 06 Nov 1994 08:49:37 GMT${' '.repeat(300)}x`],
 		['a number too large to be a moment', '1e400'],
+		['a time and a year but no calendar date', 'rate limited until 10:00 2026'],
+		['a word, a dash and a time', 'next-10 10:00 UTC'],
+		['a month glued to a time', 'Jan 1:00 2026'],
+		['a time and a far year', '12:34 56789'],
 	])('loose text is no answer, not a moment long past (%s)', (_what, value) => {
 		expect(headerTimeMs(value, now)).toBeUndefined();
 		expect(retryAfterMs({ 'retry-after': value }, now)).toBeUndefined();
