@@ -78,6 +78,14 @@ const NO_FAULTS = {
 
 /** @typedef {typeof NO_FAULTS} Faults */
 
+/** X-RateLimit-Reset as text, for the forms other than epoch seconds. */
+const RESET_TEXT = {
+	'http-date': (/** @type {Date} */ at) => at.toUTCString(),
+	iso: (/** @type {Date} */ at) => at.toISOString(),
+	// Date.prototype.toString: "Tue Feb 16 2021 09:02:42 GMT+0100 (Central European Standard Time)"
+	'js-date': (/** @type {Date} */ at) => at.toString(),
+};
+
 class RateLimiter {
 	/** @param {{limit:number, windowMs:number, mode?:'fixed'|'sliding'}|undefined} cfg */
 	constructor(cfg) {
@@ -440,15 +448,9 @@ async function startSandbox(def) {
 		if (faults.rateLimitHeaders === 'no-reset' || reset === undefined) return rest;
 		const form =
 			faults.resetForm === 'vendor' ? (def.resetForm?.(sreq) ?? 'unix') : faults.resetForm;
-		const at = new Date(Number(reset) * 1000);
-		const text = {
-			unix: reset,
-			'http-date': at.toUTCString(),
-			iso: at.toISOString(),
-			// Date.prototype.toString: "Tue Feb 16 2021 09:02:42 GMT+0100 (Central European Standard Time)"
-			'js-date': at.toString(),
-		}[form];
-		return { ...rest, 'X-RateLimit-Reset': text };
+		if (form === 'unix') return h;
+		// Only the form asked for is built: every request of a benchmark passes here.
+		return { ...rest, 'X-RateLimit-Reset': RESET_TEXT[form](new Date(Number(reset) * 1000)) };
 	}
 
 	/**

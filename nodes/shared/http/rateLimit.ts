@@ -2,8 +2,6 @@ import { sleep } from 'n8n-workflow';
 
 import { headerTimeMs, toNumber } from './headerTime';
 
-export { headerTimeMs };
-
 /**
  * Paces requests from the rate-limit headers every system here sends (X-RateLimit-Limit,
  * -Remaining, -Reset), from the first response on: going flat out and then idling until the window

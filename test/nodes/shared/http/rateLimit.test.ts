@@ -1,8 +1,5 @@
-import {
-	headerTimeMs,
-	RateLimitPacer,
-	retryAfterMs,
-} from '../../../../nodes/shared/http/rateLimit';
+import { headerTimeMs } from '../../../../nodes/shared/http/headerTime';
+import { RateLimitPacer, retryAfterMs } from '../../../../nodes/shared/http/rateLimit';
 
 const now = 1_796_233_330_000; // 2026-12-02, a moment in the range real headers carry
 
